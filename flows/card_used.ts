@@ -1,0 +1,35 @@
+// 卡密已被使用 / 无效: the key fails on first redemption.
+import type { Flow } from '../src/flow/types.js';
+import { commonEvidence, commonIntake, is } from '../src/flow/common.js';
+
+const flow: Flow = {
+  id: 'card_used',
+  questions: [
+    ...commonIntake,
+    { id: 'cardKey', kind: 'cardkey' },
+    { id: 'errorShown', kind: 'text' },
+    { id: 'redeemedBefore', kind: 'choice', options: ['never', 'me_success', 'shared', 'unsure'] },
+    { id: 'triedAt', kind: 'time' },
+  ],
+  assess(f) {
+    if (is(f, 'redeemedBefore', 'me_success')) {
+      return { verdict: 'declined', reasons: [], law: ['crl266', 'psa'], declineReason: 'assess.decline.redeemed' };
+    }
+    const reasons = ['assess.card_used.log'];
+    if (is(f, 'redeemedBefore', 'shared')) reasons.push('assess.card_used.shared');
+    return {
+      verdict: is(f, 'redeemedBefore', 'shared') ? 'unlikely' : 'refundable',
+      reasons,
+      law: ['cpl24', 'ecl62', 'cc577', 'cpl25'],
+    };
+  },
+  evidence: [
+    ...commonEvidence,
+    { id: 'key_delivery', group: 'transaction' },
+    { id: 'redeem_error', group: 'problem' },
+    { id: 'delivery_log_request', group: 'communication' },
+  ],
+  ladder: ['seller', 'platform', 'payment', 'regulator', 'police', 'court'],
+  fraudSuspected: (f) => is(f, 'redeemedBefore', 'never'),
+};
+export default flow;

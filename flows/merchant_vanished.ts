@@ -1,0 +1,29 @@
+// 商家跑路: site down, seller unreachable, balance stranded.
+import type { Flow } from '../src/flow/types.js';
+import { commonEvidence, commonIntake } from '../src/flow/common.js';
+
+const flow: Flow = {
+  id: 'merchant_vanished',
+  questions: [
+    ...commonIntake,
+    { id: 'unreachableSince', kind: 'time' },
+    { id: 'siteState', kind: 'choice', options: ['down', 'up_no_service', 'blocked_me', 'unknown'] },
+    { id: 'balance', kind: 'amount' },
+    { id: 'othersAffected', kind: 'choice', options: ['yes', 'no', 'unknown'] },
+  ],
+  assess(f) {
+    const reasons = ['assess.merchant_vanished.platform'];
+    if (typeof f.balance === 'number' && f.balance > 0) reasons.push('assess.merchant_vanished.balance');
+    if (f.othersAffected === 'yes') reasons.push('assess.merchant_vanished.many');
+    return { verdict: 'likely', reasons, law: ['cpl44', 'cpl53', 'ecl20', 'crl266'] };
+  },
+  evidence: [
+    ...commonEvidence,
+    { id: 'site_state', group: 'problem' },
+    { id: 'balance_shot', group: 'transaction' },
+    { id: 'others_reports', group: 'problem' },
+  ],
+  ladder: ['platform', 'payment', 'police', 'regulator', 'court'],
+  fraudSuspected: () => true,
+};
+export default flow;

@@ -1,0 +1,26 @@
+// 未到账 / 未发货: paid, nothing credited or no card key sent.
+import type { Flow } from '../src/flow/types.js';
+import { commonEvidence, commonIntake, is } from '../src/flow/common.js';
+
+const flow: Flow = {
+  id: 'not_received',
+  questions: [
+    ...commonIntake,
+    { id: 'promisedTime', kind: 'choice', options: ['instant', 'hours', 'day', 'none'] },
+    { id: 'goodsState', kind: 'choice', options: ['nothing', 'partial', 'used'] },
+    { id: 'sellerContact', kind: 'choice', options: ['no_reply', 'stalling', 'refused', 'not_yet'] },
+  ],
+  assess(f) {
+    if (is(f, 'goodsState', 'used')) {
+      return { verdict: 'declined', reasons: [], law: ['crl266', 'psa'], declineReason: 'assess.decline.used' };
+    }
+    const reasons = ['assess.not_received.undelivered'];
+    if (is(f, 'goodsState', 'partial')) reasons.push('assess.not_received.partial');
+    if (is(f, 'sellerContact', 'refused')) reasons.push('assess.common.refusal_void');
+    return { verdict: 'refundable', reasons, law: ['ecl20', 'cc577', 'cc563', 'cpl26'] };
+  },
+  evidence: [...commonEvidence, { id: 'no_credit_proof', group: 'problem' }, { id: 'promise_shot', group: 'problem' }],
+  ladder: ['seller', 'platform', 'payment', 'regulator', 'police', 'court'],
+  fraudSuspected: (f) => is(f, 'sellerContact', 'no_reply') || is(f, 'sellerContact', 'refused'),
+};
+export default flow;

@@ -1,0 +1,116 @@
+// One zod schema over the environment. A bad value stops start-up naming the variable.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const configSchema = z.object({
+  // — storage —
+  DATABASE_PATH: z.string().min(1).default('./data/refund-coach.db'),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL', 'EXTRA', 'OFF']).default('FULL'),
+  RETENTION_DAYS: int(1, 3650).default(180),
+  // — behaviour —
+  BOT_TIMEZONE: z.string().refine(isTimeZone, 'not an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Typical timings (facts.md §3) — defaults presented to users as typical, not law. */
+  SELLER_DEADLINE_HOURS: int(1, 24 * 30).default(48),
+  PLATFORM_APPEAL_WINDOW_DAYS: int(1, 365).default(15),
+  PLATFORM_REVIEW_WORKDAYS: int(1, 60).default(5),
+  PAYMENT_COMPLAINT_WORKDAYS: int(1, 60).default(15),
+  REGULATOR_REPLY_WORKDAYS: int(1, 60).default(7),
+  POLICE_SUGGEST_AMOUNT: z.coerce.number().min(0).default(500),
+  QUIET_HOURS_START: int(0, 23).default(21),
+  QUIET_HOURS_END: int(0, 23).default(9),
+  // — Telegram —
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: optionalString.pipe(z.string().url().optional()),
+  TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, '1–256 characters of A-Z a-z 0-9 _ -')
+      .optional(),
+  ),
+  PORT: int(1, 65535).default(8080),
+  // — QQ via OneBot v11 (NapCat / Lagrange / LLOneBot) —
+  ONEBOT_SELF_ID: optionalString,
+  ONEBOT_ENDPOINT: optionalString.pipe(z.string().url().optional()),
+  ONEBOT_TOKEN: optionalString,
+  ONEBOT_PATH: optionalString,
+  ONEBOT_PORT: int(1, 65535).optional(),
+  ONEBOT_HOST: z.string().default('127.0.0.1'),
+  // — QQ official bot API —
+  QQ_APP_ID: optionalString,
+  QQ_SECRET: optionalString,
+  QQ_TOKEN: optionalString,
+  QQ_SANDBOX: bool.default(false),
+  QQ_GROUP_SEND_INTERVAL_MS: int(0, 60_000).default(500),
+  // — admins and broadcasts —
+  ADMIN_IDS: z
+    .string()
+    .default('')
+    .refine(
+      (v) => v.trim() === '' || v.split(',').every((p) => /^(telegram|qq|qqofficial|terminal):[^\s:]+$/.test(p.trim())),
+      'comma-separated platform:id pairs, e.g. telegram:123,qq:456',
+    ),
+  /** Start the terminal chat even when a platform is configured. */
+  TERMINAL: bool.optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') picked[key] = v;
+  }
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
+  }
+  if ((c.ONEBOT_ENDPOINT || c.ONEBOT_PORT || c.ONEBOT_PATH) && !c.ONEBOT_SELF_ID) {
+    throw new ConfigError('Invalid configuration:\n  ONEBOT_SELF_ID: required when OneBot is configured');
+  }
+  if (c.QQ_APP_ID && !c.QQ_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  QQ_SECRET: required when QQ_APP_ID is set');
+  }
+  return c;
+}
+
+/** Config for tests and tools: defaults plus overrides, no environment. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...configSchema.parse({}), DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent', ...overrides };
+}
+
+export function parseAdminIds(value: string): Set<string> {
+  return new Set(
+    value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+}

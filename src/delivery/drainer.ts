@@ -1,0 +1,101 @@
+// Drains the outbox for one platform through its Sender: claim → send → mark.
+import type { Outbox } from '../store/outbox.js';
+import type { Logger } from '../log.js';
+import { SendError, type Sender } from './sender.js';
+
+export interface DrainerOptions {
+  batch?: number;
+  idleMs?: number;
+  maxAttempts?: number;
+  now?: () => Date;
+}
+
+export class Drainer {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private again = false;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly sender: Sender,
+    private readonly log: Logger,
+    private readonly opts: DrainerOptions = {},
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Asks for a drain soon (after new rows were written). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  /** Runs until the outbox has nothing due for this platform. Resolves when done. */
+  async drainOnce(): Promise<number> {
+    const now = this.opts.now ?? (() => new Date());
+    let sent = 0;
+    for (;;) {
+      const batch = this.outbox.claimPending(this.sender.platform, this.opts.batch ?? 50, now());
+      if (batch.length === 0) return sent;
+      for (const d of batch) {
+        if (this.stopped) {
+          this.outbox.retryLater(d.outboxId, 'shutdown', now());
+          continue;
+        }
+        try {
+          await this.sender.send(d);
+          this.outbox.markSent(d.outboxId, now());
+          sent++;
+        } catch (err) {
+          this.fail(d.outboxId, d.chatId, err);
+        }
+      }
+      if (this.stopped) return sent;
+    }
+  }
+
+  private fail(id: number, chatId: string, err: unknown): void {
+    const now = (this.opts.now ?? (() => new Date()))();
+    const message = err instanceof Error ? err.message : String(err);
+    const platform = this.sender.platform;
+    if (err instanceof SendError && err.opts.unreachable) {
+      this.log.warn({ platform, chatId, outboxId: id, err: message }, 'chat unreachable; further sends stopped');
+      this.outbox.markUnreachable(platform, chatId, message, now);
+    } else if (err instanceof SendError && err.opts.retryAfterMs !== undefined) {
+      this.log.warn({ platform, chatId, outboxId: id, err: message }, 'send failed; will retry');
+      this.outbox.retryLater(id, message, new Date(now.getTime() + err.opts.retryAfterMs));
+    } else {
+      this.log.error({ platform, chatId, outboxId: id, err: message }, 'send failed');
+      this.outbox.markFailed(id, message);
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.drainOnce()
+        .then(() => undefined)
+        .catch((e) => this.log.error({ err: String(e) }, 'drain failed'))
+        .finally(() => {
+          this.running = undefined;
+          const next = this.again ? 0 : (this.opts.idleMs ?? 1000);
+          this.again = false;
+          this.schedule(next);
+        });
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  /** Stops after the message in flight; unsent rows stay pending for the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,33 @@
+// All user-facing text comes from the locale files under ./zh-CN; code refers to keys.
+import core from './zh-CN/core.js';
+import flows from './zh-CN/flows.js';
+import documents from './zh-CN/documents.js';
+
+export type Params = Record<string, string | number | undefined | null>;
+
+const catalog: Record<string, string> = { ...core, ...flows, ...documents };
+
+/** Registers more keys (e.g. a module's own locale file). Later keys win. */
+export function addMessages(more: Record<string, string>): void {
+  Object.assign(catalog, more);
+}
+
+export function has(key: string): boolean {
+  return key in catalog;
+}
+
+/** Looks a key up and fills {placeholders}. A missing key is a programming error and throws. */
+export function t(key: string, params: Params = {}): string {
+  const template = catalog[key];
+  if (template === undefined) throw new Error(`missing locale key: ${key}`);
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? '' : String(v);
+  });
+}
+
+/** First key that exists, filled. */
+export function tFirst(keys: string[], params: Params = {}): string {
+  for (const k of keys) if (k in catalog) return t(k, params);
+  throw new Error(`missing locale keys: ${keys.join(', ')}`);
+}

@@ -1,0 +1,115 @@
+// Versioned schema. Each entry runs once, in order, inside a transaction; PRAGMA user_version records progress.
+import type Database from 'better-sqlite3';
+
+export const migrations: string[] = [
+  // 1 — core tables
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL,
+    platform_user_id TEXT NOT NULL,
+    display_name TEXT,
+    chat_id TEXT,
+    alerts_opt_in INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    UNIQUE (platform, platform_user_id)
+  );
+  CREATE TABLE sessions (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    active_case_id INTEGER REFERENCES cases(id) ON DELETE SET NULL,
+    state TEXT NOT NULL DEFAULT '{}',
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    scenario TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open',
+    stage TEXT NOT NULL,
+    current_rung TEXT,
+    facts TEXT NOT NULL DEFAULT '{}',
+    state TEXT NOT NULL DEFAULT '{}',
+    outcome TEXT,
+    refunded_amount REAL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    closed_at INTEGER
+  );
+  CREATE INDEX cases_user ON cases(user_id, status);
+  CREATE INDEX cases_closed ON cases(closed_at) WHERE closed_at IS NOT NULL;
+  CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    item TEXT,
+    kind TEXT NOT NULL,
+    file_ref TEXT,
+    note TEXT,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX evidence_case ON evidence(case_id);
+  CREATE TABLE processed_updates (
+    platform TEXT NOT NULL,
+    update_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (platform, update_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE chats (
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'private',
+    unreachable_at INTEGER,
+    unreachable_reason TEXT,
+    PRIMARY KEY (platform, chat_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'reply',
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before INTEGER NOT NULL DEFAULT 0,
+    claimed_at INTEGER,
+    sent_at INTEGER,
+    error TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX outbox_pending ON outbox(platform, status, not_before, id);
+  CREATE INDEX outbox_user ON outbox(user_id);
+  CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    rung TEXT,
+    due_at INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    payload TEXT NOT NULL DEFAULT '{}',
+    created_at INTEGER NOT NULL,
+    fired_at INTEGER
+  );
+  CREATE INDEX follow_ups_due ON follow_ups(due_at) WHERE status = 'pending';
+  CREATE INDEX follow_ups_case ON follow_ups(case_id, status);
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    actor TEXT,
+    action TEXT NOT NULL,
+    subject TEXT,
+    detail TEXT
+  );
+  `,
+];
+
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return migrations.length;
+}

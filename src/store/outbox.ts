@@ -1,0 +1,138 @@
+// The outbox: every message the bot sends is a row first. A sender claims rows
+// (pending → sending), delivers them, and marks them sent or failed. Rows left in
+// 'sending' by a crash are put back to pending at start-up: the only duplicate
+// possible is a send the platform accepted just before the crash.
+import type { DB } from './db.js';
+import type { Delivery, Platform, Reply } from '../types.js';
+
+export type OutboxKind = 'reply' | 'followup' | 'broadcast' | 'notice';
+
+interface Row {
+  id: number;
+  platform: Platform;
+  chat_id: string;
+  payload: string;
+}
+
+const toDelivery = (r: Row): Delivery => ({
+  outboxId: r.id,
+  platform: r.platform,
+  chatId: r.chat_id,
+  reply: JSON.parse(r.payload) as Reply,
+});
+
+export class Outbox {
+  private readonly insertStmt;
+  private readonly claimStmt;
+  private readonly sentStmt;
+  private readonly failStmt;
+  private readonly retryStmt;
+  private readonly pendingForChatStmt;
+  private readonly unreachableStmt;
+
+  constructor(private readonly db: DB) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO outbox (platform, chat_id, user_id, kind, payload, status, not_before, created_at, claimed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.claimStmt = db.prepare(
+      `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
+       WHERE id IN (SELECT id FROM outbox WHERE platform = ? AND status = 'pending' AND not_before <= ? ORDER BY id LIMIT ?)
+       RETURNING id, platform, chat_id, payload`,
+    );
+    this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL WHERE id = ?`);
+    this.failStmt = db.prepare(`UPDATE outbox SET status = 'failed', error = ?, sent_at = NULL WHERE id = ?`);
+    this.retryStmt = db.prepare(`UPDATE outbox SET status = 'pending', error = ?, not_before = ? WHERE id = ?`);
+    this.pendingForChatStmt = db.prepare(
+      `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
+       WHERE platform = ? AND chat_id = ? AND status = 'pending' RETURNING id, platform, chat_id, payload`,
+    );
+    this.unreachableStmt = db.prepare(
+      `INSERT INTO chats (platform, chat_id, unreachable_at, unreachable_reason) VALUES (?, ?, ?, ?)
+       ON CONFLICT (platform, chat_id) DO UPDATE SET unreachable_at = excluded.unreachable_at, unreachable_reason = excluded.unreachable_reason`,
+    );
+  }
+
+  /**
+   * Adds a message. `claimed` rows are handed straight to the caller for delivery (status 'sending');
+   * others wait for a sender's claimPending.
+   */
+  enqueue(
+    e: { platform: Platform; chatId: string; userId?: number | null; kind?: OutboxKind; reply: Reply; notBefore?: Date },
+    now: Date,
+    claimed = false,
+  ): Delivery {
+    const info = this.insertStmt.run(
+      e.platform,
+      e.chatId,
+      e.userId ?? null,
+      e.kind ?? 'reply',
+      JSON.stringify(e.reply),
+      claimed ? 'sending' : 'pending',
+      e.notBefore?.getTime() ?? 0,
+      now.getTime(),
+      claimed ? now.getTime() : null,
+    );
+    return { outboxId: Number(info.lastInsertRowid), platform: e.platform, chatId: e.chatId, reply: e.reply };
+  }
+
+  /** Claims up to `limit` due pending rows of a platform, oldest first. */
+  claimPending(platform: Platform, limit: number, now: Date = new Date()): Delivery[] {
+    const rows = this.claimStmt.all(now.getTime(), platform, now.getTime(), limit) as Row[];
+    return rows.sort((a, b) => a.id - b.id).map(toDelivery);
+  }
+
+  /** Claims every pending row for one chat (used to hand held messages over with a reply). */
+  claimForChat(platform: Platform, chatId: string, now: Date = new Date()): Delivery[] {
+    const rows = this.pendingForChatStmt.all(now.getTime(), platform, chatId) as Row[];
+    return rows.sort((a, b) => a.id - b.id).map(toDelivery);
+  }
+
+  markSent(id: number, now: Date = new Date()): void {
+    this.sentStmt.run(now.getTime(), id);
+  }
+
+  /** Gives up on a row for good. */
+  markFailed(id: number, error: string): void {
+    this.failStmt.run(error.slice(0, 500), id);
+  }
+
+  /** Puts a row back to pending, to be tried again no earlier than `retryAt`. */
+  retryLater(id: number, error: string, retryAt: Date): void {
+    this.retryStmt.run(error.slice(0, 500), retryAt.getTime(), id);
+  }
+
+  /** Records that a chat cannot be reached (bot blocked, kicked) and fails its pending rows. */
+  markUnreachable(platform: Platform, chatId: string, reason: string, now: Date = new Date()): void {
+    this.db.transaction(() => {
+      this.unreachableStmt.run(platform, chatId, now.getTime(), reason.slice(0, 200));
+      this.db
+        .prepare(
+          `UPDATE outbox SET status = 'failed', error = 'unreachable' WHERE platform = ? AND chat_id = ? AND status IN ('pending','sending')`,
+        )
+        .run(platform, chatId);
+    })();
+  }
+
+  isUnreachable(platform: Platform, chatId: string): boolean {
+    const r = this.db
+      .prepare(`SELECT unreachable_at FROM chats WHERE platform = ? AND chat_id = ?`)
+      .get(platform, chatId) as { unreachable_at: number | null } | undefined;
+    return !!r?.unreachable_at;
+  }
+
+  /** A chat that talks to us again is reachable again. */
+  markReachable(platform: Platform, chatId: string): void {
+    this.db.prepare(`UPDATE chats SET unreachable_at = NULL, unreachable_reason = NULL WHERE platform = ? AND chat_id = ?`).run(platform, chatId);
+  }
+
+  /** After a crash: rows claimed but never marked go back to pending. Returns how many. */
+  recoverStale(): number {
+    return this.db.prepare(`UPDATE outbox SET status = 'pending' WHERE status = 'sending'`).run().changes;
+  }
+
+  counts(): Record<string, number> {
+    const rows = this.db.prepare(`SELECT status, count(*) AS n FROM outbox GROUP BY status`).all() as { status: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+}

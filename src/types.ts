@@ -1,0 +1,79 @@
+// The contract between the platform-free engine and the adapters.
+// Nothing under src/ imports grammy or koishi; adapters translate to and from these shapes.
+
+/** Where a message came from. `qqofficial` is the official QQ bot API (no proactive sends). */
+export type Platform = 'telegram' | 'qq' | 'qqofficial' | 'terminal';
+export const PLATFORMS: readonly Platform[] = ['telegram', 'qq', 'qqofficial', 'terminal'];
+
+export type ChatKind = 'private' | 'group';
+
+/** A file or picture the user sent. Only the platform's reference is kept, never the bytes. */
+export interface Attachment {
+  kind: 'photo' | 'document' | 'video' | 'audio' | 'other';
+  /** Platform file reference: Telegram file_id, QQ image url/file id, … */
+  ref: string;
+  name?: string;
+}
+
+/** One event from a user, decoded by an adapter. */
+export interface Inbound {
+  platform: Platform;
+  /** Unique per platform; the same update delivered twice is processed once. */
+  updateId: string;
+  userId: string;
+  displayName?: string;
+  chatId: string;
+  chatKind: ChatKind;
+  /** What the user typed (commands included, e.g. "/start new" or "进度"). */
+  text?: string;
+  /** The id of a choice the user pressed (Telegram callback data, QQ number mapped to id). */
+  choice?: string;
+  attachments?: Attachment[];
+  at: Date;
+}
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** A text meant to be copied and sent by the user (seller message, complaint, …). */
+export interface ReplyDocument {
+  title: string;
+  body: string;
+}
+
+/** What the engine wants shown to the user. */
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+  document?: ReplyDocument;
+  /**
+   * Set in group chats when the user should continue privately. Telegram renders a
+   * deep-link button (t.me/<bot>?start=<payload>); other platforms say how in text.
+   */
+  openPrivate?: { payload: string; label: string };
+}
+
+/** A reply stored in the outbox and claimed for delivery by the caller. */
+export interface Delivery {
+  outboxId: number;
+  platform: Platform;
+  chatId: string;
+  reply: Reply;
+}
+
+/** Scenario ids, shared with the NLU (facts.md §2). */
+export const SCENARIOS = [
+  'not_received',
+  'double_charge',
+  'card_used',
+  'merchant_vanished',
+  'payment_failed',
+  'not_as_described',
+] as const;
+export type ScenarioId = (typeof SCENARIOS)[number];
+export type ScenarioOrOther = ScenarioId | 'other';
+
+export type PaymentMethod = 'alipay' | 'wechat' | 'qq_wallet' | 'bank' | 'balance';
+export const PAYMENT_METHODS: readonly PaymentMethod[] = ['alipay', 'wechat', 'qq_wallet', 'bank', 'balance'];
