@@ -2,6 +2,7 @@
 import type { Outbox } from '../store/outbox.js';
 import type { Logger } from '../log.js';
 import { SendError, type Sender } from './sender.js';
+import type { Delivery } from '../types.js';
 
 export interface DrainerOptions {
   batch?: number;
@@ -56,6 +57,22 @@ export class Drainer {
         }
       }
       if (this.stopped) return sent;
+    }
+  }
+
+  /**
+   * Delivers rows the caller already holds (e.g. the replies engine.handle returned), in order,
+   * marking each sent or failed exactly as a drain would.
+   */
+  async deliver(deliveries: readonly Delivery[]): Promise<void> {
+    const now = this.opts.now ?? (() => new Date());
+    for (const d of deliveries) {
+      try {
+        await this.sender.send(d);
+        this.outbox.markSent(d.outboxId, now());
+      } catch (err) {
+        this.fail(d.outboxId, d.chatId, err);
+      }
     }
   }
 
