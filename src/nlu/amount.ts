@@ -1,0 +1,123 @@
+// Money amounts in yuan: 100元, ¥100, ￥99.5, 100块, 一百块, 两千五, 1.5k, 1万2, 100 rmb.
+import { CN_NUM_CHARS, normalize, parseChineseNumber } from './normalize.js';
+
+/** Returns the amount in yuan, or undefined when the text names none. */
+export function parseAmount(text: string): number | undefined {
+  return parseAmountNormalized(normalize(text));
+}
+
+interface Candidate {
+  value: number;
+  score: number;
+  index: number;
+}
+
+// Units after a number that make it something other than money.
+const NOT_MONEY_AFTER =
+  /^\s*(?:多|来|余)?\s*(?:次|笔|回|遍|条|天|日|号|月|年|岁|周|星期|礼拜|个|小时|钟头|分钟|分|秒|点(?!\d)|:|：|时|张|单|位|件|台|部|页|楼|层|楼|倍|%|％|折|人|家|种|步|h\b|min|mins|minutes?|hours?|days?|times?|weeks?|months?|years?|x\b|点券|钻石|金币|元宝|积分|g\b|gb|mb|级|区|服|星|抽|连|发|局|把|v\b|号码|位数)/;
+const MONEY_BEFORE = /(?:¥|rmb|cny|人民币)\s*$/;
+const MONEY_AFTER_ARABIC = /^\s*(?:多|来|余)?\s*(?:元|块钱|块|圆|rmb|cny|yuan|bucks?|米(?![饭粉线])|大洋|软妹币|q币|qb)/;
+const MONEY_CONTEXT_BEFORE =
+  /(?:充了|冲了|充值了?|付了|支付了?|付款了?|花了|扣了|扣款|扣费|扣我|被扣|转了|转账|买了|金额(?:是|为)?|价格(?:是|为)?|价值|总共|一共|共计|合计|退款?|退我|退回|余额(?:还有|有)?|损失|paid|charged|cost|spent|refund|worth|price|total)\s*[:：]?\s*$/;
+
+function lastChars(s: string, end: number, n: number): string {
+  return s.slice(Math.max(0, end - n), end);
+}
+
+const ARABIC = /(\d+(?:,\d{3})*(?:\.\d+)?)(\s*(?:k|w|万|千|百)(?![a-z]))?(\d)?/g;
+const CHINESE = new RegExp(`[${CN_NUM_CHARS}]+(?:[块元](?:[${CN_NUM_CHARS.replace('万', '')}](?![${CN_NUM_CHARS}]))?)?`, 'g');
+
+export function parseAmountNormalized(s: string): number | undefined {
+  const found: Candidate[] = [];
+
+  for (const m of s.matchAll(ARABIC)) {
+    const index = m.index ?? 0;
+    const end = index + m[0].length;
+    const before = s.slice(0, index);
+    const after = s.slice(end);
+    const raw = m[1].replace(/,/g, '');
+    const prevChar = before.slice(-1);
+    // Part of an id, a word or a longer token: ABC123, x100, 2026-11-18, 15:30, 11/18.
+    if (/[a-z_#@/\-:.]/.test(prevChar) && !/(?:¥|rmb|cny)$/.test(before)) continue;
+    if (/^[a-z]/.test(after) && !/^(?:k|w|rmb|cny|yuan|bucks?|qb)\b/.test(after) && !/^\s*(?:rmb|cny|yuan|bucks?)\b/.test(after)) {
+      if (!/^q币/.test(after)) continue;
+    }
+    if (/^[\-/:]\d/.test(after) || /^\.\d/.test(after)) continue;
+    if (/^\d/.test(after)) continue;
+    // A date written 11.18 with a time or 号-like context is not money.
+    if (/^\d{1,2}\.\d{1,2}$/.test(raw) && /^\s*(?:号|日|晚|早|上午|下午|中午|凌晨|\d{1,2}[:点])/.test(after)) continue;
+    let value = Number(raw);
+    const mult = m[2]?.trim();
+    if (mult === 'k' || mult === '千') value *= 1000;
+    else if (mult === 'w' || mult === '万') value *= 10000;
+    else if (mult === '百') value *= 100;
+    if (m[3] !== undefined && mult) {
+      // 1万2 → 12000, 1k5 → 1500
+      const step = mult === 'w' || mult === '万' ? 1000 : mult === 'k' || mult === '千' ? 100 : 10;
+      value += Number(m[3]) * step;
+    }
+    const hasMarkerBefore = MONEY_BEFORE.test(before);
+    const hasMarkerAfter = MONEY_AFTER_ARABIC.test(after);
+    // Explicit "phone" / "QQ" / order-id context.
+    if (!hasMarkerBefore && !hasMarkerAfter) {
+      if (NOT_MONEY_AFTER.test(after)) continue;
+      if (/(?:订单|单号|编号|流水|交易号|qq号?|q号|手机号?|电话|卡号|账号|帐号|id|uid|第|尾号|型号|版本|v)\s*[:：#是为]?\s*$/.test(before)) continue;
+      if (raw.replace('.', '').length >= 7) continue; // long digit strings are ids, not prices
+      if (/^1[3-9]\d{9}$/.test(raw)) continue;
+    }
+    let score = 1;
+    if (hasMarkerBefore || hasMarkerAfter) score = 3;
+    else if (MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8))) score = 2;
+    else if (mult) score = 2;
+    found.push({ value, score, index });
+  }
+
+  for (const m of s.matchAll(CHINESE)) {
+    const index = m.index ?? 0;
+    const token = m[0];
+    const end = index + token.length;
+    const after = s.slice(end);
+    const before = s.slice(0, index);
+    let numPart = token;
+    let fraction = 0;
+    let unitInside = false;
+    const unitAt = token.search(/[块元]/);
+    if (unitAt >= 0) {
+      unitInside = true;
+      numPart = token.slice(0, unitAt);
+      const tail = token.slice(unitAt + 1);
+      if (tail) {
+        const d = parseChineseNumber(tail);
+        if (d !== undefined && d < 10) fraction = d / 10; // 三块五 = 3.5
+      }
+    }
+    if (!numPart) continue;
+    // Must start like a numeral: 千万 (by all means), 万一 (in case), 百度 are words.
+    if (!/^[零〇一壹二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾]/.test(numPart)) continue;
+    const value0 = parseChineseNumber(numPart);
+    if (value0 === undefined) continue;
+    const hasMarker = unitInside || /^\s*(?:多|来)?\s*(?:元|块|圆|rmb|人民币)/.test(after) || MONEY_BEFORE.test(before);
+    const hasUnitChar = /[十拾百佰千仟万]/.test(numPart);
+    let score: number;
+    if (hasMarker) {
+      // 一块 on its own is usually "together" (一块儿); 一块 + 钱 is money.
+      if (numPart.length === 1 && numPart === '一' && /^块(?!钱)/.test(token.slice(unitAt))) {
+        if (!/^(?:钱|五|\d)/.test(after) && fraction === 0) continue;
+      }
+      score = 3;
+    } else {
+      if (!hasUnitChar) continue;
+      if (NOT_MONEY_AFTER.test(after)) continue;
+      if (/第\s*$/.test(before)) continue;
+      score = MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8)) ? 2 : 1;
+    }
+    found.push({ value: value0 + fraction, score, index });
+  }
+
+  if (found.length === 0) return undefined;
+  // Highest score wins; among equals the first mention (the order's price usually comes first).
+  found.sort((a, b) => b.score - a.score || a.index - b.index);
+  const best = found[0];
+  if (!(best.value > 0) || !Number.isFinite(best.value)) return undefined;
+  return Math.round(best.value * 100) / 100;
+}

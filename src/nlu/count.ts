@@ -1,0 +1,57 @@
+// How many times the user was debited: 扣了两次, 3笔, 扣款2次, charged twice.
+import { normalize, parseChineseNumber } from './normalize.js';
+
+const N = '(\\d{1,2}|[一二两俩三四五六七八九十]{1,2})';
+// 笔 is a money classifier on its own; 次/回/遍/条 need a debit verb nearby.
+const BI = new RegExp(`(?<!第)${N}\\s*笔`, 'g');
+const TIMES = new RegExp(`(?<!第)${N}\\s*(?:次|回|遍|条|下)`, 'g');
+const DEBIT = /扣|付|划|出账|支出|账单|帐单|交易|转出|花了|收了|收我|收费|支付|消费|到账|扣费/;
+const NOT_DEBIT = /试|点|刷|按|提交|问|催|找|联系|发|打|申请|申诉|投诉|登|输|兑换|充了?(?=\s*$)|重试|说|等|看|退|查/;
+const EN_WORDS: Record<string, number> = { twice: 2, double: 2, two: 2, three: 3, thrice: 3, four: 4, five: 5 };
+
+function toNumber(s: string): number | undefined {
+  return /^\d+$/.test(s) ? Number(s) : parseChineseNumber(s);
+}
+
+/** Returns the number of debits the text names, or undefined. */
+export function parseCount(text: string): number | undefined {
+  return parseCountNormalized(normalize(text));
+}
+
+export function parseCountNormalized(s: string): number | undefined {
+  for (const m of s.matchAll(BI)) {
+    const n = toNumber(m[1]);
+    const before = s.slice(Math.max(0, (m.index ?? 0) - 6), m.index);
+    if (n !== undefined && n >= 1 && n <= 50 && !/订单|单子/.test(s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 2)) ) {
+      if (/试|点/.test(before.slice(-2))) continue;
+      return n;
+    }
+  }
+  for (const m of s.matchAll(TIMES)) {
+    const n = toNumber(m[1]);
+    if (n === undefined || n < 1 || n > 50) continue;
+    const idx = m.index ?? 0;
+    // The clause before the number, back to the last punctuation, nearest verb first.
+    const clause = s.slice(Math.max(0, idx - 10), idx).split(/[，,。.!！?？;；\s]/).pop() ?? '';
+    const after = s.slice(idx + m[0].length, idx + m[0].length + 6).split(/[，,。.!！?？;；]/)[0];
+    const lastDebit = lastIndexOf(clause, DEBIT);
+    const lastOther = lastIndexOf(clause, NOT_DEBIT);
+    if (lastDebit >= 0 && lastDebit >= lastOther) return n;
+    if (lastDebit < 0 && lastOther < 0 && /^(?:的)?(?:扣款|扣费|钱|款|账单|记录|支付|交易)/.test(after)) return n;
+  }
+  if (/双重扣|扣了双份|扣了双倍|扣双份|重复扣了?两|扣两遍/.test(s)) return 2;
+  const en = /\b(?:charged|debited|billed|paid|deducted|taken)\s+(twice|thrice|(\d+|two|three|four|five)\s+times)\b|\b(double|two|three|\d+)\s+(?:charges|debits|payments|deductions)\b|\bdouble[- ]charged\b/.exec(s);
+  if (en) {
+    if (en[0].startsWith('double')) return 2;
+    const w = en[2] ?? en[1] ?? en[3];
+    if (w) return /^\d+$/.test(w) ? Number(w) : EN_WORDS[w];
+  }
+  return undefined;
+}
+
+function lastIndexOf(s: string, re: RegExp): number {
+  let last = -1;
+  const g = new RegExp(re.source, 'g');
+  for (const m of s.matchAll(g)) last = m.index ?? last;
+  return last;
+}

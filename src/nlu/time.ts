@@ -1,0 +1,157 @@
+// When something happened: chrono-node's Chinese (simplified) parser, evaluated in an
+// IANA zone regardless of the machine's TZ, plus a few colloquial forms chrono misses
+// (刚才, N分钟前/半小时前, 上个月15号, 18号, 11.18, 11/18). Every result is taken to be
+// in the past: a date that lands in the future is moved back by the part that was
+// implied (a year, a month, a week or a day).
+import * as chrono from 'chrono-node';
+import * as zh from 'chrono-node/zh';
+import { tzOffset } from '@date-fns/tz';
+import { normalize } from './normalize.js';
+import { parseChineseNumber } from './normalize.js';
+
+/** Offset of `zone` from UTC in minutes at `at` (e.g. 480 for Asia/Shanghai). */
+export function zoneOffsetMinutes(zone: string, at: Date): number {
+  const off = tzOffset(zone, at);
+  return Number.isNaN(off) ? 0 : off;
+}
+
+/** Wall-clock fields of `at` in `zone`. */
+function wall(at: Date, zone: string): { y: number; mo: number; d: number; h: number; mi: number } {
+  const local = new Date(at.getTime() + zoneOffsetMinutes(zone, at) * 60_000);
+  return {
+    y: local.getUTCFullYear(),
+    mo: local.getUTCMonth() + 1,
+    d: local.getUTCDate(),
+    h: local.getUTCHours(),
+    mi: local.getUTCMinutes(),
+  };
+}
+
+/** The instant of a wall-clock time in `zone` (two passes so DST edges land right). */
+function fromWall(y: number, mo: number, d: number, h: number, mi: number, zone: string): Date {
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  let t = guess - zoneOffsetMinutes(zone, new Date(guess)) * 60_000;
+  t = guess - zoneOffsetMinutes(zone, new Date(t)) * 60_000;
+  return new Date(t);
+}
+
+// Small tolerance so "刚才"/"现在" and clock skew don't count as future.
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+type Implied = 'year' | 'month' | 'week' | 'day' | 'none';
+
+function pushBack(date: Date, implied: Implied, now: Date, zone: string): Date {
+  if (date.getTime() <= now.getTime() + FUTURE_SLACK_MS) return date;
+  const w = wall(date, zone);
+  switch (implied) {
+    case 'year':
+      return fromWall(w.y - 1, w.mo, w.d, w.h, w.mi, zone);
+    case 'month': {
+      const mo = w.mo === 1 ? 12 : w.mo - 1;
+      const y = w.mo === 1 ? w.y - 1 : w.y;
+      return fromWall(y, mo, w.d, w.h, w.mi, zone);
+    }
+    case 'week':
+      return fromWall(w.y, w.mo, w.d - 7, w.h, w.mi, zone);
+    case 'day':
+      return fromWall(w.y, w.mo, w.d - 1, w.h, w.mi, zone);
+    default:
+      return date;
+  }
+}
+
+const NUM = '(\\d+|[零〇一二两三四五六七八九十百]+|半)';
+const AGO = new RegExp(`${NUM}\\s*(?:个)?\\s*(?:多)?\\s*(分钟|分|小时|钟头|个小时)\\s*(?:之前|以前|前)`);
+const JUST_NOW = /刚才|刚刚|方才|刚(?=(?:充|付|买|下单|支付|扣))|just now|a moment ago/;
+const LAST_MONTH_DAY = /上(?:个)?月\s*(\d{1,2}|[一二三四五六七八九十]+)\s*[号日]/;
+const BARE_DAY = /(?<![月\d.\/\-])(\d{1,2})\s*号(?!码)/;
+const DOTTED = /(?<![\d.])(1[0-2]|0?[1-9])\s*[./]\s*([12]\d|3[01]|0?[1-9])(?![\d.%])(?!\s*(?:元|块|rmb|k|w))/;
+
+function num(s: string): number | undefined {
+  if (s === '半') return 0.5;
+  if (/^\d+$/.test(s)) return Number(s);
+  return parseChineseNumber(s);
+}
+
+/** Returns the instant the text refers to, or undefined when it names no time. */
+export function parseWhen(text: string, now: Date, zone: string): Date | undefined {
+  return parseWhenNormalized(normalize(text), now, zone);
+}
+
+export function parseWhenNormalized(s: string, now: Date, zone: string): Date | undefined {
+  // 1. Relative minutes/hours: chrono's zh "N小时前" is unreliable, do it here.
+  const ago = AGO.exec(s);
+  if (ago) {
+    const n = num(ago[1]);
+    if (n !== undefined) {
+      const minutes = ago[2] === '分钟' || ago[2] === '分' ? n : n * 60;
+      return new Date(now.getTime() - minutes * 60_000);
+    }
+  }
+
+  // chrono's Chinese casual parsers (昨天, 3天前, 上周五) read the reference date's
+  // machine-local fields, so hand it a Date whose local fields are the zone's wall
+  // clock and read back wall-clock components, which fromWall() places in `zone`.
+  const w = wall(now, zone);
+  const ref = new Date(w.y, w.mo - 1, w.d, w.h, w.mi, now.getUTCSeconds());
+  let results = zh.hans.parse(s, ref);
+  if (results.length === 0 && /[a-z]/.test(s)) results = chrono.en.casual.parse(s, ref);
+  const first = results.find((r) => r.text.trim().length > 1 || /\d/.test(r.text));
+  const chronoHasDate =
+    first !== undefined && (first.start.isCertain('day') || first.start.isCertain('weekday'));
+
+  const lm = LAST_MONTH_DAY.exec(s);
+  const dotted = DOTTED.exec(s);
+  if (first && chronoHasDate && !lm && !dotted) return fromChrono(first, now, zone);
+
+  // Dates chrono misses; a clock time chrono found elsewhere in the text is kept.
+  const anchor = lm ?? dotted;
+  const clockResults = anchor ? zh.hans.parse(s.slice(anchor.index + anchor[0].length), ref) : results;
+  const timed = clockResults.find((r) => r.start.isCertain('hour'));
+  const clock = timed ? { h: timed.start.get('hour') ?? 0, mi: timed.start.get('minute') ?? 0 } : undefined;
+  const n = w;
+  if (lm) {
+    const d = num(lm[1]);
+    if (d !== undefined && d >= 1 && d <= 31) {
+      const t = clock ?? { h: 12, mi: 0 };
+      const mo = n.mo === 1 ? 12 : n.mo - 1;
+      return fromWall(n.mo === 1 ? n.y - 1 : n.y, mo, d, t.h, t.mi, zone);
+    }
+  }
+  if (dotted) {
+    const mo = Number(dotted[1]);
+    const d = Number(dotted[2]);
+    const t = clock ?? { h: 12, mi: 0 };
+    return pushBack(fromWall(n.y, mo, d, t.h, t.mi, zone), 'year', now, zone);
+  }
+  const bare = BARE_DAY.exec(s);
+  if (bare) {
+    const d = Number(bare[1]);
+    if (d >= 1 && d <= 31) {
+      const t = clock ?? { h: 12, mi: 0 };
+      return pushBack(fromWall(n.y, n.mo, d, t.h, t.mi, zone), 'month', now, zone);
+    }
+  }
+  if (first) return fromChrono(first, now, zone);
+  if (JUST_NOW.test(s)) return now;
+  return undefined;
+}
+
+function fromChrono(first: chrono.ParsedResult, now: Date, zone: string): Date {
+  const start = first.start;
+  const date = fromWall(
+    start.get('year') ?? 1970,
+    start.get('month') ?? 1,
+    start.get('day') ?? 1,
+    start.get('hour') ?? 12,
+    start.get('minute') ?? 0,
+    zone,
+  );
+  let implied: Implied = 'none';
+  if (start.isCertain('year')) implied = 'none';
+  else if (start.isCertain('month')) implied = 'year';
+  else if (start.isCertain('day')) implied = 'month';
+  else if (start.isCertain('weekday')) implied = 'week';
+  else if (start.isCertain('hour')) implied = 'day';
+  return pushBack(date, implied, now, zone);
+}
