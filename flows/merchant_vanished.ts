@@ -8,7 +8,7 @@ const flow: Flow = {
     ...commonIntake,
     { id: 'unreachableSince', kind: 'time' },
     { id: 'siteState', kind: 'choice', options: ['down', 'up_no_service', 'blocked_me', 'unknown'] },
-    { id: 'balance', kind: 'amount' },
+    { id: 'balance', kind: 'amount', allowZero: true },
     { id: 'othersAffected', kind: 'choice', options: ['yes', 'no', 'unknown'] },
   ],
   assess(f) {

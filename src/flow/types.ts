@@ -22,6 +22,8 @@ export interface Question {
   kind: AnswerKind;
   /** For kind 'choice': option ids; labels at opt.<id>.<option> (or opt.<flow>.<id>.<option>). */
   options?: readonly string[];
+  /** For kind 'amount': 0 is a valid answer (e.g. no balance left). */
+  allowZero?: boolean;
   /** Asked only when this holds. */
   when?: (facts: Facts) => boolean;
 }

@@ -5,7 +5,8 @@
 import type { DB } from './db.js';
 import type { Delivery, Platform, Reply } from '../types.js';
 
-export type OutboxKind = 'reply' | 'followup' | 'broadcast' | 'notice';
+/** 'ephemeral' rows are deleted once sent (e.g. the confirmation that a user's data was deleted). */
+export type OutboxKind = 'reply' | 'followup' | 'broadcast' | 'notice' | 'ephemeral';
 
 interface Row {
   id: number;
@@ -29,6 +30,7 @@ export class Outbox {
   private readonly retryStmt;
   private readonly pendingForChatStmt;
   private readonly unreachableStmt;
+  private readonly deleteEphemeralStmt;
 
   constructor(private readonly db: DB) {
     this.insertStmt = db.prepare(
@@ -41,6 +43,7 @@ export class Outbox {
        RETURNING id, platform, chat_id, payload`,
     );
     this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL WHERE id = ?`);
+    this.deleteEphemeralStmt = db.prepare(`DELETE FROM outbox WHERE id = ? AND kind = 'ephemeral'`);
     this.failStmt = db.prepare(`UPDATE outbox SET status = 'failed', error = ?, sent_at = NULL WHERE id = ?`);
     this.retryStmt = db.prepare(`UPDATE outbox SET status = 'pending', error = ?, not_before = ? WHERE id = ?`);
     this.pendingForChatStmt = db.prepare(
@@ -89,6 +92,7 @@ export class Outbox {
   }
 
   markSent(id: number, now: Date = new Date()): void {
+    if (this.deleteEphemeralStmt.run(id).changes) return;
     this.sentStmt.run(now.getTime(), id);
   }
 

@@ -1,0 +1,54 @@
+// Commands available in every private chat, as /commands and as Chinese words.
+
+export type CommandName = 'start' | 'help' | 'new' | 'cases' | 'progress' | 'evidence' | 'back' | 'close' | 'export' | 'delete' | 'continue' | 'ladder';
+
+export interface Command {
+  name: CommandName;
+  arg?: string;
+}
+
+const WORDS: Record<string, CommandName> = {
+  '/start': 'start',
+  '开始': 'start',
+  '/help': 'help',
+  '帮助': 'help',
+  '菜单': 'help',
+  '/new': 'new',
+  '新案件': 'new',
+  '退款': 'new',
+  '维权': 'new',
+  '/cases': 'cases',
+  '我的案件': 'cases',
+  '/progress': 'progress',
+  '进度': 'progress',
+  '/evidence': 'evidence',
+  '证据': 'evidence',
+  '/back': 'back',
+  '返回': 'back',
+  '上一步': 'back',
+  '/close': 'close',
+  '撤销': 'close',
+  '结案': 'close',
+  '/export': 'export',
+  '导出': 'export',
+  '/delete': 'delete',
+  '删除我的数据': 'delete',
+  '/continue': 'continue',
+  '继续': 'continue',
+};
+
+/** The command a message is, if any: "/start new", "/progress@MyBot", "进度". */
+export function matchCommand(text: string): Command | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const [head, ...rest] = trimmed.split(/\s+/);
+  const word = head.replace(/@\w+$/, '').toLowerCase();
+  const name = WORDS[word];
+  if (!name) return undefined;
+  // Chinese command words must stand alone; "/cmd arg" may carry an argument (deep links).
+  if (!word.startsWith('/') && rest.length) return undefined;
+  return { name, arg: rest.join(' ') || undefined };
+}
+
+/** For platforms that register a command list (Telegram setMyCommands). Descriptions: cmd.<name>. */
+export const COMMAND_LIST: CommandName[] = ['start', 'new', 'cases', 'progress', 'evidence', 'back', 'close', 'export', 'delete', 'help'];

@@ -1,0 +1,361 @@
+// The engine: one SQLite transaction per inbound — dedupe → load → step → save → outbox.
+// It knows no platform; adapters hand it Inbounds and deliver the Deliveries it returns.
+import type { Config } from '../config.js';
+import type { DB } from '../store/db.js';
+import type { Outbox } from '../store/outbox.js';
+import type { Logger } from '../log.js';
+import { t } from '../i18n/index.js';
+import { FLOWS } from '../../flows/index.js';
+import { SCENARIOS, type Choice, type Delivery, type Inbound, type Platform, type Reply, type ScenarioId } from '../types.js';
+import { initialState, type CaseState } from '../flow/state.js';
+import { step, type Effect, type FlowEvent, type Outcome, evidenceReply, askReply } from '../flow/step.js';
+import type { Facts } from '../flow/types.js';
+import { parseAmount } from '../nlu/amount.js';
+import { maskSecretsInText } from '../privacy/mask.js';
+import { matchCommand, type Command } from './commands.js';
+import { progressText } from './progress.js';
+import { exportText } from './export.js';
+import { Repo, type CaseRow, type UserRow } from './repo.js';
+
+interface SessionState {
+  mode?: 'close' | 'close_amount' | 'confirm_delete';
+  closeOutcome?: Outcome;
+  lastChoices?: Choice[];
+  /** Whether a bare number answers the last choices (false while a free-text question is open). */
+  numbered?: boolean;
+}
+
+/** A hook that may turn a private message into replies before the case flow sees it (NLU, blacklist, …). */
+export type Interceptor = (ctx: TurnContext) => boolean;
+
+export interface TurnContext {
+  inbound: Inbound;
+  user: UserRow;
+  active: CaseRow | undefined;
+  text: string;
+  reply(r: Reply): void;
+  /** Starts a new case, optionally pre-filled, and runs its first step. */
+  startCase(scenario: ScenarioId, facts?: Facts, prefix?: string): void;
+  /** Runs one step on the active case. */
+  stepActive(event: FlowEvent): void;
+}
+
+export class Engine {
+  readonly repo: Repo;
+  private readonly proactive = new Map<Platform, boolean>();
+  private readonly interceptors: Interceptor[] = [];
+
+  constructor(
+    private readonly db: DB,
+    private readonly outbox: Outbox,
+    private readonly config: Config,
+    private readonly now: () => Date,
+    private readonly log: Logger,
+  ) {
+    this.repo = new Repo(db);
+  }
+
+  /** Declares whether a platform can send unprompted; if not, such messages wait for the user's next message. */
+  setProactive(platform: Platform, proactive: boolean): void {
+    this.proactive.set(platform, proactive);
+  }
+
+  canSendProactively(platform: Platform): boolean {
+    return this.proactive.get(platform) ?? true;
+  }
+
+  /** Adds a hook run on private free text before the case flow (see Interceptor). */
+  use(interceptor: Interceptor): void {
+    this.interceptors.push(interceptor);
+  }
+
+  /** Handles one inbound in one transaction. A repeat of an already processed update returns []. */
+  handle(inbound: Inbound): Delivery[] {
+    return this.db.transaction(() => this.process(inbound))();
+  }
+
+  /** Several inbounds in one commit (fewer fsyncs); results in the same order. */
+  handleBatch(inbounds: readonly Inbound[]): Delivery[][] {
+    return this.db.transaction(() => inbounds.map((i) => this.process(i)))();
+  }
+
+  /** Deletes closed cases older than the retention period. Returns how many. */
+  expireClosedCases(): number {
+    const cutoff = this.now().getTime() - this.config.RETENTION_DAYS * 86_400_000;
+    const n = this.repo.deleteClosedBefore(cutoff);
+    if (n) this.repo.audit(null, 'cases_expired', null, { count: n }, this.now());
+    return n;
+  }
+
+  private process(inbound: Inbound): Delivery[] {
+    if (!this.repo.markProcessed(inbound.platform, inbound.updateId, this.now())) return [];
+    const replies: Reply[] = [];
+    const reply = (r: Reply) => replies.push(r);
+    const out: Delivery[] = [];
+    const chatId = inbound.chatId;
+
+    if (inbound.chatKind === 'group') {
+      const cmd = matchCommand(inbound.text ?? '');
+      if (cmd?.name === 'start' || cmd?.name === 'new' || cmd?.name === 'help') {
+        reply({ text: t('group.go_private'), openPrivate: { payload: 'new', label: t('group.open_private') } });
+      }
+      for (const r of replies) out.push(this.outbox.enqueue({ platform: inbound.platform, chatId, reply: r }, this.now(), true));
+      return out;
+    }
+
+    const user = this.repo.upsertUser(inbound, this.now());
+    this.outbox.markReachable(inbound.platform, chatId);
+    if (!this.canSendProactively(inbound.platform)) out.push(...this.outbox.claimForChat(inbound.platform, chatId, this.now()));
+
+    const session = this.repo.loadSession(user.id);
+    const state = session.state as SessionState;
+    let deleted = false;
+    this.dispatch(inbound, user, session.activeCaseId, state, reply, () => (deleted = true));
+
+    if (deleted) {
+      for (const r of replies) out.push(this.outbox.enqueue({ platform: inbound.platform, chatId, kind: 'ephemeral', reply: r }, this.now(), true));
+      return out;
+    }
+    const last = replies[replies.length - 1];
+    const fresh = this.repo.loadSession(user.id);
+    const newState = fresh.state as SessionState;
+    newState.lastChoices = last?.choices;
+    newState.numbered = this.numberedChoices(fresh.activeCaseId, last);
+    this.repo.saveSession(user.id, fresh.activeCaseId, newState, this.now());
+    for (const r of replies) out.push(this.outbox.enqueue({ platform: inbound.platform, chatId, userId: user.id, reply: r }, this.now(), true));
+    return out;
+  }
+
+  /** A bare number picks a choice unless the case is waiting for a typed answer (an amount, a count…). */
+  private numberedChoices(caseId: number | null, last: Reply | undefined): boolean {
+    if (!last?.choices?.length) return false;
+    if (caseId === null) return true;
+    const c = this.repo.getCase(caseId);
+    if (!c || c.state.stage !== 'intake' || !c.state.q) return true;
+    const q = FLOWS[c.scenario].questions.find((x) => x.id === c.state.q);
+    return q?.kind === 'choice' || q?.kind === 'payment';
+  }
+
+  private resolveChoice(inbound: Inbound, state: SessionState): string | undefined {
+    if (inbound.choice) return inbound.choice;
+    const text = (inbound.text ?? '').trim();
+    const choices = state.lastChoices ?? [];
+    if (!text || !choices.length) return undefined;
+    if (state.numbered && /^\d{1,2}$/.test(text)) {
+      const n = Number(text);
+      if (n >= 1 && n <= choices.length) return choices[n - 1].id;
+    }
+    const norm = (s: string) => s.replace(/[\s，,。.！!？?：:（）()「」]/g, '').toLowerCase();
+    const hit = choices.find((c) => norm(c.label) === norm(text));
+    return hit?.id;
+  }
+
+  private dispatch(
+    inbound: Inbound,
+    user: UserRow,
+    activeCaseId: number | null,
+    state: SessionState,
+    reply: (r: Reply) => void,
+    onDeleted: () => void,
+  ): void {
+    const now = this.now();
+    const active = activeCaseId !== null ? this.repo.getCase(activeCaseId) : undefined;
+    const text = maskSecretsInText(inbound.text ?? '');
+    const choice = this.resolveChoice(inbound, state);
+    const cmd: Command | undefined = choice ? undefined : matchCommand(text);
+
+    const setMode = (m: Partial<SessionState>) => this.repo.saveSession(user.id, this.repo.loadSession(user.id).activeCaseId, { ...m }, now);
+    const stepCase = (c: CaseRow, event: FlowEvent) => this.runStep(user, c, event, reply);
+    const startCase = (scenario: ScenarioId, facts: Facts = {}, prefix?: string) => {
+      const c = this.repo.createCase(user.id, scenario, facts, initialState(), now);
+      this.repo.audit(`user:${user.id}`, 'case_opened', `case:${c.id}`, { scenario }, now);
+      this.repo.saveSession(user.id, c.id, {}, now);
+      if (prefix) reply({ text: prefix });
+      stepCase(c, { type: 'start' });
+    };
+
+    // Pending confirmations and sub-dialogues first.
+    if (state.mode === 'confirm_delete') {
+      if (choice === 'd:yes') {
+        this.repo.deleteUser(user.id, now);
+        reply({ text: t('delete.done') });
+        onDeleted();
+        return;
+      }
+      setMode({});
+      if (choice === 'd:no') return reply(this.menu(active, t('delete.cancelled')));
+    }
+    if (state.mode === 'close' && choice?.startsWith('x:') && active) {
+      const outcome = choice.slice(2) as Outcome;
+      if (outcome === 'partial' || outcome === 'full') {
+        setMode({ mode: 'close_amount', closeOutcome: outcome });
+        return reply({ text: t('close.ask_amount') });
+      }
+      return this.closeCase(user, active, outcome, undefined, reply);
+    }
+    if (state.mode === 'close_amount' && active && !cmd && !choice) {
+      const amount = parseAmount(text);
+      if (amount === undefined || amount <= 0) return reply({ text: `${t('reask', { example: t('ex.amount') })}\n${t('close.ask_amount')}` });
+      return this.closeCase(user, active, state.closeOutcome ?? 'partial', amount, reply);
+    }
+    if (state.mode && state.mode !== 'confirm_delete') setMode({});
+
+    // Menu choices and commands.
+    const action = choice?.startsWith('m:') ? choice.slice(2) : cmd?.name;
+    if (choice?.startsWith('s:')) {
+      const id = choice.slice(2) as ScenarioId;
+      if ((SCENARIOS as readonly string[]).includes(id)) return startCase(id);
+    }
+    if (choice?.startsWith('c:')) {
+      const c = this.repo.getCase(Number(choice.slice(2)));
+      if (c && c.userId === user.id) {
+        this.repo.saveSession(user.id, c.id, {}, now);
+        reply({ text: t('cases.switched', { id: c.id, scenario: t(`scenario.${c.scenario}`) }) });
+        return c.status === 'open' ? stepCase(c, { type: 'repeat' }) : reply(this.menu(undefined));
+      }
+    }
+    switch (action) {
+      case 'start':
+        if (cmd?.arg === 'new') return reply(this.scenarioMenu());
+        return reply(this.menu(active, t('welcome')));
+      case 'help':
+        return reply(this.menu(active, t('help')));
+      case 'new':
+        return reply(this.scenarioMenu());
+      case 'cases':
+        return reply(this.caseList(user.id, active?.id));
+      case 'progress':
+        if (!active) return reply(this.menu(undefined, t('no_active_case')));
+        return reply({ text: progressText(active, this.repo.followUpsFor(active.id), this.config.BOT_TIMEZONE, this.config), choices: this.caseChoices(active) });
+      case 'evidence':
+        if (!active) return reply(this.menu(undefined, t('no_active_case')));
+        return reply(evidenceReply(FLOWS[active.scenario], active.state));
+      case 'back':
+        if (!active) return reply(this.menu(undefined, t('no_active_case')));
+        return stepCase(active, { type: 'back' });
+      case 'ladder':
+        if (!active) return reply(this.menu(undefined, t('no_active_case')));
+        return stepCase(active, { type: 'repeat' });
+      case 'continue':
+        if (!active) return reply(this.menu(undefined, t('no_active_case')));
+        return stepCase(active, { type: 'repeat' });
+      case 'close':
+        if (!active) return reply(this.menu(undefined, t('no_active_case')));
+        setMode({ mode: 'close' });
+        return reply({
+          text: t('close.ask', { id: active.id }),
+          choices: (['full', 'partial', 'none', 'abandoned'] as const).map((o) => ({ id: `x:${o}`, label: t(`outcome.${o}`) })),
+        });
+      case 'export':
+        this.repo.audit(`user:${user.id}`, 'data_exported', null, null, now);
+        return reply({ text: t('export.intro'), document: { title: t('export.title'), body: exportText(this.repo, user, this.config.BOT_TIMEZONE) } });
+      case 'delete':
+        setMode({ mode: 'confirm_delete' });
+        return reply({ text: t('delete.confirm'), choices: [{ id: 'd:yes', label: t('delete.yes') }, { id: 'd:no', label: t('delete.no') }] });
+    }
+
+    const attachments = inbound.attachments ?? [];
+    const ctx: TurnContext = {
+      inbound,
+      user,
+      active,
+      text,
+      reply,
+      startCase,
+      stepActive: (event) => (active ? stepCase(active, event) : undefined),
+    };
+    if (!choice && text && attachments.length === 0 && this.interceptors.some((h) => h(ctx))) return;
+
+    if (active && active.status === 'open') {
+      if (attachments.length) return stepCase(active, { type: 'attachments', items: attachments });
+      if (choice) return stepCase(active, { type: 'choice', id: choice });
+      if (text) return stepCase(active, { type: 'text', text });
+      return stepCase(active, { type: 'repeat' });
+    }
+    if (attachments.length) return reply(this.menu(undefined, t('attachment.no_case')));
+    return reply(this.menu(undefined, text ? t('unclear.no_case') : undefined));
+  }
+
+  private runStep(user: UserRow, c: CaseRow, event: FlowEvent, reply: (r: Reply) => void): void {
+    const now = this.now();
+    const r = step({ flow: FLOWS[c.scenario], facts: c.facts, state: c.state, event, now, zone: this.config.BOT_TIMEZONE, timings: this.config });
+    this.repo.saveCase(c.id, r.facts, r.state, now);
+    this.apply(user, { ...c, facts: r.facts, state: r.state }, r.effects, reply);
+  }
+
+  private apply(user: UserRow, c: CaseRow, effects: Effect[], reply: (r: Reply) => void): void {
+    const now = this.now();
+    for (const e of effects) {
+      switch (e.type) {
+        case 'reply':
+          reply(e.reply);
+          break;
+        case 'schedule':
+          this.repo.scheduleFollowUp(c.id, user.id, e.kind, e.rung, e.dueAt, now);
+          break;
+        case 'cancelFollowUps':
+          this.repo.cancelFollowUps(c.id);
+          break;
+        case 'evidence':
+          this.repo.addEvidence(c.id, e.item, e.kind, e.ref, now);
+          break;
+        case 'close':
+          this.closeCase(user, c, e.outcome, e.refunded, reply);
+          break;
+      }
+    }
+  }
+
+  private closeCase(user: UserRow, c: CaseRow, outcome: Outcome, refunded: number | undefined, reply: (r: Reply) => void): void {
+    const now = this.now();
+    this.repo.closeCase(c.id, outcome, refunded, { ...c.state, stage: 'closed' }, now);
+    this.repo.cancelFollowUps(c.id);
+    this.repo.saveSession(user.id, null, {}, now);
+    this.repo.audit(`user:${user.id}`, 'case_closed', `case:${c.id}`, { outcome }, now);
+    reply(this.menu(undefined, t(`close.done.${outcome}`, { id: c.id, retention: this.config.RETENTION_DAYS })));
+  }
+
+  private caseChoices(active: CaseRow): Choice[] {
+    return [
+      { id: 'm:continue', label: t('choice.continue') },
+      { id: 'm:evidence', label: t('choice.evidence') },
+      { id: 'm:close', label: t('choice.close') },
+    ];
+  }
+
+  private menu(active: CaseRow | undefined, prefix?: string): Reply {
+    const choices: Choice[] = [];
+    if (active && active.status === 'open') choices.push({ id: 'm:continue', label: t('choice.continue_case', { id: active.id }) });
+    choices.push({ id: 'm:new', label: t('choice.new_case') }, { id: 'm:cases', label: t('choice.my_cases') });
+    if (active) choices.push({ id: 'm:progress', label: t('choice.progress') });
+    return { text: [prefix, t('menu.commands')].filter(Boolean).join('\n\n'), choices };
+  }
+
+  private scenarioMenu(): Reply {
+    return { text: t('scenario.ask'), choices: SCENARIOS.map((s) => ({ id: `s:${s}`, label: t(`scenario.${s}`) })) };
+  }
+
+  private caseList(userId: number, activeId: number | undefined): Reply {
+    const cases = this.repo.casesOf(userId);
+    if (!cases.length) return { text: t('cases.none'), choices: [{ id: 'm:new', label: t('choice.new_case') }] };
+    const lines = cases.map((c) =>
+      t('cases.line', {
+        id: c.id,
+        scenario: t(`scenario.${c.scenario}`),
+        merchant: typeof c.facts.merchant === 'string' ? c.facts.merchant : t('fact.unknown'),
+        status: t(`status.${c.status}`),
+        mark: c.id === activeId ? t('cases.current') : '',
+      }),
+    );
+    return {
+      text: [t('cases.header'), ...lines].join('\n'),
+      choices: [
+        ...cases.filter((c) => c.status === 'open' && c.id !== activeId).slice(0, 8).map((c) => ({ id: `c:${c.id}`, label: t('cases.switch', { id: c.id, scenario: t(`scenario.${c.scenario}`) }) })),
+        { id: 'm:new', label: t('choice.new_case') },
+      ],
+    };
+  }
+}
+
+export { askReply };
+export type { CaseState };

@@ -1,0 +1,52 @@
+// 进度: where a case stands, the next step and the coming follow-ups.
+import { t } from '../i18n/index.js';
+import { FLOWS } from '../../flows/index.js';
+import { applicableRungs, type Timings } from '../flow/ladder.js';
+import { formatDay, formatFact, questionLabel } from '../flow/format.js';
+import { nextQuestion } from '../flow/step.js';
+import type { CaseRow, FollowUpRow } from './repo.js';
+
+export function factLines(c: CaseRow, zone: string): string[] {
+  const flow = FLOWS[c.scenario];
+  return flow.questions
+    .filter((q) => q.id in c.facts)
+    .map((q) => t('progress.fact', { label: questionLabel(flow.id, q.id), value: formatFact(flow, q, c.facts[q.id], zone) }));
+}
+
+export function progressText(c: CaseRow, followUps: FollowUpRow[], zone: string, timings: Timings): string {
+  const flow = FLOWS[c.scenario];
+  const lines = [t('progress.header', { id: c.id, scenario: t(`scenario.${c.scenario}`), status: t(`status.${c.status}`) })];
+  lines.push(...factLines(c, zone));
+  const rungs = applicableRungs(flow, c.facts, timings);
+  const evidenceDone = flow.evidence.filter((e) => c.state.evidence[e.id]).length;
+  lines.push(t('progress.evidence', { done: evidenceDone, total: flow.evidence.length }));
+  switch (c.state.stage) {
+    case 'intake': {
+      const q = nextQuestion(flow, c.facts);
+      lines.push(t('progress.next.intake', { question: q ? questionLabel(flow.id, q.id) : '' }));
+      break;
+    }
+    case 'evidence':
+      lines.push(t('progress.next.evidence'));
+      break;
+    case 'ladder': {
+      const rung = rungs[Math.min(c.state.rung, rungs.length - 1)];
+      lines.push(t('progress.rung', { n: c.state.rung + 1, total: rungs.length, title: t(`rung.${rung}.title`) }));
+      lines.push(t(c.state.rungSentAt ? 'progress.next.waiting' : 'progress.next.send'));
+      break;
+    }
+    case 'declined':
+      lines.push(t('progress.next.declined'));
+      break;
+    case 'closed':
+      lines.push(t('progress.closed', { outcome: c.outcome ? t(`outcome.${c.outcome}`) : '' }));
+      break;
+  }
+  if (followUps.length) {
+    lines.push(t('progress.followups'));
+    for (const f of followUps) lines.push(t('progress.followup', { day: formatDay(new Date(f.dueAt), zone), what: t(`followup.${f.kind}.${f.rung ?? 'none'}`) }));
+  } else if (c.status === 'open') {
+    lines.push(t('progress.no_followups'));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,186 @@
+// SQL for the engine. Instants are stored as UTC milliseconds.
+import type { DB } from '../store/db.js';
+import type { Inbound, ScenarioId } from '../types.js';
+import type { CaseState } from '../flow/state.js';
+import type { Facts, RungId } from '../flow/types.js';
+import type { Outcome } from '../flow/step.js';
+
+export interface UserRow {
+  id: number;
+  platform: string;
+  platformUserId: string;
+  displayName: string | null;
+  chatId: string | null;
+}
+
+export interface CaseRow {
+  id: number;
+  userId: number;
+  scenario: ScenarioId;
+  status: 'open' | 'closed';
+  facts: Facts;
+  state: CaseState;
+  outcome: Outcome | null;
+  refundedAmount: number | null;
+  createdAt: number;
+  updatedAt: number;
+  closedAt: number | null;
+}
+
+export interface FollowUpRow {
+  id: number;
+  caseId: number;
+  kind: string;
+  rung: RungId | null;
+  dueAt: number;
+  status: string;
+}
+
+interface RawCase {
+  id: number;
+  user_id: number;
+  scenario: ScenarioId;
+  status: 'open' | 'closed';
+  facts: string;
+  state: string;
+  outcome: Outcome | null;
+  refunded_amount: number | null;
+  created_at: number;
+  updated_at: number;
+  closed_at: number | null;
+}
+
+const toCase = (r: RawCase): CaseRow => ({
+  id: r.id,
+  userId: r.user_id,
+  scenario: r.scenario,
+  status: r.status,
+  facts: JSON.parse(r.facts),
+  state: JSON.parse(r.state),
+  outcome: r.outcome,
+  refundedAmount: r.refunded_amount,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  closedAt: r.closed_at,
+});
+
+export class Repo {
+  private readonly s;
+
+  constructor(private readonly db: DB) {
+    this.s = {
+      processed: db.prepare(`INSERT OR IGNORE INTO processed_updates (platform, update_id, at) VALUES (?, ?, ?)`),
+      upsertUser: db.prepare(
+        `INSERT INTO users (platform, platform_user_id, display_name, chat_id, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (platform, platform_user_id) DO UPDATE SET display_name = coalesce(excluded.display_name, display_name), chat_id = excluded.chat_id
+         RETURNING id, platform, platform_user_id AS platformUserId, display_name AS displayName, chat_id AS chatId`,
+      ),
+      session: db.prepare(`SELECT active_case_id, state FROM sessions WHERE user_id = ?`),
+      saveSession: db.prepare(
+        `INSERT INTO sessions (user_id, active_case_id, state, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (user_id) DO UPDATE SET active_case_id = excluded.active_case_id, state = excluded.state, updated_at = excluded.updated_at`,
+      ),
+      getCase: db.prepare(`SELECT * FROM cases WHERE id = ?`),
+      createCase: db.prepare(
+        `INSERT INTO cases (user_id, scenario, stage, facts, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      ),
+      saveCase: db.prepare(`UPDATE cases SET facts = ?, state = ?, stage = ?, current_rung = ?, updated_at = ? WHERE id = ?`),
+      closeCase: db.prepare(
+        `UPDATE cases SET status = 'closed', outcome = ?, refunded_amount = ?, state = ?, stage = 'closed', closed_at = ?, updated_at = ? WHERE id = ?`,
+      ),
+      casesOf: db.prepare(`SELECT * FROM cases WHERE user_id = ? ORDER BY status = 'open' DESC, id DESC`),
+      schedule: db.prepare(
+        `INSERT INTO follow_ups (case_id, user_id, kind, rung, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      cancel: db.prepare(`UPDATE follow_ups SET status = 'cancelled' WHERE case_id = ? AND status = 'pending'`),
+      followUps: db.prepare(
+        `SELECT id, case_id AS caseId, kind, rung, due_at AS dueAt, status FROM follow_ups WHERE case_id = ? AND status = 'pending' ORDER BY due_at`,
+      ),
+      evidence: db.prepare(`INSERT INTO evidence (case_id, item, kind, file_ref, at) VALUES (?, ?, ?, ?, ?)`),
+      audit: db.prepare(`INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)`),
+    };
+  }
+
+  /** Records an update; false if it was seen before. */
+  markProcessed(platform: string, updateId: string, now: Date): boolean {
+    return this.s.processed.run(platform, updateId, now.getTime()).changes === 1;
+  }
+
+  upsertUser(i: Inbound, now: Date): UserRow {
+    return this.s.upsertUser.get(i.platform, i.userId, i.displayName ?? null, i.chatId, now.getTime()) as UserRow;
+  }
+
+  loadSession(userId: number): { activeCaseId: number | null; state: Record<string, unknown> } {
+    const r = this.s.session.get(userId) as { active_case_id: number | null; state: string } | undefined;
+    return { activeCaseId: r?.active_case_id ?? null, state: r ? JSON.parse(r.state) : {} };
+  }
+
+  saveSession(userId: number, activeCaseId: number | null, state: object, now: Date): void {
+    this.s.saveSession.run(userId, activeCaseId, JSON.stringify(state), now.getTime());
+  }
+
+  getCase(id: number): CaseRow | undefined {
+    const r = this.s.getCase.get(id) as RawCase | undefined;
+    return r && toCase(r);
+  }
+
+  createCase(userId: number, scenario: ScenarioId, facts: Facts, state: CaseState, now: Date): CaseRow {
+    return toCase(this.s.createCase.get(userId, scenario, state.stage, JSON.stringify(facts), JSON.stringify(state), now.getTime(), now.getTime()) as RawCase);
+  }
+
+  saveCase(id: number, facts: Facts, state: CaseState, now: Date): void {
+    this.s.saveCase.run(JSON.stringify(facts), JSON.stringify(state), state.stage, state.stage === 'ladder' ? String(state.rung) : null, now.getTime(), id);
+  }
+
+  closeCase(id: number, outcome: Outcome, refunded: number | undefined, state: CaseState, now: Date): void {
+    this.s.closeCase.run(outcome, refunded ?? null, JSON.stringify(state), now.getTime(), now.getTime(), id);
+  }
+
+  casesOf(userId: number): CaseRow[] {
+    return (this.s.casesOf.all(userId) as RawCase[]).map(toCase);
+  }
+
+  scheduleFollowUp(caseId: number, userId: number, kind: string, rung: RungId | null, dueAt: Date, now: Date): void {
+    this.s.schedule.run(caseId, userId, kind, rung, dueAt.getTime(), now.getTime());
+  }
+
+  cancelFollowUps(caseId: number): void {
+    this.s.cancel.run(caseId);
+  }
+
+  followUpsFor(caseId: number): FollowUpRow[] {
+    return this.s.followUps.all(caseId) as FollowUpRow[];
+  }
+
+  addEvidence(caseId: number, item: string | null, kind: string, ref: string | undefined, now: Date): void {
+    this.s.evidence.run(caseId, item, kind, ref ?? null, now.getTime());
+  }
+
+  evidenceOf(caseId: number): { item: string | null; kind: string; file_ref: string | null; at: number }[] {
+    return this.db.prepare(`SELECT item, kind, file_ref, at FROM evidence WHERE case_id = ? ORDER BY at, id`).all(caseId) as never;
+  }
+
+  audit(actor: string | null, action: string, subject: string | null, detail: unknown, now: Date): void {
+    this.s.audit.run(now.getTime(), actor, action, subject, detail === null || detail === undefined ? null : JSON.stringify(detail));
+  }
+
+  /** Removes a user and everything tied to them (cases, evidence, follow-ups, session, outbox, chat flags, audit entries). */
+  deleteUser(userId: number, now: Date): void {
+    const u = this.db.prepare(`SELECT platform, platform_user_id, chat_id FROM users WHERE id = ?`).get(userId) as
+      | { platform: string; platform_user_id: string; chat_id: string | null }
+      | undefined;
+    if (!u) return;
+    const caseIds = (this.db.prepare(`SELECT id FROM cases WHERE user_id = ?`).all(userId) as { id: number }[]).map((r) => `case:${r.id}`);
+    const del = this.db.prepare(`DELETE FROM audit WHERE actor = ? OR subject = ?`);
+    del.run(`user:${userId}`, `user:${userId}`);
+    for (const c of caseIds) del.run(c, c);
+    this.db.prepare(`DELETE FROM outbox WHERE user_id = ? OR (platform = ? AND chat_id = ?)`).run(userId, u.platform, u.chat_id ?? '');
+    this.db.prepare(`DELETE FROM chats WHERE platform = ? AND chat_id = ?`).run(u.platform, u.chat_id ?? '');
+    this.db.prepare(`DELETE FROM users WHERE id = ?`).run(userId);
+    this.audit(null, 'user_deleted', null, null, now);
+  }
+
+  deleteClosedBefore(cutoffMs: number): number {
+    return this.db.prepare(`DELETE FROM cases WHERE status = 'closed' AND closed_at < ?`).run(cutoffMs).changes;
+  }
+}

@@ -1,0 +1,112 @@
+// The escalation ladder (facts.md §3): which rungs apply to a case, what each says,
+// the ready-to-send text it produces and when to check back.
+import type { Config } from '../config.js';
+import { has, t, type Params } from '../i18n/index.js';
+import { law } from '../knowledge/law.js';
+import { addWorkdays } from '../calendar/workdays.js';
+import { TZDate } from '@date-fns/tz';
+import { addHours } from 'date-fns';
+import type { Reply } from '../types.js';
+import type { Facts, Flow, RungId } from './types.js';
+import { formatAmount, formatDateTime, formatFact } from './format.js';
+
+export type Timings = Pick<
+  Config,
+  | 'SELLER_DEADLINE_HOURS'
+  | 'PLATFORM_APPEAL_WINDOW_DAYS'
+  | 'PLATFORM_REVIEW_WORKDAYS'
+  | 'PAYMENT_COMPLAINT_WORKDAYS'
+  | 'REGULATOR_REPLY_WORKDAYS'
+  | 'POLICE_SUGGEST_AMOUNT'
+>;
+
+/** Rungs of this case's ladder; police only where fraud is suspected and the amount warrants it. */
+export function applicableRungs(flow: Flow, facts: Facts, timings: Timings): RungId[] {
+  const amount = typeof facts.amount === 'number' ? facts.amount : 0;
+  const balance = typeof facts.balance === 'number' ? facts.balance : 0;
+  return flow.ladder.filter(
+    (r) => r !== 'police' || (flow.fraudSuspected(facts) && amount + balance >= timings.POLICE_SUGGEST_AMOUNT),
+  );
+}
+
+/** The seller's deadline: N hours on, at 17:00 local time that day. */
+export function sellerDeadline(now: Date, timings: Timings, zone: string): Date {
+  const d = new TZDate(addHours(now, timings.SELLER_DEADLINE_HOURS).getTime(), zone);
+  d.setHours(17, 0, 0, 0);
+  return new Date(d.getTime() < now.getTime() ? d.getTime() + 86_400_000 : d.getTime());
+}
+
+/** When to ask how the rung went, counted from when the user sent it. Undefined: no follow-up. */
+export function rungDueAt(rung: RungId, sentAt: Date, timings: Timings, zone: string): Date | undefined {
+  switch (rung) {
+    case 'seller':
+      return sellerDeadline(sentAt, timings, zone);
+    case 'platform':
+      return addWorkdays(sentAt, timings.PLATFORM_REVIEW_WORKDAYS, zone);
+    case 'payment':
+      return addWorkdays(sentAt, timings.PAYMENT_COMPLAINT_WORKDAYS, zone);
+    case 'regulator':
+      return addWorkdays(sentAt, timings.REGULATOR_REPLY_WORKDAYS, zone);
+    case 'police':
+      return addWorkdays(sentAt, 7, zone);
+    case 'court':
+      return undefined;
+  }
+}
+
+/** Everything a document template may use, formatted; unknown facts read as 【待补充】. */
+export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Timings, zone: string): Params {
+  const p: Params = {};
+  for (const q of flow.questions) {
+    const v = facts[q.id];
+    p[q.id] = v === undefined || v === null ? t('doc.blank') : formatFact(flow, q, v, zone);
+  }
+  p.scenario = t(`scenario.${flow.id}`);
+  p.deadline = formatDateTime(sellerDeadline(now, timings, zone), zone);
+  p.reviewDays = timings.PLATFORM_REVIEW_WORKDAYS;
+  p.appealDays = timings.PLATFORM_APPEAL_WINDOW_DAYS;
+  p.paymentDays = timings.PAYMENT_COMPLAINT_WORKDAYS;
+  p.regulatorDays = timings.REGULATOR_REPLY_WORKDAYS;
+  p.policeAmount = formatAmount(timings.POLICE_SUGGEST_AMOUNT);
+  p.facts = t(`doc.facts.${flow.id}`, p);
+  p.request = t(`doc.request.${flow.id}`, p);
+  return p;
+}
+
+function lawLines(ids: string[]): string {
+  return ids.map((id) => t('law.line', { article: law(id).article, meaning: law(id).meaning })).join('\n');
+}
+
+const RUNG_LAW: Record<RungId, string[]> = {
+  seller: ['cc563', 'ecl62'],
+  platform: ['cpl44', 'cpl26'],
+  payment: ['ecl53'],
+  regulator: ['cpl37', 'cpl46', 'cc188'],
+  police: ['crl266', 'police169'],
+  court: ['cpl165', 'cpl168', 'cpi20', 'fee'],
+};
+
+/** The reply that presents one rung: when to use it, where to go, the text to send, how long to wait. */
+export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Facts, now: Date, timings: Timings, zone: string): Reply {
+  const rung = rungs[index];
+  const p = documentParams(flow, facts, now, timings, zone);
+  const channelKey = `rung.payment.where.${facts.paymentMethod ?? 'unknown'}`;
+  const where = rung === 'payment' ? t(has(channelKey) ? channelKey : 'rung.payment.where.unknown', p) : t(`rung.${rung}.where`, p);
+  const text = [
+    t('rung.header', { n: index + 1, total: rungs.length, title: t(`rung.${rung}.title`) }),
+    t(`rung.${rung}.when`, p),
+    where,
+    t(`rung.${rung}.wait`, p),
+    t('law.header'),
+    lawLines(RUNG_LAW[rung]),
+    t('law.disclaimer'),
+  ].join('\n\n');
+  const docKey = rung === 'payment' && facts.paymentMethod === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
+  const choices = [
+    ...(rung === 'court' ? [] : [{ id: 'r:sent', label: t('choice.sent') }]),
+    ...(index + 1 < rungs.length ? [{ id: 'r:next', label: t('choice.next_rung') }] : []),
+    { id: 'm:evidence', label: t('choice.evidence') },
+    { id: 'm:close', label: t('choice.close') },
+  ];
+  return { text, document: { title: t(`doc.${rung}.title`), body: t(docKey, p) }, choices };
+}

@@ -1,0 +1,354 @@
+// The pure step: (flow, case facts and state, event, now) → (new facts and state, effects).
+// No database, no platform, no clock of its own: everything it needs comes in.
+import { t } from '../i18n/index.js';
+import { law } from '../knowledge/law.js';
+import type { Attachment, Choice, Reply } from '../types.js';
+import { parseAnswer } from './answers.js';
+import { applicableRungs, rungDueAt, rungReply, type Timings } from './ladder.js';
+import { formatAmount, formatDateTime, optionLabel } from './format.js';
+import type { CaseState } from './state.js';
+import type { Facts, Flow, Question, RungId } from './types.js';
+import { PAYMENT_METHODS } from '../types.js';
+
+export type FlowEvent =
+  | { type: 'start' }
+  | { type: 'text'; text: string }
+  | { type: 'choice'; id: string }
+  | { type: 'attachments'; items: Attachment[] }
+  | { type: 'back' }
+  | { type: 'repeat' }
+  | { type: 'decline'; reason: string };
+
+export type Outcome = 'full' | 'partial' | 'none' | 'abandoned';
+
+export type Effect =
+  | { type: 'reply'; reply: Reply }
+  | { type: 'schedule'; kind: 'rung_check'; rung: RungId; dueAt: Date }
+  | { type: 'cancelFollowUps' }
+  | { type: 'evidence'; item: string | null; kind: string; ref?: string }
+  | { type: 'close'; outcome: Outcome; refunded?: number };
+
+export interface StepInput {
+  flow: Flow;
+  facts: Facts;
+  state: CaseState;
+  event: FlowEvent;
+  now: Date;
+  zone: string;
+  timings: Timings;
+}
+
+export interface StepResult {
+  facts: Facts;
+  state: CaseState;
+  effects: Effect[];
+}
+
+/** Follow-up answers offered when a rung's wait is over. */
+export const FOLLOW_UP_CHOICES = ['refunded', 'not_yet', 'refused', 'replied'] as const;
+
+const MAX_REASKS = 2;
+
+export function nextQuestion(flow: Flow, facts: Facts): Question | undefined {
+  return flow.questions.find((q) => !(q.id in facts) && (q.when ? q.when(facts) : true));
+}
+
+function questionText(flow: Flow, q: Question): string {
+  const specific = `q.${flow.id}.${q.id}`;
+  try {
+    return t(specific);
+  } catch {
+    return t(`q.${q.id}`);
+  }
+}
+
+function exampleFor(flow: Flow, q: Question): string {
+  for (const k of [`ex.${flow.id}.${q.id}`, `ex.${q.id}`, `ex.kind.${q.kind}`]) {
+    try {
+      return t(k);
+    } catch {
+      /* next */
+    }
+  }
+  return '';
+}
+
+function choicesFor(flow: Flow, q: Question, reasks: number): Choice[] | undefined {
+  const skip = { id: 'q:skip', label: t('choice.skip') };
+  if (q.kind === 'choice') return [...(q.options ?? []).map((o) => ({ id: `a:${o}`, label: optionLabel(flow.id, q.id, o) })), skip];
+  if (q.kind === 'payment') return [...PAYMENT_METHODS.map((m) => ({ id: `a:${m}`, label: t(`payment.${m}`) })), skip];
+  return reasks > 0 ? [skip] : undefined;
+}
+
+export function askReply(flow: Flow, q: Question, reasks: number, prefix?: string): Reply {
+  const parts: string[] = [];
+  if (prefix) parts.push(prefix);
+  if (reasks > 0) parts.push(t('reask', { example: exampleFor(flow, q) }));
+  parts.push(questionText(flow, q));
+  if (reasks === 0 && q.kind !== 'choice' && q.kind !== 'payment') parts.push(t('hint.example', { example: exampleFor(flow, q) }));
+  return { text: parts.join('\n'), choices: choicesFor(flow, q, reasks) };
+}
+
+function assessmentReply(flow: Flow, facts: Facts): { text: string; declined: boolean } {
+  const a = flow.assess(facts);
+  const p = { amount: typeof facts.amount === 'number' ? formatAmount(facts.amount) : t('fact.unknown') };
+  if (a.verdict === 'declined') {
+    const lines = [t(a.declineReason ?? 'assess.decline.generic'), t('assess.decline.risk'), ...a.law.map((id) => t('law.line', { article: law(id).article, meaning: law(id).meaning })), t('law.disclaimer')];
+    return { text: lines.join('\n\n'), declined: true };
+  }
+  const lines = [
+    t(`verdict.${a.verdict}`),
+    ...a.reasons.map((r) => `· ${t(r, p)}`),
+    t('law.header'),
+    ...a.law.map((id) => t('law.line', { article: law(id).article, meaning: law(id).meaning })),
+    t('law.disclaimer'),
+  ];
+  return { text: lines.join('\n'), declined: false };
+}
+
+export function evidenceReply(flow: Flow, state: CaseState): Reply {
+  const groups = ['transaction', 'communication', 'problem'] as const;
+  const lines = [t('evidence.header')];
+  for (const g of groups) {
+    const items = flow.evidence.filter((e) => e.group === g);
+    if (!items.length) continue;
+    lines.push(t(`evidence.group.${g}`));
+    for (const e of items) lines.push(`${state.evidence[e.id] ? '✅' : '⬜'} ${t(`ev.${e.id}`)}`);
+  }
+  lines.push(t('evidence.tips'));
+  const open = flow.evidence.filter((e) => !state.evidence[e.id]);
+  const choices: Choice[] = open.map((e) => ({ id: `e:${e.id}`, label: t('evidence.have', { item: t(`ev.${e.id}.short`) }) }));
+  choices.push({ id: state.stage === 'ladder' ? 'm:ladder' : 'e:done', label: t(state.stage === 'ladder' ? 'choice.back_to_ladder' : 'choice.evidence_done') });
+  return { text: lines.join('\n'), choices };
+}
+
+function declinedReply(text: string): Reply {
+  return { text, choices: [{ id: 'm:close', label: t('choice.close') }, { id: 'm:new', label: t('choice.new_case') }] };
+}
+
+/** Moves to the next open question, or to the assessment when intake is done. */
+function advance(flow: Flow, facts: Facts, state: CaseState, i: StepInput, prefix?: string): StepResult {
+  const q = nextQuestion(flow, facts);
+  if (q) {
+    return { facts, state: { ...state, stage: 'intake', q: q.id, reasks: 0 }, effects: [{ type: 'reply', reply: askReply(flow, q, 0, prefix) }] };
+  }
+  const a = assessmentReply(flow, facts);
+  if (a.declined) {
+    return {
+      facts,
+      state: { ...state, stage: 'declined', q: null, reasks: 0 },
+      effects: [{ type: 'reply', reply: declinedReply([prefix, a.text].filter(Boolean).join('\n')) }],
+    };
+  }
+  const next: CaseState = { ...state, stage: 'evidence', q: null, reasks: 0 };
+  return {
+    facts,
+    state: next,
+    effects: [
+      { type: 'reply', reply: { text: [prefix, a.text].filter(Boolean).join('\n') } },
+      { type: 'reply', reply: evidenceReply(flow, next) },
+    ],
+  };
+}
+
+function showRung(i: StepInput, facts: Facts, state: CaseState, prefix?: string): StepResult {
+  const rungs = applicableRungs(i.flow, facts, i.timings);
+  const index = Math.min(state.rung, rungs.length - 1);
+  const reply = rungReply(i.flow, rungs, index, facts, i.now, i.timings, i.zone);
+  if (prefix) reply.text = `${prefix}\n\n${reply.text}`;
+  return { facts, state: { ...state, stage: 'ladder', rung: index }, effects: [{ type: 'reply', reply }] };
+}
+
+function intake(i: StepInput): StepResult {
+  const { flow, facts, state, event } = i;
+  const q = flow.questions.find((x) => x.id === state.q) ?? nextQuestion(flow, facts);
+  if (!q) return advance(flow, facts, state, i);
+  const accept = (value: Facts[string], prefix?: string): StepResult => {
+    const f = { ...facts, [q.id]: value };
+    // Answering again (after 返回) must drop later answers that depended on it.
+    return advance(flow, f, { ...state, history: [...state.history.filter((h) => h !== q.id), q.id] }, i, prefix);
+  };
+  if (event.type === 'choice') {
+    if (event.id === 'q:skip') return accept(null, t('skipped'));
+    if (event.id.startsWith('a:')) {
+      const opt = event.id.slice(2);
+      if (q.kind === 'choice' && q.options?.includes(opt)) return accept(opt);
+      if (q.kind === 'payment' && (PAYMENT_METHODS as readonly string[]).includes(opt)) return accept(opt);
+    }
+  }
+  if (event.type === 'text') {
+    const r = parseAnswer(q, event.text, i.now, i.zone);
+    if (r.ok) return accept(r.value);
+  }
+  if (event.type === 'start' || event.type === 'repeat') {
+    return { facts, state: { ...state, stage: 'intake', q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, state.q === q.id ? state.reasks : 0) }] };
+  }
+  if (event.type === 'attachments') {
+    return {
+      facts,
+      state: { ...state, q: q.id },
+      effects: [
+        ...event.items.map((a): Effect => ({ type: 'evidence', item: null, kind: a.kind, ref: a.ref })),
+        { type: 'reply', reply: askReply(flow, q, 0, t('evidence.recorded_later', { n: event.items.length })) },
+      ],
+    };
+  }
+  // A bad answer: re-ask with an example, at most twice; then mark unknown and move on.
+  const reasks = (state.q === q.id ? state.reasks : 0) + 1;
+  if (reasks > MAX_REASKS) return accept(null, t('skipped_auto'));
+  return { facts, state: { ...state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(flow, q, reasks) }] };
+}
+
+function back(i: StepInput): StepResult {
+  const { flow, facts, state } = i;
+  if (state.stage === 'ladder' && state.rung > 0) return showRung(i, facts, { ...state, rung: state.rung - 1, rungSentAt: undefined });
+  if (state.stage === 'ladder') {
+    const s: CaseState = { ...state, stage: 'evidence' };
+    return { facts, state: s, effects: [{ type: 'reply', reply: evidenceReply(flow, s) }] };
+  }
+  const last = state.history[state.history.length - 1];
+  if (!last) {
+    const q = nextQuestion(flow, facts);
+    const effects: Effect[] = [{ type: 'reply', reply: q ? askReply(flow, q, 0, t('back.none')) : { text: t('back.none') } }];
+    return { facts, state, effects };
+  }
+  const f = { ...facts };
+  delete f[last];
+  const q = flow.questions.find((x) => x.id === last)!;
+  return {
+    facts: f,
+    state: { ...state, stage: 'intake', q: last, reasks: 0, history: state.history.slice(0, -1) },
+    effects: [{ type: 'reply', reply: askReply(flow, q, 0, t('back.done')) }],
+  };
+}
+
+function followUpAnswer(i: StepInput, answer: string): StepResult {
+  const { facts, state } = i;
+  const rungs = applicableRungs(i.flow, facts, i.timings);
+  switch (answer) {
+    case 'refunded':
+      return { facts, state: { ...state, awaitingRefundAmount: true }, effects: [{ type: 'reply', reply: { text: t('fu.how_much') } }] };
+    case 'replied':
+      return {
+        facts,
+        state,
+        effects: [
+          { type: 'schedule', kind: 'rung_check', rung: rungs[state.rung], dueAt: new Date(i.now.getTime() + 24 * 3600_000) },
+          { type: 'reply', reply: { text: t('fu.replied_ack', { due: formatDateTime(new Date(i.now.getTime() + 24 * 3600_000), i.zone) }) } },
+        ],
+      };
+    default: {
+      // not_yet / refused: the wait is over — the next rung, text ready.
+      if (state.rung + 1 >= rungs.length) {
+        return { facts, state, effects: [{ type: 'reply', reply: { text: t('fu.last_rung'), choices: [{ id: 'm:close', label: t('choice.close') }] } }] };
+      }
+      const r = showRung(i, facts, { ...state, rung: state.rung + 1, rungSentAt: undefined }, t(answer === 'refused' ? 'fu.refused_prefix' : 'fu.not_yet_prefix'));
+      return { ...r, effects: [{ type: 'cancelFollowUps' }, ...r.effects] };
+    }
+  }
+}
+
+function ladder(i: StepInput): StepResult {
+  const { facts, state, event } = i;
+  const rungs = applicableRungs(i.flow, facts, i.timings);
+  if (state.awaitingRefundAmount && event.type === 'text') {
+    const r = parseAnswer({ id: 'refunded', kind: 'amount' }, event.text, i.now, i.zone);
+    if (!r.ok) return { facts, state, effects: [{ type: 'reply', reply: { text: t('reask', { example: t('ex.amount') }) + '\n' + t('fu.how_much') } }] };
+    const refunded = r.value as number;
+    const full = typeof facts.amount !== 'number' || refunded >= facts.amount;
+    return { facts, state: { ...state, awaitingRefundAmount: false, stage: 'closed' }, effects: [{ type: 'close', outcome: full ? 'full' : 'partial', refunded }] };
+  }
+  if (event.type === 'choice') {
+    if (event.id === 'r:sent') {
+      const rung = rungs[state.rung];
+      const due = rungDueAt(rung, i.now, i.timings, i.zone);
+      const effects: Effect[] = [{ type: 'cancelFollowUps' }];
+      if (due) effects.push({ type: 'schedule', kind: 'rung_check', rung, dueAt: due });
+      effects.push({
+        type: 'reply',
+        reply: {
+          text: due ? t('rung.sent', { due: formatDateTime(due, i.zone) }) : t('rung.sent_no_followup'),
+          choices: [
+            ...(state.rung + 1 < rungs.length ? [{ id: 'r:next', label: t('choice.next_rung') }] : []),
+            { id: 'm:progress', label: t('choice.progress') },
+          ],
+        },
+      });
+      return { facts, state: { ...state, rungSentAt: i.now.getTime() }, effects };
+    }
+    if (event.id === 'r:next' && state.rung + 1 < rungs.length) {
+      const r = showRung(i, facts, { ...state, rung: state.rung + 1, rungSentAt: undefined });
+      return { ...r, effects: [{ type: 'cancelFollowUps' }, ...r.effects] };
+    }
+    if (event.id.startsWith('f:')) return followUpAnswer(i, event.id.slice(2));
+  }
+  if (event.type === 'attachments') {
+    return {
+      facts,
+      state,
+      effects: [
+        ...event.items.map((a): Effect => ({ type: 'evidence', item: null, kind: a.kind, ref: a.ref })),
+        { type: 'reply', reply: { text: t('evidence.recorded', { n: event.items.length, item: t('ev.extra') }) } },
+      ],
+    };
+  }
+  if (event.type === 'start' || event.type === 'repeat') return showRung(i, facts, state);
+  const r = showRung(i, facts, state);
+  return { ...r, effects: [{ type: 'reply', reply: { text: t('ladder.unclear'), choices: (r.effects[0] as { reply: Reply }).reply.choices } }] };
+}
+
+function evidence(i: StepInput): StepResult {
+  const { flow, facts, state, event } = i;
+  if (event.type === 'choice' && event.id === 'e:done') return showRung(i, facts, { ...state, rung: 0 }, t('evidence.to_ladder'));
+  if (event.type === 'choice' && event.id.startsWith('e:')) {
+    const id = event.id.slice(2);
+    if (flow.evidence.some((e) => e.id === id)) {
+      const s: CaseState = { ...state, evidence: { ...state.evidence, [id]: { at: i.now.getTime(), kind: 'tick' } } };
+      return { facts, state: s, effects: [{ type: 'evidence', item: id, kind: 'tick' }, { type: 'reply', reply: evidenceReply(flow, s) }] };
+    }
+  }
+  if (event.type === 'attachments') {
+    const marks = { ...state.evidence };
+    const effects: Effect[] = [];
+    const names: string[] = [];
+    for (const a of event.items) {
+      const open = flow.evidence.find((e) => !marks[e.id]);
+      const item = open?.id ?? null;
+      if (item) {
+        marks[item] = { at: i.now.getTime(), kind: a.kind, ref: a.ref };
+        names.push(t(`ev.${item}.short`));
+      }
+      effects.push({ type: 'evidence', item, kind: a.kind, ref: a.ref });
+    }
+    const s: CaseState = { ...state, evidence: marks };
+    effects.push({ type: 'reply', reply: { text: t('evidence.recorded', { n: event.items.length, item: names.join('、') || t('ev.extra') }) } });
+    effects.push({ type: 'reply', reply: evidenceReply(flow, s) });
+    return { facts, state: s, effects };
+  }
+  const prefix = event.type === 'text' ? t('evidence.unclear') : undefined;
+  const reply = evidenceReply(flow, state);
+  if (prefix) reply.text = `${prefix}\n\n${reply.text}`;
+  return { facts, state, effects: [{ type: 'reply', reply }] };
+}
+
+/** One step of a case. */
+export function step(i: StepInput): StepResult {
+  if (i.event.type === 'decline') {
+    const text = [t(i.event.reason), t('assess.decline.risk'), t('law.line', { article: law('crl266').article, meaning: law('crl266').meaning }), t('law.disclaimer')].join('\n\n');
+    return { facts: i.facts, state: { ...i.state, stage: 'declined', q: null }, effects: [{ type: 'cancelFollowUps' }, { type: 'reply', reply: declinedReply(text) }] };
+  }
+  if (i.event.type === 'back') return back(i);
+  switch (i.state.stage) {
+    case 'intake':
+      return intake(i);
+    case 'evidence':
+      if (i.event.type === 'start') return advance(i.flow, i.facts, i.state, i);
+      return evidence(i);
+    case 'ladder':
+      return ladder(i);
+    case 'declined':
+      return { facts: i.facts, state: i.state, effects: [{ type: 'reply', reply: declinedReply(t('declined.still')) }] };
+    case 'closed':
+      return { facts: i.facts, state: i.state, effects: [{ type: 'reply', reply: { text: t('case.closed_already'), choices: [{ id: 'm:new', label: t('choice.new_case') }] } }] };
+  }
+}

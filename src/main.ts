@@ -1,0 +1,49 @@
+// Entry point: validate config, open the store, start every configured adapter
+// (the terminal when no platform is configured), stop cleanly on SIGINT/SIGTERM.
+import { ConfigError, loadConfig } from './config.js';
+import { createApp } from './app.js';
+import { startTerminal } from '../adapters/terminal/index.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const app = createApp(config);
+  const stops: Array<() => Promise<void>> = [];
+  const platformConfigured = false;
+
+  let terminalDone: Promise<void> | undefined;
+  if (!platformConfigured || config.TERMINAL) {
+    const term = startTerminal(app);
+    stops.push(term.stop);
+    terminalDone = term.done;
+  }
+
+  let stopping = false;
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (e) {
+        app.log.error({ err: String(e) }, 'error while stopping');
+      }
+    }
+    app.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  // Piped input: stop at end of input when the terminal is the only adapter.
+  if (terminalDone && !platformConfigured) terminalDone.then(() => shutdown(0));
+}
+
+void main();

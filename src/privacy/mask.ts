@@ -1,0 +1,23 @@
+// Masking of identifiers. A card key is never stored whole: first 4 + last 4.
+
+export function maskCardKey(key: string): string {
+  const k = key.replace(/\s+/g, '');
+  if (k.length <= 8) return `${k.slice(0, 2)}****`;
+  return `${k.slice(0, 4)}****${k.slice(-4)}`;
+}
+
+/** For group chats: keep only enough of an id to recognise it. */
+export function maskId(id: string): string {
+  if (id.length <= 4) return '****';
+  return `${id.slice(0, 2)}****${id.slice(-2)}`;
+}
+
+const KEYISH = /(卡密|密码|激活码|兑换码|cdkey|key|卡号)\s*[:：为是]?\s*([A-Za-z0-9-]{8,64})/gi;
+
+/**
+ * Masks anything in free text that looks like a card key given with its label
+ * (卡密：XXXX…), so a pasted key never reaches the database whole.
+ */
+export function maskSecretsInText(text: string): string {
+  return text.replace(KEYISH, (_m, label: string, key: string) => `${label}：${maskCardKey(key)}`);
+}
