@@ -206,6 +206,16 @@ export class Engine {
       const id = choice.slice(2) as ScenarioId;
       if ((SCENARIOS as readonly string[]).includes(id)) return startCase(id);
     }
+    if (choice?.startsWith('f:')) {
+      // A follow-up answer names its case: f:<caseId>:<answer>. It may concern a case that is not the active one.
+      const [, id, answer] = choice.split(':');
+      const c = this.repo.getCase(Number(id));
+      if (c && c.userId === user.id && c.status === 'open' && answer) {
+        this.repo.saveSession(user.id, c.id, {}, now);
+        return stepCase(c, { type: 'choice', id: `f:${answer}` });
+      }
+      return reply(this.menu(active, t('fu.stale')));
+    }
     if (choice?.startsWith('c:')) {
       const c = this.repo.getCase(Number(choice.slice(2)));
       if (c && c.userId === user.id) {
