@@ -3,6 +3,7 @@
 import type { Bot } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import type { App } from '../../src/app.js';
+import { COMMAND_LIST } from '../../src/engine/commands.js';
 import { t } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/log.js';
 import { createBot, type TelegramBot, type TelegramOptions } from './bot.js';
@@ -39,9 +40,7 @@ export interface TelegramHandle {
   stop(): Promise<void>;
 }
 
-/** Private chats get the whole list; groups only what works there (the rest needs a private chat). */
-const PRIVATE_COMMANDS = ['start', 'new', 'cases', 'progress', 'evidence', 'back', 'close', 'export', 'delete', 'help'];
-
+/** Private chats get the engine's whole list; groups only what works there (the rest needs a private chat). */
 export function commandList(scope: 'private' | 'group'): BotCommand[] {
   if (scope === 'group') {
     return [
@@ -49,7 +48,7 @@ export function commandList(scope: 'private' | 'group'): BotCommand[] {
       { command: 'help', description: t('tg.cmd.group_help') },
     ];
   }
-  return PRIVATE_COMMANDS.map((command) => ({ command, description: t(`tg.cmd.${command}`) }));
+  return COMMAND_LIST.map((command) => ({ command, description: t(`cmd.${command}`) }));
 }
 
 /** Registers the Chinese command menus. A failure is logged, not fatal. */
