@@ -42,7 +42,7 @@ export class Outbox {
        WHERE id IN (SELECT id FROM outbox WHERE platform = ? AND status = 'pending' AND not_before <= ? ORDER BY id LIMIT ?)
        RETURNING id, platform, chat_id, payload`,
     );
-    this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL WHERE id = ?`);
+    this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL, payload = '{}' WHERE id = ?`);
     this.deleteEphemeralStmt = db.prepare(`DELETE FROM outbox WHERE id = ? AND kind = 'ephemeral'`);
     this.failStmt = db.prepare(`UPDATE outbox SET status = 'failed', error = ?, sent_at = NULL WHERE id = ?`);
     this.retryStmt = db.prepare(`UPDATE outbox SET status = 'pending', error = ?, not_before = ? WHERE id = ?`);
@@ -91,6 +91,7 @@ export class Outbox {
     return rows.sort((a, b) => a.id - b.id).map(toDelivery);
   }
 
+  /** Marks a row delivered and drops its text: nothing needs a copy of what was sent. */
   markSent(id: number, now: Date = new Date()): void {
     if (this.deleteEphemeralStmt.run(id).changes) return;
     this.sentStmt.run(now.getTime(), id);

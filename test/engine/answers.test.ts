@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerIntake, Driver, GOOD, makeApp } from '../helpers.js';
+import { SCENARIOS } from '../../src/types.js';
+import { FLOWS } from '../../flows/index.js';
+import type { App } from '../../src/app.js';
+
+let app: App;
+afterEach(() => app?.close());
+
+const BAD_TEXT: Record<string, string> = {
+  text: '1',
+  order: '？？',
+  amount: '很多钱',
+  time: '不记得了啊',
+  count: '好多好多',
+  cardkey: '没有',
+  payment: '用手机付的',
+  choice: '随便吧',
+};
+
+describe('a bad answer at every question', () => {
+  for (const scenario of SCENARIOS) {
+    it(`${scenario}: each question re-asks with an example, then allows skipping, then marks unknown`, () => {
+      app = makeApp();
+      const d = new Driver(app);
+      d.press(`s:${scenario}`);
+      const seen: string[] = [];
+      for (let guard = 0; guard < 60; guard++) {
+        const c = d.activeCase()!;
+        if (c.state.stage !== 'intake') break;
+        const q = FLOWS[scenario].questions.find((x) => x.id === c.state.q)!;
+        seen.push(q.id);
+        d.say(BAD_TEXT[q.kind]);
+        const r1 = d.last();
+        expect(r1.text, `${q.id} first re-ask`).toContain('这个回答我没法识别。例如：');
+        expect(r1.choices?.some((x) => x.id === 'q:skip')).toBe(true);
+        expect(d.activeCase()!.state.reasks).toBe(1);
+        d.say(BAD_TEXT[q.kind]);
+        expect(d.activeCase()!.state.reasks).toBe(2);
+        expect(d.activeCase()!.facts[q.id]).toBeUndefined();
+        // Alternate: skip by button, or a third bad answer marks it unknown.
+        if (seen.length % 2) d.press('q:skip');
+        else d.say(BAD_TEXT[q.kind]);
+        expect(d.activeCase()!.facts[q.id], q.id).toBeNull();
+      }
+      expect(seen.length).toBeGreaterThanOrEqual(9);
+      // Unknown facts read as 不清楚 in 进度.
+      d.say('进度');
+      expect(d.last().text).toContain('不清楚');
+    });
+  }
+
+  it('parses amounts and times in the forms users write', () => {
+    const cases: [string, number][] = [['100元', 100], ['¥100', 100], ['一百块', 100], ['两千五', 2500]];
+    for (const [text, value] of cases) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { amount: { text } });
+      expect(d.activeCase()!.facts.amount).toBe(value);
+    }
+  });
+
+  it('times are read in the user zone (Asia/Shanghai) against the injected clock', () => {
+    // 2026-11-20T08:00Z is 16:00 on 11月20日 in Shanghai; 昨天下午3点 = 11-19 15:00 +08:00.
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { paidAt: { text: '昨天下午3点' } });
+    expect(d.activeCase()!.facts.paidAt).toBe('2026-11-19T07:00:00.000Z');
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    e.press('s:not_received');
+    answerIntake(e, { paidAt: { text: '11月18日' } });
+    expect(String(e.activeCase()!.facts.paidAt)).toMatch(/^2026-11-1[78]T/);
+  });
+
+  it('a time in the future is refused', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { paidAt: { text: '明天下午3点' } });
+    expect(d.activeCase()!.facts.paidAt).toBeNull();
+  });
+
+  it('numbers and option words both select a choice; a bare number answers an amount question', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('开始');
+    d.say('1'); // 新案件
+    expect(d.last().choices?.[0].id).toBe('s:not_received');
+    d.say('重复扣款');
+    expect(d.activeCase()!.scenario).toBe('double_charge');
+    for (const id of ['platform', 'merchant', 'item', 'orderId']) d.say(GOOD[id].text!);
+    d.say('很多');
+    expect(d.last().choices?.[0].id).toBe('q:skip');
+    d.say('1'); // … yet a bare 1 still means one yuan, not the skip choice
+    expect(d.activeCase()!.facts.amount).toBe(1);
+  });
+
+  it('返回 goes back to the previous question and forgets its answer', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    d.say('小年卡盟');
+    d.say('星辰点卡店');
+    expect(d.activeCase()!.state.q).toBe('item');
+    d.say('返回');
+    expect(d.activeCase()!.state.q).toBe('merchant');
+    expect(d.activeCase()!.facts.merchant).toBeUndefined();
+    d.say('另一家店');
+    expect(d.activeCase()!.facts.merchant).toBe('另一家店');
+  });
+});

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerIntake, Driver, makeApp } from '../helpers.js';
+import type { App } from '../../src/app.js';
+
+let app: App;
+afterEach(() => app?.close());
+
+describe('commands and menus', () => {
+  it('every command works as a slash command and as a Chinese word', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    d.say('小年卡盟');
+    const pairs: [string, string, string][] = [
+      ['/progress', '进度', '案件 #1'],
+      ['/evidence', '证据', '证据清单'],
+      ['/cases', '我的案件', '你的案件'],
+      ['/help', '帮助', '常用命令'],
+      ['/export', '导出', '这是我保存的你的全部数据'],
+    ];
+    for (const [slash, word, expected] of pairs) {
+      d.say(slash);
+      expect(d.last().text, slash).toContain(expected);
+      d.say(word);
+      expect(d.last().text, word).toContain(expected);
+    }
+  });
+
+  it('我的案件 lists cases and switches between them', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    d.say('小年卡盟');
+    d.say('第一家店');
+    d.say('新案件');
+    d.press('s:double_charge');
+    d.say('另一个平台');
+    d.say('我的案件');
+    expect(d.last().text).toContain('#1');
+    expect(d.last().text).toContain('#2');
+    d.press(d.choice('c:1'));
+    expect(d.activeCase()!.id).toBe(1);
+    expect(d.last().text).toContain('买的是什么');
+  });
+
+  it('结案 with 部分退款 asks the amount and records it', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.say('撤销');
+    d.press('x:partial');
+    d.say('很多');
+    expect(d.last().text).toContain('例如');
+    d.say('60元');
+    const c = app.engine.repo.getCase(1)!;
+    expect(c.status).toBe('closed');
+    expect(c.outcome).toBe('partial');
+    expect(c.refundedAmount).toBe(60);
+    expect(d.activeCase()).toBeUndefined();
+  });
+
+  it('unexpected input never dead-ends: no case → menu; in a case → the question again', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('啊啊啊');
+    expect(d.last().choices?.some((c) => c.id === 'm:new')).toBe(true);
+    d.press('s:merchant_vanished');
+    for (const q of ['platform', 'merchant', 'item', 'orderId', 'amount']) {
+      d.say({ platform: '小年卡盟', merchant: '跑路店', item: '点券', orderId: 'A20261118', amount: '500' }[q]!);
+    }
+    d.press('a:wechat');
+    d.say('？？？');
+    expect(d.last().text).toContain('什么时候付的款');
+  });
+
+  it('in a group the bot shows no case details and points to a private chat', () => {
+    app = makeApp();
+    const g = new Driver(app, 'member-1', 'telegram', 'group', 'group-100');
+    expect(g.say('随便聊聊')).toEqual([]);
+    const r = g.say('维权');
+    expect(r).toHaveLength(1);
+    expect(r[0].openPrivate?.payload).toBe('new');
+    expect(r[0].text).toContain('私聊');
+    // Private deep link starts straight at the scenario choice.
+    const p = new Driver(app, 'member-1', 'telegram');
+    p.say('/start new');
+    expect(p.last().choices?.[0].id).toBe('s:not_received');
+    p.press('s:not_received');
+    p.say('小年卡盟');
+    // Back in the group, 进度 reveals nothing.
+    expect(g.say('进度')).toEqual([]);
+  });
+
+  it('held messages on a platform without proactive sends come with the next reply', () => {
+    app = makeApp();
+    app.engine.setProactive('qqofficial', false);
+    const d = new Driver(app, 'openid-1', 'qqofficial');
+    d.say('开始');
+    app.outbox.enqueue({ platform: 'qqofficial', chatId: 'openid-1', kind: 'followup', reply: { text: '提醒：该看看商家回复了' } }, app.now());
+    const r = d.say('进度');
+    expect(r[0].text).toBe('提醒：该看看商家回复了');
+    expect(r.length).toBeGreaterThan(1);
+    expect(d.say('帮助').some((x) => x.text.startsWith('提醒'))).toBe(false);
+  });
+});

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerIntake, Driver, makeApp } from '../helpers.js';
+import { SCENARIOS } from '../../src/types.js';
+import { FLOWS } from '../../flows/index.js';
+import type { App } from '../../src/app.js';
+
+let app: App;
+afterEach(() => app?.close());
+
+describe('every scenario end to end', () => {
+  for (const scenario of SCENARIOS) {
+    it(`${scenario}: intake → assessment → evidence → whole ladder → closed`, () => {
+      app = makeApp();
+      const d = new Driver(app);
+      d.say('开始');
+      d.press(d.choice('m:new'));
+      d.press(`s:${scenario}`);
+      const asked = answerIntake(d);
+      // Every question the flow declares (that applies) was asked exactly once.
+      const expected = FLOWS[scenario].questions.map((q) => q.id);
+      expect(new Set(asked)).toEqual(new Set(expected));
+      expect(asked.length).toBe(expected.length);
+
+      const c = d.activeCase()!;
+      expect(c.state.stage).toBe('evidence');
+      const texts = d.log.map((r) => r.text).join('\n');
+      expect(texts).toContain('【初步判断】');
+      expect(texts).toContain('不构成法律意见');
+      // Tick one item by button, one by sending a screenshot.
+      d.press(d.choice('e:'));
+      d.send([{ kind: 'photo', ref: 'file-abc-123' }]);
+      expect(d.activeCase()!.state.evidence).toSatisfy((ev: object) => Object.keys(ev).length === 2);
+      d.press('e:done');
+      expect(d.activeCase()!.state.stage).toBe('ladder');
+
+      // Walk every rung: each has a ready-to-send document filled with the case facts.
+      let rungs = 0;
+      for (;;) {
+        const r = d.last();
+        expect(r.document?.body).toBeTruthy();
+        expect(r.document!.body).toContain('星辰点卡店');
+        expect(r.document!.body).not.toMatch(/\{\w+\}/);
+        expect(r.document!.body).not.toContain('【待补充】');
+        rungs++;
+        const next = r.choices?.find((x) => x.id === 'r:next');
+        if (!next) break;
+        if (r.choices?.some((x) => x.id === 'r:sent')) {
+          d.press('r:sent');
+          expect(d.activeCase()!.state.rungSentAt).toBeDefined();
+        }
+        d.press('r:next');
+      }
+      expect(rungs).toBeGreaterThanOrEqual(4);
+      d.say('结案');
+      d.press('x:none');
+      const closed = app.engine.repo.getCase(c.id)!;
+      expect(closed.status).toBe('closed');
+      expect(closed.outcome).toBe('none');
+      const pending = app.db.prepare(`SELECT count(*) n FROM follow_ups WHERE case_id = ? AND status = 'pending'`).get(c.id) as { n: number };
+      expect(pending.n).toBe(0);
+    });
+  }
+
+  it('seller message carries facts, request, basis and deadline', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    const doc = d.last().document!;
+    expect(doc.body).toContain('202611201530123456');
+    expect(doc.body).toContain('100元');
+    expect(doc.body).toContain('支付宝');
+    expect(doc.body).toContain('请退还全部货款100元');
+    expect(doc.body).toMatch(/请于11月2\d日 17:00前处理/);
+    expect(doc.body).toContain('《电子商务法》第20条');
+  });
+
+  it('12315 complaint lists the fields it requires', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    while (!d.last().document?.title.includes('12315')) d.press('r:next');
+    const body = d.last().document!.body;
+    for (const field of ['投诉人', '电话', '地址', '被投诉方', '事情经过', '诉求']) expect(body).toContain(field);
+  });
+
+  it('police rung appears only when fraud is suspected and the amount warrants it', () => {
+    const titles = (amount: string, contact: string) => {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { amount: { text: amount }, sellerContact: { choice: contact } });
+      d.press('e:done');
+      const seen: string[] = [];
+      for (;;) {
+        seen.push(d.last().document!.title);
+        if (!d.last().choices?.some((c) => c.id === 'r:next')) break;
+        d.press('r:next');
+      }
+      return seen;
+    };
+    expect(titles('2000元', 'a:no_reply')).toContain('报案材料清单');
+    expect(titles('50元', 'a:no_reply')).not.toContain('报案材料清单');
+    expect(titles('2000元', 'a:stalling')).not.toContain('报案材料清单');
+  });
+
+  it('declines a claim for goods already used, explaining the risk', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { goodsState: { choice: 'a:used' } });
+    const c = d.activeCase()!;
+    expect(c.state.stage).toBe('declined');
+    expect(d.last().text).toContain('恶意退款');
+    expect(d.last().text).toContain('《刑法》第266条');
+    expect(d.last().document).toBeUndefined();
+    // It stays declined: no ladder text is produced afterwards.
+    d.say('帮我写投诉');
+    expect(d.last().document).toBeUndefined();
+  });
+
+  it('declines when the user redeemed the key themselves', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:card_used');
+    answerIntake(d, { redeemedBefore: { choice: 'a:me_success' } });
+    expect(d.activeCase()!.state.stage).toBe('declined');
+  });
+});
