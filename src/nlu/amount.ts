@@ -20,6 +20,9 @@ const MONEY_AFTER_ARABIC = /^\s*(?:多|来|余)?\s*(?:元|块钱|块|圆|rmb|cny
 const MONEY_CONTEXT_BEFORE =
   /(?:充了|冲了|充值了?|付了|支付了?|付款了?|花了|扣了|扣款|扣费|扣我|被扣|转了|转账|买了|金额(?:是|为)?|价格(?:是|为)?|价值|总共|一共|共计|合计|退款?|退我|退回|余额(?:还有|有)?|损失|paid|charged|cost|spent|refund|worth|price|total)\s*[:：]?\s*$/;
 
+// Hotlines and HTTP errors that appear in complaints: 12315, 404, …
+const SERVICE_NUMBERS = new Set(['12315', '12345', '12306', '110', '12321', '12377', '12378', '95188', '95017', '404', '502', '503']);
+
 function lastChars(s: string, end: number, n: number): string {
   return s.slice(Math.max(0, end - n), end);
 }
@@ -38,7 +41,8 @@ export function parseAmountNormalized(s: string): number | undefined {
     const raw = m[1].replace(/,/g, '');
     const prevChar = before.slice(-1);
     // Part of an id, a word or a longer token: ABC123, x100, 2026-11-18, 15:30, 11/18.
-    if (/[a-z_#@/\-:.]/.test(prevChar) && !/(?:¥|rmb|cny)$/.test(before)) continue;
+    if (/[a-z_#@/\-.]/.test(prevChar) && !/(?:¥|rmb|cny)$/.test(before)) continue;
+    if (prevChar === ':' && /\d\s*:$/.test(before)) continue; // 15:30
     if (/^[a-z]/.test(after) && !/^(?:k|w|rmb|cny|yuan|bucks?|qb)\b/.test(after) && !/^\s*(?:rmb|cny|yuan|bucks?)\b/.test(after)) {
       if (!/^q币/.test(after)) continue;
     }
@@ -63,12 +67,14 @@ export function parseAmountNormalized(s: string): number | undefined {
       if (NOT_MONEY_AFTER.test(after)) continue;
       if (/(?:订单|单号|编号|流水|交易号|qq号?|q号|手机号?|电话|卡号|账号|帐号|id|uid|第|尾号|型号|版本|v)\s*[:：#是为]?\s*$/.test(before)) continue;
       if (raw.replace('.', '').length >= 7) continue; // long digit strings are ids, not prices
+      if (SERVICE_NUMBERS.has(raw)) continue;
+      if (/(?:code|error|错误码|错误代码|状态码|报错|显示|http)\s*[:：]?\s*$/.test(before) && /^(?:4\d\d|5\d\d)$/.test(raw)) continue;
+      if (/^\s+[a-z]{2,}/.test(after) && !/^\s+(?:each|per|total|in total|rmb|yuan|cny|bucks?|dollars?|kuai)\b/.test(after)) continue;
       if (/^1[3-9]\d{9}$/.test(raw)) continue;
     }
     let score = 1;
     if (hasMarkerBefore || hasMarkerAfter) score = 3;
     else if (MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8))) score = 2;
-    else if (mult) score = 2;
     found.push({ value, score, index });
   }
 

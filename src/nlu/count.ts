@@ -18,13 +18,25 @@ export function parseCount(text: string): number | undefined {
   return parseCountNormalized(normalize(text));
 }
 
+// A second debit told as a story: "又扣了一次", "多扣了一笔", "两次都扣了".
+const AGAIN =
+  /又(?:被)?(?:扣|付|划|收)了?(?:我)?一?(?:次|遍|笔|回)|多扣了?(?:我)?一(?:次|笔|遍)|两(?:次|边|笔|个)都(?:扣|付)|都扣了|又扣了/;
+
 export function parseCountNormalized(s: string): number | undefined {
+  const n = baseCount(s);
+  if ((n === undefined || n === 1) && AGAIN.test(s)) return 2;
+  return n;
+}
+
+function baseCount(s: string): number | undefined {
+  // The largest debit count named wins: "扣了两次，只到账一次" → 2.
+  let best: number | undefined;
   for (const m of s.matchAll(BI)) {
     const n = toNumber(m[1]);
     const before = s.slice(Math.max(0, (m.index ?? 0) - 6), m.index);
     if (n !== undefined && n >= 1 && n <= 50 && !/订单|单子/.test(s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 2)) ) {
       if (/试|点/.test(before.slice(-2))) continue;
-      return n;
+      best = Math.max(best ?? 0, n);
     }
   }
   for (const m of s.matchAll(TIMES)) {
@@ -33,12 +45,15 @@ export function parseCountNormalized(s: string): number | undefined {
     const idx = m.index ?? 0;
     // The clause before the number, back to the last punctuation, nearest verb first.
     const clause = s.slice(Math.max(0, idx - 10), idx).split(/[，,。.!！?？;；\s]/).pop() ?? '';
-    const after = s.slice(idx + m[0].length, idx + m[0].length + 6).split(/[，,。.!！?？;；]/)[0];
+    const after = s.slice(idx + m[0].length, idx + m[0].length + 10).split(/[，,。.!！?？;；]/)[0];
     const lastDebit = lastIndexOf(clause, DEBIT);
     const lastOther = lastIndexOf(clause, NOT_DEBIT);
-    if (lastDebit >= 0 && lastDebit >= lastOther) return n;
-    if (lastDebit < 0 && lastOther < 0 && /^(?:的)?(?:扣款|扣费|钱|款|账单|记录|支付|交易)/.test(after)) return n;
+    if (lastDebit >= 0 && lastDebit >= lastOther) best = Math.max(best ?? 0, n);
+    else if (lastDebit < 0 && lastOther < 0 && /^[^，,。]{0,6}?(?:扣款|扣费|钱|款|账单|记录|支付|交易)/.test(after)) {
+      best = Math.max(best ?? 0, n);
+    }
   }
+  if (best !== undefined) return best;
   if (/双重扣|扣了双份|扣了双倍|扣双份|重复扣了?两|扣两遍/.test(s)) return 2;
   const en = /\b(?:charged|debited|billed|paid|deducted|taken)\s+(twice|thrice|(\d+|two|three|four|five)\s+times)\b|\b(double|two|three|\d+)\s+(?:charges|debits|payments|deductions)\b|\bdouble[- ]charged\b/.exec(s);
   if (en) {

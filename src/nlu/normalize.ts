@@ -2,7 +2,7 @@
 // full-width → half-width (NFKC), lower-case Latin. The converter is built once.
 import * as OpenCC from 'opencc-js';
 
-const toSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 // A quick test so pure-ASCII / already simplified text skips the converter's
 // dictionary walk only when it cannot contain Han characters at all.
@@ -13,12 +13,15 @@ const HAN = /[\u3400-\u9fff]/;
  * (NFKC may merge characters), so matched spans must be taken from the result.
  */
 export function normalize(text: string): string {
+  return normalizeKeepCase(text).toLowerCase();
+}
+
+/** Like normalize() but keeps Latin case (for names the user typed). */
+export function normalizeKeepCase(text: string): string {
   let s = text.normalize('NFKC');
   if (HAN.test(s)) s = toSimplified(s);
-  // NFKC leaves the ideographic full stop and a few dashes alone; unify the ones
-  // that matter for number and id parsing.
-  s = s.replace(/[－—–]/g, '-').replace(/[〜～]/g, '~');
-  return s.toLowerCase();
+  // NFKC leaves a few dashes and tildes alone; unify the ones that matter for ids.
+  return s.replace(/[－—–]/g, '-').replace(/[〜～]/g, '~');
 }
 
 /** Converts traditional characters only (keeps width and case) — for rewriting user drafts. */
@@ -44,6 +47,8 @@ export function parseChineseNumber(s: string): number | undefined {
   // Pure digit sequence: 一〇〇 → 100 (only when no unit characters appear).
   if ([...s].every((c) => c in CN_DIGIT)) {
     if (s.length === 1) return CN_DIGIT[s];
+    // 三五 is "three or five", not 35; digit-by-digit reading needs a zero or 3+ digits.
+    if (s.length === 2 && !/[零〇]/.test(s)) return undefined;
     return Number([...s].map((c) => CN_DIGIT[c]).join(''));
   }
   const wan = s.indexOf('万');

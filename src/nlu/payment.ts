@@ -7,7 +7,7 @@ const PATTERNS: ReadonlyArray<readonly [PaymentMethod, RegExp]> = [
   ['alipay', /支付宝|支付包|支护宝|付宝|余额宝|花呗|借呗|\balipay\b|\bali ?pay\b|\bzfb\b|\bzhifubao\b|\bali\b/],
   ['qq_wallet', /qq\s*钱包|财付通|qq\s*支付|\bqq ?wallet\b|\btenpay\b|q币支付/],
   ['wechat', /微信|威信|薇信|vx|v信|wx(?![a-z0-9])|wechat|weixin|零钱通|微支付|\bwx ?pay\b/],
-  ['bank', /银行卡|信用卡|储蓄卡|借记卡|网银|银联|云闪付|快捷支付|(?:工商|建设|农业|中国|招商|交通|邮政|浦发|兴业|民生|光大|平安|中信)银行|工行|建行|农行|中行|招行|交行|\bbank\b|credit card|debit card|\bunionpay\b|\bvisa\b|mastercard/],
+  ['bank', /银行(?!系统)|\bmy (?:bank )?card\b|银行卡|信用卡|储蓄卡|借记卡|网银|银联|云闪付|快捷支付|(?:工商|建设|农业|中国|招商|交通|邮政|浦发|兴业|民生|光大|平安|中信)银行|工行|建行|农行|中行|招行|交行|\bbank\b|credit card|debit card|\bunionpay\b|\bvisa\b|mastercard/],
   ['balance', /(?:平台|账户|帐户|站内|站里|卡盟|网站|店铺|会员|预存|充值)余额|余额(?!不足|不够|宝)|用余额|预存款|\bbalance\b|\bwallet balance\b/],
 ];
 
@@ -19,11 +19,30 @@ export function parsePaymentMethod(text: string): PaymentMethod | undefined {
 export function parsePaymentMethodNormalized(s: string): PaymentMethod | undefined {
   let best: { method: PaymentMethod; index: number } | undefined;
   for (const [method, re] of PATTERNS) {
-    const m = re.exec(s);
+    const m = firstPaymentUse(s, method, re);
     if (!m) continue;
     // "支付宝余额" must not count as platform balance, so earlier-listed wins on ties.
     if (!best || m.index < best.index) best = { method, index: m.index };
   }
+  if (best?.method === 'balance' && /\d\s*余额/.test(s) && !/(?:平台|账户|站内|用)余额/.test(s)) return undefined;
   if (best?.method === 'balance' && /(?:支付宝|微信|零钱|qq|银行卡|卡里|卡上)\s*(?:的)?余额/.test(s)) return undefined;
   return best?.method;
+}
+
+// 微信/QQ as a way to talk to the seller ("微信不回", "微信把我删了") is not a payment.
+const CONTACT_AFTER = /^\s*(?:上|里)?(?:也)?(?:不回|没回|把我|删|拉黑|好友|号|群|聊|联系|找|回复|消息|说|问|加|空间|头像)/;
+const CONTACT_BEFORE = /(?:加|联系|加了|私聊|通过)\s*$/;
+
+function firstPaymentUse(s: string, method: PaymentMethod, re: RegExp): { index: number } | undefined {
+  const g = new RegExp(re.source, 'g');
+  for (const m of s.matchAll(g)) {
+    const index = m.index ?? 0;
+    if (method === 'wechat' || method === 'qq_wallet') {
+      const after = s.slice(index + m[0].length, index + m[0].length + 4);
+      if (CONTACT_AFTER.test(after) && !/付|支付|扣/.test(after)) continue;
+      if (CONTACT_BEFORE.test(s.slice(Math.max(0, index - 4), index))) continue;
+    }
+    return { index };
+  }
+  return undefined;
 }

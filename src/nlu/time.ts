@@ -67,6 +67,38 @@ const LAST_MONTH_DAY = /上(?:个)?月\s*(\d{1,2}|[一二三四五六七八九�
 const BARE_DAY = /(?<![月\d.\/\-])(\d{1,2})\s*号(?!码)/;
 const DOTTED = /(?<![\d.])(1[0-2]|0?[1-9])\s*[./]\s*([12]\d|3[01]|0?[1-9])(?![\d.%])(?!\s*(?:元|块|rmb|k|w))/;
 
+const PERIOD = '(?:早上|上午|中午|下午|傍晚|晚上|夜里|凌晨|今早|今晚|昨晚)';
+const BARE_CN_CLOCK = /^[零一二两三四五六七八九十]+[点时]$/;
+const CLOCK_CONTEXT_BEFORE = new RegExp(`(?:${PERIOD}|天|日|号|大概|大约|约|在|是|到|于|\\s)$`);
+
+/** Filters chrono hits that are not past event times: "现在", "2小时内", "一晚上", "小七点卡". */
+function usable(r: chrono.ParsedResult, s: string): boolean {
+  const text = r.text.trim();
+  if (text.length <= 1 && !/\d/.test(text)) return false;
+  if (/^(?:现在|目前|当前|此时|now|today)$/.test(text)) return false;
+  if (/(?:内|后|之后|以后|以内)$/.test(text) || /^(?:in|within|after|for)\b/.test(text)) return false;
+  const before = s.slice(Math.max(0, r.index - 3), r.index);
+  if (/(?:到|直到|截至|截止)$/.test(before)) return false; // "到今天都没到账" is not when it happened
+  if (new RegExp(`^${PERIOD}$`).test(text) && /(?:一|个|整|过了)$/.test(before)) return false;
+  if (BARE_CN_CLOCK.test(text)) {
+    if (text.endsWith('时')) return false;
+    if (!CLOCK_CONTEXT_BEFORE.test(before) && r.index > 0) return false;
+  }
+  return true;
+}
+
+// Holidays people date purchases by; the most recent past occurrence is meant.
+const HOLIDAYS: ReadonlyArray<readonly [RegExp, number, number]> = [
+  [/元旦/, 1, 1],
+  [/五一|劳动节/, 5, 1],
+  [/618|六一八/, 6, 18],
+  [/国庆(?:节)?(?:那天|当天)/, 10, 1],
+  [/双十一|双11/, 11, 11],
+  [/双十二|双12/, 12, 12],
+  [/平安夜/, 12, 24],
+  [/圣诞(?:节)?/, 12, 25],
+];
+
 function num(s: string): number | undefined {
   if (s === '半') return 0.5;
   if (/^\d+$/.test(s)) return Number(s);
@@ -96,13 +128,15 @@ export function parseWhenNormalized(s: string, now: Date, zone: string): Date | 
   const ref = new Date(w.y, w.mo - 1, w.d, w.h, w.mi, now.getUTCSeconds());
   let results = zh.hans.parse(s, ref);
   if (results.length === 0 && /[a-z]/.test(s)) results = chrono.en.casual.parse(s, ref);
-  const first = results.find((r) => r.text.trim().length > 1 || /\d/.test(r.text));
+  const first = results.find((r) => usable(r, s));
   const chronoHasDate =
     first !== undefined && (first.start.isCertain('day') || first.start.isCertain('weekday'));
 
   const lm = LAST_MONTH_DAY.exec(s);
   const dotted = DOTTED.exec(s);
-  if (first && chronoHasDate && !lm && !dotted) return fromChrono(first, now, zone);
+  const holiday = HOLIDAYS.find(([re]) => re.test(s));
+  const chronoHasMonth = first !== undefined && first.start.isCertain('month');
+  if (first && chronoHasDate && !lm && !dotted && !(holiday && !chronoHasMonth)) return fromChrono(first, now, zone);
 
   // Dates chrono misses; a clock time chrono found elsewhere in the text is kept.
   const anchor = lm ?? dotted;
@@ -132,7 +166,14 @@ export function parseWhenNormalized(s: string, now: Date, zone: string): Date | 
       return pushBack(fromWall(n.y, n.mo, d, t.h, t.mi, zone), 'month', now, zone);
     }
   }
-  if (first) return fromChrono(first, now, zone);
+  if (holiday) {
+    const [, mo, d] = holiday;
+    return pushBack(fromWall(n.y, mo, d, clock?.h ?? 12, clock?.mi ?? 0, zone), 'year', now, zone);
+  }
+  if (first) {
+    const d = fromChrono(first, now, zone);
+    if (d.getTime() <= now.getTime() + FUTURE_SLACK_MS) return d;
+  }
   if (JUST_NOW.test(s)) return now;
   return undefined;
 }

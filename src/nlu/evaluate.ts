@@ -1,0 +1,146 @@
+// Scores understand() against a labelled JSONL corpus. Shared by the accuracy test
+// and bench/nlu.bench.ts so both report the same figures.
+import { readFileSync } from 'node:fs';
+import type { ScenarioOrOther } from '../types.js';
+import { SCENARIOS } from '../types.js';
+import { zoneOffsetMinutes } from './time.js';
+import { understand, type Entities, type Understanding } from './understand.js';
+
+export interface LabelledMessage {
+  text: string;
+  now: string;
+  scenario: ScenarioOrOther;
+  /**
+   * Expected entities. occurredAt is "YYYY-MM" (month known), "YYYY-MM-DD" (day known)
+   * or a full ISO 8601 time with offset (compared to the minute).
+   */
+  entities: {
+    amount?: number;
+    orderId?: string;
+    paymentMethod?: string;
+    occurredAt?: string;
+    platform?: string;
+    merchant?: string;
+    chargeCount?: number;
+  };
+}
+
+export const ENTITY_KEYS = ['amount', 'orderId', 'paymentMethod', 'occurredAt', 'platform', 'merchant', 'chargeCount'] as const;
+export type EntityKey = (typeof ENTITY_KEYS)[number];
+export const LABELS: readonly ScenarioOrOther[] = [...SCENARIOS, 'other'];
+
+export interface EntityScore {
+  /** Messages where the prediction equals the label, absence included. */
+  correct: number;
+  total: number;
+  /** Messages that carry this entity, and how many of them were found exactly. */
+  labelled: number;
+  found: number;
+  /** Predicted where the label has none. */
+  falsePositives: number;
+}
+
+export interface Mistake {
+  text: string;
+  field: string;
+  want: unknown;
+  got: unknown;
+}
+
+export interface Report {
+  total: number;
+  scenarioCorrect: number;
+  perScenario: Record<string, { correct: number; total: number }>;
+  /** confusion[want][got] */
+  confusion: Record<string, Record<string, number>>;
+  entities: Record<EntityKey, EntityScore>;
+  mistakes: Mistake[];
+}
+
+export function loadCorpus(path: string): LabelledMessage[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as LabelledMessage);
+}
+
+function localParts(d: Date, zone: string): string {
+  const local = new Date(d.getTime() + zoneOffsetMinutes(zone, d) * 60_000);
+  return local.toISOString().slice(0, 16); // YYYY-MM-DDTHH:mm
+}
+
+export function sameWhen(want: string, got: Date | undefined, zone: string): boolean {
+  if (!got) return false;
+  const local = localParts(got, zone);
+  if (/^\d{4}-\d{2}$/.test(want)) return local.slice(0, 7) === want;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(want)) return local.slice(0, 10) === want;
+  return Math.abs(new Date(want).getTime() - got.getTime()) < 60_000;
+}
+
+function entityMatches(key: EntityKey, want: unknown, got: Entities, zone: string): boolean {
+  const g = got[key];
+  if (want === undefined) return g === undefined;
+  if (g === undefined) return false;
+  switch (key) {
+    case 'amount':
+      return Math.abs((g as number) - (want as number)) < 0.005;
+    case 'occurredAt':
+      return sameWhen(want as string, g as Date, zone);
+    case 'orderId':
+    case 'platform':
+    case 'merchant':
+      return String(g).toLowerCase().trim() === String(want).toLowerCase().trim();
+    default:
+      return g === want;
+  }
+}
+
+export function evaluate(corpus: LabelledMessage[], zone: string): Report {
+  const perScenario: Report['perScenario'] = {};
+  const confusion: Report['confusion'] = {};
+  for (const a of LABELS) {
+    perScenario[a] = { correct: 0, total: 0 };
+    confusion[a] = {};
+    for (const b of LABELS) confusion[a][b] = 0;
+  }
+  const entities = Object.fromEntries(
+    ENTITY_KEYS.map((k) => [k, { correct: 0, total: 0, labelled: 0, found: 0, falsePositives: 0 }]),
+  ) as Record<EntityKey, EntityScore>;
+  const mistakes: Mistake[] = [];
+  let scenarioCorrect = 0;
+
+  for (const m of corpus) {
+    const u: Understanding = understand(m.text, new Date(m.now), zone);
+    perScenario[m.scenario].total++;
+    confusion[m.scenario][u.scenario]++;
+    if (u.scenario === m.scenario) {
+      scenarioCorrect++;
+      perScenario[m.scenario].correct++;
+    } else {
+      mistakes.push({ text: m.text, field: 'scenario', want: m.scenario, got: u.scenario });
+    }
+    for (const k of ENTITY_KEYS) {
+      const want = m.entities[k];
+      const score = entities[k];
+      score.total++;
+      const ok = entityMatches(k, want, u.entities, zone);
+      if (ok) score.correct++;
+      if (want !== undefined) {
+        score.labelled++;
+        if (ok) score.found++;
+      } else if (u.entities[k] !== undefined) {
+        score.falsePositives++;
+      }
+      if (!ok) {
+        const got = u.entities[k];
+        mistakes.push({
+          text: m.text,
+          field: k,
+          want,
+          got: got instanceof Date ? localParts(got, zone) : got,
+        });
+      }
+    }
+  }
+  return { total: corpus.length, scenarioCorrect, perScenario, confusion, entities, mistakes };
+}

@@ -1,0 +1,179 @@
+// Free-text understanding: scenario (facts.md §2 ids or 'other') with a confidence,
+// plus the facts found in the message. Rule-based and fast (no model), so it can
+// run on every message.
+import type { PaymentMethod, ScenarioId, ScenarioOrOther } from '../types.js';
+import { SCENARIOS } from '../types.js';
+import { parseAmountNormalized } from './amount.js';
+import { parseCountNormalized } from './count.js';
+import { extractMerchant, extractPlatform } from './entities.js';
+import { normalizeKeepCase } from './normalize.js';
+import { parseOrderIdNormalized } from './order.js';
+import { parsePaymentMethodNormalized } from './payment.js';
+import { parseWhenNormalized } from './time.js';
+
+export interface Entities {
+  /** Yuan. */
+  amount?: number;
+  orderId?: string;
+  paymentMethod?: PaymentMethod;
+  occurredAt?: Date;
+  platform?: string;
+  merchant?: string;
+  /** Number of debits for one order. */
+  chargeCount?: number;
+}
+
+export interface Understanding {
+  scenario: ScenarioOrOther;
+  /** 0..1 — below LOW_CONFIDENCE the caller should let the user pick. */
+  confidence: number;
+  entities: Entities;
+}
+
+/** Below this, ask the user to choose the scenario. */
+export const LOW_CONFIDENCE = 0.5;
+
+interface Signal {
+  re: RegExp;
+  w: number;
+}
+
+const sig = (w: number, re: RegExp): Signal => ({ w, re });
+
+// Cues per scenario. Weights: 3 = decisive on its own, 2 = strong, 1 = supporting.
+const CUES: Record<ScenarioId, Signal[]> = {
+  double_charge: [
+    sig(4, /重复(?:扣|支付|付款|扣款|扣费|收费|付了|付费)|重複/),
+    sig(4, /多扣了?|又扣了|又被扣|扣了?双份|双重扣|两边都扣|两次都扣|都扣了|两个都扣|两笔都扣|扣了?(?:两|俩|2|三|3)(?:遍|回)/),
+    sig(3, /(?:两|俩|2|三|3)笔(?:一样|相同|同样|扣款|扣费|付款|钱)|(?:两|2)条(?:一模一样|一样|相同)?的?(?:扣款|记录)|两笔一样|出现了?两笔/),
+    sig(4, /charged twice|double[- ]charged|charged (?:\d|two|three) times|debited (?:twice|\d+ times)|got charged twice/),
+    sig(2, /扣款却有|又付了一次|又付了一遍|重新付了一遍|付了两次|付了两遍|点了两次付款/),
+  ],
+  payment_failed: [
+    sig(3, /支付失败|付款失败|交易失败|支付异常|付款异常|支付(?:遇到)?(?:问题|异常)|扣款异常|payment failed|checkout timed out|payment page crashed/),
+    sig(3, /(?:状态|显示|订单是?)[^，。,]{0,3}失败|没收到(?:我的)?(?:钱|款|付款)|没有?(?:我的)?(?:付款|支付)记录|订单[^，。,]{0,3}(?:找不到|查不到|没有$|没有(?!收到))|订单(?:没有?|未)(?:生成|出来)|没有?(?:生成)?订单|订单(?:不存在|没了|消失|查不到|找不到|作废|已?关闭|自动取消|已过期|是失败|显示失败|都没有)|订单列表里什么都没有|看不到这笔订单|没有我的付款记录|查不到|no order|order was cancelled/),
+    sig(2, /未支付|待支付|未付款|交易关闭|支付超时|超时|等待支付结果|支付处理中|商户系统异常|系统(?:异常|繁忙|维护)|签名错误|回调失败|二维码已?失效|订单金额异常|网络错误/),
+    sig(2, /报错|页面(?:崩|卡|白屏|报错)|网页崩|白屏|空白页|闪退|404|code 500|转圈|一直加载|卡住|卡着|crashed|timed out/),
+    sig(1, /刷不了|刷卡没成功|付不了|没成功/),
+  ],
+  not_received: [
+    sig(3, /没到账|未到账|没到帐|未到帐|没有到账|没到(?!期|时间|位)|还没到|没收到(?!钱|款|我的|付款)|未收到|没有收到|没发货|未发货|不发货|还没发|没发|不发|不给发|没给我|不给卡|没给卡|东西没给|货没到|没有到|没开通|没动静|不出卡|没出卡|没下文|啥(?:都|也)没|什么也没有|什么都没有|都没有|收不到|到不了|迟迟不到|没来/),
+    sig(2, /等了[^，。,]{0,6}(?:小时|天|晚|周|星期)|过了一晚上?|一周了|几天了|好几天|待发货|处理中|充值中|出卡中|正在发货|排队|待处理|发货中|迟迟|一直没|到现在都?没|还没收到|没变|空的|已读不回|货呢/),
+    sig(3, /never received|not delivered|never sent|no code|nothing delivered|not been delivered|still no/),
+  ],
+  card_used: [
+    sig(4, /(?:卡密|卡蜜|激活码|兑换码|序列号|cdk|cdkey|key|code|卡号|充值卡|礼品卡|点卡|e卡|密码|(?<!二维|扫)码|卡)[^，。,.!！?？]{0,14}(?:已被[^，。,]{0,6}(?:使用|用过|用|兑换|绑定|激活|领取|充值)|已(?:使用|用过|兑换|绑定|激活|领取|充值)|已经被[^，。,]{0,6}(?:绑定|兑换|激活|使用|用)|被(?:人|别人)?(?:先)?用(?:过|掉|了)|被盗用|无效|错误|不正确|不存在|不对|失效|过期|上限|用不了|不能用|激活失败|兑换失败|0余额|查不到这张卡|是错的|对不上|充不进去)/),
+    sig(4, /already (?:used|redeemed)|code (?:already used|invalid)|invalid code|cdkey invalid|doesn.?t work|already activated/),
+    sig(2, /(?<!二维码)(?:已被使用|已使用|已兑换|已被绑定|已绑定|无效卡|已激活|已失效|已领取|此卡已充值)/),
+    sig(3, /(?:卡密|卡蜜|激活码|兑换码|序列号|cdk|key|充值卡|礼品卡|点卡|e卡|卡号)[\s\S]*(?:已被|已经被|已使用|已兑换|已绑定|已激活|无效|错误|不正确|不存在|失效|过期|已领取|已充值|用不了|不能用|激活失败|兑换失败|被盗用|用掉|被人用|被别人|用过了|充不进去)/),
+  ],
+  merchant_vanished: [
+    sig(4, /跑路|跑了|卷款|卷钱|人去楼空|倒闭|关站|暂停运营|失联|vanished|disappeared|site is gone|website is down/),
+    sig(3, /(?:网站|网页|网址|站点|平台|卡盟|店铺|首页|登录页|发卡网|域名)[^，。,]{0,8}(?:打不开|进不去|关了|关闭|没了|下线|无法访问|404|消失|注销|过期)|打不开|进不去|无法访问此网站|整个(?:站点|平台|网站)都?没了|下线了|店铺(?:也)?关了|把店关了|已注销|(?<![我想要])注销了/),
+    sig(3, /拉黑|把我删|删了我|被删|把我拉|blocked me|联系不上|找不到(?:人|他|卖家)|空号|关机|不在线|群(?:也)?(?:解散|没了)|解散|禁言|都没了/),
+  ],
+  not_as_described: [
+    sig(3, /描述不符|与描述|和描述|跟描述|货不对板|不符|not as described|advertised/),
+    sig(2, /说好的?|说是|说(?:包|能|可以|支持)|宣传|宣称|写的是|写着|标题写|商品页|描述(?:是|写|说|里)|页面写|上架写|名字叫|所谓|承诺的?是|试用期?(?:结束|到期)/),
+    sig(2, /发来的?(?:是|就)|发过来的?(?:是|就)|给的是|到手的?是/),
+    sig(2, /结果(?:只有|是|只能|一半|什么|给|发来|才)|实际(?:是|只有|上)?|到手(?:才|是)|只到了|缩水|不一样|对不上|其实只有|打开只有|变成了|only has|but has|expired after/),
+    sig(1, /终身|永久|满级|全皮肤|独享|一手|正版|官方直充|lifetime|premium/),
+  ],
+};
+
+// Phrases that deny a cue: "不是支付失败", "没重复付款", "这不是没发货".
+const NEGATED = /(?:(?<!是)不是|并不是|并非|没有?重复)[^，。,；;！!？?]{0,10}/g;
+// Messages that are questions about the service or small talk, not a case.
+const META =
+  /^(?:你好|您好|hi|hello|在吗|谢谢|ok|菜单|\/\w+)|怎么(?:查|开|联系|取消|续费|提现|搭建|提升|找回|注销|选)|推荐|什么意思|是什么|能干嘛|收费吗|多少钱|多久|需要准备|要注意|哪个|天气|讲讲|翻译|删掉|删除我的数据|delete (?:all )?my data|what (?:can|is)/;
+
+const SCEN_ORDER: readonly ScenarioId[] = SCENARIOS;
+
+function scoreOf(s: string, cues: Signal[]): number {
+  let total = 0;
+  for (const c of cues) if (c.re.test(s)) total += c.w;
+  return total;
+}
+
+/** Classifies `text` and extracts its facts. `zone` is an IANA zone (BOT_TIMEZONE). */
+export function understand(text: string, now: Date, zone: string): Understanding {
+  const keep = normalizeKeepCase(text);
+  const s = keep.toLowerCase();
+  const entities = extractEntities(s, keep, now, zone);
+  const { scenario, confidence } = classify(s, entities);
+  return { scenario, confidence, entities };
+}
+
+function extractEntities(s: string, keep: string, now: Date, zone: string): Entities {
+  const e: Entities = {};
+  const amount = parseAmountNormalized(s);
+  if (amount !== undefined) e.amount = amount;
+  const orderId = parseOrderIdNormalized(s);
+  if (orderId !== undefined) e.orderId = orderId;
+  const pm = parsePaymentMethodNormalized(s);
+  if (pm !== undefined) e.paymentMethod = pm;
+  const when = parseWhenNormalized(s, now, zone);
+  if (when !== undefined) e.occurredAt = when;
+  const platform = extractPlatform(keep);
+  if (platform !== undefined) e.platform = platform;
+  const merchant = extractMerchant(keep);
+  if (merchant !== undefined) e.merchant = merchant;
+  const count = parseCountNormalized(s);
+  if (count !== undefined) e.chargeCount = count;
+  else if (/多扣了?(?:我)?一[次笔]|又扣了?一[次笔遍]|又被扣了?一|两边都扣|两次都扣|都扣了|扣了一遍[^，。]*又扣了一遍|扣了一次[^，。]*又扣了一次/.test(s)) {
+    e.chargeCount = 2;
+  }
+  return e;
+}
+
+function classify(s: string, e: Entities): { scenario: ScenarioOrOther; confidence: number } {
+  const t = s.replace(NEGATED, ' ');
+  const scores = new Map<ScenarioId, number>();
+  for (const id of SCEN_ORDER) scores.set(id, scoreOf(t, CUES[id]));
+
+  // Facts that shift the balance.
+  if ((e.chargeCount ?? 0) >= 2) add(scores, 'double_charge', 3);
+  const moneyTaken = /扣|钱没了|划走|少了|付款成功|支付成功|已付款|交易成功|扣款成功|付了款|付了钱|钱付了|付款了|charged|taken|gone/.test(t);
+  if (!moneyTaken) scores.set('payment_failed', (scores.get('payment_failed') ?? 0) - 1);
+  // Paid successfully and an order exists → a delivery problem, not a payment one.
+  if (/付款成功|支付成功|已付款|已支付|交易成功|已完成|订单(?:也)?(?:有|正常生成|生成了)|paid successfully|order shows paid/.test(t) &&
+      !/失败|异常|报错|超时|没有?订单|订单(?:没|不存在|消失|没了|作废|关闭)/.test(t)) {
+    add(scores, 'not_received', 1);
+    add(scores, 'payment_failed', -2);
+  }
+  // Double charge explains "只到账一次" / failure-then-retry stories.
+  if ((scores.get('double_charge') ?? 0) >= 3) {
+    add(scores, 'payment_failed', -2);
+    add(scores, 'not_received', -2);
+  }
+  // A vanished seller explains non-delivery.
+  if ((scores.get('merchant_vanished') ?? 0) >= 3) add(scores, 'not_received', -2);
+  // A key that arrived but is invalid is card_used, not not_received.
+  if ((scores.get('card_used') ?? 0) >= 4) add(scores, 'not_received', -2);
+
+  let best: ScenarioId | undefined;
+  let bestScore = 0;
+  let second = 0;
+  for (const id of SCEN_ORDER) {
+    const v = scores.get(id) ?? 0;
+    if (v > bestScore) {
+      second = bestScore;
+      bestScore = v;
+      best = id;
+    } else if (v > second) {
+      second = v;
+    }
+  }
+  const meta = META.test(t.trim());
+  if (!best || bestScore < 2 || (meta && bestScore < 3)) {
+    const conf = best ? 0.55 + 0.1 * Math.max(0, 2 - bestScore) : 0.8;
+    return { scenario: 'other', confidence: Math.min(0.9, conf) };
+  }
+  const margin = bestScore - second;
+  const confidence = Math.min(0.98, 0.45 + 0.08 * Math.min(bestScore, 6) + 0.07 * Math.min(margin, 4));
+  return { scenario: best, confidence: Math.round(confidence * 100) / 100 };
+}
+
+function add(m: Map<ScenarioId, number>, id: ScenarioId, d: number): void {
+  m.set(id, (m.get(id) ?? 0) + d);
+}
