@@ -1,0 +1,84 @@
+// QQ through Koishi: OneBot v11 (NapCat, Lagrange, LLOneBot) and the official QQ bot API.
+// The plugin bridges sessions to the engine; startQQ builds the Koishi app from our config.
+import { createRequire } from 'node:module';
+import { Context, HTTP, type Plugin } from '@koishijs/core';
+import { OneBotBot } from 'koishi-plugin-adapter-onebot';
+import type { App } from '../../src/app.js';
+import type { Config as AppConfig } from '../../src/config.js';
+import * as plugin from './plugin.js';
+import { routeKoishiLogs } from './logs.js';
+import { reverseTokenGuard } from './reverse-auth.js';
+
+export { plugin };
+export const { name, Config, apply } = plugin;
+export default plugin;
+
+// The server plugin is ESM-first; its CommonJS build shares the cordis instance Koishi runs on.
+const require = createRequire(import.meta.url);
+const Server = (require('@koishijs/plugin-server') as typeof import('@koishijs/plugin-server')).default;
+// adapter-qq's ESM typings do not resolve under NodeNext; its CommonJS build is what runs anyway.
+const { QQBot } = require('@satorijs/adapter-qq') as { QQBot: Plugin.Constructor<Context, Record<string, unknown>> };
+
+/** The official bot's events: group @-messages and C2C (USER_MESSAGE), guild DMs and @-messages. */
+const OFFICIAL_INTENTS = (1 << 25) | (1 << 12) | (1 << 30);
+
+export type OneBotSettings =
+  | { selfId: string; protocol: 'ws'; endpoint: string; token?: string }
+  | { selfId: string; protocol: 'ws-reverse'; path: string; token?: string; host: string; port: number };
+
+/** Reads the OneBot settings: forward WebSocket when ONEBOT_ENDPOINT is set, else reverse on ONEBOT_PORT. */
+export function oneBotSettings(c: AppConfig): OneBotSettings | undefined {
+  if (!c.ONEBOT_ENDPOINT && !c.ONEBOT_PORT && !c.ONEBOT_PATH) return undefined;
+  if (!c.ONEBOT_SELF_ID) throw new Error('ONEBOT_SELF_ID: required when OneBot is configured');
+  if (c.ONEBOT_ENDPOINT) return { selfId: c.ONEBOT_SELF_ID, protocol: 'ws', endpoint: c.ONEBOT_ENDPOINT, token: c.ONEBOT_TOKEN };
+  if (!c.ONEBOT_PORT) throw new Error('ONEBOT_PORT: required for reverse WebSocket (or set ONEBOT_ENDPOINT for forward)');
+  const path = c.ONEBOT_PATH ? (c.ONEBOT_PATH.startsWith('/') ? c.ONEBOT_PATH : `/${c.ONEBOT_PATH}`) : '/onebot';
+  return { selfId: c.ONEBOT_SELF_ID, protocol: 'ws-reverse', path, token: c.ONEBOT_TOKEN, host: c.ONEBOT_HOST, port: c.ONEBOT_PORT };
+}
+
+export interface QQHandle {
+  /** The Koishi app (for tests and diagnostics). */
+  ctx: Context;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Koishi with the adapters the config asks for (OneBot and/or the official bot) and the
+ * plugin. With neither configured it starts nothing.
+ */
+export async function startQQ(app: App, opts: { drainIdleMs?: number } = {}): Promise<QQHandle> {
+  const c = app.config;
+  const onebot = oneBotSettings(c);
+  const official = c.QQ_APP_ID && c.QQ_SECRET;
+  const ctx = new Context();
+  if (!onebot && !official) {
+    app.log.info('QQ not configured (ONEBOT_* / QQ_APP_ID); not started');
+    return { ctx, stop: async () => {} };
+  }
+  routeKoishiLogs(app.log);
+  ctx.plugin(HTTP);
+  if (onebot?.protocol === 'ws-reverse') {
+    ctx.plugin(Server, { host: onebot.host, port: onebot.port, maxPort: onebot.port });
+    if (onebot.token) ctx.plugin(reverseTokenGuard, { path: onebot.path, token: onebot.token });
+  }
+  if (onebot) ctx.plugin(OneBotBot, { ...onebot, responseTimeout: 30_000 } as OneBotBot.Config);
+  if (official) {
+    ctx.plugin(QQBot, {
+      id: c.QQ_APP_ID,
+      secret: c.QQ_SECRET,
+      token: c.QQ_TOKEN ?? '',
+      type: 'public',
+      sandbox: c.QQ_SANDBOX,
+      protocol: 'websocket',
+      intents: OFFICIAL_INTENTS,
+    });
+  }
+  ctx.plugin(plugin, {
+    app,
+    groupSendIntervalMs: c.QQ_GROUP_SEND_INTERVAL_MS,
+    ...(opts.drainIdleMs !== undefined ? { drainIdleMs: opts.drainIdleMs } : {}),
+  });
+  await ctx.start();
+  app.log.info({ onebot: onebot?.protocol, official: !!official }, 'QQ started');
+  return { ctx, stop: () => ctx.stop() };
+}
