@@ -45,10 +45,8 @@ export function startTerminal(app: App, opts: TerminalOptions = {}): { done: Pro
       text,
       at: app.now(),
     });
-    for (const d of deliveries) {
-      print(renderReply(d.reply));
-      app.outbox.markSent(d.outboxId, app.now());
-    }
+    for (const d of deliveries) print(renderReply(d.reply));
+    app.outbox.markSentMany(deliveries.map((d) => d.outboxId), app.now());
   });
   const done = new Promise<void>((resolve) => rl.once('close', () => resolve()));
   return {

@@ -70,11 +70,14 @@ export class Repo {
   constructor(private readonly db: DB) {
     this.s = {
       processed: db.prepare(`INSERT OR IGNORE INTO processed_updates (platform, update_id, at) VALUES (?, ?, ?)`),
-      upsertUser: db.prepare(
+      findUser: db.prepare(
+        `SELECT id, platform, platform_user_id AS platformUserId, display_name AS displayName, chat_id AS chatId FROM users WHERE platform = ? AND platform_user_id = ?`,
+      ),
+      insertUser: db.prepare(
         `INSERT INTO users (platform, platform_user_id, display_name, chat_id, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (platform, platform_user_id) DO UPDATE SET display_name = coalesce(excluded.display_name, display_name), chat_id = excluded.chat_id
          RETURNING id, platform, platform_user_id AS platformUserId, display_name AS displayName, chat_id AS chatId`,
       ),
+      updateUser: db.prepare(`UPDATE users SET display_name = ?, chat_id = ? WHERE id = ?`),
       session: db.prepare(`SELECT active_case_id, state FROM sessions WHERE user_id = ?`),
       saveSession: db.prepare(
         `INSERT INTO sessions (user_id, active_case_id, state, updated_at) VALUES (?, ?, ?, ?)
@@ -106,8 +109,16 @@ export class Repo {
     return this.s.processed.run(platform, updateId, now.getTime()).changes === 1;
   }
 
+  /** Finds or creates the user; writes only when something changed (a write costs a page in the WAL). */
   upsertUser(i: Inbound, now: Date): UserRow {
-    return this.s.upsertUser.get(i.platform, i.userId, i.displayName ?? null, i.chatId, now.getTime()) as UserRow;
+    const found = this.s.findUser.get(i.platform, i.userId) as UserRow | undefined;
+    if (!found) return this.s.insertUser.get(i.platform, i.userId, i.displayName ?? null, i.chatId, now.getTime()) as UserRow;
+    const name = i.displayName ?? found.displayName;
+    if (name !== found.displayName || i.chatId !== found.chatId) {
+      this.s.updateUser.run(name, i.chatId, found.id);
+      return { ...found, displayName: name, chatId: i.chatId };
+    }
+    return found;
   }
 
   loadSession(userId: number): { activeCaseId: number | null; state: Record<string, unknown> } {

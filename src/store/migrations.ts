@@ -76,7 +76,8 @@ export const migrations: string[] = [
     error TEXT,
     created_at INTEGER NOT NULL
   );
-  CREATE INDEX outbox_pending ON outbox(platform, status, not_before, id);
+  CREATE INDEX outbox_pending ON outbox(platform, id) WHERE status = 'pending';
+  CREATE INDEX outbox_pending_chat ON outbox(platform, chat_id) WHERE status = 'pending';
   CREATE INDEX outbox_user ON outbox(user_id);
   CREATE TABLE follow_ups (
     id INTEGER PRIMARY KEY,

@@ -31,6 +31,7 @@ export class Outbox {
   private readonly pendingForChatStmt;
   private readonly unreachableStmt;
   private readonly deleteEphemeralStmt;
+  private readonly reachableStmt;
 
   constructor(private readonly db: DB) {
     this.insertStmt = db.prepare(
@@ -43,6 +44,9 @@ export class Outbox {
        RETURNING id, platform, chat_id, payload`,
     );
     this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL, payload = '{}' WHERE id = ?`);
+    this.reachableStmt = db.prepare(
+      `UPDATE chats SET unreachable_at = NULL, unreachable_reason = NULL WHERE platform = ? AND chat_id = ? AND unreachable_at IS NOT NULL`,
+    );
     this.deleteEphemeralStmt = db.prepare(`DELETE FROM outbox WHERE id = ? AND kind = 'ephemeral'`);
     this.failStmt = db.prepare(`UPDATE outbox SET status = 'failed', error = ?, sent_at = NULL WHERE id = ?`);
     this.retryStmt = db.prepare(`UPDATE outbox SET status = 'pending', error = ?, not_before = ? WHERE id = ?`);
@@ -128,7 +132,14 @@ export class Outbox {
 
   /** A chat that talks to us again is reachable again. */
   markReachable(platform: Platform, chatId: string): void {
-    this.db.prepare(`UPDATE chats SET unreachable_at = NULL, unreachable_reason = NULL WHERE platform = ? AND chat_id = ?`).run(platform, chatId);
+    this.reachableStmt.run(platform, chatId);
+  }
+
+  /** Marks several delivered rows in one commit (e.g. all replies to one message). */
+  markSentMany(ids: readonly number[], now: Date = new Date()): void {
+    this.db.transaction(() => {
+      for (const id of ids) this.markSent(id, now);
+    })();
   }
 
   /** After a crash: rows claimed but never marked go back to pending. Returns how many. */
