@@ -68,6 +68,7 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   p.paymentDays = timings.PAYMENT_COMPLAINT_WORKDAYS;
   p.regulatorDays = timings.REGULATOR_REPLY_WORKDAYS;
   p.policeAmount = formatAmount(timings.POLICE_SUGGEST_AMOUNT);
+  p.basis = BASIS.map((id) => law(id).article).join('、');
   p.facts = t(`doc.facts.${flow.id}`, p);
   p.request = t(`doc.request.${flow.id}`, p);
   return p;
@@ -76,6 +77,9 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
 function lawLines(ids: string[]): string {
   return ids.map((id) => t('law.line', { article: law(id).article, meaning: law(id).meaning })).join('\n');
 }
+
+/** Articles a seller message and a court claim rest on. */
+const BASIS = ['ecl20', 'cc577', 'ecl62'];
 
 const RUNG_LAW: Record<RungId, string[]> = {
   seller: ['cc563', 'ecl62'],

@@ -73,7 +73,7 @@ const core: Record<string, string> = {
   'evidence.group.transaction': '交易凭证',
   'evidence.group.communication': '沟通记录',
   'evidence.group.problem': '问题证明',
-  'evidence.tips': '直接把截图或录屏发给我也算勾选，我只记录你发过的文件的编号和时间，不保存文件内容。支付渠道应免费提供账单和近三年的交易记录。',
+  'evidence.tips': '直接把截图或录屏发给我也算勾选，我只记录你发过的文件的编号和时间，不保存文件内容。找不到账单的，可以在支付App里申请交易记录。',
   'evidence.have': '已有：{item}',
   'evidence.recorded': '已记录 {n} 个文件：{item}。',
   'evidence.recorded_later': '已记录 {n} 个文件作为证据，回答完问题后可以在证据清单里查看。',
