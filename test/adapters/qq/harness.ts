@@ -41,7 +41,7 @@ export async function mockQQ(
     return ds;
   };
   const ctx = new Context();
-  ctx.plugin(MockBot);
+  ctx.plugin(MockBot, { selfId: '514' });
   ctx.plugin(qq.plugin, {
     app,
     platforms: { mock: opts.platform ?? 'qq' },
