@@ -1,0 +1,68 @@
+// NLU benchmark: accuracy per scenario and per entity, confusion matrix and
+// messages/s for understand(), each beside its target (issue 6).
+//   npm run bench -- nlu        or        npx tsx bench/nlu.bench.ts
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ENTITY_KEYS, LABELS, evaluate, loadCorpus, type Report } from '../src/nlu/evaluate.js';
+import { understand } from '../src/nlu/understand.js';
+
+const ZONE = 'Asia/Shanghai';
+const TARGET_SCENARIO = 0.95;
+const TARGET_ENTITY = 0.95;
+const TARGET_RATE = 2000;
+
+const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/nlu/${name}`, import.meta.url));
+const pct = (a: number, b: number) => (b === 0 ? '   n/a' : `${((a / b) * 100).toFixed(1).padStart(5)}%`);
+const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
+
+function printReport(title: string, r: Report): boolean {
+  let ok = true;
+  console.log(`\n## ${title} (${r.total} messages)`);
+  const sAcc = r.scenarioCorrect / r.total;
+  ok &&= sAcc >= TARGET_SCENARIO;
+  console.log(`scenario accuracy ${pct(r.scenarioCorrect, r.total)}   target ≥ ${TARGET_SCENARIO * 100}%   ${mark(sAcc >= TARGET_SCENARIO)}`);
+  console.log('\nper scenario            correct/total   accuracy   target');
+  for (const id of LABELS) {
+    const s = r.perScenario[id];
+    const acc = s.total ? s.correct / s.total : 1;
+    console.log(`  ${id.padEnd(20)} ${String(s.correct).padStart(5)}/${String(s.total).padEnd(5)}    ${pct(s.correct, s.total)}   ≥ ${TARGET_SCENARIO * 100}% ${mark(acc >= TARGET_SCENARIO)}`);
+  }
+  console.log('\nper entity       accuracy (absence counts)   recall on labelled   false positives   target');
+  for (const k of ENTITY_KEYS) {
+    const e = r.entities[k];
+    const acc = e.correct / e.total;
+    ok &&= acc >= TARGET_ENTITY;
+    console.log(
+      `  ${k.padEnd(14)} ${pct(e.correct, e.total)}                      ${pct(e.found, e.labelled)} (${e.found}/${e.labelled})`.padEnd(70) +
+        `${String(e.falsePositives).padStart(4)}            ≥ ${TARGET_ENTITY * 100}% ${mark(acc >= TARGET_ENTITY)}`,
+    );
+  }
+  console.log('\nconfusion matrix (rows: labelled, columns: predicted)');
+  const short = (id: string) => id.replace('merchant_vanished', 'vanished').replace('not_as_described', 'not_as_desc').replace('payment_failed', 'pay_failed').replace('not_received', 'not_recv').replace('double_charge', 'double');
+  console.log('  ' + ''.padEnd(12) + LABELS.map((l) => short(l).padStart(12)).join(''));
+  for (const a of LABELS) {
+    console.log('  ' + short(a).padEnd(12) + LABELS.map((b) => String(r.confusion[a][b] || '.').padStart(12)).join(''));
+  }
+  return ok;
+}
+
+function throughput(texts: { text: string; now: Date }[]): number {
+  for (let i = 0; i < 200; i++) understand(texts[i % texts.length].text, texts[i % texts.length].now, ZONE); // warm-up
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < 3000) {
+    for (const t of texts) understand(t.text, t.now, ZONE);
+    n += texts.length;
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+const corpus = loadCorpus(fixture('corpus.jsonl'));
+let ok = printReport('corpus.jsonl — development set (rules were tuned on it)', evaluate(corpus, ZONE));
+for (const name of ['holdout.jsonl', 'holdout2.jsonl']) {
+  if (existsSync(fixture(name))) printReport(`${name} — written after the rules`, evaluate(loadCorpus(fixture(name)), ZONE));
+}
+const rate = throughput(corpus.map((m) => ({ text: m.text, now: new Date(m.now) })));
+ok &&= rate >= TARGET_RATE;
+console.log(`\nthroughput ${Math.round(rate).toLocaleString('en')} messages/s (single thread, corpus texts)   target ≥ ${TARGET_RATE.toLocaleString('en')}   ${mark(rate >= TARGET_RATE)}`);
+process.exit(ok ? 0 : 1);
