@@ -23,27 +23,43 @@ interface SessionState {
   lastChoices?: Choice[];
   /** Whether a bare number answers the last choices (false while a free-text question is open). */
   numbered?: boolean;
+  /** State kept by hooks, one entry per namespace (see TurnContext.ext). */
+  ext?: Record<string, unknown>;
 }
 
-/** A hook that may turn a private message into replies before the case flow sees it (NLU, blacklist, …). */
-export type Interceptor = (ctx: TurnContext) => boolean;
+/**
+ * A hook sees an inbound before the case flow does and may answer it (return true) — how the
+ * NLU, merchant lookups, reports and admin commands plug in without the engine knowing them.
+ * In groups hooks run first; in private chats after the built-in commands and menus.
+ */
+export type Hook = (ctx: TurnContext) => boolean;
 
 export interface TurnContext {
   inbound: Inbound;
+  /** The sender; in groups too (created on first contact). */
   user: UserRow;
+  /** The active open case (private chats only). */
   active: CaseRow | undefined;
+  /** The text with anything that looks like a card key masked. */
   text: string;
+  /** The choice pressed, or typed as its number/words, if any. */
+  choice: string | undefined;
+  now: Date;
+  db: DB;
+  outbox: Outbox;
   reply(r: Reply): void;
-  /** Starts a new case, optionally pre-filled, and runs its first step. */
+  /** Starts a new case, optionally pre-filled, and runs its first step (private only). */
   startCase(scenario: ScenarioId, facts?: Facts, prefix?: string): void;
   /** Runs one step on the active case. */
   stepActive(event: FlowEvent): void;
+  /** Per-user state of one hook, saved with the session in the same transaction. */
+  ext: { get<T>(ns: string): T | undefined; set(ns: string, value: unknown): void };
 }
 
 export class Engine {
   readonly repo: Repo;
   private readonly proactive = new Map<Platform, boolean>();
-  private readonly interceptors: Interceptor[] = [];
+  private readonly hooks: Hook[] = [];
 
   constructor(
     private readonly db: DB,
@@ -64,9 +80,9 @@ export class Engine {
     return this.proactive.get(platform) ?? true;
   }
 
-  /** Adds a hook run on private free text before the case flow (see Interceptor). */
-  use(interceptor: Interceptor): void {
-    this.interceptors.push(interceptor);
+  /** Adds a hook (see Hook). Hooks run in the order added. */
+  use(hook: Hook): void {
+    this.hooks.push(hook);
   }
 
   /** Handles one inbound in one transaction. A repeat of an already processed update returns []. */
@@ -95,7 +111,10 @@ export class Engine {
     const chatId = inbound.chatId;
 
     if (inbound.chatKind === 'group') {
-      const cmd = matchCommand(inbound.text ?? '');
+      const user = this.repo.upsertUser(inbound, this.now());
+      const text = maskSecretsInText(inbound.text ?? '');
+      const handled = this.runHooks(inbound, user, undefined, text, inbound.choice, reply);
+      const cmd = handled ? undefined : matchCommand(text);
       if (cmd?.name === 'start' || cmd?.name === 'new' || cmd?.name === 'help') {
         reply({ text: t('group.go_private'), openPrivate: { payload: 'new', label: t('group.open_private') } });
       }
@@ -164,12 +183,15 @@ export class Engine {
     const choice = this.resolveChoice(inbound, state);
     const cmd: Command | undefined = choice ? undefined : matchCommand(text);
 
-    const setMode = (m: Partial<SessionState>) => this.repo.saveSession(user.id, this.repo.loadSession(user.id).activeCaseId, { ...m }, now);
+    const setMode = (m: Partial<SessionState>) => {
+      const cur = this.repo.loadSession(user.id);
+      this.repo.saveSession(user.id, cur.activeCaseId, { ...m, ext: (cur.state as SessionState).ext }, now);
+    };
     const stepCase = (c: CaseRow, event: FlowEvent) => this.runStep(user, c, event, reply);
     const startCase = (scenario: ScenarioId, facts: Facts = {}, prefix?: string) => {
       const c = this.repo.createCase(user.id, scenario, facts, initialState(), now);
       this.repo.audit(`user:${user.id}`, 'case_opened', `case:${c.id}`, { scenario }, now);
-      this.repo.saveSession(user.id, c.id, {}, now);
+      this.keepExt(user.id, c.id, now);
       if (prefix) reply({ text: prefix });
       stepCase(c, { type: 'start' });
     };
@@ -211,7 +233,7 @@ export class Engine {
       const [, id, answer] = choice.split(':');
       const c = this.repo.getCase(Number(id));
       if (c && c.userId === user.id && c.status === 'open' && answer) {
-        this.repo.saveSession(user.id, c.id, {}, now);
+        this.keepExt(user.id, c.id, now);
         return stepCase(c, { type: 'choice', id: `f:${answer}` });
       }
       return reply(this.menu(active, t('fu.stale')));
@@ -219,7 +241,7 @@ export class Engine {
     if (choice?.startsWith('c:')) {
       const c = this.repo.getCase(Number(choice.slice(2)));
       if (c && c.userId === user.id) {
-        this.repo.saveSession(user.id, c.id, {}, now);
+        this.keepExt(user.id, c.id, now);
         reply({ text: t('cases.switched', { id: c.id, scenario: t(`scenario.${c.scenario}`) }) });
         return c.status === 'open' ? stepCase(c, { type: 'repeat' }) : reply(this.menu(undefined));
       }
@@ -265,16 +287,7 @@ export class Engine {
     }
 
     const attachments = inbound.attachments ?? [];
-    const ctx: TurnContext = {
-      inbound,
-      user,
-      active,
-      text,
-      reply,
-      startCase,
-      stepActive: (event) => (active ? stepCase(active, event) : undefined),
-    };
-    if (!choice && text && attachments.length === 0 && this.interceptors.some((h) => h(ctx))) return;
+    if (this.runHooks(inbound, user, active, text, choice, reply, startCase, (event) => (active ? stepCase(active, event) : undefined))) return;
 
     if (active && active.status === 'open') {
       if (attachments.length) return stepCase(active, { type: 'attachments', items: attachments });
@@ -284,6 +297,38 @@ export class Engine {
     }
     if (attachments.length) return reply(this.menu(undefined, t('attachment.no_case')));
     return reply(this.menu(undefined, text ? t('unclear.no_case') : undefined));
+  }
+
+  /** Saves the session with a new active case, keeping hooks' state and dropping the engine's modes. */
+  private keepExt(userId: number, activeCaseId: number | null, now: Date): void {
+    const cur = this.repo.loadSession(userId).state as SessionState;
+    this.repo.saveSession(userId, activeCaseId, { ext: cur.ext }, now);
+  }
+
+  private runHooks(
+    inbound: Inbound,
+    user: UserRow,
+    active: CaseRow | undefined,
+    text: string,
+    choice: string | undefined,
+    reply: (r: Reply) => void,
+    startCase: TurnContext['startCase'] = () => undefined,
+    stepActive: TurnContext['stepActive'] = () => undefined,
+  ): boolean {
+    if (!this.hooks.length) return false;
+    const now = this.now();
+    const ext: TurnContext['ext'] = {
+      get: <T>(ns: string) => (this.repo.loadSession(user.id).state as SessionState).ext?.[ns] as T | undefined,
+      set: (ns, value) => {
+        const cur = this.repo.loadSession(user.id);
+        const st = cur.state as SessionState;
+        const next = { ...(st.ext ?? {}), [ns]: value };
+        if (value === undefined) delete next[ns];
+        this.repo.saveSession(user.id, cur.activeCaseId, { ...st, ext: next }, now);
+      },
+    };
+    const ctx: TurnContext = { inbound, user, active, text, choice, now, db: this.db, outbox: this.outbox, reply, startCase, stepActive, ext };
+    return this.hooks.some((h) => h(ctx));
   }
 
   private runStep(user: UserRow, c: CaseRow, event: FlowEvent, reply: (r: Reply) => void): void {
@@ -320,7 +365,7 @@ export class Engine {
     const now = this.now();
     this.repo.closeCase(c.id, outcome, refunded, { ...c.state, stage: 'closed' }, now);
     this.repo.cancelFollowUps(c.id);
-    this.repo.saveSession(user.id, null, {}, now);
+    this.keepExt(user.id, null, now);
     this.repo.audit(`user:${user.id}`, 'case_closed', `case:${c.id}`, { outcome }, now);
     reply(this.menu(undefined, t(`close.done.${outcome}`, { id: c.id, retention: this.config.RETENTION_DAYS })));
   }

@@ -110,13 +110,16 @@ export class Repo {
   }
 
   /** Finds or creates the user; writes only when something changed (a write costs a page in the WAL). */
+  /** users.chat_id is the private chat (where follow-ups go); a group message never changes it. */
   upsertUser(i: Inbound, now: Date): UserRow {
+    const privateChat = i.chatKind === 'private' ? i.chatId : null;
     const found = this.s.findUser.get(i.platform, i.userId) as UserRow | undefined;
-    if (!found) return this.s.insertUser.get(i.platform, i.userId, i.displayName ?? null, i.chatId, now.getTime()) as UserRow;
+    if (!found) return this.s.insertUser.get(i.platform, i.userId, i.displayName ?? null, privateChat, now.getTime()) as UserRow;
     const name = i.displayName ?? found.displayName;
-    if (name !== found.displayName || i.chatId !== found.chatId) {
-      this.s.updateUser.run(name, i.chatId, found.id);
-      return { ...found, displayName: name, chatId: i.chatId };
+    const chat = privateChat ?? found.chatId;
+    if (name !== found.displayName || chat !== found.chatId) {
+      this.s.updateUser.run(name, chat, found.id);
+      return { ...found, displayName: name, chatId: chat };
     }
     return found;
   }
