@@ -36,6 +36,11 @@ export function oneBotSettings(c: AppConfig): OneBotSettings | undefined {
   return { selfId: c.ONEBOT_SELF_ID, protocol: 'ws-reverse', path, token: c.ONEBOT_TOKEN, host: c.ONEBOT_HOST, port: c.ONEBOT_PORT };
 }
 
+interface ServerInternals {
+  _http: import('node:http').Server;
+  _ws: { close(): void };
+}
+
 export interface QQHandle {
   /** The Koishi app (for tests and diagnostics). */
   ctx: Context;
@@ -80,5 +85,20 @@ export async function startQQ(app: App, opts: { drainIdleMs?: number } = {}): Pr
   });
   await ctx.start();
   app.log.info({ onebot: onebot?.protocol, official: !!official }, 'QQ started');
-  return { ctx, stop: () => ctx.stop() };
+  // The server plugin's own dispose hook logs through a logger that is already gone at that point
+  // and throws before closing its listener, so the port is closed here as well.
+  const listener = onebot?.protocol === 'ws-reverse' ? (ctx as unknown as { server: ServerInternals }).server : undefined;
+  const http = listener?._http;
+  const wss = listener?._ws;
+  return {
+    ctx,
+    async stop() {
+      await ctx.stop();
+      wss?.close();
+      if (http?.listening) {
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+      }
+    },
+  };
 }
