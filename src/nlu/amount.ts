@@ -69,7 +69,7 @@ export function parseAmountNormalized(s: string): number | undefined {
       if (raw.replace('.', '').length >= 7) continue; // long digit strings are ids, not prices
       if (SERVICE_NUMBERS.has(raw)) continue;
       if (/(?:code|error|错误码|错误代码|状态码|报错|显示|http)\s*[:：]?\s*$/.test(before) && /^(?:4\d\d|5\d\d)$/.test(raw)) continue;
-      if (/^\s+[a-z]{2,}/.test(after) && !/^\s+(?:each|per|total|in total|rmb|yuan|cny|bucks?|dollars?|kuai)\b/.test(after)) continue;
+      if (/^\s*(?:hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|seconds?|secs?|times?|skins?|heroes|levels?|items?|pcs|people|persons?|gems?|diamonds?|coins?|points?|gb|mb|players?|accounts?|cards?|keys?|codes?)\b/.test(after)) continue;
       if (/^1[3-9]\d{9}$/.test(raw)) continue;
     }
     let score = 1;

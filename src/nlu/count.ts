@@ -55,7 +55,7 @@ function baseCount(s: string): number | undefined {
   }
   if (best !== undefined) return best;
   if (/双重扣|扣了双份|扣了双倍|扣双份|重复扣了?两|扣两遍/.test(s)) return 2;
-  const en = /\b(?:charged|debited|billed|paid|deducted|taken)\s+(twice|thrice|(\d+|two|three|four|five)\s+times)\b|\b(double|two|three|\d+)\s+(?:charges|debits|payments|deductions)\b|\bdouble[- ]charged\b/.exec(s);
+  const en = /\b(?:charged|debited|billed|paid|deducted|taken)\s+(twice|thrice|(\d+|two|three|four|five)\s+times)\b|\b(double|two|three|\d+)\s+(?:identical\s+|same\s+|duplicate\s+)?(?:charges|debits|payments|deductions)\b|\bdouble[- ]charged\b/.exec(s);
   if (en) {
     if (en[0].startsWith('double')) return 2;
     const w = en[2] ?? en[1] ?? en[3];

@@ -8,7 +8,7 @@ const PATTERNS: ReadonlyArray<readonly [PaymentMethod, RegExp]> = [
   ['qq_wallet', /qq\s*钱包|财付通|qq\s*支付|\bqq ?wallet\b|\btenpay\b|q币支付/],
   ['wechat', /微信|威信|薇信|vx|v信|wx(?![a-z0-9])|wechat|weixin|零钱通|微支付|\bwx ?pay\b/],
   ['bank', /银行(?!系统)|\bmy (?:bank )?card\b|银行卡|信用卡|储蓄卡|借记卡|网银|银联|云闪付|快捷支付|(?:工商|建设|农业|中国|招商|交通|邮政|浦发|兴业|民生|光大|平安|中信)银行|工行|建行|农行|中行|招行|交行|\bbank\b|credit card|debit card|\bunionpay\b|\bvisa\b|mastercard/],
-  ['balance', /(?:平台|账户|帐户|站内|站里|卡盟|网站|店铺|会员|预存|充值)余额|余额(?!不足|不够|宝)|用余额|预存款|\bbalance\b|\bwallet balance\b/],
+  ['balance', /(?:平台|账户|帐户|站内|站里|卡盟|网站|店铺|会员|预存|充值)余额|余额(?!不足|不够|宝)|用余额|预存款|(?:platform|account|site|store|wallet) balance|(?:paid|pay|bought) (?:\w+ )?(?:with|from|by) (?:my |the )?balance|balance payment/],
 ];
 
 /** Returns the payment channel the text names, or undefined. */
@@ -18,13 +18,16 @@ export function parsePaymentMethod(text: string): PaymentMethod | undefined {
 
 export function parsePaymentMethodNormalized(s: string): PaymentMethod | undefined {
   let best: { method: PaymentMethod; index: number } | undefined;
+  const balanceIsNotPayment = !/(?:平台|账户|帐户|站内|站里|卡盟|用)余额|余额(?:支付|付|扣|购买|下单)/.test(s) &&
+    // 余额 describing a game/phone/card balance ("余额还是0", "余额没加上", "0余额") is not how the user paid.
+    /(?:^|[^\d])0\s*余额|(?:官网|游戏|话费|手机|卡里|卡内|卡上)的?余额|余额(?:还是|没|为0|是0|不变|不足|变)/.test(s);
   for (const [method, re] of PATTERNS) {
+    if (method === 'balance' && balanceIsNotPayment) continue;
     const m = firstPaymentUse(s, method, re);
     if (!m) continue;
     // "支付宝余额" must not count as platform balance, so earlier-listed wins on ties.
     if (!best || m.index < best.index) best = { method, index: m.index };
   }
-  if (best?.method === 'balance' && /\d\s*余额/.test(s) && !/(?:平台|账户|站内|用)余额/.test(s)) return undefined;
   if (best?.method === 'balance' && /(?:支付宝|微信|零钱|qq|银行卡|卡里|卡上)\s*(?:的)?余额/.test(s)) return undefined;
   return best?.method;
 }

@@ -79,6 +79,7 @@ function usable(r: chrono.ParsedResult, s: string): boolean {
   if (/(?:内|后|之后|以后|以内)$/.test(text) || /^(?:in|within|after|for)\b/.test(text)) return false;
   const before = s.slice(Math.max(0, r.index - 3), r.index);
   if (/(?:到|直到|截至|截止)$/.test(before)) return false; // "到今天都没到账" is not when it happened
+  if (/^好/.test(s.slice(r.index + r.text.length))) return false; // 下午好 / 晚上好 are greetings
   if (new RegExp(`^${PERIOD}$`).test(text) && /(?:一|个|整|过了)$/.test(before)) return false;
   if (BARE_CN_CLOCK.test(text)) {
     if (text.endsWith('时')) return false;
@@ -128,7 +129,8 @@ export function parseWhenNormalized(s: string, now: Date, zone: string): Date | 
   const ref = new Date(w.y, w.mo - 1, w.d, w.h, w.mi, now.getUTCSeconds());
   let results = zh.hans.parse(s, ref);
   if (results.length === 0 && /[a-z]/.test(s)) results = chrono.en.casual.parse(s, ref);
-  const first = results.find((r) => usable(r, s));
+  // Past events only: a hit that stays in the future ("明天再说") is not when it happened.
+  const first = results.find((r) => usable(r, s) && !isFuture(r, now, zone));
   const chronoHasDate =
     first !== undefined && (first.start.isCertain('day') || first.start.isCertain('weekday'));
 
@@ -176,6 +178,10 @@ export function parseWhenNormalized(s: string, now: Date, zone: string): Date | 
   }
   if (JUST_NOW.test(s)) return now;
   return undefined;
+}
+
+function isFuture(r: chrono.ParsedResult, now: Date, zone: string): boolean {
+  return fromChrono(r, now, zone).getTime() > now.getTime() + FUTURE_SLACK_MS;
 }
 
 function fromChrono(first: chrono.ParsedResult, now: Date, zone: string): Date {
