@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { openDatabase, type DB } from './store/db.js';
 import { Outbox } from './store/outbox.js';
 import { Engine } from './engine/engine.js';
+import { understandingHook } from './engine/understanding.js';
 import { createLogger, type Logger } from './log.js';
 
 export interface App {
@@ -30,6 +31,8 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   if (recovered) log.info({ recovered }, 'outbox rows from an interrupted run put back to pending');
   const now = opts.now ?? (() => new Date());
   const engine = new Engine(db, outbox, config, now, log);
+  // Free-text understanding takes any unclaimed text, so it runs after every other hook.
+  engine.use(understandingHook(config.BOT_TIMEZONE, config), 100);
   engine.expireClosedCases();
   return {
     config,

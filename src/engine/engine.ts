@@ -59,7 +59,7 @@ export interface TurnContext {
 export class Engine {
   readonly repo: Repo;
   private readonly proactive = new Map<Platform, boolean>();
-  private readonly hooks: Hook[] = [];
+  private readonly hooks: { hook: Hook; order: number }[] = [];
 
   constructor(
     private readonly db: DB,
@@ -80,9 +80,10 @@ export class Engine {
     return this.proactive.get(platform) ?? true;
   }
 
-  /** Adds a hook (see Hook). Hooks run in the order added. */
-  use(hook: Hook): void {
-    this.hooks.push(hook);
+  /** Adds a hook (see Hook). Hooks run by ascending `order`, then in the order added. */
+  use(hook: Hook, order = 0): void {
+    this.hooks.push({ hook, order });
+    this.hooks.sort((a, b) => a.order - b.order);
   }
 
   /** Handles one inbound in one transaction. A repeat of an already processed update returns []. */
@@ -328,7 +329,7 @@ export class Engine {
       },
     };
     const ctx: TurnContext = { inbound, user, active, text, choice, now, db: this.db, outbox: this.outbox, reply, startCase, stepActive, ext };
-    return this.hooks.some((h) => h(ctx));
+    return this.hooks.some((h) => h.hook(ctx));
   }
 
   private runStep(user: UserRow, c: CaseRow, event: FlowEvent, reply: (r: Reply) => void): void {

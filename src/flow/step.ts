@@ -331,11 +331,16 @@ function evidence(i: StepInput): StepResult {
   return { facts, state, effects: [{ type: 'reply', reply }] };
 }
 
+/** Why a fabricated claim is refused: the reason, the risk, and the law from the table. */
+export function declineText(reasonKey: string): string {
+  const lines = ['crl266', 'psa'].map((id) => t('law.line', { article: law(id).article, meaning: law(id).meaning }));
+  return [t(reasonKey), t('assess.decline.risk'), lines.join('\n'), t('law.disclaimer')].join('\n\n');
+}
+
 /** One step of a case. */
 export function step(i: StepInput): StepResult {
   if (i.event.type === 'decline') {
-    const text = [t(i.event.reason), t('assess.decline.risk'), t('law.line', { article: law('crl266').article, meaning: law('crl266').meaning }), t('law.disclaimer')].join('\n\n');
-    return { facts: i.facts, state: { ...i.state, stage: 'declined', q: null }, effects: [{ type: 'cancelFollowUps' }, { type: 'reply', reply: declinedReply(text) }] };
+    return { facts: i.facts, state: { ...i.state, stage: 'declined', q: null }, effects: [{ type: 'cancelFollowUps' }, { type: 'reply', reply: declinedReply(declineText(i.event.reason)) }] };
   }
   if (i.event.type === 'back') return back(i);
   switch (i.state.stage) {

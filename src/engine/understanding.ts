@@ -1,0 +1,144 @@
+// Free text in the engine: a first message starts the matching flow pre-filled (after the
+// user confirms what was understood), fabricated claims are refused, drafts get a tone check.
+import { t } from '../i18n/index.js';
+import { toneSummary } from '../i18n/zh-CN/nlu.js';
+import { understand, LOW_CONFIDENCE, type Entities } from '../nlu/understand.js';
+import { detectBadIntent } from '../nlu/intent.js';
+import { checkTone, neutralRewrite } from '../nlu/tone.js';
+import { FLOWS } from '../../flows/index.js';
+import { SCENARIOS, type ScenarioId } from '../types.js';
+import { declineText } from '../flow/step.js';
+import { formatAmount, formatDateTime } from '../flow/format.js';
+import { sellerDeadline, type Timings } from '../flow/ladder.js';
+import type { Facts } from '../flow/types.js';
+import type { Hook, TurnContext } from './engine.js';
+
+interface Pending {
+  scenario?: ScenarioId;
+  facts: Facts;
+}
+
+const NS = 'nlu';
+const TONE_NS = 'tone';
+const TONE_COMMAND = /^(?:检查语气|\/tone)(?:@\w+)?(?:[\s:：]+([\s\S]*))?$/;
+
+/** Entities as case facts, keeping only what the scenario's flow asks. */
+export function entitiesToFacts(scenario: ScenarioId | undefined, e: Entities): Facts {
+  const all: Facts = {};
+  if (e.platform) all.platform = e.platform;
+  if (e.merchant) all.merchant = e.merchant;
+  if (e.orderId) all.orderId = e.orderId;
+  if (e.amount !== undefined && e.amount > 0) all.amount = e.amount;
+  if (e.paymentMethod) all.paymentMethod = e.paymentMethod;
+  if (e.occurredAt) all.paidAt = e.occurredAt.toISOString();
+  if (e.chargeCount !== undefined) all.chargeCount = e.chargeCount;
+  if (!scenario) return all;
+  const asked = new Set(FLOWS[scenario].questions.map((q) => q.id));
+  return Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k)));
+}
+
+function summary(scenario: ScenarioId, f: Facts, zone: string): string {
+  const parts = [t(`scenario.${scenario}`)];
+  if (typeof f.amount === 'number') parts.push(formatAmount(f.amount));
+  if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
+  if (typeof f.paidAt === 'string') parts.push(formatDateTime(f.paidAt, zone));
+  if (typeof f.platform === 'string') parts.push(f.platform);
+  if (typeof f.merchant === 'string') parts.push(f.merchant);
+  if (typeof f.orderId === 'string') parts.push(f.orderId);
+  return parts.join(t('nlu.sep'));
+}
+
+function toneCheck(ctx: TurnContext, draft: string, zone: string, timings: Timings): void {
+  const report = checkTone(draft);
+  const lines = report.ok
+    ? [toneSummary.clean]
+    : [toneSummary.flagged(report.findings.length), ...report.findings.map((f) => t('tone.finding', { match: f.match, label: f.label, why: f.why }))];
+  const c = ctx.active;
+  const facts = c?.facts ?? {};
+  const body = neutralRewrite(
+    draft,
+    {
+      merchant: typeof facts.merchant === 'string' ? facts.merchant : undefined,
+      orderId: typeof facts.orderId === 'string' ? facts.orderId : undefined,
+      amount: typeof facts.amount === 'number' ? facts.amount : undefined,
+      paidAt: typeof facts.paidAt === 'string' ? new Date(facts.paidAt) : undefined,
+      scenario: c?.scenario,
+      deadline: sellerDeadline(ctx.now, timings, zone),
+    },
+    zone,
+  );
+  ctx.reply({ text: lines.join('\n'), document: report.ok ? undefined : { title: t('tone.rewrite_title'), body } });
+}
+
+export function understandingHook(zone: string, timings: Timings): Hook {
+  return (ctx) => {
+    if (ctx.inbound.chatKind !== 'private') return false;
+    const pending = ctx.ext.get<Pending>(NS);
+    const choice = ctx.choice;
+
+    if (choice?.startsWith('u:')) {
+      ctx.ext.set(NS, undefined);
+      if (!pending) return false;
+      if (choice === 'u:yes' && pending.scenario) {
+        ctx.startCase(pending.scenario, pending.facts);
+        return true;
+      }
+      const picked = choice.slice(4) as ScenarioId;
+      if (choice.startsWith('u:s:') && (SCENARIOS as readonly string[]).includes(picked)) {
+        const asked = new Set(FLOWS[picked].questions.map((q) => q.id));
+        ctx.startCase(picked, Object.fromEntries(Object.entries(pending.facts).filter(([k]) => asked.has(k))));
+        return true;
+      }
+      ctx.ext.set(NS, { facts: pending.facts });
+      ctx.reply({ text: t('nlu.pick_keep'), choices: SCENARIOS.map((s) => ({ id: `u:s:${s}`, label: t(`scenario.${s}`) })) });
+      return true;
+    }
+    if (choice) return false;
+    const text = ctx.text.trim();
+    if (!text) return false;
+
+    // 检查语气: the draft may come with the command or in the next message.
+    const tone = TONE_COMMAND.exec(text);
+    if (tone) {
+      const draft = tone[1]?.trim();
+      if (draft) toneCheck(ctx, draft, zone, timings);
+      else {
+        ctx.ext.set(TONE_NS, true);
+        ctx.reply({ text: t('tone.ask') });
+      }
+      return true;
+    }
+    if (ctx.ext.get<boolean>(TONE_NS)) {
+      ctx.ext.set(TONE_NS, undefined);
+      toneCheck(ctx, text, zone, timings);
+      return true;
+    }
+
+    const bad = detectBadIntent(text);
+    if (bad) {
+      if (ctx.active) ctx.stepActive({ type: 'decline', reason: `intent.${bad.kind}` });
+      else ctx.reply({ text: declineText(`intent.${bad.kind}`), choices: [{ id: 'm:new', label: t('choice.new_case') }] });
+      return true;
+    }
+
+    if (ctx.active) return false;
+    const u = understand(text, ctx.now, zone);
+    if (u.scenario !== 'other' && u.confidence >= LOW_CONFIDENCE) {
+      const facts = entitiesToFacts(u.scenario, u.entities);
+      ctx.ext.set(NS, { scenario: u.scenario, facts });
+      ctx.reply({
+        text: t('nlu.confirm', { summary: summary(u.scenario, facts, zone) }),
+        choices: [
+          { id: 'u:yes', label: t('nlu.yes') },
+          { id: 'u:no', label: t('nlu.no') },
+        ],
+      });
+      return true;
+    }
+    // Low confidence: let the user pick, keeping whatever facts were found.
+    const facts = entitiesToFacts(undefined, u.entities);
+    ctx.ext.set(NS, { facts });
+    ctx.reply({ text: t(Object.keys(facts).length ? 'nlu.pick_keep' : 'nlu.pick'), choices: SCENARIOS.map((s) => ({ id: `u:s:${s}`, label: t(`scenario.${s}`) })) });
+    return true;
+  };
+}

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerIntake, Driver, makeApp } from '../helpers.js';
+import type { App } from '../../src/app.js';
+
+let app: App;
+afterEach(() => app?.close());
+
+// The injected clock: 2026-11-20T08:00Z = 11月20日 16:00 in Asia/Shanghai.
+describe('free text in the engine', () => {
+  it('a first message starts the matching flow pre-filled after confirming, and skips answered questions', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('昨天下午3点用支付宝充了100块Q币，到现在没到账，客服不回');
+    const r = d.last();
+    expect(r.text).toContain('我理解为：付款后未到账/未发货');
+    expect(r.text).toContain('100元');
+    expect(r.text).toContain('支付宝');
+    expect(r.text).toContain('11月19日 15:00');
+    expect(r.choices?.map((c) => c.id)).toEqual(['u:yes', 'u:no']);
+    expect(d.activeCase()).toBeUndefined();
+    d.press('u:yes');
+    const c = d.activeCase()!;
+    expect(c.scenario).toBe('not_received');
+    expect(c.facts).toMatchObject({ amount: 100, paymentMethod: 'alipay', paidAt: '2026-11-19T07:00:00.000Z' });
+    const asked = answerIntake(d);
+    expect(asked).not.toContain('amount');
+    expect(asked).not.toContain('paymentMethod');
+    expect(asked).not.toContain('paidAt');
+    expect(asked).toContain('merchant');
+  });
+
+  it('"不对" lets the user pick the scenario and keeps the facts found', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('昨天下午3点用支付宝充了100块Q币，到现在没到账');
+    d.say('不对，我自己选'); // the choice's words work as well as its button
+    expect(d.last().choices?.[1].id).toBe('u:s:double_charge');
+    d.press('u:s:double_charge');
+    expect(d.activeCase()!.scenario).toBe('double_charge');
+    expect(d.activeCase()!.facts.amount).toBe(100);
+  });
+
+  it('a message that fits no scenario asks the user to pick', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('在吗');
+    expect(d.last().text).toContain('请选一个');
+    expect(d.last().choices?.length).toBe(6);
+  });
+
+  it('a revealed fabricated claim is declined with the risk explained, inside a case too', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('卡密我已经用了，但想说没收到让他退款');
+    expect(d.last().text).toContain('不能帮你');
+    expect(d.last().text).toContain('《刑法》第266条');
+    expect(d.activeCase()).toBeUndefined();
+    d.press('s:not_received');
+    d.say('能不能帮我P一下截图，把到账记录去掉');
+    expect(d.activeCase()!.state.stage).toBe('declined');
+  });
+
+  it('an honest report of a used key is not mistaken for a fabricated claim', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('刚买的卡密显示已被使用，我根本没用过，商家不认');
+    expect(d.last().text).toContain('我理解为：卡密已被使用/无效');
+  });
+
+  it('检查语气 flags threats and insults and offers a calm rewrite built from the case facts', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.say('检查语气');
+    expect(d.last().text).toContain('发给我');
+    d.say('你个骗子，再不退钱我就给你差评曝光你！！！');
+    const r = d.last();
+    expect(r.text).toContain('差评');
+    expect(r.text).toContain('骗子');
+    expect(r.document?.body).toContain('202611201530123456');
+    expect(r.document?.body).not.toMatch(/骗子|差评|曝光/);
+    // The case itself did not move.
+    expect(d.activeCase()!.state.stage).toBe('evidence');
+    d.say('检查语气 您好，订单202611201530123456还没到账，麻烦尽快处理，谢谢。');
+    expect(d.last().document).toBeUndefined();
+  });
+});
