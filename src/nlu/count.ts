@@ -4,9 +4,9 @@ import { normalize, parseChineseNumber } from './normalize.js';
 const N = '(\\d{1,2}|[一二两俩三四五六七八九十]{1,2})';
 // 笔 is a money classifier on its own; 次/回/遍/条 need a debit verb nearby.
 const BI = new RegExp(`(?<!第)${N}\\s*笔`, 'g');
-const TIMES = new RegExp(`(?<!第)${N}\\s*(?:次|回|遍|条|下)`, 'g');
-const DEBIT = /扣|付|划|出账|支出|账单|帐单|交易|转出|花了|收了|收我|收费|支付|消费|到账|扣费/;
-const NOT_DEBIT = /试|点|刷|按|提交|问|催|找|联系|发|打|申请|申诉|投诉|登|输|兑换|充了?(?=\s*$)|重试|说|等|看|退|查/;
+const TIMES = new RegExp(`(?<!第)${N}\\s*(?:次|回|遍|条|份)`, 'g');
+const DEBIT = /扣|付|划|刷(?!新)|出账|支出|账单|帐单|交易|转出|花了|收了|收我|收费|支付|消费|到账|扣费/;
+const NOT_DEBIT = /试|点|刷新|按|提交|问|催|找|联系|发|打|申请|申诉|投诉|登|输|兑换|充了?(?=\s*$)|重试|说|等|看|退|查/;
 const EN_WORDS: Record<string, number> = { twice: 2, double: 2, two: 2, three: 3, thrice: 3, four: 4, five: 5 };
 
 function toNumber(s: string): number | undefined {
@@ -20,7 +20,7 @@ export function parseCount(text: string): number | undefined {
 
 // A second debit told as a story: "又扣了一次", "多扣了一笔", "两次都扣了".
 const AGAIN =
-  /又(?:被)?(?:扣|付|划|收)了?(?:我)?一?(?:次|遍|笔|回)|多扣了?(?:我)?一(?:次|笔|遍)|两(?:次|边|笔|个)都(?:扣|付)|都扣了|又扣了/;
+  /又(?:被)?(?:扣|付|划|收)了?(?:我)?一?(?:次|遍|笔|回)|多(?:扣|收|刷|划)了?(?:我)?一(?:次|笔|遍|份)|两(?:次|边|笔|个)都(?:扣|付)|都扣了|又扣了/;
 
 export function parseCountNormalized(s: string): number | undefined {
   const n = baseCount(s);

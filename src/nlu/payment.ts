@@ -7,8 +7,8 @@ const PATTERNS: ReadonlyArray<readonly [PaymentMethod, RegExp]> = [
   ['alipay', /支付宝|支付包|支护宝|付宝|余额宝|花呗|借呗|\balipay\b|\bali ?pay\b|\bzfb\b|\bzhifubao\b|\bali\b/],
   ['qq_wallet', /qq\s*钱包|财付通|qq\s*支付|\bqq ?wallet\b|\btenpay\b|q币支付/],
   ['wechat', /微信|威信|薇信|vx|v信|wx(?![a-z0-9])|wechat|weixin|零钱通|微支付|\bwx ?pay\b/],
-  ['bank', /银行(?!系统)|\bmy (?:bank )?card\b|银行卡|信用卡|储蓄卡|借记卡|网银|银联|云闪付|快捷支付|(?:工商|建设|农业|中国|招商|交通|邮政|浦发|兴业|民生|光大|平安|中信)银行|工行|建行|农行|中行|招行|交行|\bbank\b|credit card|debit card|\bunionpay\b|\bvisa\b|mastercard/],
-  ['balance', /(?:平台|账户|帐户|站内|站里|卡盟|网站|店铺|会员|预存|充值)余额|余额(?!不足|不够|宝)|用余额|预存款|(?:platform|account|site|store|wallet) balance|(?:paid|pay|bought) (?:\w+ )?(?:with|from|by) (?:my |the )?balance|balance payment/],
+  ['bank', /银行(?!系统)|(?:我的|银行)卡(?:被|里|上)|\bmy (?:bank )?card\b|银行卡|信用卡|储蓄卡|借记卡|网银|银联|云闪付|快捷支付|(?:工商|建设|农业|中国|招商|交通|邮政|浦发|兴业|民生|光大|平安|中信)银行|工行|建行|农行|中行|招行|交行|\bbank\b|credit card|debit card|\bunionpay\b|\bvisa\b|mastercard/],
+  ['balance', /(?:平台|账户|帐户|站内|站里|卡盟|网站|店铺|会员|预存|充值)余额|余额(?!不足|不够|宝)|用余额|预存款|(?:platform|account|site|store|wallet) balance|(?:paid|pay|bought) (?:\w+ )?(?:with|from|by) (?:my |the )?balance|balance payment|in (?:my |the )?balance/],
 ];
 
 /** Returns the payment channel the text names, or undefined. */

@@ -79,7 +79,10 @@ function usable(r: chrono.ParsedResult, s: string): boolean {
   if (/(?:内|后|之后|以后|以内)$/.test(text) || /^(?:in|within|after|for)\b/.test(text)) return false;
   const before = s.slice(Math.max(0, r.index - 3), r.index);
   if (/(?:到|直到|截至|截止)$/.test(before)) return false; // "到今天都没到账" is not when it happened
-  if (/^好/.test(s.slice(r.index + r.text.length))) return false; // 下午好 / 晚上好 are greetings
+  const next = s.slice(r.index + r.text.length, r.index + r.text.length + 1);
+  if (next === '好') return false; // 下午好 / 晚上好 are greetings
+  if (/点$/.test(text) && /[券卡数击赞币]/.test(next)) return false; // 1000点券 is not 10:00
+  if (/(?:^|[^\d])\d{3,}\s*点/.test(text)) return false;
   if (new RegExp(`^${PERIOD}$`).test(text) && /(?:一|个|整|过了)$/.test(before)) return false;
   if (BARE_CN_CLOCK.test(text)) {
     if (text.endsWith('时')) return false;

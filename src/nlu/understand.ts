@@ -44,7 +44,7 @@ const sig = (w: number, re: RegExp): Signal => ({ w, re });
 const CUES: Record<ScenarioId, Signal[]> = {
   double_charge: [
     sig(4, /重复(?:扣|支付|付款|扣款|扣费|收费|付了|付费)|重複/),
-    sig(4, /多扣了?|又扣了|又被扣|扣了?双份|双重扣|两边都扣|两次都扣|都扣了|两个都扣|两笔都扣|扣了?(?:两|俩|2|三|3)(?:遍|回)/),
+    sig(4, /多(?:扣|收|刷|划)了?|又扣了|又被扣|扣了?(?:双份|两份)|(?:扣|刷|收|划)了?(?:我)?(?:两|俩|2|三|3)(?:遍|份)|双重扣|两边都扣|两次都扣|都扣了|两个都扣|两笔都扣|扣了?(?:两|俩|2|三|3)(?:遍|回)/),
     sig(3, /(?:两|俩|2|三|3)笔(?:一样|相同|同样|扣款|扣费|付款|钱)|(?:两|2)条(?:一模一样|一样|相同)?的?(?:扣款|记录)|两笔一样|出现了?两笔/),
     sig(4, /charged twice|double[- ]charged|charged (?:\d|two|three) times|debited (?:twice|\d+ times)|got charged twice|(?:two|2|three|3) (?:identical |same |duplicate )?(?:payments|charges|debits)|duplicate (?:payment|charge)/),
     sig(2, /扣款却有|又付了一次|又付了一遍|重新付了一遍|付了两次|付了两遍|点了两次付款/),
@@ -52,20 +52,21 @@ const CUES: Record<ScenarioId, Signal[]> = {
   payment_failed: [
     sig(3, /支付失败|付款失败|交易失败|支付异常|付款异常|支付(?:遇到)?(?:问题|异常)|扣款异常|payment failed|checkout timed out|payment page crashed/),
     sig(3, /(?:状态|显示|订单是?)[^，。,]{0,3}失败|没收到(?:我的)?(?:钱|款|付款)|没有?(?:我的)?(?:付款|支付)记录|订单[^，。,]{0,3}(?:找不到|查不到|没有$|没有(?!收到))|订单(?:没有?|未)(?:生成|出来)|没有?(?:生成)?订单|订单(?:不存在|没了|消失|查不到|找不到|作废|已?关闭|自动取消|已过期|是失败|显示失败|都没有)|订单列表里什么都没有|看不到这笔订单|没有我的付款记录|查不到|no order|order was cancelled/),
-    sig(3, /订单[^，。,]{0,4}(?:已取消|被取消|取消了)/),
+    sig(3, /订单[^，。,]{0,4}(?:已取消|被取消|取消了|已失效|失效了)|says unpaid|shows unpaid|payment went through/),
     sig(2, /支付结果未知|结果未知|未支付|待支付|未付款|待付款|交易关闭|支付超时|超时|等待支付结果|支付处理中|商户系统异常|系统(?:异常|繁忙|维护)|签名错误|回调失败|二维码已?失效|订单金额异常|网络错误/),
     sig(2, /报错|页面(?:崩|卡|白屏|报错)|网页崩|白屏|空白页|闪退|404|code 500|转圈|一直加载|卡住|卡着|crashed|timed out/),
     sig(1, /刷不了|刷卡没成功|付不了|没成功/),
   ],
   not_received: [
     sig(3, /没到账|未到账|没到帐|未到帐|没有到账|没到(?!期|时间|位)|还没到|没收到(?!钱|款|我的|付款)|未收到|没有收到|没发货|未发货|不发货|还没发|没发|不发|不给发|没给我|不给卡|没给卡|东西没给|货没到|没有到|没开通|没动静|不出卡|没出卡|没下文|啥(?:都|也)没|什么也没有|什么都没有|都没有|收不到|到不了|迟迟不到|没来/),
+    sig(3, /出卡失败|发货失败|发卡失败|没见着|没看到卡|(?:卡|货|东西|卡密)(?:呢|在哪)/),
     sig(2, /等了[^，。,]{0,6}(?:小时|天|晚|周|星期)|过了一晚上?|一周了|几天了|好几天|待发货|处理中|充值中|出卡中|正在发货|排队|待处理|发货中|迟迟|一直没|到现在都?没|还没收到|没变|空的|已读不回|货呢/),
     sig(3, /never (?:received|sent|arrived|got)|not (?:been )?(?:delivered|received|credited|arrived)|(?:didn.?t|did not|haven.?t|has not|hasn.?t) (?:receive|arrive|get|been delivered|been credited)|no (?:code|key|card)|nothing delivered|still no|unchanged/),
   ],
   card_used: [
     sig(4, /(?:卡密|卡蜜|激活码|兑换码|序列号|cdk|cdkey|key|code|卡号|充值卡|礼品卡|点卡|e卡|密码|(?<!二维|扫)码|卡)[^，。,.!！?？]{0,14}(?:已被[^，。,]{0,6}(?:使用|用过|用|兑换|绑定|激活|领取|充值)|已(?:使用|用过|兑换|绑定|激活|领取|充值)|已经被[^，。,]{0,6}(?:绑定|兑换|激活|使用|用)|被(?:人|别人)?(?:先)?用(?:过|掉|了)|被盗用|无效|错误|不正确|不存在|不对|失效|过期|上限|用不了|不能用|激活失败|兑换失败|0余额|查不到这张卡|是错的|对不上|充不进去)/),
     sig(4, /already (?:used|redeemed)|code (?:already used|invalid)|invalid code|cdkey invalid|doesn.?t work|already activated/),
-    sig(2, /(?<!二维码)(?:已被使用|已使用|已兑换|已被绑定|已绑定|无效卡|已激活|已失效|已领取|此卡已充值)/),
+    sig(2, /(?<!二维码|订单)(?:已被使用|已使用|已兑换|已被绑定|已绑定|无效卡|已激活|已失效|已领取|此卡已充值)/),
     sig(3, /(?:卡密|卡蜜|激活码|兑换码|序列号|cdk|key|充值卡|礼品卡|点卡|e卡|卡号|(?<!二维|扫)码)[\s\S]*(?:已被|已经被|已使用|已兑换|已绑定|已激活|无效|错误|不正确|不存在|失效|过期|已领取|已充值|用不了|不能用|激活失败|兑换失败|被盗用|用掉|被人用|被别人|用过了|充不进去|兑过|被兑|激活不了|兑换不了|充不了)/),
   ],
   merchant_vanished: [
@@ -75,7 +76,7 @@ const CUES: Record<ScenarioId, Signal[]> = {
     sig(2, /联系不上|联系不到|找不到(?:人|他|卖家|商家)|打不通|关机|不在线|unreachable/),
   ],
   not_as_described: [
-    sig(3, /描述不符|与描述|和描述|跟描述|跟介绍|和介绍|货不对板|不符|not as described|advertised|(?:description|listing|page) (?:said|says)/),
+    sig(3, /描述不符|与描述|和描述|跟描述|跟介绍|和介绍|货不对板|不符|not as described|advertised|(?:description|listing|ad|advert) (?:said|says|promised)|promised|supposed to be/),
     sig(2, /说好的?|说是|说(?:带|有|送|包|能|可以|支持|含)|宣传|宣称|写的是|写着|标题写|商品页|描述(?:是|写|说|里)|页面写|上架写|名字叫|所谓|承诺的?是|试用期?(?:结束|到期)/),
     sig(2, /发来的?(?:是|就)|发过来的?(?:是|就)|给的是|到手的?是/),
     sig(2, /结果(?:只有|是|只能|一半|什么|给|发来|才)|实际(?:是|只有|上)?|到手(?:才|是)|只到了|缩水|不一样|对不上|其实只有|打开只有|变成了|only has|but has|expired after/),
@@ -88,6 +89,10 @@ const NEGATED = /(?:(?<!是)不是|并不是|并非|没有?重复)[^，。,；;�
 // Messages that are questions about the service or small talk, not a case.
 const META =
   /^(?:你好|您好|hi|hello|在吗|谢谢|ok|菜单|\/\w+)|怎么(?:查|开|联系|取消|续费|提现|搭建|提升|找回|注销|选)|推荐|什么意思|是什么|能干嘛|收费吗|多少钱|多久|需要准备|要注意|哪个|天气|讲讲|翻译|删掉|删除我的数据|delete (?:all )?my data|what (?:can|is)/;
+
+const PURCHASE = /买|付|充|下单|拍了|转了|花了|paid|bought|ordered|purchased/;
+const MISSING = /没|未|不[到在见给发]|还是|呢[？?]?$|呢[，。,]|失败|never|not|still|haven.?t|didn.?t/;
+const CHANGE_OF_MIND = /不想要|想退|能退吗|可以退吗|后悔|买错|换一个|好用|再买|谢谢|感谢/;
 
 const SCEN_ORDER: readonly ScenarioId[] = SCENARIOS;
 
@@ -165,6 +170,11 @@ function classify(s: string, e: Entities): { scenario: ScenarioOrOther; confiden
     } else if (v > second) {
       second = v;
     }
+  }
+  // A purchase story with something missing and no sharper cue is most often a
+  // delivery problem: "花了39买的月卡，账号上还是普通用户".
+  if (bestScore < 2 && PURCHASE.test(t) && MISSING.test(t) && !CHANGE_OF_MIND.test(t)) {
+    return { scenario: 'not_received', confidence: 0.5 };
   }
   const meta = META.test(t.trim());
   if (!best || bestScore < 2 || (meta && bestScore < 3)) {
