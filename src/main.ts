@@ -3,6 +3,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
 import { startTerminal } from '../adapters/terminal/index.js';
+import { qqConfigured, startQQ } from '../adapters/qq/index.js';
 
 async function main(): Promise<void> {
   let config;
@@ -17,7 +18,12 @@ async function main(): Promise<void> {
   }
   const app = createApp(config);
   const stops: Array<() => Promise<void>> = [];
-  const platformConfigured = false;
+  const platformConfigured = qqConfigured(config);
+
+  if (qqConfigured(config)) {
+    const qq = await startQQ(app);
+    stops.push(qq.stop);
+  }
 
   let terminalDone: Promise<void> | undefined;
   if (!platformConfigured || config.TERMINAL) {

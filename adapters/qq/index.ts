@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { Context, HTTP, type Plugin } from '@koishijs/core';
 import { OneBotBot } from 'koishi-plugin-adapter-onebot';
 import type { App } from '../../src/app.js';
-import type { Config as AppConfig } from '../../src/config.js';
+import { ConfigError, type Config as AppConfig } from '../../src/config.js';
 import * as plugin from './plugin.js';
 import { routeKoishiLogs } from './logs.js';
 import { reverseTokenGuard } from './reverse-auth.js';
@@ -26,12 +26,17 @@ export type OneBotSettings =
   | { selfId: string; protocol: 'ws'; endpoint: string; token?: string }
   | { selfId: string; protocol: 'ws-reverse'; path: string; token?: string; host: string; port: number };
 
+/** Whether the config asks for QQ at all (OneBot or the official bot). */
+export function qqConfigured(c: AppConfig): boolean {
+  return !!(c.ONEBOT_ENDPOINT || c.ONEBOT_PORT || c.ONEBOT_PATH || c.QQ_APP_ID);
+}
+
 /** Reads the OneBot settings: forward WebSocket when ONEBOT_ENDPOINT is set, else reverse on ONEBOT_PORT. */
 export function oneBotSettings(c: AppConfig): OneBotSettings | undefined {
   if (!c.ONEBOT_ENDPOINT && !c.ONEBOT_PORT && !c.ONEBOT_PATH) return undefined;
-  if (!c.ONEBOT_SELF_ID) throw new Error('ONEBOT_SELF_ID: required when OneBot is configured');
+  if (!c.ONEBOT_SELF_ID) throw new ConfigError('Invalid configuration:\n  ONEBOT_SELF_ID: required when OneBot is configured');
   if (c.ONEBOT_ENDPOINT) return { selfId: c.ONEBOT_SELF_ID, protocol: 'ws', endpoint: c.ONEBOT_ENDPOINT, token: c.ONEBOT_TOKEN };
-  if (!c.ONEBOT_PORT) throw new Error('ONEBOT_PORT: required for reverse WebSocket (or set ONEBOT_ENDPOINT for forward)');
+  if (!c.ONEBOT_PORT) throw new ConfigError('Invalid configuration:\n  ONEBOT_PORT: required for reverse WebSocket (or set ONEBOT_ENDPOINT for forward)');
   const path = c.ONEBOT_PATH ? (c.ONEBOT_PATH.startsWith('/') ? c.ONEBOT_PATH : `/${c.ONEBOT_PATH}`) : '/onebot';
   return { selfId: c.ONEBOT_SELF_ID, protocol: 'ws-reverse', path, token: c.ONEBOT_TOKEN, host: c.ONEBOT_HOST, port: c.ONEBOT_PORT };
 }
