@@ -113,6 +113,7 @@ export function parseAmountNormalized(s: string): number | undefined {
       score = 3;
     } else {
       if (!hasUnitChar) continue;
+      if (/^几/.test(after)) continue; // 十几个 is a rough count
       if (NOT_MONEY_AFTER.test(after)) continue;
       if (/第\s*$/.test(before)) continue;
       score = MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8)) ? 2 : 1;

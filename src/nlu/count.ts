@@ -48,7 +48,8 @@ function baseCount(s: string): number | undefined {
     const after = s.slice(idx + m[0].length, idx + m[0].length + 10).split(/[，,。.!！?？;；]/)[0];
     const lastDebit = lastIndexOf(clause, DEBIT);
     const lastOther = lastIndexOf(clause, NOT_DEBIT);
-    if (lastDebit >= 0 && lastDebit >= lastOther) best = Math.max(best ?? 0, n);
+    if (/^[^，,。]{0,6}?(?:扣款|扣费|消费|账单|付款记录|扣款记录|短信)/.test(after)) best = Math.max(best ?? 0, n);
+    else if (lastDebit >= 0 && lastDebit >= lastOther) best = Math.max(best ?? 0, n);
     else if (lastDebit < 0 && lastOther < 0 && /^[^，,。]{0,6}?(?:扣款|扣费|钱|款|账单|记录|支付|交易)/.test(after)) {
       best = Math.max(best ?? 0, n);
     }

@@ -1,0 +1,67 @@
+import { describe, it, expect } from 'vitest';
+import { LOW_CONFIDENCE, understand } from '../../src/nlu/understand.js';
+
+const zone = 'Asia/Shanghai';
+const now = new Date('2026-11-21T10:00:00+08:00');
+
+describe('understand', () => {
+  it('reads the example from the issue', () => {
+    const u = understand('昨天下午用支付宝充了100块Q币，到现在没到账，客服不回', now, zone);
+    expect(u.scenario).toBe('not_received');
+    expect(u.confidence).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+    expect(u.entities.amount).toBe(100);
+    expect(u.entities.paymentMethod).toBe('alipay');
+    expect(u.entities.occurredAt?.toISOString()).toBe(new Date('2026-11-20T15:00:00+08:00').toISOString());
+  });
+
+  it('gives traditional Chinese the same reading as simplified', () => {
+    const simp = understand('同一个订单扣了两次钱，每次50，用的支付宝，在星辰卡盟买的', now, zone);
+    const trad = understand('同一個訂單扣了兩次錢，每次50，用的支付寶，在星辰卡盟買的', now, zone);
+    expect(trad).toEqual(simp);
+    expect(trad.scenario).toBe('double_charge');
+    expect(trad.entities).toMatchObject({ chargeCount: 2, amount: 50, paymentMethod: 'alipay', platform: '星辰卡盟' });
+  });
+
+  it('handles English best effort', () => {
+    expect(understand('I was charged twice for one order, 30 rmb each', now, zone).scenario).toBe('double_charge');
+    expect(understand('the code says already redeemed', now, zone).scenario).toBe('card_used');
+  });
+
+  it('tells the near-misses apart', () => {
+    expect(understand('支付失败了，但钱扣了，订单也没生成', now, zone).scenario).toBe('payment_failed');
+    expect(understand('付款成功了，订单也有，就是东西一直没到', now, zone).scenario).toBe('not_received');
+    expect(understand('支付失败我又付了一次，结果两次都扣了', now, zone).scenario).toBe('double_charge');
+  });
+
+  it('says other, with a confidence, for messages that are not a case', () => {
+    for (const t of ['你好', '谢谢，钱已经退回来了', '怎么联系人工']) {
+      const u = understand(t, now, zone);
+      expect(u.scenario, t).toBe('other');
+      expect(u.confidence).toBeGreaterThan(0);
+      expect(u.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('finds merchant and order id', () => {
+    const u = understand('店铺“小七点卡”卖的点卡没发货，订单号 DD2026112000123', now, zone);
+    expect(u.entities.merchant).toBe('小七点卡');
+    expect(u.entities.orderId).toBe('DD2026112000123');
+  });
+
+  it('keeps confidence within 0..1 and higher when cues agree', () => {
+    const strong = understand('商家跑路了，网站打不开，客服把我拉黑了', now, zone);
+    const weak = understand('买的东西还是不行', now, zone);
+    expect(strong.confidence).toBeLessThanOrEqual(1);
+    expect(strong.confidence).toBeGreaterThan(weak.confidence);
+  });
+
+  it('handles ≥ 2,000 messages/s', () => {
+    const texts = ['昨天下午用支付宝充了100块Q币，到现在没到账', '扣了兩次錢，每次50', '卡密显示已被使用', '你好'];
+    for (const t of texts) understand(t, now, zone);
+    const n = 4000;
+    const start = performance.now();
+    for (let i = 0; i < n; i++) understand(texts[i % texts.length], now, zone);
+    const rate = n / ((performance.now() - start) / 1000);
+    expect(rate).toBeGreaterThanOrEqual(2000);
+  });
+});
