@@ -102,6 +102,77 @@ export const migrations: string[] = [
     detail TEXT
   );
   `,
+  // blacklist — merchants, reports, subscriptions, collective complaints, broadcasts (src/blacklist, src/broadcast)
+  `
+  CREATE TABLE merchants (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'reported' CHECK (status IN ('blacklisted', 'reported', 'removed')),
+    reason TEXT,
+    listed_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE merchant_identifiers (
+    id INTEGER PRIMARY KEY,
+    merchant_id INTEGER NOT NULL REFERENCES merchants(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('name', 'alias', 'domain', 'qq', 'wechat', 'shop')),
+    value TEXT NOT NULL,
+    UNIQUE (merchant_id, kind, value)
+  );
+  CREATE TABLE merchant_reports (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    merchant_id INTEGER REFERENCES merchants(id) ON DELETE SET NULL,
+    merchant_text TEXT NOT NULL,
+    what TEXT NOT NULL,
+    amount REAL,
+    evidence_count INTEGER NOT NULL DEFAULT 0,
+    case_id INTEGER REFERENCES cases(id) ON DELETE SET NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'withdrawn')),
+    decision_reason TEXT,
+    decided_at INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX merchant_reports_queue ON merchant_reports(id) WHERE status = 'pending';
+  CREATE INDEX merchant_reports_user ON merchant_reports(user_id, created_at);
+  CREATE INDEX merchant_reports_merchant ON merchant_reports(merchant_id, status);
+  -- A user who deletes their data takes their unreviewed reports along; approved ones stay as bare counts.
+  CREATE TRIGGER merchant_reports_forget_user BEFORE DELETE ON users BEGIN
+    DELETE FROM merchant_reports WHERE user_id = OLD.id AND status <> 'approved';
+    UPDATE merchant_reports SET user_id = NULL, case_id = NULL, what = '' WHERE user_id = OLD.id;
+  END;
+  CREATE TABLE alert_groups (
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    added_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, chat_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE collective_consents (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    merchant_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX collective_consents_key ON collective_consents(merchant_key);
+  CREATE TABLE broadcasts (
+    id INTEGER PRIMARY KEY,
+    admin_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    merchant_id INTEGER REFERENCES merchants(id) ON DELETE SET NULL,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'sending', 'done', 'cancelled')),
+    total INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    first_outbox_id INTEGER,
+    last_outbox_id INTEGER,
+    reported_pct INTEGER NOT NULL DEFAULT 0,
+    reported_at INTEGER,
+    created_at INTEGER NOT NULL,
+    started_at INTEGER,
+    finished_at INTEGER
+  );
+  CREATE INDEX outbox_pending_kind ON outbox(platform, kind, id) WHERE status = 'pending';
+  `,
 ];
 
 export function migrate(db: Database.Database): number {
