@@ -36,6 +36,11 @@ export const configSchema = z.object({
   POLICE_SUGGEST_AMOUNT: z.coerce.number().min(0).default(500),
   QUIET_HOURS_START: int(0, 23).default(21),
   QUIET_HOURS_END: int(0, 23).default(9),
+  /** Warn this many days before a closing window (e.g. the platform appeal window). */
+  APPEAL_WARN_DAYS: int(1, 30).default(3),
+  /** How often the scheduler looks for due follow-ups, and how many it fires per transaction. */
+  FOLLOWUP_POLL_SECONDS: int(1, 3600).default(30),
+  FOLLOWUP_BATCH: int(1, 10_000).default(100),
   // — Telegram —
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalString.pipe(z.string().url().optional()),
@@ -68,6 +73,13 @@ export const configSchema = z.object({
       (v) => v.trim() === '' || v.split(',').every((p) => /^(telegram|qq|qqofficial|terminal):[^\s:]+$/.test(p.trim())),
       'comma-separated platform:id pairs, e.g. telegram:123,qq:456',
     ),
+  /** Merchant reports one user may file per 24 hours. */
+  REPORTS_PER_DAY: int(1, 100).default(3),
+  /** Telegram broadcast pacing: messages per second overall (Bot API ~30), per minute to one group (20). */
+  TELEGRAM_BROADCAST_PER_SECOND: int(1, 10_000).default(30),
+  TELEGRAM_GROUP_PER_MINUTE: int(1, 600).default(20),
+  /** Seconds between broadcast progress messages to the admin. */
+  BROADCAST_PROGRESS_SECONDS: int(5, 3600).default(60),
   /** Start the terminal chat even when a platform is configured. */
   TERMINAL: bool.optional(),
 });

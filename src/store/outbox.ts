@@ -83,10 +83,46 @@ export class Outbox {
     return { outboxId: Number(info.lastInsertRowid), platform: e.platform, chatId: e.chatId, reply: e.reply };
   }
 
-  /** Claims up to `limit` due pending rows of a platform, oldest first. */
-  claimPending(platform: Platform, limit: number, now: Date = new Date()): Delivery[] {
-    const rows = this.claimStmt.all(now.getTime(), platform, now.getTime(), limit) as Row[];
+  /**
+   * Claims up to `limit` due pending rows of a platform, oldest first. Rows of a kind reserved for
+   * a dedicated lane (see reserveKind) are left out unless `kind` asks for exactly that kind.
+   */
+  claimPending(platform: Platform, limit: number, now: Date = new Date(), kind?: OutboxKind): Delivery[] {
+    const reserved = this.reserved.get(platform);
+    const stmt = kind !== undefined ? this.claimKindStmt(kind, '=') : reserved?.size ? this.claimKindStmt([...reserved].sort().join(','), 'NOT IN') : this.claimStmt;
+    const rows = stmt.all(now.getTime(), platform, now.getTime(), limit) as Row[];
     return rows.sort((a, b) => a.id - b.id).map(toDelivery);
+  }
+
+  /**
+   * Hands one kind of a platform's rows to a dedicated sender (e.g. paced broadcasts), so the
+   * platform's ordinary drainer no longer claims them. Returns the undo.
+   */
+  reserveKind(platform: Platform, kind: OutboxKind): () => void {
+    let set = this.reserved.get(platform);
+    if (!set) this.reserved.set(platform, (set = new Set()));
+    set.add(kind);
+    return () => set.delete(kind);
+  }
+
+  private readonly reserved = new Map<Platform, Set<OutboxKind>>();
+  private readonly kindStmts = new Map<string, ReturnType<DB['prepare']>>();
+
+  private claimKindStmt(kinds: string, op: '=' | 'NOT IN'): ReturnType<DB['prepare']> {
+    const key = `${op}:${kinds}`;
+    let stmt = this.kindStmts.get(key);
+    if (!stmt) {
+      const list = kinds.split(',');
+      if (!list.every((k) => /^[a-z_]+$/.test(k))) throw new Error(`bad outbox kind: ${kinds}`);
+      const cond = op === '=' ? `kind = '${list[0]}'` : `kind NOT IN (${list.map((k) => `'${k}'`).join(', ')})`;
+      stmt = this.db.prepare(
+        `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
+         WHERE id IN (SELECT id FROM outbox WHERE platform = ? AND status = 'pending' AND not_before <= ? AND ${cond} ORDER BY id LIMIT ?)
+         RETURNING id, platform, chat_id, payload`,
+      );
+      this.kindStmts.set(key, stmt);
+    }
+    return stmt;
   }
 
   /** Claims every pending row for one chat (used to hand held messages over with a reply). */
