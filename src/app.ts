@@ -6,12 +6,15 @@ import { Outbox } from './store/outbox.js';
 import { Engine } from './engine/engine.js';
 import { understandingHook } from './engine/understanding.js';
 import { createLogger, type Logger } from './log.js';
+import { createFollowUpScheduler, type FollowUpScheduler } from './scheduler/index.js';
 
 export interface App {
   config: Config;
   db: DB;
   outbox: Outbox;
   engine: Engine;
+  /** Fires due follow-ups into the outbox; main.ts starts it, tests call fireDue() with their clock. */
+  scheduler: FollowUpScheduler;
   log: Logger;
   /** The injected clock; tests pass their own. */
   now: () => Date;
@@ -34,14 +37,17 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   // Free-text understanding takes any unclaimed text, so it runs after every other hook.
   engine.use(understandingHook(config.BOT_TIMEZONE, config), 100);
   engine.expireClosedCases();
+  const scheduler = createFollowUpScheduler(db, outbox, config, (p) => engine.canSendProactively(p), now, log);
   return {
     config,
     db,
     outbox,
     engine,
+    scheduler,
     log,
     now,
     close() {
+      void scheduler.stop();
       if (db.open) db.close();
     },
   };

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   }
   const app = createApp(config);
   const stops: Array<() => Promise<void>> = [];
+  app.scheduler.start();
+  stops.push(() => app.scheduler.stop());
   const platformConfigured = qqConfigured(config);
 
   if (qqConfigured(config)) {

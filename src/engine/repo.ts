@@ -96,6 +96,10 @@ export class Repo {
         `INSERT INTO follow_ups (case_id, user_id, kind, rung, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       cancel: db.prepare(`UPDATE follow_ups SET status = 'cancelled' WHERE case_id = ? AND status = 'pending'`),
+      // At most one pending follow-up per (case, kind, rung): scheduling again replaces it (snooze, 商家回复了, re-entering a rung).
+      replace: db.prepare(
+        `UPDATE follow_ups SET status = 'cancelled' WHERE case_id = ? AND status = 'pending' AND kind = ? AND rung IS ?`,
+      ),
       followUps: db.prepare(
         `SELECT id, case_id AS caseId, kind, rung, due_at AS dueAt, status FROM follow_ups WHERE case_id = ? AND status = 'pending' ORDER BY due_at`,
       ),
@@ -155,6 +159,7 @@ export class Repo {
   }
 
   scheduleFollowUp(caseId: number, userId: number, kind: string, rung: RungId | null, dueAt: Date, now: Date): void {
+    this.s.replace.run(caseId, kind, rung);
     this.s.schedule.run(caseId, userId, kind, rung, dueAt.getTime(), now.getTime());
   }
 

@@ -18,6 +18,9 @@ export type Timings = Pick<
   | 'PAYMENT_COMPLAINT_WORKDAYS'
   | 'REGULATOR_REPLY_WORKDAYS'
   | 'POLICE_SUGGEST_AMOUNT'
+  | 'APPEAL_WARN_DAYS'
+  | 'QUIET_HOURS_START'
+  | 'QUIET_HOURS_END'
 >;
 
 /** Rungs of this case's ladder; police only where fraud is suspected and the amount warrants it. */

@@ -9,6 +9,8 @@ import { formatAmount, formatDateTime, optionLabel } from './format.js';
 import type { CaseState } from './state.js';
 import type { Facts, Flow, Question, RungId } from './types.js';
 import { PAYMENT_METHODS } from '../types.js';
+import { respectRemindersOff, windowSchedules } from '../followups/effects.js';
+import { laterSameDay } from '../calendar/quiet.js';
 
 export type FlowEvent =
   | { type: 'start' }
@@ -23,7 +25,7 @@ export type Outcome = 'full' | 'partial' | 'none' | 'abandoned';
 
 export type Effect =
   | { type: 'reply'; reply: Reply }
-  | { type: 'schedule'; kind: 'rung_check'; rung: RungId; dueAt: Date }
+  | { type: 'schedule'; kind: 'rung_check' | 'window_warning'; rung: RungId; dueAt: Date }
   | { type: 'cancelFollowUps' }
   | { type: 'evidence'; item: string | null; kind: string; ref?: string }
   | { type: 'close'; outcome: Outcome; refunded?: number };
@@ -223,9 +225,52 @@ function back(i: StepInput): StepResult {
 }
 
 function followUpAnswer(i: StepInput, answer: string): StepResult {
+  const r = followUpAnswerRaw(i, answer);
+  return { ...r, effects: respectRemindersOff(r.effects, r.state) };
+}
+
+function followUpAnswerRaw(i: StepInput, answer: string): StepResult {
   const { facts, state } = i;
   const rungs = applicableRungs(i.flow, facts, i.timings);
+  const quiet = { start: i.timings.QUIET_HOURS_START, end: i.timings.QUIET_HOURS_END };
+  if (answer.startsWith('to_')) {
+    // From a window warning: go straight to that rung, its text ready.
+    const target = rungs.indexOf(answer.slice(3) as RungId);
+    if (target < 0 || target < state.rung) return showRung(i, facts, state, t('fup.to_rung.passed'));
+    if (target === state.rung) return showRung(i, facts, state, t('fup.to_rung.done'));
+    const next: CaseState = { ...state, rung: target, rungSentAt: undefined };
+    const r = showRung(i, facts, next, t('fup.to_rung.done'));
+    return { ...r, effects: [{ type: 'cancelFollowUps' }, ...windowSchedules(i, r.state, false), ...r.effects] };
+  }
   switch (answer) {
+    case 'snooze1':
+    case 'snooze3': {
+      const due = laterSameDay(i.now, answer === 'snooze1' ? 1 : 3, i.zone, quiet);
+      return {
+        facts,
+        state,
+        effects: [
+          { type: 'schedule', kind: 'rung_check', rung: rungs[Math.min(state.rung, rungs.length - 1)], dueAt: due },
+          { type: 'reply', reply: { text: t('fup.snoozed', { due: formatDateTime(due, i.zone) }) } },
+        ],
+      };
+    }
+    case 'stop':
+      return {
+        facts,
+        state: { ...state, remindersOff: true },
+        effects: [{ type: 'cancelFollowUps' }, { type: 'reply', reply: { text: t('fup.stopped'), choices: [{ id: 'r:resume', label: t('fup.resume') }] } }],
+      };
+    case 'resume': {
+      const on: CaseState = { ...state, remindersOff: false };
+      const rung = rungs[Math.min(state.rung, rungs.length - 1)];
+      const effects: Effect[] = [{ type: 'cancelFollowUps' }, ...windowSchedules(i, on, true)];
+      let due = state.rungSentAt ? rungDueAt(rung, new Date(state.rungSentAt), i.timings, i.zone) : undefined;
+      if (due && due.getTime() < i.now.getTime()) due = i.now;
+      if (due) effects.push({ type: 'schedule', kind: 'rung_check', rung, dueAt: due });
+      const text = due ? t('fup.resumed_next', { due: formatDateTime(due, i.zone) }) : t('fup.resumed');
+      return { facts, state: on, effects: [...effects, { type: 'reply', reply: { text } }] };
+    }
     case 'refunded':
       return { facts, state: { ...state, awaitingRefundAmount: true }, effects: [{ type: 'reply', reply: { text: t('fu.how_much') } }] };
     case 'replied':
@@ -243,7 +288,7 @@ function followUpAnswer(i: StepInput, answer: string): StepResult {
         return { facts, state, effects: [{ type: 'reply', reply: { text: t('fu.last_rung'), choices: [{ id: 'm:close', label: t('choice.close') }] } }] };
       }
       const r = showRung(i, facts, { ...state, rung: state.rung + 1, rungSentAt: undefined }, t(answer === 'refused' ? 'fu.refused_prefix' : 'fu.not_yet_prefix'));
-      return { ...r, effects: [{ type: 'cancelFollowUps' }, ...r.effects] };
+      return { ...r, effects: [{ type: 'cancelFollowUps' }, ...windowSchedules(i, r.state, false), ...r.effects] };
     }
   }
 }
@@ -262,12 +307,13 @@ function ladder(i: StepInput): StepResult {
     if (event.id === 'r:sent') {
       const rung = rungs[state.rung];
       const due = rungDueAt(rung, i.now, i.timings, i.zone);
-      const effects: Effect[] = [{ type: 'cancelFollowUps' }];
-      if (due) effects.push({ type: 'schedule', kind: 'rung_check', rung, dueAt: due });
+      const sent: CaseState = { ...state, rungSentAt: i.now.getTime() };
+      const effects: Effect[] = [{ type: 'cancelFollowUps' }, ...windowSchedules(i, sent, false)];
+      if (due && !state.remindersOff) effects.push({ type: 'schedule', kind: 'rung_check', rung, dueAt: due });
       effects.push({
         type: 'reply',
         reply: {
-          text: due ? t('rung.sent', { due: formatDateTime(due, i.zone) }) : t('rung.sent_no_followup'),
+          text: state.remindersOff ? t('fup.sent_reminders_off') : due ? t('rung.sent', { due: formatDateTime(due, i.zone) }) : t('rung.sent_no_followup'),
           choices: [
             ...(state.rung + 1 < rungs.length ? [{ id: 'r:next', label: t('choice.next_rung') }] : []),
             { id: 'm:progress', label: t('choice.progress') },
@@ -278,9 +324,10 @@ function ladder(i: StepInput): StepResult {
     }
     if (event.id === 'r:next' && state.rung + 1 < rungs.length) {
       const r = showRung(i, facts, { ...state, rung: state.rung + 1, rungSentAt: undefined });
-      return { ...r, effects: [{ type: 'cancelFollowUps' }, ...r.effects] };
+      return { ...r, effects: [{ type: 'cancelFollowUps' }, ...windowSchedules(i, r.state, false), ...r.effects] };
     }
     if (event.id.startsWith('f:')) return followUpAnswer(i, event.id.slice(2));
+    if (event.id === 'r:resume') return followUpAnswer(i, 'resume');
   }
   if (event.type === 'attachments') {
     return {
@@ -299,7 +346,10 @@ function ladder(i: StepInput): StepResult {
 
 function evidence(i: StepInput): StepResult {
   const { flow, facts, state, event } = i;
-  if (event.type === 'choice' && event.id === 'e:done') return showRung(i, facts, { ...state, rung: 0 }, t('evidence.to_ladder'));
+  if (event.type === 'choice' && event.id === 'e:done') {
+    const r = showRung(i, facts, { ...state, rung: 0 }, t('evidence.to_ladder'));
+    return { ...r, effects: [...respectRemindersOff(windowSchedules(i, r.state, true), r.state), ...r.effects] };
+  }
   if (event.type === 'choice' && event.id.startsWith('e:')) {
     const id = event.id.slice(2);
     if (flow.evidence.some((e) => e.id === id)) {

@@ -1,0 +1,46 @@
+// Follow-ups, reminders and deadline warnings (src/scheduler, src/followups).
+const followups: Record<string, string> = {
+  'fup.ask.seller': '案件 #{id}（{scenario}）：你给商家的处理期限（{due}）到了。商家退款了吗？',
+  'fup.ask.platform': '案件 #{id}（{scenario}）：平台申诉提交已经 {days} 个工作日了（多数平台的审核期）。平台处理得怎么样了？',
+  'fup.ask.payment': '案件 #{id}（{scenario}）：向支付渠道投诉已经 {days} 个工作日了。有结果了吗？',
+  'fup.ask.regulator':
+    '案件 #{id}（{scenario}）：向 12315 投诉已经 {days} 个工作日了。按消费者权益保护法第46条，有关部门应在收到投诉之日起7个工作日内告知你是否受理。有消息了吗？',
+  'fup.ask.police': '案件 #{id}（{scenario}）：报案已经 7 个工作日了。警方有进展吗？',
+  'fup.ask.court': '案件 #{id}（{scenario}）：诉讼有进展了吗？',
+  'fup.ask.none': '案件 #{id}（{scenario}）：现在怎么样了？',
+  'fup.ask.tail': '点下面的按钮告诉我，我来安排下一步。',
+
+  'fup.refunded': '已退款',
+  'fup.not_yet': '还没有',
+  'fup.refused': '被拒绝',
+  'fup.replied.seller': '商家回复了',
+  'fup.replied.platform': '平台回复了',
+  'fup.replied.payment': '对方回复了',
+  'fup.replied.regulator': '有回复了',
+  'fup.replied.police': '警方有回复了',
+  'fup.replied.court': '法院有回复了',
+  'fup.snooze1': '明天再提醒',
+  'fup.snooze3': '3天后再提醒',
+  'fup.stop': '不再提醒',
+  'fup.resume': '恢复提醒',
+
+  'fup.snoozed': '好的，{due} 再提醒你。',
+  'fup.stopped': '好的，这个案件不再发提醒（已有的提醒都取消了）。有进展随时告诉我，发“进度”可以查看案件。',
+  'fup.resumed': '好的，这个案件的提醒已恢复。',
+  'fup.resumed_next': '好的，这个案件的提醒已恢复。下一次提醒：{due}。',
+  'fup.sent_reminders_off': '好的。这个案件的提醒已关闭，我不会主动问你结果；有进展随时告诉我。',
+
+  'fup.warn.platform':
+    '案件 #{id}（{scenario}）：提醒——多数平台只受理交易后约 {days} 天内的申诉。你的付款时间是 {paid}，申诉期大约在 {closes} 结束（还剩约 {left} 天）。如果商家还没解决，建议现在就提交平台申诉，别让商家拖过期限。',
+  'fup.warn.payment':
+    '案件 #{id}（{scenario}）：提醒——银行卡交易有争议（退单/差错处理），需要在交易后约 {days} 天内向发卡行提出。你的付款时间是 {paid}，大约在 {closes} 到期（还剩约 {left} 天）。还没解决的话，尽快联系发卡行。',
+  'fup.to_rung.platform': '现在去平台申诉',
+  'fup.to_rung.payment': '现在联系发卡行',
+  'fup.to_rung.done': '好的，直接到这一步。',
+  'fup.to_rung.passed': '这一步已经做过了，下面是你现在的这一步。',
+
+  'followup.window_warning.platform': '提醒你平台申诉期快到了',
+  'followup.window_warning.payment': '提醒你银行卡争议期快到了',
+};
+
+export default followups;

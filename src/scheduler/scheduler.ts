@@ -1,0 +1,188 @@
+// The follow-up scheduler, inside the bot process. Each batch is one transaction: due rows are
+// found through the partial index follow_ups_due, marked fired (or skipped when the case has moved
+// on), and their messages written to the outbox. A crash before commit leaves them pending; after
+// commit the outbox owns delivery. Nothing goes out during quiet hours: due rows wait for the morning.
+import type { DB } from '../store/db.js';
+import type { Outbox } from '../store/outbox.js';
+import type { Logger } from '../log.js';
+import type { Platform } from '../types.js';
+import type { CaseState } from '../flow/state.js';
+import type { Facts, RungId } from '../flow/types.js';
+import type { ScenarioId } from '../types.js';
+import { applicableRungs, type Timings } from '../flow/ladder.js';
+import { FLOWS } from '../../flows/index.js';
+import { afterQuietHours, inQuietHours, type QuietHours } from '../calendar/quiet.js';
+import { followUpMessage, type MessageTimings } from '../followups/messages.js';
+import { rungStillAhead } from '../followups/windows.js';
+
+export interface SchedulerOptions {
+  zone: string;
+  quiet: QuietHours;
+  /** Follow-ups fired per transaction. */
+  batch: number;
+  /** How often to look for due follow-ups. */
+  pollMs: number;
+  timings: Timings & MessageTimings;
+  /**
+   * Whether a platform takes unprompted messages. Where it does, the reminder's choices become the
+   * chat's current ones (so "1" or "已退款" typed on QQ or in the terminal answer it); where it does
+   * not, the row waits in the outbox and the engine hands it over with the next reply.
+   */
+  proactive?: (platform: Platform) => boolean;
+  /** Called after a batch wrote messages (e.g. to kick drainers). */
+  onFired?: (count: number) => void;
+}
+
+export interface FireResult {
+  /** Follow-ups whose message went to the outbox. */
+  fired: number;
+  /** Due follow-ups dropped because the case had moved on (closed, reminders off, later rung). */
+  skipped: number;
+}
+
+interface DueRow {
+  id: number;
+  case_id: number;
+  user_id: number;
+  kind: string;
+  rung: RungId | null;
+  due_at: number;
+  case_status: string;
+  scenario: ScenarioId;
+  facts: string;
+  state: string;
+  platform: Platform;
+  chat_id: string | null;
+}
+
+export class FollowUpScheduler {
+  private readonly dueStmt;
+  private readonly markStmt;
+  private readonly sessionStmt;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+
+  constructor(
+    private readonly db: DB,
+    private readonly outbox: Outbox,
+    private readonly opts: SchedulerOptions,
+    private readonly now: () => Date,
+    private readonly log: Logger,
+  ) {
+    // `f.status = 'pending'` matches the partial index's WHERE, so the planner walks follow_ups_due in due order.
+    this.dueStmt = db.prepare(
+      `SELECT f.id, f.case_id, f.user_id, f.kind, f.rung, f.due_at,
+              c.status AS case_status, c.scenario, c.facts, c.state, u.platform, u.chat_id
+       FROM follow_ups f
+       JOIN cases c ON c.id = f.case_id
+       JOIN users u ON u.id = f.user_id
+       WHERE f.status = 'pending' AND f.due_at <= ?
+       ORDER BY f.due_at
+       LIMIT ?`,
+    );
+    this.markStmt = db.prepare(`UPDATE follow_ups SET status = ?, fired_at = ? WHERE id = ? AND status = 'pending'`);
+    this.sessionStmt = db.prepare(
+      `UPDATE sessions SET state = json_set(state, '$.lastChoices', json(?), '$.numbered', json('true'))
+       WHERE user_id = ? AND (active_case_id IS NULL OR active_case_id = ?)`,
+    );
+  }
+
+  /** Fires up to one batch of due follow-ups in one transaction. Nothing during quiet hours. */
+  fireDue(limit = this.opts.batch): FireResult {
+    const now = this.now();
+    if (inQuietHours(now, this.opts.zone, this.opts.quiet)) return { fired: 0, skipped: 0 };
+    return this.db
+      .transaction((): FireResult => {
+        const rows = this.dueStmt.all(now.getTime(), limit) as DueRow[];
+        let fired = 0;
+        let skipped = 0;
+        for (const r of rows) {
+          const reply = this.relevant(r) ? this.message(r, now) : undefined;
+          if (!reply || !r.chat_id) {
+            this.markStmt.run('skipped', now.getTime(), r.id);
+            skipped++;
+            continue;
+          }
+          this.markStmt.run('fired', now.getTime(), r.id);
+          this.outbox.enqueue({ platform: r.platform, chatId: r.chat_id, userId: r.user_id, kind: 'followup', reply }, now);
+          if (this.opts.proactive?.(r.platform) ?? true) this.sessionStmt.run(JSON.stringify(reply.choices ?? []), r.user_id, r.case_id);
+          fired++;
+        }
+        return { fired, skipped };
+      })
+      .immediate();
+  }
+
+  /** Fires batches until nothing is due. Returns how many follow-ups were fired. */
+  async runDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const r = this.fireDue();
+      total += r.fired;
+      if (r.fired) this.opts.onFired?.(r.fired);
+      if (r.fired || r.skipped) this.log.info({ fired: r.fired, skipped: r.skipped }, 'follow-ups fired');
+      if (r.fired + r.skipped < this.opts.batch || this.stopped) return total;
+      await new Promise((res) => setImmediate(res));
+    }
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops after the batch in progress. Pending follow-ups stay pending for the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.runDue()
+        .then(() => undefined)
+        .catch((e) => this.log.error({ err: String(e) }, 'follow-up scheduler failed'))
+        .finally(() => {
+          this.running = undefined;
+          this.schedule(this.nextWaitMs());
+        });
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  /** The poll interval, or less when quiet hours end sooner (so morning reminders are not late by a poll). */
+  private nextWaitMs(): number {
+    const now = this.now();
+    const resume = afterQuietHours(now, this.opts.zone, this.opts.quiet).getTime() - now.getTime();
+    return resume > 0 ? Math.min(this.opts.pollMs, resume) : this.opts.pollMs;
+  }
+
+  /** Whether the follow-up still fits the case: open, reminders on, and about the step the case is at. */
+  private relevant(r: DueRow): boolean {
+    if (r.case_status !== 'open') return false;
+    const state = JSON.parse(r.state) as CaseState;
+    if (state.remindersOff || state.stage !== 'ladder') return false;
+    const facts = JSON.parse(r.facts) as Facts;
+    const flow = FLOWS[r.scenario];
+    if (!flow) return false;
+    const rungs = applicableRungs(flow, facts, this.opts.timings);
+    if (r.kind === 'rung_check') return r.rung === rungs[Math.min(state.rung, rungs.length - 1)];
+    if (r.kind === 'window_warning') return r.rung !== null && rungStillAhead(rungs, r.rung, state);
+    return true;
+  }
+
+  private message(r: DueRow, now: Date) {
+    const facts = JSON.parse(r.facts) as Facts;
+    return followUpMessage(
+      { caseId: r.case_id, scenario: r.scenario, kind: r.kind, rung: r.rung, dueAt: new Date(r.due_at), facts },
+      now,
+      this.opts.zone,
+      this.opts.timings,
+    );
+  }
+}
