@@ -63,14 +63,15 @@ describe('groups', () => {
     h = harness();
     const inGroup = new Chatter(h.clock, alice, group);
     await h.tg.bot.handleUpdate(inGroup.text('/start@refund_coach_bot'));
-    await h.tg.bot.handleUpdate(inGroup.text('退款'));
+    await h.tg.bot.handleUpdate(inGroup.text('@refund_coach_bot 维权'));
+    await h.tg.bot.handleUpdate(inGroup.text('退款')); // arrives only with privacy mode off
     // Chatter that is not a command, and a photo, get nothing in the group.
     await h.tg.bot.handleUpdate(inGroup.text('我的订单号是202611201530123456'));
     await h.tg.bot.handleUpdate(inGroup.photo('GROUPPHOTO'));
     await h.tg.bot.handleUpdate(inGroup.text('/start@some_other_bot'));
 
     const inGroupSent = h.sent(group.id);
-    expect(inGroupSent).toHaveLength(2);
+    expect(inGroupSent).toHaveLength(3);
     for (const m of inGroupSent) {
       expect(buttons(m)).toEqual([{ text: expect.any(String), url: 'https://t.me/refund_coach_bot?start=new' }]);
       expect(m.payload.text).not.toMatch(/\d{6,}/);
@@ -83,7 +84,7 @@ describe('groups', () => {
     expect(buttons(scenarios).map((b) => b.callback_data)).toEqual(expect.arrayContaining(['s:not_received', 's:double_charge']));
     await h.tg.bot.handleUpdate(pm.press('s:not_received'));
     expect(visible(h.sent(alice.id).at(-1)!.payload.text)).toContain('哪个平台');
-    expect(h.sent(group.id)).toHaveLength(2);
+    expect(h.sent(group.id)).toHaveLength(3);
   });
 });
 
