@@ -27,16 +27,17 @@ function printReport(title: string, r: Report): boolean {
     const acc = s.total ? s.correct / s.total : 1;
     console.log(`  ${id.padEnd(20)} ${String(s.correct).padStart(5)}/${String(s.total).padEnd(5)}    ${pct(s.correct, s.total)}   ≥ ${TARGET_SCENARIO * 100}% ${mark(acc >= TARGET_SCENARIO)}`);
   }
-  console.log('\nper entity       accuracy (absence counts)   recall on labelled   false positives   target');
+  console.log('\nper entity        accuracy¹   recall²            false pos.   target');
   for (const k of ENTITY_KEYS) {
     const e = r.entities[k];
     const acc = e.correct / e.total;
     ok &&= acc >= TARGET_ENTITY;
+    const recall = `${pct(e.found, e.labelled)} (${e.found}/${e.labelled})`;
     console.log(
-      `  ${k.padEnd(14)} ${pct(e.correct, e.total)}                      ${pct(e.found, e.labelled)} (${e.found}/${e.labelled})`.padEnd(70) +
-        `${String(e.falsePositives).padStart(4)}            ≥ ${TARGET_ENTITY * 100}% ${mark(acc >= TARGET_ENTITY)}`,
+      `  ${k.padEnd(15)} ${pct(e.correct, e.total)}     ${recall.padEnd(18)} ${String(e.falsePositives).padStart(6)}       ≥ ${TARGET_ENTITY * 100}% ${mark(acc >= TARGET_ENTITY)}`,
     );
   }
+  console.log('  ¹ exact match over all messages, a correctly absent entity counts   ² among messages that carry it');
   console.log('\nconfusion matrix (rows: labelled, columns: predicted)');
   const short = (id: string) => id.replace('merchant_vanished', 'vanished').replace('not_as_described', 'not_as_desc').replace('payment_failed', 'pay_failed').replace('not_received', 'not_recv').replace('double_charge', 'double');
   console.log('  ' + ''.padEnd(12) + LABELS.map((l) => short(l).padStart(12)).join(''));
@@ -58,10 +59,16 @@ function throughput(texts: { text: string; now: Date }[]): number {
 }
 
 const corpus = loadCorpus(fixture('corpus.jsonl'));
-let ok = printReport('corpus.jsonl — development set (rules were tuned on it)', evaluate(corpus, ZONE));
-for (const name of ['holdout.jsonl', 'holdout2.jsonl']) {
-  if (existsSync(fixture(name))) printReport(`${name} — written after the rules`, evaluate(loadCorpus(fixture(name)), ZONE));
+let ok = printReport('corpus.jsonl — development set (rules tuned on it)', evaluate(corpus, ZONE));
+// Each holdout was written after the rules of its day and first scored untuned
+// (see src/nlu/README.md); all were tuned on afterwards.
+for (const name of ['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl']) {
+  if (existsSync(fixture(name))) printReport(`${name} — later batch, since tuned on`, evaluate(loadCorpus(fixture(name)), ZONE));
 }
+console.log(
+  '\nGeneralisation estimate: each holdout, scored once before any rule was tuned on it, gave scenario accuracy\n' +
+    '83.1% (holdout), 80.6% (holdout2), 82.0% (holdout3) — below the 95% target on unseen phrasing (src/nlu/README.md).',
+);
 const rate = throughput(corpus.map((m) => ({ text: m.text, now: new Date(m.now) })));
 ok &&= rate >= TARGET_RATE;
 console.log(`\nthroughput ${Math.round(rate).toLocaleString('en')} messages/s (single thread, corpus texts)   target ≥ ${TARGET_RATE.toLocaleString('en')}   ${mark(rate >= TARGET_RATE)}`);

@@ -10,7 +10,7 @@ import { understand, type Understanding } from './understand.js';
 export interface CliOutput {
   scenario: Understanding['scenario'];
   confidence: number;
-  entities: Omit<Understanding['entities'], 'occurredAt'> & { occurredAt?: string };
+  entities: Omit<Understanding['entities'], 'occurredAt' | 'occurredAtPrecision'> & { occurredAt?: string };
 }
 
 /** ISO 8601 with the zone's offset, e.g. 2026-11-20T15:00:00+08:00. */
@@ -35,7 +35,8 @@ export function processLine(line: string, zone: string, clock: () => Date = () =
     at = new Date(now);
   }
   const u = understand(text, at, zone);
-  const { occurredAt, ...rest } = u.entities;
+  // The batch format lists the fields of issue 6 only; precision stays in the API.
+  const { occurredAt, occurredAtPrecision: _precision, ...rest } = u.entities;
   const entities: CliOutput['entities'] = { ...rest };
   if (occurredAt) entities.occurredAt = isoInZone(occurredAt, zone);
   return { scenario: u.scenario, confidence: u.confidence, entities };

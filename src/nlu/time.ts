@@ -114,14 +114,35 @@ export function parseWhen(text: string, now: Date, zone: string): Date | undefin
   return parseWhenNormalized(normalize(text), now, zone);
 }
 
+/**
+ * How precisely the text named the time: 'minute' when a clock time (or 刚才 / N分钟前)
+ * was given, 'day' when only the day (or a part of it: 下午, 晚上) was. With 'day'
+ * the time of day in `date` is a default (12:00, or chrono's guess for 下午/晚上),
+ * so show the date only.
+ */
+export type WhenPrecision = 'minute' | 'day';
+export interface When {
+  date: Date;
+  precision: WhenPrecision;
+}
+
+/** Like parseWhen, with the precision of what the user said. */
+export function parseWhenDetailed(text: string, now: Date, zone: string): When | undefined {
+  return parseWhenDetailedNormalized(normalize(text), now, zone);
+}
+
 export function parseWhenNormalized(s: string, now: Date, zone: string): Date | undefined {
+  return parseWhenDetailedNormalized(s, now, zone)?.date;
+}
+
+export function parseWhenDetailedNormalized(s: string, now: Date, zone: string): When | undefined {
   // 1. Relative minutes/hours: chrono's zh "N小时前" is unreliable, do it here.
   const ago = AGO.exec(s);
   if (ago) {
     const n = num(ago[1]);
     if (n !== undefined) {
       const minutes = ago[2] === '分钟' || ago[2] === '分' ? n : n * 60;
-      return new Date(now.getTime() - minutes * 60_000);
+      return { date: new Date(now.getTime() - minutes * 60_000), precision: 'minute' };
     }
   }
 
@@ -141,7 +162,9 @@ export function parseWhenNormalized(s: string, now: Date, zone: string): Date | 
   const dotted = DOTTED.exec(s);
   const holiday = HOLIDAYS.find(([re]) => re.test(s));
   const chronoHasMonth = first !== undefined && first.start.isCertain('month');
-  if (first && chronoHasDate && !lm && !dotted && !(holiday && !chronoHasMonth)) return fromChrono(first, now, zone);
+  if (first && chronoHasDate && !lm && !dotted && !(holiday && !chronoHasMonth)) {
+    return { date: fromChrono(first, now, zone), precision: first.start.isCertain('hour') ? 'minute' : 'day' };
+  }
 
   // Dates chrono misses; a clock time chrono found elsewhere in the text is kept.
   const anchor = lm ?? dotted;
@@ -154,32 +177,33 @@ export function parseWhenNormalized(s: string, now: Date, zone: string): Date | 
     if (d !== undefined && d >= 1 && d <= 31) {
       const t = clock ?? { h: 12, mi: 0 };
       const mo = n.mo === 1 ? 12 : n.mo - 1;
-      return fromWall(n.mo === 1 ? n.y - 1 : n.y, mo, d, t.h, t.mi, zone);
+      return { date: fromWall(n.mo === 1 ? n.y - 1 : n.y, mo, d, t.h, t.mi, zone), precision: clock ? 'minute' : 'day' };
     }
   }
   if (dotted) {
     const mo = Number(dotted[1]);
     const d = Number(dotted[2]);
     const t = clock ?? { h: 12, mi: 0 };
-    return pushBack(fromWall(n.y, mo, d, t.h, t.mi, zone), 'year', now, zone);
+    return { date: pushBack(fromWall(n.y, mo, d, t.h, t.mi, zone), 'year', now, zone), precision: clock ? 'minute' : 'day' };
   }
   const bare = BARE_DAY.exec(s);
   if (bare) {
     const d = Number(bare[1]);
     if (d >= 1 && d <= 31) {
       const t = clock ?? { h: 12, mi: 0 };
-      return pushBack(fromWall(n.y, n.mo, d, t.h, t.mi, zone), 'month', now, zone);
+      return { date: pushBack(fromWall(n.y, n.mo, d, t.h, t.mi, zone), 'month', now, zone), precision: clock ? 'minute' : 'day' };
     }
   }
   if (holiday) {
     const [, mo, d] = holiday;
-    return pushBack(fromWall(n.y, mo, d, clock?.h ?? 12, clock?.mi ?? 0, zone), 'year', now, zone);
+    const date = pushBack(fromWall(n.y, mo, d, clock?.h ?? 12, clock?.mi ?? 0, zone), 'year', now, zone);
+    return { date, precision: clock ? 'minute' : 'day' };
   }
   if (first) {
     const d = fromChrono(first, now, zone);
-    if (d.getTime() <= now.getTime() + FUTURE_SLACK_MS) return d;
+    if (d.getTime() <= now.getTime() + FUTURE_SLACK_MS) return { date: d, precision: first.start.isCertain('hour') ? 'minute' : 'day' };
   }
-  if (JUST_NOW.test(s)) return now;
+  if (JUST_NOW.test(s)) return { date: now, precision: 'minute' };
   return undefined;
 }
 

@@ -9,7 +9,7 @@ import { extractMerchant, extractPlatform } from './entities.js';
 import { normalizeKeepCase } from './normalize.js';
 import { parseOrderIdNormalized } from './order.js';
 import { parsePaymentMethodNormalized } from './payment.js';
-import { parseWhenNormalized } from './time.js';
+import { parseWhenDetailedNormalized, type WhenPrecision } from './time.js';
 
 export interface Entities {
   /** Yuan. */
@@ -17,6 +17,8 @@ export interface Entities {
   orderId?: string;
   paymentMethod?: PaymentMethod;
   occurredAt?: Date;
+  /** 'day' when the user named a day but no clock time: show the date only. */
+  occurredAtPrecision?: WhenPrecision;
   platform?: string;
   merchant?: string;
   /** Number of debits for one order. */
@@ -119,8 +121,11 @@ function extractEntities(s: string, keep: string, now: Date, zone: string): Enti
   if (orderId !== undefined) e.orderId = orderId;
   const pm = parsePaymentMethodNormalized(s);
   if (pm !== undefined) e.paymentMethod = pm;
-  const when = parseWhenNormalized(s, now, zone);
-  if (when !== undefined) e.occurredAt = when;
+  const when = parseWhenDetailedNormalized(s, now, zone);
+  if (when !== undefined) {
+    e.occurredAt = when.date;
+    e.occurredAtPrecision = when.precision;
+  }
   const platform = extractPlatform(keep);
   if (platform !== undefined) e.platform = platform;
   const merchant = extractMerchant(keep);

@@ -68,3 +68,16 @@ describe('parseWhen', () => {
     expect(when('充了100元')).toBeUndefined();
   });
 });
+
+describe('parseWhenDetailed', () => {
+  it('tells a clock time from a day-only mention', async () => {
+    const { parseWhenDetailed } = await import('../../src/nlu/time.js');
+    expect(parseWhenDetailed('昨天下午3点', now, zone)?.precision).toBe('minute');
+    expect(parseWhenDetailed('昨天下午', now, zone)?.precision).toBe('day');
+    expect(parseWhenDetailed('11月18日', now, zone)?.precision).toBe('day');
+    expect(parseWhenDetailed('11.18晚上8点', now, zone)?.precision).toBe('minute');
+    expect(parseWhenDetailed('半小时前', now, zone)?.precision).toBe('minute');
+    expect(parseWhenDetailed('刚才', now, zone)?.precision).toBe('minute');
+    expect(parseWhenDetailed('没有时间', now, zone)).toBeUndefined();
+  });
+});
