@@ -27,13 +27,21 @@ export class TelegramSender implements Sender {
 
   constructor(private readonly opts: TelegramSenderOptions) {}
 
+  /**
+   * Parts of a split reply already accepted by Telegram, by outbox id: when a later part fails
+   * and the row is retried, the earlier parts are not sent again (within this process).
+   */
+  private readonly partsSent = new Map<number, number>();
+
   async send(delivery: Delivery): Promise<void> {
     const { api, outbox } = this.opts;
     if (outbox.isUnreachable('telegram', delivery.chatId)) {
+      this.partsSent.delete(delivery.outboxId);
       throw new SendError('chat marked unreachable', { unreachable: true });
     }
     const messages = renderReply(delivery.reply, { ...this.opts, botUsername: this.opts.botUsername() });
-    for (const m of messages) {
+    for (let i = this.partsSent.get(delivery.outboxId) ?? 0; i < messages.length; i++) {
+      const m = messages[i];
       try {
         await api.sendMessage(delivery.chatId, m.text, {
           parse_mode: 'HTML',
@@ -41,9 +49,13 @@ export class TelegramSender implements Sender {
           ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
         });
       } catch (err) {
-        throw toSendError(err);
+        const e = toSendError(err);
+        if (i > 0 && e.opts.retryAfterMs !== undefined) this.partsSent.set(delivery.outboxId, i);
+        else this.partsSent.delete(delivery.outboxId);
+        throw e;
       }
     }
+    this.partsSent.delete(delivery.outboxId);
   }
 }
 

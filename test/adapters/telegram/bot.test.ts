@@ -150,4 +150,27 @@ describe('long replies', () => {
     expect(buttons(parts[0])).toEqual([]);
     expect(buttons(parts[1]).map((b) => b.callback_data)).toEqual(['m:progress']);
   });
+
+  it('does not resend the parts of a split reply that went out before a rate limit', async () => {
+    let sends = 0;
+    h = harness({
+      telegram: { autoRetry: { maxDelaySeconds: 5 } },
+      responder: ({ method }) =>
+        method === 'sendMessage' && ++sends === 2
+          ? { ok: false, error_code: 429, description: 'Too Many Requests: retry after 60', parameters: { retry_after: 60 } }
+          : undefined,
+    });
+    const text = ['甲'.repeat(3000), '乙'.repeat(3000)].join('\n\n');
+    h.app.outbox.enqueue({ platform: 'telegram', chatId: String(alice.id), kind: 'broadcast', reply: { text } }, h.clock.now);
+    expect(await h.tg.drainer.drainOnce()).toBe(0);
+    expect(h.app.outbox.counts()).toEqual({ pending: 1 });
+    // Not due before retry_after has passed…
+    h.clock.now = new Date(h.clock.now.getTime() + 59_000);
+    expect(await h.tg.drainer.drainOnce()).toBe(0);
+    // …then only the second part goes out again.
+    h.clock.now = new Date(h.clock.now.getTime() + 1_000);
+    expect(await h.tg.drainer.drainOnce()).toBe(1);
+    expect(h.sent(alice.id).map((c) => c.payload.text[0])).toEqual(['甲', '乙', '乙']);
+    expect(h.app.outbox.counts()).toEqual({ sent: 1 });
+  });
 });
