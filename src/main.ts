@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
 import { startTerminal } from '../adapters/terminal/index.js';
 import { qqConfigured, startQQ } from '../adapters/qq/index.js';
+import { startTelegram } from '../adapters/telegram/index.js';
 
 async function main(): Promise<void> {
   let config;
@@ -20,7 +21,12 @@ async function main(): Promise<void> {
   const stops: Array<() => Promise<void>> = [];
   app.scheduler.start();
   stops.push(() => app.scheduler.stop());
-  const platformConfigured = qqConfigured(config);
+  const platformConfigured = qqConfigured(config) || !!config.TELEGRAM_BOT_TOKEN;
+
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const telegram = await startTelegram(app);
+    stops.push(telegram.stop);
+  }
 
   if (qqConfigured(config)) {
     const qq = await startQQ(app);
