@@ -61,7 +61,8 @@ export class FollowUpScheduler {
   private readonly sessionStmt;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
-  private stopped = true;
+  private started = false;
+  private stopped = false;
 
   constructor(
     private readonly db: DB,
@@ -128,7 +129,8 @@ export class FollowUpScheduler {
   }
 
   start(): void {
-    if (!this.stopped) return;
+    if (this.started) return;
+    this.started = true;
     this.stopped = false;
     this.schedule(0);
   }
@@ -136,6 +138,7 @@ export class FollowUpScheduler {
   /** Stops after the batch in progress. Pending follow-ups stay pending for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.started = false;
     clearTimeout(this.timer);
     await this.running;
   }
