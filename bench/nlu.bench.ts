@@ -65,9 +65,14 @@ let ok = printReport('corpus.jsonl — development set (rules tuned on it)', eva
 for (const name of ['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl']) {
   if (existsSync(fixture(name))) printReport(`${name} — later batch, since tuned on`, evaluate(loadCorpus(fixture(name)), ZONE));
 }
+// Never tuned on: its figures are the estimate for unseen phrasing, so they don't gate the exit code.
+if (existsSync(fixture('holdout4.jsonl'))) {
+  printReport('holdout4.jsonl — NEVER tuned on (estimate for unseen phrasing)', evaluate(loadCorpus(fixture('holdout4.jsonl')), ZONE));
+}
 console.log(
   '\nGeneralisation estimate: each holdout, scored once before any rule was tuned on it, gave scenario accuracy\n' +
-    '83.1% (holdout), 80.6% (holdout2), 82.0% (holdout3) — below the 95% target on unseen phrasing (src/nlu/README.md).',
+    '83.1% (holdout), 80.6% (holdout2), 82.0% (holdout3), 81.5% (holdout4, never tuned on) — below the 95% target\n' +
+    'on unseen phrasing; entities held 92–100% (src/nlu/README.md).',
 );
 const rate = throughput(corpus.map((m) => ({ text: m.text, now: new Date(m.now) })));
 ok &&= rate >= TARGET_RATE;

@@ -8,13 +8,16 @@ const zone = 'Asia/Shanghai';
 // Thresholds sit a little under the measured figures (src/nlu/README.md) so that a
 // regression of a few messages fails. The targets are 95% scenario and 95%
 // per entity. corpus.jsonl is the development set; the holdout files were each written
-// after the rules of their day and first measured untuned (82–83% scenario), then
-// tuned on, so they now guard against regressions rather than estimate generalisation.
+// after the rules of their day and first measured untuned (81–83% scenario); the
+// first three were then tuned on, so they guard against regressions; holdout4 was not.
 const SETS = [
   { file: 'corpus.jsonl', min: 300, scenario: 0.97, perScenario: 0.9, entity: 0.97, recall: 0.95 },
   { file: 'holdout.jsonl', min: 50, scenario: 0.95, perScenario: 0.85, entity: 0.95, recall: 0.9 },
   { file: 'holdout2.jsonl', min: 50, scenario: 0.95, perScenario: 0.85, entity: 0.95, recall: 0.8 },
   { file: 'holdout3.jsonl', min: 50, scenario: 0.95, perScenario: 0.85, entity: 0.95, recall: 0.8 },
+  // Never tuned on: the honest estimate for unseen phrasing (measured 81.5% scenario,
+  // every entity ≥ 96.3%). Keep it that way — don't change rules to fix its misses.
+  { file: 'holdout4.jsonl', min: 50, scenario: 0.78, perScenario: 0.4, entity: 0.95, recall: 0.6 },
 ] as const;
 
 for (const set of SETS) {
