@@ -61,6 +61,8 @@ export interface Delivery {
   platform: Platform;
   chatId: string;
   reply: Reply;
+  /** How many times the row has been claimed, this time included (set for claimed pending rows). */
+  attempts?: number;
 }
 
 /** Scenario ids, shared with the NLU (facts.md §2). */

@@ -7,6 +7,7 @@ import type { Delivery } from '../types.js';
 export interface DrainerOptions {
   batch?: number;
   idleMs?: number;
+  /** A row that keeps failing with retryable errors is given up after this many claims (default 20). */
   maxAttempts?: number;
   now?: () => Date;
 }
@@ -53,7 +54,7 @@ export class Drainer {
           this.outbox.markSent(d.outboxId, now());
           sent++;
         } catch (err) {
-          this.fail(d.outboxId, d.chatId, err);
+          this.fail(d, err);
         }
       }
       if (this.stopped) return sent;
@@ -71,19 +72,20 @@ export class Drainer {
         await this.sender.send(d);
         this.outbox.markSent(d.outboxId, now());
       } catch (err) {
-        this.fail(d.outboxId, d.chatId, err);
+        this.fail(d, err);
       }
     }
   }
 
-  private fail(id: number, chatId: string, err: unknown): void {
+  private fail(d: Delivery, err: unknown): void {
+    const { outboxId: id, chatId } = d;
     const now = (this.opts.now ?? (() => new Date()))();
     const message = err instanceof Error ? err.message : String(err);
     const platform = this.sender.platform;
     if (err instanceof SendError && err.opts.unreachable) {
       this.log.warn({ platform, chatId, outboxId: id, err: message }, 'chat unreachable; further sends stopped');
       this.outbox.markUnreachable(platform, chatId, message, now);
-    } else if (err instanceof SendError && err.opts.retryAfterMs !== undefined) {
+    } else if (err instanceof SendError && err.opts.retryAfterMs !== undefined && (d.attempts ?? 1) < (this.opts.maxAttempts ?? 20)) {
       this.log.warn({ platform, chatId, outboxId: id, err: message }, 'send failed; will retry');
       this.outbox.retryLater(id, message, new Date(now.getTime() + err.opts.retryAfterMs));
     } else {

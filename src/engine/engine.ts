@@ -56,6 +56,9 @@ export interface TurnContext {
   ext: { get<T>(ns: string): T | undefined; set(ns: string, value: unknown): void };
 }
 
+/** Thrown to roll back a group message nobody answered. */
+const IGNORED = Symbol('ignored');
+
 export class Engine {
   readonly repo: Repo;
   private readonly proactive = new Map<Platform, boolean>();
@@ -86,7 +89,10 @@ export class Engine {
     this.hooks.sort((a, b) => a.order - b.order);
   }
 
-  /** Handles one inbound in one transaction. A repeat of an already processed update returns []. */
+  /**
+   * Handles one inbound in one transaction. A repeat of an already processed update returns [].
+   * In groups only what the bot answers (commands, hooks) is recorded; other chatter writes nothing.
+   */
   handle(inbound: Inbound): Delivery[] {
     return this.db.transaction(() => this.process(inbound))();
   }
@@ -105,23 +111,27 @@ export class Engine {
   }
 
   private process(inbound: Inbound): Delivery[] {
+    if (inbound.chatKind === 'group') {
+      // Most group chatter is not for us: such a message leaves no trace (its savepoint is
+      // rolled back, so a busy group costs no writes; a hook must reply for its writes to stay).
+      // A repeat of an ignored message is simply ignored again.
+      try {
+        return this.db.transaction(() => {
+          if (!this.repo.markProcessed(inbound.platform, inbound.updateId, this.now())) return [];
+          const out = this.processGroup(inbound);
+          if (!out.length) throw IGNORED;
+          return out;
+        })();
+      } catch (e) {
+        if (e === IGNORED) return [];
+        throw e;
+      }
+    }
     if (!this.repo.markProcessed(inbound.platform, inbound.updateId, this.now())) return [];
     const replies: Reply[] = [];
     const reply = (r: Reply) => replies.push(r);
     const out: Delivery[] = [];
     const chatId = inbound.chatId;
-
-    if (inbound.chatKind === 'group') {
-      const user = this.repo.upsertUser(inbound, this.now());
-      const text = maskSecretsInText(inbound.text ?? '');
-      const handled = this.runHooks(inbound, user, undefined, text, inbound.choice, reply);
-      const cmd = handled ? undefined : matchCommand(text);
-      if (cmd?.name === 'start' || cmd?.name === 'new' || cmd?.name === 'help') {
-        reply({ text: t('group.go_private'), openPrivate: { payload: 'new', label: t('group.open_private') } });
-      }
-      for (const r of replies) out.push(this.outbox.enqueue({ platform: inbound.platform, chatId, reply: r }, this.now(), true));
-      return out;
-    }
 
     const user = this.repo.upsertUser(inbound, this.now());
     this.outbox.markReachable(inbound.platform, chatId);
@@ -144,6 +154,19 @@ export class Engine {
     this.repo.saveSession(user.id, fresh.activeCaseId, newState, this.now());
     for (const r of replies) out.push(this.outbox.enqueue({ platform: inbound.platform, chatId, userId: user.id, reply: r }, this.now(), true));
     return out;
+  }
+
+  private processGroup(inbound: Inbound): Delivery[] {
+    const replies: Reply[] = [];
+    const reply = (r: Reply) => replies.push(r);
+    const user = this.repo.upsertUser(inbound, this.now());
+    const text = maskSecretsInText(inbound.text ?? '');
+    const handled = this.runHooks(inbound, user, undefined, text, inbound.choice, reply);
+    const cmd = handled ? undefined : matchCommand(text);
+    if (cmd?.name === 'start' || cmd?.name === 'new' || cmd?.name === 'help') {
+      reply({ text: t('group.go_private'), openPrivate: { payload: 'new', label: t('group.open_private') } });
+    }
+    return replies.map((r) => this.outbox.enqueue({ platform: inbound.platform, chatId: inbound.chatId, reply: r }, this.now(), true));
   }
 
   /** A bare number picks a choice unless the case is waiting for a typed answer (an amount, a count…). */

@@ -13,6 +13,7 @@ interface Row {
   platform: Platform;
   chat_id: string;
   payload: string;
+  attempts: number;
 }
 
 const toDelivery = (r: Row): Delivery => ({
@@ -20,6 +21,7 @@ const toDelivery = (r: Row): Delivery => ({
   platform: r.platform,
   chatId: r.chat_id,
   reply: JSON.parse(r.payload) as Reply,
+  attempts: r.attempts,
 });
 
 export class Outbox {
@@ -41,7 +43,7 @@ export class Outbox {
     this.claimStmt = db.prepare(
       `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
        WHERE id IN (SELECT id FROM outbox WHERE platform = ? AND status = 'pending' AND not_before <= ? ORDER BY id LIMIT ?)
-       RETURNING id, platform, chat_id, payload`,
+       RETURNING id, platform, chat_id, payload, attempts`,
     );
     this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL, payload = '{}' WHERE id = ?`);
     this.reachableStmt = db.prepare(
@@ -52,7 +54,7 @@ export class Outbox {
     this.retryStmt = db.prepare(`UPDATE outbox SET status = 'pending', error = ?, not_before = ? WHERE id = ?`);
     this.pendingForChatStmt = db.prepare(
       `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
-       WHERE platform = ? AND chat_id = ? AND status = 'pending' RETURNING id, platform, chat_id, payload`,
+       WHERE platform = ? AND chat_id = ? AND status = 'pending' AND not_before <= ? RETURNING id, platform, chat_id, payload, attempts`,
     );
     this.unreachableStmt = db.prepare(
       `INSERT INTO chats (platform, chat_id, unreachable_at, unreachable_reason) VALUES (?, ?, ?, ?)
@@ -118,16 +120,16 @@ export class Outbox {
       stmt = this.db.prepare(
         `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
          WHERE id IN (SELECT id FROM outbox WHERE platform = ? AND status = 'pending' AND not_before <= ? AND ${cond} ORDER BY id LIMIT ?)
-         RETURNING id, platform, chat_id, payload`,
+         RETURNING id, platform, chat_id, payload, attempts`,
       );
       this.kindStmts.set(key, stmt);
     }
     return stmt;
   }
 
-  /** Claims every pending row for one chat (used to hand held messages over with a reply). */
+  /** Claims every due pending row for one chat (used to hand held messages over with a reply). */
   claimForChat(platform: Platform, chatId: string, now: Date = new Date()): Delivery[] {
-    const rows = this.pendingForChatStmt.all(now.getTime(), platform, chatId) as Row[];
+    const rows = this.pendingForChatStmt.all(now.getTime(), platform, chatId, now.getTime()) as Row[];
     return rows.sort((a, b) => a.id - b.id).map(toDelivery);
   }
 

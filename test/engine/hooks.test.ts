@@ -51,3 +51,17 @@ describe('hooks', () => {
     expect(row.chat_id).toBe('m1');
   });
 });
+
+describe('group chatter', () => {
+  it('a group message nobody answers writes nothing; an answered one is deduplicated', () => {
+    app = makeApp();
+    const g = new Driver(app, 'm9', 'qq', 'group', 'group:77');
+    expect(g.say('今天天气不错')).toEqual([]);
+    for (const table of ['processed_updates', 'users', 'outbox', 'sessions']) {
+      expect(app.db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    const ib = g.inbound({ text: '维权' });
+    expect(app.engine.handle(ib)).toHaveLength(1);
+    expect(app.engine.handle(ib)).toEqual([]);
+  });
+});

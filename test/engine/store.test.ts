@@ -165,3 +165,25 @@ describe('store', () => {
     expect(left).toEqual([{ scenario: 'double_charge', status: 'open' }]);
   });
 });
+
+describe('outbox', () => {
+  it('held rows are handed over only once due; a row failing retryably is given up after maxAttempts', async () => {
+    const { Drainer } = await import('../../src/delivery/drainer.js');
+    const { SendError } = await import('../../src/delivery/sender.js');
+    const a = makeApp();
+    const later = new Date(a.now().getTime() + 3600_000);
+    a.outbox.enqueue({ platform: 'qqofficial', chatId: 'c1', reply: { text: '早上再说' }, notBefore: later }, a.now());
+    expect(a.outbox.claimForChat('qqofficial', 'c1', a.now())).toEqual([]);
+    expect(a.outbox.claimForChat('qqofficial', 'c1', later).map((d) => d.reply.text)).toEqual(['早上再说']);
+
+    const id = a.outbox.enqueue({ platform: 'telegram', chatId: 'c2', reply: { text: 'x' } }, a.now()).outboxId;
+    let calls = 0;
+    const sender = { platform: 'telegram' as const, proactive: true, send: async () => { calls++; throw new SendError('502', { retryAfterMs: 0 }); } };
+    const log = { warn() {}, error() {}, info() {} } as never;
+    const dr = new Drainer(a.outbox, sender, log, { maxAttempts: 3, now: () => a.now() });
+    for (let i = 0; i < 5; i++) await dr.drainOnce();
+    expect(calls).toBe(3);
+    expect(a.db.prepare('SELECT status FROM outbox WHERE id = ?').get(id)).toEqual({ status: 'failed' });
+    a.close();
+  });
+});
