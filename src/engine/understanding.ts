@@ -8,7 +8,7 @@ import { checkTone, neutralRewrite } from '../nlu/tone.js';
 import { FLOWS } from '../../flows/index.js';
 import { SCENARIOS, type ScenarioId } from '../types.js';
 import { declineText } from '../flow/step.js';
-import { formatAmount, formatDateTime } from '../flow/format.js';
+import { formatAmount, formatDate, formatDateTime } from '../flow/format.js';
 import { sellerDeadline, type Timings } from '../flow/ladder.js';
 import type { Facts } from '../flow/types.js';
 import type { Hook, TurnContext } from './engine.js';
@@ -37,11 +37,12 @@ export function entitiesToFacts(scenario: ScenarioId | undefined, e: Entities): 
   return Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k)));
 }
 
-function summary(scenario: ScenarioId, f: Facts, zone: string): string {
+/** "未到账，100元，支付宝，11月20日 15:00"; a time the user gave only as a day shows as the day. */
+function summary(scenario: ScenarioId, f: Facts, zone: string, dayOnly: boolean): string {
   const parts = [t(`scenario.${scenario}`)];
   if (typeof f.amount === 'number') parts.push(formatAmount(f.amount));
   if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
-  if (typeof f.paidAt === 'string') parts.push(formatDateTime(f.paidAt, zone));
+  if (typeof f.paidAt === 'string') parts.push(dayOnly ? formatDate(f.paidAt, zone) : formatDateTime(f.paidAt, zone));
   if (typeof f.platform === 'string') parts.push(f.platform);
   if (typeof f.merchant === 'string') parts.push(f.merchant);
   if (typeof f.orderId === 'string') parts.push(f.orderId);
@@ -127,7 +128,7 @@ export function understandingHook(zone: string, timings: Timings): Hook {
       const facts = entitiesToFacts(u.scenario, u.entities);
       ctx.ext.set(NS, { scenario: u.scenario, facts });
       ctx.reply({
-        text: t('nlu.confirm', { summary: summary(u.scenario, facts, zone) }),
+        text: t('nlu.confirm', { summary: summary(u.scenario, facts, zone, u.entities.occurredAtPrecision === 'day') }),
         choices: [
           { id: 'u:yes', label: t('nlu.yes') },
           { id: 'u:no', label: t('nlu.no') },

@@ -9,6 +9,11 @@ export function formatDateTime(d: Date | string, zone: string): string {
   return format(new TZDate(new Date(d).getTime(), zone), 'M月d日 HH:mm', { locale: zhCN });
 }
 
+/** "11月25日" */
+export function formatDate(d: Date | string, zone: string): string {
+  return format(new TZDate(new Date(d).getTime(), zone), 'M月d日', { locale: zhCN });
+}
+
 /** "11月25日（周二）" */
 export function formatDay(d: Date | string, zone: string): string {
   return format(new TZDate(new Date(d).getTime(), zone), 'M月d日（EEE）', { locale: zhCN });

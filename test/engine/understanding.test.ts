@@ -40,6 +40,14 @@ describe('free text in the engine', () => {
     expect(d.activeCase()!.facts.amount).toBe(100);
   });
 
+  it('a time given only as a day is confirmed as the day', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('11月18日在小年卡盟买的点卡，付了50元，卡密一直没发货');
+    expect(d.last().text).toContain('11月18日');
+    expect(d.last().text).not.toMatch(/11月18日 \d\d:\d\d/);
+  });
+
   it('a message that fits no scenario asks the user to pick', () => {
     app = makeApp();
     const d = new Driver(app);
