@@ -58,7 +58,8 @@ function windowWarning(f: FiredFollowUp, now: Date, zone: string, timings: Windo
   if (!f.rung) return undefined;
   const closes = windowCloses(f.rung, f.facts, timings);
   if (!closes || typeof f.facts.paidAt !== 'string') return undefined;
-  const left = Math.max(0, Math.ceil((closes.getTime() - now.getTime()) / 86_400_000));
+  const days = Math.floor((closes.getTime() - now.getTime()) / 86_400_000);
+  const left = days >= 1 ? t('fup.left.days', { n: days }) : t('fup.left.under_a_day');
   const text = t(`fup.warn.${f.rung}`, {
     id: f.caseId,
     scenario: t(`scenario.${f.scenario}`),

@@ -13,7 +13,7 @@ export interface Harness {
   /** One inbound (a choice id or text) from the test user; returns what the engine replied. */
   send(x: { choice?: string; text?: string }, who?: { platform?: Platform; user?: string }): Delivery[];
   /** Opens a case already on the ladder (intake and evidence done) for the test user. */
-  ladderCase(opts?: { scenario?: ScenarioId; facts?: Facts; rung?: number; platform?: Platform; user?: string }): number;
+  ladderCase(opts?: { scenario?: ScenarioId; facts?: Facts; rung?: number; platform?: Platform; user?: string; stage?: 'ladder' | 'evidence' }): number;
   followUps(caseId: number, status?: string): { id: number; kind: string; rung: string | null; dueAt: number; status: string }[];
   /** Outbox rows written by the scheduler. */
   followUpMessages(): { id: number; platform: string; chat_id: string; status: string; text: string; choices: { id: string; label: string }[] }[];
@@ -60,7 +60,7 @@ export function harness(start: string, overrides: Partial<Config> = {}): Harness
       h.send({ text: '/help' }, { platform, user });
       const u = app.db.prepare(`SELECT id FROM users WHERE platform = ? AND platform_user_id = ?`).get(platform, user) as { id: number };
       const facts: Facts = { ...PAID_FACTS, paidAt: new Date(clock.getTime() - 86_400_000).toISOString(), ...opts.facts };
-      const state: CaseState = { ...initialState(), stage: 'ladder', rung: opts.rung ?? 0 };
+      const state: CaseState = { ...initialState(), stage: opts.stage ?? 'ladder', rung: opts.rung ?? 0 };
       const c = app.engine.repo.createCase(u.id, opts.scenario ?? 'not_received', facts, state, clock);
       app.engine.repo.saveCase(c.id, facts, state, clock);
       app.engine.repo.saveSession(u.id, c.id, {}, clock);

@@ -31,9 +31,11 @@ const followups: Record<string, string> = {
   'fup.sent_reminders_off': '好的。这个案件的提醒已关闭，我不会主动问你结果；有进展随时告诉我。',
 
   'fup.warn.platform':
-    '案件 #{id}（{scenario}）：提醒——多数平台只受理交易后约 {days} 天内的申诉。你的付款时间是 {paid}，申诉期大约在 {closes} 结束（还剩约 {left} 天）。如果商家还没解决，建议现在就提交平台申诉，别让商家拖过期限。',
+    '案件 #{id}（{scenario}）：提醒——多数平台只受理交易后约 {days} 天内的申诉。你的付款时间是 {paid}，申诉期大约在 {closes} 结束（还剩{left}）。如果商家还没解决，建议现在就提交平台申诉，别让商家拖过期限。',
   'fup.warn.payment':
-    '案件 #{id}（{scenario}）：提醒——银行卡交易有争议（退单/差错处理），需要在交易后约 {days} 天内向发卡行提出。你的付款时间是 {paid}，大约在 {closes} 到期（还剩约 {left} 天）。还没解决的话，尽快联系发卡行。',
+    '案件 #{id}（{scenario}）：提醒——银行卡交易有争议（退单/差错处理），需要在交易后约 {days} 天内向发卡行提出。你的付款时间是 {paid}，大约在 {closes} 到期（还剩{left}）。还没解决的话，尽快联系发卡行。',
+  'fup.left.days': '约 {n} 天',
+  'fup.left.under_a_day': '不到 1 天',
   'fup.to_rung.platform': '现在去平台申诉',
   'fup.to_rung.payment': '现在联系发卡行',
   'fup.to_rung.done': '好的，直接到这一步。',
