@@ -42,6 +42,11 @@ export interface TelegramBot {
   drainer: Drainer;
   /** Updates being handled right now; shutdown waits for them. */
   inFlight: InFlight;
+  /**
+   * Adds a transformer below auto-retry after the bot exists (e.g. the broadcast rate tap,
+   * which needs this bot's sender first), so it sees every raw response, each 429 included.
+   */
+  useBelowRetry(transformer: Transformer): void;
 }
 
 /** Defaults: retry 429s that ask for at most a minute, three times; network errors go back to the outbox. */
@@ -58,6 +63,11 @@ export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
     client: { ...opts.client, ...(apiRoot ? { apiRoot } : {}) },
   });
   for (const tr of opts.transformers ?? []) bot.api.config.use(tr);
+  const late: Transformer[] = [];
+  bot.api.config.use((prev, method, payload, signal) => {
+    const call = late.reduce<typeof prev>((inner, tr) => (m, p, s) => tr(inner, m, p, s), prev);
+    return call(method, payload, signal);
+  });
   bot.api.config.use(autoRetry({ ...RETRY_DEFAULTS, ...opts.autoRetry }));
   bot.api.config.use(logFailures(log));
 
@@ -119,7 +129,7 @@ export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
     log.error({ updateId: err.ctx.update.update_id, chatId: err.ctx.chat?.id, err: String(err.error) }, 'update handling failed');
   });
 
-  return { bot, sender, drainer, inFlight };
+  return { bot, sender, drainer, inFlight, useBelowRetry: (tr) => void late.push(tr) };
 }
 
 /** Logs every API call that finally failed (after retries), with its method and chat. */

@@ -28,6 +28,8 @@ export interface StartTelegramOptions extends TelegramOptions {
   registerWebhook?: boolean;
   /** How long stop() waits for updates in progress. */
   stopTimeoutMs?: number;
+  /** Runs once the bot exists, before any update is received (e.g. to add a broadcast lane). */
+  setup?: (telegram: TelegramBot) => void | Promise<void>;
 }
 
 export interface TelegramHandle {
@@ -64,6 +66,7 @@ export async function registerCommands(bot: Bot, log: Logger): Promise<void> {
 export async function startTelegram(app: App, opts: StartTelegramOptions = {}): Promise<TelegramHandle> {
   const log = app.log.child({ platform: 'telegram' });
   const tb = createBot(app, opts);
+  await opts.setup?.(tb);
   await tb.bot.init();
   log.info({ username: tb.bot.botInfo.username }, 'telegram bot ready');
   await registerCommands(tb.bot, log);

@@ -128,4 +128,22 @@ describe('sending over HTTP', () => {
     expect(row.status).toBe('failed');
     expect(app.outbox.isUnreachable('telegram', String(chatId))).toBe(false);
   });
+
+  it('lets a transformer added after creation sit below auto-retry and see each raw 429', async () => {
+    setup();
+    const seen: (number | 'ok')[] = [];
+    tg.useBelowRetry(async (prev, method, payload, signal) => {
+      const res = await prev(method, payload, signal);
+      seen.push(res.ok ? 'ok' : res.error_code);
+      return res;
+    });
+    nock(API)
+      .post(SEND)
+      .reply(...tooMany(1))
+      .post(SEND)
+      .reply((_uri, body) => okMessage(body));
+    const row = await sendOne();
+    expect(row.status).toBe('sent');
+    expect(seen).toEqual([429, 'ok']);
+  });
 });
