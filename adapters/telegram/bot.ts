@@ -111,6 +111,13 @@ export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
     if (!inbound) return unsupported(ctx);
     const deliveries = app.engine.handle(inbound);
     await drainer.deliver(deliveries);
+    // The answer came as a new message with fresh buttons: take the pressed ones away, so an
+    // old menu cannot start a second case or answer a question that has moved on.
+    if (inbound.choice !== undefined && deliveries.length > 0 && ctx.callbackQuery?.message) {
+      await ctx
+        .editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } })
+        .catch((err: unknown) => log.debug({ err: String(err) }, 'could not remove a used keyboard'));
+    }
   });
 
   async function unsupported(ctx: Context): Promise<void> {

@@ -48,6 +48,11 @@ describe('private chat', () => {
     // The answer came before the reply.
     const iAnswer = h.calls.findIndex((c) => c.method === 'answerCallbackQuery');
     expect(iAnswer).toBeLessThan(h.calls.indexOf(last!));
+    // The used keyboard was taken off the pressed message, after the new one was sent.
+    const edits = h.calls.filter((c) => c.method === 'editMessageReplyMarkup');
+    expect(edits).toHaveLength(1);
+    expect(edits[0].payload).toMatchObject({ chat_id: alice.id, message_id: press.callback_query!.message!.message_id, reply_markup: { inline_keyboard: [] } });
+    expect(h.calls.indexOf(edits[0])).toBeGreaterThan(h.calls.indexOf(last!));
   });
 
   it('says which messages it cannot use instead of staying silent', async () => {

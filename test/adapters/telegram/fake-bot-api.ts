@@ -85,6 +85,7 @@ export class FakeBotApi {
       case 'setWebhook':
       case 'setMyCommands':
       case 'answerCallbackQuery':
+      case 'editMessageReplyMarkup':
         return reply({ ok: true, result: true });
       default:
         return reply({ ok: false, error_code: 404, description: 'Not Found: method not found' }, 404);
