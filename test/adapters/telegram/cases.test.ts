@@ -155,4 +155,29 @@ describe('whole cases in a private chat', () => {
     const facts = h.app.db.prepare(`SELECT facts FROM cases WHERE scenario = 'double_charge'`).get() as { facts: string };
     expect(JSON.parse(facts.facts)).toMatchObject({ chargeCount: 2, extraAmount: 100, paymentMethod: 'alipay' });
   });
+
+  it('a follow-up fired later reaches the chat through the drainer, and its buttons answer it', async () => {
+    h = harness();
+    const pm = new Chatter(h.clock, { id: 2003, first_name: '小刚' });
+    await runCase(pm, 'not_received');
+    const ladder = h.sent(pm.user.id).at(-1)!;
+    const sent = buttons(ladder).find((b) => b.callback_data === 'r:sent');
+    expect(sent).toBeDefined();
+    await h.tg.bot.handleUpdate(pm.press('r:sent'));
+    const before = h.sent(pm.user.id).length;
+
+    // Ten days later, in the afternoon in Shanghai (outside quiet hours).
+    h.clock.now = new Date('2026-11-30T06:00:00Z');
+    const fired = h.app.scheduler.fireDue();
+    expect(fired.fired).toBeGreaterThan(0);
+    expect(await h.tg.drainer.drainOnce()).toBe(fired.fired);
+    const followUps = h.sent(pm.user.id).slice(before);
+    expect(followUps.length).toBeGreaterThan(0);
+    const ids = buttons(followUps.at(-1)).map((b) => b.callback_data!);
+    expect(ids.length).toBeGreaterThan(0);
+
+    await h.tg.bot.handleUpdate(pm.press(ids[0]));
+    expect(h.sent(pm.user.id).length).toBeGreaterThan(before + followUps.length);
+    expect(h.app.outbox.counts()).toEqual({ sent: expect.any(Number) });
+  });
 });
