@@ -7,6 +7,9 @@ import { Engine } from './engine/engine.js';
 import { understandingHook } from './engine/understanding.js';
 import { createLogger, type Logger } from './log.js';
 import { createFollowUpScheduler, type FollowUpScheduler } from './scheduler/index.js';
+import { installBlacklist } from './blacklist/index.js';
+import type { Blacklist } from './blacklist/service.js';
+import type { Broadcaster } from './broadcast/broadcaster.js';
 
 export interface App {
   config: Config;
@@ -15,6 +18,10 @@ export interface App {
   engine: Engine;
   /** Fires due follow-ups into the outbox; main.ts starts it, tests call fireDue() with their clock. */
   scheduler: FollowUpScheduler;
+  /** Merchant blacklist and lookups (its hook is registered on the engine). */
+  blacklist: Blacklist;
+  /** Broadcast lanes, progress and summaries; main.ts starts it and adds the Telegram lane. */
+  broadcaster: Broadcaster;
   log: Logger;
   /** The injected clock; tests pass their own. */
   now: () => Date;
@@ -38,16 +45,20 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   engine.use(understandingHook(config.BOT_TIMEZONE, config), 100);
   engine.expireClosedCases();
   const scheduler = createFollowUpScheduler(db, outbox, config, (p) => engine.canSendProactively(p), now, log);
+  const { blacklist, broadcaster } = installBlacklist({ config, db, outbox, engine, scheduler, log, now, close: () => undefined });
   return {
     config,
     db,
     outbox,
     engine,
     scheduler,
+    blacklist,
+    broadcaster,
     log,
     now,
     close() {
       void scheduler.stop();
+      broadcaster.halt();
       if (db.open) db.close();
     },
   };

@@ -21,10 +21,13 @@ async function main(): Promise<void> {
   const stops: Array<() => Promise<void>> = [];
   app.scheduler.start();
   stops.push(() => app.scheduler.stop());
+  app.broadcaster.start();
+  stops.push(() => app.broadcaster.stop());
   const platformConfigured = qqConfigured(config) || !!config.TELEGRAM_BOT_TOKEN;
 
   if (config.TELEGRAM_BOT_TOKEN) {
-    const telegram = await startTelegram(app);
+    // Broadcasts leave through a paced lane; its tap sees every Bot API send and 429.
+    const telegram = await startTelegram(app, { setup: (tg) => tg.useBelowRetry(app.broadcaster.addTelegramLane(tg.sender) as never) });
     stops.push(telegram.stop);
   }
 

@@ -4,10 +4,11 @@ import flows from './zh-CN/flows.js';
 import documents from './zh-CN/documents.js';
 import understanding from './zh-CN/understanding.js';
 import followups from './zh-CN/followups.js';
+import blacklist from './zh-CN/blacklist.js';
 
 export type Params = Record<string, string | number | undefined | null>;
 
-const catalog: Record<string, string> = { ...core, ...flows, ...documents, ...understanding, ...followups };
+const catalog: Record<string, string> = { ...core, ...flows, ...documents, ...understanding, ...followups, ...blacklist };
 
 /** Registers more keys (e.g. a module's own locale file). Later keys win. */
 export function addMessages(more: Record<string, string>): void {

@@ -1,0 +1,141 @@
+// In-memory index of merchant identifiers: exact keys in a Map, fuzzy keys also under their
+// character trigrams, so a lookup verifies a handful of candidates with Levenshtein instead of
+// scanning every merchant (q-gram lemma: within d edits, a key keeps all but 3·d of its trigrams).
+import { distance } from 'fastest-levenshtein';
+import { identifierKeys, queryKeys, type IdentifierKind, type Key } from './normalize.js';
+
+export interface Identifier {
+  kind: IdentifierKind;
+  value: string;
+}
+
+export interface Match {
+  merchantId: number;
+  via: Key['via'];
+  /** 0 for an exact key; otherwise the edit distance of the fuzzy key. */
+  distance: number;
+  /** Higher is better. */
+  score: number;
+}
+
+/** Edits allowed for a key of this length: none below 8 letters (小美/小米 are different shops). */
+export function maxDistance(len: number): number {
+  return len >= 12 ? 2 : len >= 8 ? 1 : 0;
+}
+
+const PAD = '\u0002\u0002';
+const PAD_END = '\u0003\u0003';
+
+function trigrams(s: string): string[] {
+  const p = PAD + s + PAD_END;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= p.length; i++) out.add(p.slice(i, i + 3));
+  return [...out];
+}
+
+export class MerchantIndex {
+  private readonly exact = new Map<string, Set<number>>();
+  /** Fuzzy keys by slot; a slot whose key lost all its merchants stays, empty, until rebuild. */
+  private readonly slots: string[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly grams = new Map<string, number[]>();
+  private readonly keysOf = new Map<number, string[]>();
+  private counts = new Uint16Array(1024);
+
+  get size(): number {
+    return this.keysOf.size;
+  }
+
+  /** (Re)indexes one merchant under all its identifiers. */
+  set(merchantId: number, ids: readonly Identifier[]): void {
+    this.remove(merchantId);
+    const keys = new Set<string>();
+    for (const id of ids) {
+      for (const k of identifierKeys(id.kind, id.value)) {
+        keys.add(k.key);
+        let set = this.exact.get(k.key);
+        if (!set) this.exact.set(k.key, (set = new Set()));
+        set.add(merchantId);
+        if (k.fuzzy && !this.slotOf.has(k.key)) this.addSlot(k.key);
+      }
+    }
+    this.keysOf.set(merchantId, [...keys]);
+  }
+
+  remove(merchantId: number): void {
+    const keys = this.keysOf.get(merchantId);
+    if (!keys) return;
+    for (const k of keys) {
+      const set = this.exact.get(k);
+      set?.delete(merchantId);
+      if (set && set.size === 0) this.exact.delete(k);
+    }
+    this.keysOf.delete(merchantId);
+  }
+
+  private addSlot(key: string): void {
+    const slot = this.slots.length;
+    this.slots.push(key);
+    this.slotOf.set(key, slot);
+    for (const g of trigrams(key.slice(2))) {
+      let list = this.grams.get(g);
+      if (!list) this.grams.set(g, (list = []));
+      list.push(slot);
+    }
+  }
+
+  /** Merchants a user's query names, best first. Unrelated names give []. */
+  lookup(query: string, limit = 5): Match[] {
+    const best = new Map<number, Match>();
+    const offer = (m: Match) => {
+      const cur = best.get(m.merchantId);
+      if (!cur || m.score > cur.score) best.set(m.merchantId, m);
+    };
+    const keys = queryKeys(query);
+    for (const k of keys) {
+      for (const id of this.exact.get(k.key) ?? []) {
+        offer({ merchantId: id, via: k.via, distance: 0, score: k.key.startsWith('p:') ? 90 : 100 });
+      }
+    }
+    for (const k of keys) {
+      if (!k.fuzzy || !k.key.startsWith('p:')) continue;
+      const s = k.key.slice(2);
+      const d = maxDistance(s.length);
+      if (d === 0) continue;
+      for (const { key, dist } of this.fuzzyCandidates(s, d)) {
+        for (const id of this.exact.get(key) ?? []) offer({ merchantId: id, via: k.via, distance: dist, score: 80 - (10 * dist) / s.length });
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score || a.merchantId - b.merchantId).slice(0, limit);
+  }
+
+  private fuzzyCandidates(s: string, d: number): { key: string; dist: number }[] {
+    const qg = trigrams(s);
+    const need = qg.length - 3 * d;
+    if (need <= 0) return [];
+    if (this.counts.length < this.slots.length) this.counts = new Uint16Array(Math.max(this.slots.length, this.counts.length * 2));
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const g of qg) {
+      const list = this.grams.get(g);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const slot = list[i];
+        if (counts[slot]++ === 0) touched.push(slot);
+      }
+    }
+    const out: { key: string; dist: number }[] = [];
+    for (const slot of touched) {
+      if (counts[slot] >= need) {
+        const key = this.slots[slot];
+        const other = key.slice(2);
+        if (Math.abs(other.length - s.length) <= d && this.exact.has(key)) {
+          const dist = distance(s, other);
+          if (dist > 0 && dist <= d && dist <= maxDistance(other.length)) out.push({ key, dist });
+        }
+      }
+      counts[slot] = 0;
+    }
+    return out;
+  }
+}

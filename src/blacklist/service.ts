@@ -1,0 +1,121 @@
+// The blacklist as the hook and admins see it: merchants in SQLite, found through the in-memory index.
+import type { DB } from '../store/db.js';
+import type { Facts } from '../flow/types.js';
+import { MerchantIndex, type Match } from './matcher.js';
+import { compact, fold, type IdentifierKind } from './normalize.js';
+import { BlacklistStore, type MerchantRow, type MerchantStatus } from './store.js';
+
+export interface LookupResult {
+  merchant: MerchantRow;
+  match: Match;
+  reports: { n: number; first: number | null; last: number | null };
+  openCases: number;
+  /** Other merchants the query also resembles (names only). */
+  others: string[];
+}
+
+/** The merchant a case names: the shop, else the 卡盟 platform. */
+export function caseMerchantText(facts: Facts): string | undefined {
+  for (const k of ['merchant', 'platform'] as const) {
+    const v = facts[k];
+    if (typeof v === 'string' && v.trim()) return v.trim();
+  }
+  return undefined;
+}
+
+export class Blacklist {
+  readonly store: BlacklistStore;
+  readonly index = new MerchantIndex();
+  private resolved = new Map<string, number | null>();
+
+  constructor(private readonly db: DB) {
+    this.store = new BlacklistStore(db);
+    for (const { merchantId, ids } of this.store.allIdentifiers()) this.index.set(merchantId, ids);
+  }
+
+  /** Re-reads one merchant's identifiers into the index. */
+  reindex(merchantId: number): void {
+    const ids = this.store.identifiers(merchantId);
+    if (ids.length) this.index.set(merchantId, ids);
+    else this.index.remove(merchantId);
+    this.resolved.clear();
+  }
+
+  /** Known merchants a text names, best first (rows re-read, so a rolled-back insert is never shown). */
+  matches(text: string, limit = 3): { merchant: MerchantRow; match: Match }[] {
+    const out: { merchant: MerchantRow; match: Match }[] = [];
+    for (const m of this.index.lookup(text, limit + 2)) {
+      const merchant = this.store.merchant(m.merchantId);
+      if (merchant) out.push({ merchant, match: m });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  resolve(text: string): number | undefined {
+    const key = compact(fold(text));
+    if (!key) return undefined;
+    let id = this.resolved.get(key);
+    if (id === undefined) {
+      id = this.index.lookup(text, 1)[0]?.merchantId ?? null;
+      if (this.resolved.size > 10_000) this.resolved.clear();
+      this.resolved.set(key, id);
+    }
+    return id ?? undefined;
+  }
+
+  /** What lookups say about a query; undefined when nothing public is known. */
+  lookup(text: string): LookupResult | undefined {
+    const found = this.matches(text);
+    const best = found.find((f) => f.merchant.status !== 'removed' || this.store.approvedReports(f.merchant.id).n > 0);
+    if (!best) return undefined;
+    const reports = this.store.approvedReports(best.merchant.id);
+    if (best.merchant.status !== 'blacklisted' && reports.n === 0) return undefined;
+    return {
+      merchant: best.merchant,
+      match: best.match,
+      reports,
+      openCases: this.openCasesNaming(best.merchant.id).length,
+      others: found.filter((f) => f !== best && f.merchant.status === 'blacklisted').map((f) => f.merchant.name),
+    };
+  }
+
+  /** Open cases whose merchant or platform is this merchant. */
+  openCasesNaming(merchantId: number): { caseId: number; userId: number }[] {
+    const rows = this.db
+      .prepare(`SELECT id, user_id AS userId, json_extract(facts, '$.merchant') AS m, json_extract(facts, '$.platform') AS p FROM cases WHERE status = 'open'`)
+      .all() as { id: number; userId: number; m: unknown; p: unknown }[];
+    return rows
+      .filter((r) => [r.m, r.p].some((v) => typeof v === 'string' && v.trim() !== '' && this.resolve(v) === merchantId))
+      .map((r) => ({ caseId: r.id, userId: r.userId }));
+  }
+
+  /** The key collective complaints group cases by: a known merchant, else the folded name. */
+  merchantKey(text: string): string {
+    const id = this.resolve(text);
+    return id !== undefined ? `m:${id}` : `n:${compact(fold(text))}`;
+  }
+
+  /** Open cases (of anyone) grouped under a merchant key. */
+  openCasesWithKey(key: string): { caseId: number; userId: number }[] {
+    const rows = this.db.prepare(`SELECT id, user_id AS userId, facts FROM cases WHERE status = 'open'`).all() as { id: number; userId: number; facts: string }[];
+    const out: { caseId: number; userId: number }[] = [];
+    for (const r of rows) {
+      const text = caseMerchantText(JSON.parse(r.facts) as Facts);
+      if (text && this.merchantKey(text) === key) out.push({ caseId: r.id, userId: r.userId });
+    }
+    return out;
+  }
+
+  addMerchant(name: string, status: MerchantStatus, reason: string | null, now: Date): MerchantRow {
+    const m = this.store.createMerchant(name, status, reason, now);
+    this.reindex(m.id);
+    return m;
+  }
+
+  addIdentifier(merchantId: number, kind: IdentifierKind, value: string): boolean {
+    const added = this.store.addIdentifier(merchantId, kind, value);
+    this.reindex(merchantId);
+    return added;
+  }
+}

@@ -1,0 +1,195 @@
+// SQL for merchants, their identifiers, reports, subscribed groups and collective-complaint consents.
+import type { DB } from '../store/db.js';
+import type { IdentifierKind } from './normalize.js';
+import type { Identifier } from './matcher.js';
+
+export type MerchantStatus = 'blacklisted' | 'reported' | 'removed';
+
+export interface MerchantRow {
+  id: number;
+  name: string;
+  status: MerchantStatus;
+  reason: string | null;
+  listedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ReportRow {
+  id: number;
+  userId: number | null;
+  merchantId: number | null;
+  merchantText: string;
+  what: string;
+  amount: number | null;
+  evidenceCount: number;
+  caseId: number | null;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  decisionReason: string | null;
+  decidedAt: number | null;
+  createdAt: number;
+}
+
+const MERCHANT_COLS = `id, name, status, reason, listed_at AS listedAt, created_at AS createdAt, updated_at AS updatedAt`;
+const REPORT_COLS = `id, user_id AS userId, merchant_id AS merchantId, merchant_text AS merchantText, what, amount,
+  evidence_count AS evidenceCount, case_id AS caseId, status, decision_reason AS decisionReason, decided_at AS decidedAt, created_at AS createdAt`;
+
+export class BlacklistStore {
+  constructor(private readonly db: DB) {}
+
+  // — merchants —
+
+  createMerchant(name: string, status: MerchantStatus, reason: string | null, now: Date): MerchantRow {
+    const t = now.getTime();
+    const row = this.db
+      .prepare(`INSERT INTO merchants (name, status, reason, listed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${MERCHANT_COLS}`)
+      .get(name, status, reason, status === 'blacklisted' ? t : null, t, t) as MerchantRow;
+    this.addIdentifier(row.id, 'name', name);
+    return row;
+  }
+
+  merchant(id: number): MerchantRow | undefined {
+    return this.db.prepare(`SELECT ${MERCHANT_COLS} FROM merchants WHERE id = ?`).get(id) as MerchantRow | undefined;
+  }
+
+  updateMerchant(id: number, patch: { name?: string; status?: MerchantStatus; reason?: string | null }, now: Date): MerchantRow | undefined {
+    const cur = this.merchant(id);
+    if (!cur) return undefined;
+    const status = patch.status ?? cur.status;
+    const listedAt = status === 'blacklisted' ? (cur.status === 'blacklisted' ? cur.listedAt : now.getTime()) : null;
+    const name = patch.name ?? cur.name;
+    this.db
+      .prepare(`UPDATE merchants SET name = ?, status = ?, reason = ?, listed_at = ?, updated_at = ? WHERE id = ?`)
+      .run(name, status, patch.reason !== undefined ? patch.reason : cur.reason, listedAt, now.getTime(), id);
+    if (patch.name && patch.name !== cur.name) {
+      this.db.prepare(`UPDATE merchant_identifiers SET value = ? WHERE merchant_id = ? AND kind = 'name'`).run(patch.name, id);
+    }
+    return this.merchant(id);
+  }
+
+  identifiers(merchantId: number): Identifier[] {
+    return this.db.prepare(`SELECT kind, value FROM merchant_identifiers WHERE merchant_id = ? ORDER BY id`).all(merchantId) as Identifier[];
+  }
+
+  addIdentifier(merchantId: number, kind: IdentifierKind, value: string): boolean {
+    return this.db.prepare(`INSERT OR IGNORE INTO merchant_identifiers (merchant_id, kind, value) VALUES (?, ?, ?)`).run(merchantId, kind, value).changes === 1;
+  }
+
+  removeIdentifier(merchantId: number, value: string): number {
+    return this.db.prepare(`DELETE FROM merchant_identifiers WHERE merchant_id = ? AND value = ? AND kind <> 'name'`).run(merchantId, value).changes;
+  }
+
+  /** Every merchant's identifiers, for building the index at start. */
+  *allIdentifiers(): Generator<{ merchantId: number; ids: Identifier[] }> {
+    let cur: { merchantId: number; ids: Identifier[] } | undefined;
+    for (const r of this.db.prepare(`SELECT merchant_id AS m, kind, value FROM merchant_identifiers ORDER BY merchant_id, id`).iterate() as Iterable<{
+      m: number;
+      kind: IdentifierKind;
+      value: string;
+    }>) {
+      if (cur && cur.merchantId !== r.m) {
+        yield cur;
+        cur = undefined;
+      }
+      cur ??= { merchantId: r.m, ids: [] };
+      cur.ids.push({ kind: r.kind, value: r.value });
+    }
+    if (cur) yield cur;
+  }
+
+  listed(limit: number, offset = 0): MerchantRow[] {
+    return this.db
+      .prepare(`SELECT ${MERCHANT_COLS} FROM merchants WHERE status = 'blacklisted' ORDER BY listed_at DESC, id DESC LIMIT ? OFFSET ?`)
+      .all(limit, offset) as MerchantRow[];
+  }
+
+  listedCount(): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM merchants WHERE status = 'blacklisted'`).get() as { n: number }).n;
+  }
+
+  // — reports —
+
+  addReport(r: { userId: number; merchantId: number | null; merchantText: string; what: string; amount: number | null; evidenceCount: number; caseId: number | null }, now: Date): ReportRow {
+    return this.db
+      .prepare(
+        `INSERT INTO merchant_reports (user_id, merchant_id, merchant_text, what, amount, evidence_count, case_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${REPORT_COLS}`,
+      )
+      .get(r.userId, r.merchantId, r.merchantText, r.what, r.amount, r.evidenceCount, r.caseId, now.getTime()) as ReportRow;
+  }
+
+  report(id: number): ReportRow | undefined {
+    return this.db.prepare(`SELECT ${REPORT_COLS} FROM merchant_reports WHERE id = ?`).get(id) as ReportRow | undefined;
+  }
+
+  /** Reports a user filed since `since` (pending, decided or withdrawn: all count against the limit). */
+  reportsSince(userId: number, since: number): { n: number; oldest: number | null } {
+    return this.db
+      .prepare(`SELECT count(*) AS n, min(created_at) AS oldest FROM merchant_reports WHERE user_id = ? AND created_at >= ?`)
+      .get(userId, since) as { n: number; oldest: number | null };
+  }
+
+  nextPending(afterId = 0): ReportRow | undefined {
+    return this.db.prepare(`SELECT ${REPORT_COLS} FROM merchant_reports WHERE status = 'pending' AND id > ? ORDER BY id LIMIT 1`).get(afterId) as
+      | ReportRow
+      | undefined;
+  }
+
+  pendingCount(): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM merchant_reports WHERE status = 'pending'`).get() as { n: number }).n;
+  }
+
+  decide(id: number, status: 'approved' | 'rejected' | 'withdrawn', reason: string | null, merchantId: number | null, now: Date): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE merchant_reports SET status = ?, decision_reason = ?, merchant_id = coalesce(?, merchant_id), decided_at = ? WHERE id = ? AND status = 'pending'`,
+        )
+        .run(status, reason, merchantId, now.getTime(), id).changes === 1
+    );
+  }
+
+  /** Approved reports of a merchant: how many and since when. Pending ones are not public. */
+  approvedReports(merchantId: number): { n: number; first: number | null; last: number | null } {
+    return this.db
+      .prepare(`SELECT count(*) AS n, min(created_at) AS first, max(created_at) AS last FROM merchant_reports WHERE merchant_id = ? AND status = 'approved'`)
+      .get(merchantId) as { n: number; first: number | null; last: number | null };
+  }
+
+  // — groups that receive alerts —
+
+  subscribe(platform: string, chatId: string, now: Date): boolean {
+    return this.db.prepare(`INSERT OR IGNORE INTO alert_groups (platform, chat_id, added_at) VALUES (?, ?, ?)`).run(platform, chatId, now.getTime()).changes === 1;
+  }
+
+  unsubscribe(platform: string, chatId: string): boolean {
+    return this.db.prepare(`DELETE FROM alert_groups WHERE platform = ? AND chat_id = ?`).run(platform, chatId).changes === 1;
+  }
+
+  // — collective complaints —
+
+  consent(caseId: number, userId: number, merchantKey: string, now: Date): boolean {
+    return (
+      this.db
+        .prepare(
+          `INSERT INTO collective_consents (case_id, user_id, merchant_key, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (case_id) DO UPDATE SET merchant_key = excluded.merchant_key`,
+        )
+        .run(caseId, userId, merchantKey, now.getTime()).changes === 1
+    );
+  }
+
+  withdrawConsents(userId: number): number {
+    return this.db.prepare(`DELETE FROM collective_consents WHERE user_id = ?`).run(userId).changes;
+  }
+
+  consentsFor(merchantKey: string): { caseId: number; userId: number; createdAt: number }[] {
+    return this.db
+      .prepare(`SELECT case_id AS caseId, user_id AS userId, created_at AS createdAt FROM collective_consents WHERE merchant_key = ? ORDER BY case_id`)
+      .all(merchantKey) as { caseId: number; userId: number; createdAt: number }[];
+  }
+
+  consentedCaseIds(userId: number): Set<number> {
+    return new Set((this.db.prepare(`SELECT case_id AS c FROM collective_consents WHERE user_id = ?`).all(userId) as { c: number }[]).map((r) => r.c));
+  }
+}
