@@ -144,7 +144,7 @@ describe('long replies', () => {
     const paragraphs = Array.from({ length: 10 }, (_, i) => `第${i + 1}段：` + '说明'.repeat(248)); // ~500 chars each
     const text = paragraphs.join('\n\n');
     expect(text.length).toBeGreaterThanOrEqual(5000);
-    h.app.outbox.enqueue({ platform: 'telegram', chatId: String(alice.id), kind: 'broadcast', reply: { text, choices: [{ id: 'm:progress', label: '进度' }] } }, h.clock.now);
+    h.app.outbox.enqueue({ platform: 'telegram', chatId: String(alice.id), kind: 'notice', reply: { text, choices: [{ id: 'm:progress', label: '进度' }] } }, h.clock.now);
     expect(await h.tg.drainer.drainOnce()).toBe(1);
     const parts = h.sent(alice.id);
     expect(parts).toHaveLength(2);
@@ -166,7 +166,7 @@ describe('long replies', () => {
           : undefined,
     });
     const text = ['甲'.repeat(3000), '乙'.repeat(3000)].join('\n\n');
-    h.app.outbox.enqueue({ platform: 'telegram', chatId: String(alice.id), kind: 'broadcast', reply: { text } }, h.clock.now);
+    h.app.outbox.enqueue({ platform: 'telegram', chatId: String(alice.id), kind: 'notice', reply: { text } }, h.clock.now);
     expect(await h.tg.drainer.drainOnce()).toBe(0);
     expect(h.app.outbox.counts()).toEqual({ pending: 1 });
     // Not due before retry_after has passed…
