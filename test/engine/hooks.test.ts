@@ -36,7 +36,7 @@ describe('hooks', () => {
   it('in groups hooks run first and the sender is known, without touching their private chat id', () => {
     app = makeApp();
     app.engine.use((ctx) => {
-      if (ctx.inbound.chatKind === 'group' && ctx.text.startsWith('查商家')) {
+      if (ctx.inbound.chatKind === 'group' && ctx.text.startsWith('测一下')) {
         ctx.reply({ text: `查询：${ctx.text.slice(3).trim()}（${ctx.user.platformUserId}）` });
         return true;
       }
@@ -45,7 +45,7 @@ describe('hooks', () => {
     const p = new Driver(app, 'm1', 'telegram');
     p.say('开始');
     const g = new Driver(app, 'm1', 'telegram', 'group', 'g-1');
-    expect(g.say('查商家 小年卡盟')[0].text).toBe('查询：小年卡盟（m1）');
+    expect(g.say('测一下 小年卡盟')[0].text).toBe('查询：小年卡盟（m1）');
     expect(g.say('聊天')).toEqual([]);
     const row = app.db.prepare(`SELECT chat_id FROM users WHERE platform_user_id = 'm1'`).get() as { chat_id: string };
     expect(row.chat_id).toBe('m1');
