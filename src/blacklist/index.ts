@@ -10,6 +10,8 @@ export { Blacklist } from './service.js';
 export { MerchantIndex } from './matcher.js';
 export { queryKeys, nameKeys, domainKeys } from './normalize.js';
 
+export const HOOK_ORDER = 10;
+
 export interface BlacklistModule {
   blacklist: Blacklist;
   broadcaster: Broadcaster;
@@ -19,6 +21,7 @@ export interface BlacklistModule {
 export function installBlacklist(app: Omit<App, 'blacklist' | 'broadcaster'>, config: Config = app.config): BlacklistModule {
   const blacklist = new Blacklist(app.db);
   const broadcaster = new Broadcaster(app);
-  app.engine.use(blacklistHook({ app, blacklist, broadcaster, admins: parseAdminIds(config.ADMIN_IDS) }));
+  // After hooks of default order, before free-text understanding (100), which takes any text.
+  app.engine.use(blacklistHook({ app, blacklist, broadcaster, admins: parseAdminIds(config.ADMIN_IDS) }), HOOK_ORDER);
   return { blacklist, broadcaster };
 }
