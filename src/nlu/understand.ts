@@ -1,6 +1,7 @@
 // Free-text understanding: scenario (facts.md §2 ids or 'other') with a confidence,
-// plus the facts found in the message. Rule-based and fast (no model), so it can
-// run on every message.
+// plus the facts found in the message. Entities come from rules; the scenario comes from
+// a logistic-regression model (model.ts, trained by `npm run nlu:train`) whose features are
+// character n-grams plus the rule scores below. Without a model file the rules decide alone.
 import type { PaymentMethod, ScenarioId, ScenarioOrOther } from '../types.js';
 import { SCENARIOS } from '../types.js';
 import { parseAmountNormalized } from './amount.js';
@@ -10,6 +11,7 @@ import { normalizeKeepCase } from './normalize.js';
 import { parseOrderIdNormalized } from './order.js';
 import { parsePaymentMethodNormalized } from './payment.js';
 import { parseWhenDetailedNormalized, type WhenPrecision } from './time.js';
+import { foldForModel, loadModel, predict, type RuleView } from './model.js';
 
 export interface Entities {
   /** Yuan. */
@@ -109,8 +111,19 @@ export function understand(text: string, now: Date, zone: string): Understanding
   const keep = normalizeKeepCase(text);
   const s = keep.toLowerCase();
   const entities = extractEntities(s, keep, now, zone);
-  const { scenario, confidence } = classify(s, entities);
-  return { scenario, confidence, entities };
+  const rules = ruleScores(s, entities);
+  const model = loadModel();
+  if (!model) return { scenario: rules.scenario, confidence: rules.confidence, entities };
+  const p = predict(model, foldForModel(s), rules);
+  let best = 0;
+  for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+  return { scenario: model.labels[best], confidence: Math.round(p[best] * 100) / 100, entities };
+}
+
+/** The rules' view of a lower-cased normalised message (the model's input besides n-grams). */
+export function rulesFor(text: string, now: Date, zone: string): RuleView {
+  const s = normalizeKeepCase(text).toLowerCase();
+  return ruleScores(s, extractEntities(s, s, now, zone));
 }
 
 function extractEntities(s: string, keep: string, now: Date, zone: string): Entities {
@@ -138,8 +151,13 @@ function extractEntities(s: string, keep: string, now: Date, zone: string): Enti
   return e;
 }
 
-function classify(s: string, e: Entities): { scenario: ScenarioOrOther; confidence: number } {
+function ruleScores(s: string, e: Entities): RuleView {
   const t = s.replace(NEGATED, ' ');
+  const scores = scoreCues(t, e);
+  return { ...decide(t, scores), scores: Object.fromEntries(scores) as Record<ScenarioId, number> };
+}
+
+function scoreCues(t: string, e: Entities): Map<ScenarioId, number> {
   const scores = new Map<ScenarioId, number>();
   for (const id of SCEN_ORDER) scores.set(id, scoreOf(t, CUES[id]));
 
@@ -162,7 +180,10 @@ function classify(s: string, e: Entities): { scenario: ScenarioOrOther; confiden
   if ((scores.get('merchant_vanished') ?? 0) >= 3) add(scores, 'not_received', -2);
   // A key that arrived but is invalid is card_used, not not_received.
   if ((scores.get('card_used') ?? 0) >= 4) add(scores, 'not_received', -2);
+  return scores;
+}
 
+function decide(t: string, scores: Map<ScenarioId, number>): { scenario: ScenarioOrOther; confidence: number } {
   let best: ScenarioId | undefined;
   let bestScore = 0;
   let second = 0;
