@@ -93,6 +93,8 @@ export class BroadcastLane {
           continue;
         }
         while (this.inFlight.size >= concurrency) await Promise.race(this.inFlight);
+        // Confirmed sends are on disk before the next one leaves.
+        this.flush();
         const p = this.send(d).finally(() => this.inFlight.delete(p));
         this.inFlight.add(p);
       }
