@@ -1,8 +1,10 @@
-// User-facing Chinese text for the NLU module: tone findings, bad-intent refusals,
-// scenario names and the neutral message template. Logic lives in src/nlu/.
+// User-facing Chinese text for the NLU module: tone findings, scenario names and the
+// neutral message template. Logic lives in src/nlu/. No legal statements here: those come
+// only from the law table (src/knowledge/law.ts).
 import type { ScenarioOrOther } from '../../types.js';
 
 export type ToneCode = 'insult' | 'threat' | 'exaggeration' | 'promise';
+/** Kinds of fabricated claim detectBadIntent() recognises; the engine's refusal texts are its intent.* keys, which cite the law table. */
 export type BadIntentKind = 'used_but_claim_not_received' | 'edit_screenshot' | 'claim_twice' | 'fake_evidence';
 
 export const scenarioNames: Record<ScenarioOrOther, string> = {
@@ -48,20 +50,6 @@ export const toneSummary = {
   flagged: (n: number) => `发现 ${n} 处可能影响维权效果的表述，建议修改后再发送：`,
   offerRewrite: '需要的话，我可以按你的订单信息生成一段冷静、只讲事实的版本。',
 };
-
-/** Declines a fabricated claim; facts.md §2 (恶意退款). */
-export const badIntentReplies: Record<BadIntentKind, string> = {
-  used_but_claim_not_received:
-    '卡密或商品已经使用过，再声称没收到去申请退款，属于恶意退款，可能构成欺诈（治安管理处罚法；数额较大时刑法第266条诈骗罪）。这条路我不能帮你。如果你对商品本身确实有问题（比如与描述不符），可以如实说明，我们按真实情况来。',
-  edit_screenshot:
-    '修改、P图或伪造截图作为证据，会被平台认定为恶意维权，也可能构成欺诈，我不能协助。请保留未经编辑、带时间的原始截图，真实的证据才有用。',
-  claim_twice:
-    '同一笔钱已经退过再重复申请，属于恶意退款，可能构成欺诈，我不能帮你这样做。如果第一次退款其实没有到账，请把退款记录发给我，我们按“未到账”来处理。',
-  fake_evidence:
-    '编造或夸大证据（假的聊天记录、虚报金额等）可能构成欺诈（治安管理处罚法；刑法第266条），我不能协助。只要情况属实，用真实的证据维权就够了。',
-};
-
-export const lawDisclaimer = '以上为一般性信息，不构成法律意见。';
 
 /** Pieces of the neutral message; {x} placeholders are filled by neutralRewrite(). */
 export const rewrite = {
