@@ -59,20 +59,24 @@ function throughput(texts: { text: string; now: Date }[]): number {
 }
 
 const corpus = loadCorpus(fixture('corpus.jsonl'));
-let ok = printReport('corpus.jsonl — development set (rules tuned on it)', evaluate(corpus, ZONE));
-// Each holdout was written after the rules of its day and first scored untuned
-// (see src/nlu/README.md); all were tuned on afterwards.
+// The scenario model (src/nlu/model.ts, `npm run nlu:train`) trains on train.jsonl plus
+// corpus and holdout–holdout3, and the rules were tuned on those four: their figures prove little.
+let ok = printReport('corpus.jsonl — development set (rules tuned on it, model trained on it)', evaluate(corpus, ZONE));
 for (const name of ['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl']) {
-  if (existsSync(fixture(name))) printReport(`${name} — later batch, since tuned on`, evaluate(loadCorpus(fixture(name)), ZONE));
+  if (existsSync(fixture(name))) printReport(`${name} — later batch, since tuned and trained on`, evaluate(loadCorpus(fixture(name)), ZONE));
 }
-// Never tuned on: its figures are the estimate for unseen phrasing, so they don't gate the exit code.
-if (existsSync(fixture('holdout4.jsonl'))) {
-  printReport('holdout4.jsonl — NEVER tuned on (estimate for unseen phrasing)', evaluate(loadCorpus(fixture('holdout4.jsonl')), ZONE));
+// Never tuned or trained on: the estimate for unseen phrasing. Not part of the exit code.
+const untuned: [string, string][] = [
+  ['holdout4.jsonl', 'previous author, NEVER tuned or trained on'],
+  ['holdout5.jsonl', 'written before train.jsonl and the model, NEVER tuned or trained on'],
+];
+for (const [name, what] of untuned) {
+  if (existsSync(fixture(name))) printReport(`${name} — ${what}`, evaluate(loadCorpus(fixture(name)), ZONE));
 }
 console.log(
-  '\nGeneralisation estimate: each holdout, scored once before any rule was tuned on it, gave scenario accuracy\n' +
-    '83.1% (holdout), 80.6% (holdout2), 82.0% (holdout3), 81.5% (holdout4, never tuned on) — below the 95% target\n' +
-    'on unseen phrasing; entities held 92–100% (src/nlu/README.md).',
+  '\nGeneralisation estimate (src/nlu/README.md): rules alone scored 81–84% on each holdout before tuning.\n' +
+    'With the n-gram model blended in, first untuned runs: holdout4 100% (54/54, another author),\n' +
+    'holdout5 98.1% (204/208, same author as train.jsonl, so likely optimistic).',
 );
 const rate = throughput(corpus.map((m) => ({ text: m.text, now: new Date(m.now) })));
 ok &&= rate >= TARGET_RATE;
