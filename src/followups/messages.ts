@@ -1,7 +1,7 @@
 // The message a fired follow-up sends. Every choice names its case (f:<caseId>:<answer>), so an
 // answer reaches the right case even when the user has switched to another one since.
 import { t, has } from '../i18n/index.js';
-import { formatDateTime } from '../flow/format.js';
+import { formatMoment } from './format.js';
 import type { Facts, RungId } from '../flow/types.js';
 import type { Choice, Reply, ScenarioId } from '../types.js';
 import { windowCloses, BANK_DISPUTE_WINDOW_DAYS, type WindowTimings } from './windows.js';
@@ -41,7 +41,7 @@ function rungCheck(f: FiredFollowUp, zone: string, timings: MessageTimings): Rep
     payment: timings.PAYMENT_COMPLAINT_WORKDAYS,
     regulator: timings.REGULATOR_REPLY_WORKDAYS,
   };
-  const params = { id: f.caseId, scenario: t(`scenario.${f.scenario}`), due: formatDateTime(f.dueAt, zone), days: days[rung] };
+  const params = { id: f.caseId, scenario: t(`scenario.${f.scenario}`), due: formatMoment(f.dueAt, zone), days: days[rung] };
   const ask = t(has(`fup.ask.${rung}`) ? `fup.ask.${rung}` : 'fup.ask.none', params);
   const repliedKey = has(`fup.replied.${rung}`) ? `fup.replied.${rung}` : 'fup.replied.seller';
   const choices: Choice[] = [
@@ -64,8 +64,8 @@ function windowWarning(f: FiredFollowUp, now: Date, zone: string, timings: Windo
     id: f.caseId,
     scenario: t(`scenario.${f.scenario}`),
     days: f.rung === 'platform' ? timings.PLATFORM_APPEAL_WINDOW_DAYS : BANK_DISPUTE_WINDOW_DAYS,
-    paid: formatDateTime(f.facts.paidAt, zone),
-    closes: formatDateTime(closes, zone),
+    paid: formatMoment(f.facts.paidAt, zone),
+    closes: formatMoment(closes, zone),
     left,
   });
   return {

@@ -99,7 +99,8 @@ export class FollowUpScheduler {
         let fired = 0;
         let skipped = 0;
         for (const r of rows) {
-          const reply = this.relevant(r) ? this.message(r, now) : undefined;
+          const facts = JSON.parse(r.facts) as Facts;
+          const reply = this.relevant(r, facts) ? this.message(r, facts, now) : undefined;
           if (!reply || !r.chat_id) {
             this.markStmt.run('skipped', now.getTime(), r.id);
             skipped++;
@@ -166,11 +167,10 @@ export class FollowUpScheduler {
   }
 
   /** Whether the follow-up still fits the case: open, reminders on, and about the step the case is at. */
-  private relevant(r: DueRow): boolean {
+  private relevant(r: DueRow, facts: Facts): boolean {
     if (r.case_status !== 'open') return false;
     const state = JSON.parse(r.state) as CaseState;
     if (state.remindersOff || state.stage !== 'ladder') return false;
-    const facts = JSON.parse(r.facts) as Facts;
     const flow = FLOWS[r.scenario];
     if (!flow) return false;
     const rungs = applicableRungs(flow, facts, this.opts.timings);
@@ -179,8 +179,7 @@ export class FollowUpScheduler {
     return true;
   }
 
-  private message(r: DueRow, now: Date) {
-    const facts = JSON.parse(r.facts) as Facts;
+  private message(r: DueRow, facts: Facts, now: Date) {
     return followUpMessage(
       { caseId: r.case_id, scenario: r.scenario, kind: r.kind, rung: r.rung, dueAt: new Date(r.due_at), facts },
       now,
