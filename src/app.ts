@@ -43,7 +43,7 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   const engine = new Engine(db, outbox, config, now, log);
   // Free-text understanding takes any unclaimed text, so it runs after every other hook.
   engine.use(understandingHook(config.BOT_TIMEZONE, config), 100);
-  engine.expireClosedCases();
+  engine.maintenance();
   const scheduler = createFollowUpScheduler(db, outbox, config, (p) => engine.canSendProactively(p), now, log);
   const { blacklist, broadcaster } = installBlacklist({ config, db, outbox, engine, scheduler, log, now, close: () => undefined });
   return {

@@ -19,6 +19,10 @@ async function main(): Promise<void> {
   }
   const app = createApp(config);
   const stops: Array<() => Promise<void>> = [];
+  // Housekeeping (retention, pruning) every six hours; it also ran once at start.
+  const housekeeping = setInterval(() => app.log.info(app.engine.maintenance(), 'housekeeping'), 6 * 3600_000);
+  housekeeping.unref();
+  stops.push(async () => clearInterval(housekeeping));
   app.scheduler.start();
   stops.push(() => app.scheduler.stop());
   app.broadcaster.start();

@@ -102,6 +102,18 @@ export class Engine {
     return this.db.transaction(() => inbounds.map((i) => this.process(i)))();
   }
 
+  /**
+   * Housekeeping, run at start and periodically: expires closed cases, and forgets sent
+   * messages and processed update ids after a week (Telegram redelivers for 24 h at most).
+   */
+  maintenance(): { cases: number; outbox: number; updates: number } {
+    const week = new Date(this.now().getTime() - 7 * 86_400_000);
+    const cases = this.expireClosedCases();
+    const outbox = this.outbox.prune(week);
+    const updates = this.repo.pruneProcessed(week);
+    return { cases, outbox, updates };
+  }
+
   /** Deletes closed cases older than the retention period. Returns how many. */
   expireClosedCases(): number {
     const cutoff = this.now().getTime() - this.config.RETENTION_DAYS * 86_400_000;

@@ -199,6 +199,10 @@ export class Repo {
     this.audit(null, 'user_deleted', null, null, now);
   }
 
+  pruneProcessed(before: Date): number {
+    return this.db.prepare(`DELETE FROM processed_updates WHERE at < ?`).run(before.getTime()).changes;
+  }
+
   deleteClosedBefore(cutoffMs: number): number {
     return this.db.prepare(`DELETE FROM cases WHERE status = 'closed' AND closed_at < ?`).run(cutoffMs).changes;
   }

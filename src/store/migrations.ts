@@ -179,6 +179,15 @@ export const migrations: string[] = [
   DROP INDEX IF EXISTS follow_ups_case;
   CREATE INDEX follow_ups_case ON follow_ups(case_id);
   `,
+  // outbox — fewer random index pages per message: the per-user index goes (deleting a user's rows
+  // is rare and may scan; sent rows are pruned), and held rows are looked up per chat only on the
+  // platform that holds them (official QQ, no proactive sends).
+  `
+  DROP INDEX IF EXISTS outbox_user;
+  DROP INDEX IF EXISTS outbox_pending_chat;
+  CREATE INDEX outbox_held ON outbox(chat_id) WHERE status = 'pending' AND platform = 'qqofficial';
+  CREATE INDEX processed_updates_at ON processed_updates(at);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

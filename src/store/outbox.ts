@@ -34,6 +34,7 @@ export class Outbox {
   private readonly unreachableStmt;
   private readonly deleteEphemeralStmt;
   private readonly reachableStmt;
+  private readonly heldForChatStmt;
 
   constructor(private readonly db: DB) {
     this.insertStmt = db.prepare(
@@ -55,6 +56,11 @@ export class Outbox {
     this.pendingForChatStmt = db.prepare(
       `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
        WHERE platform = ? AND chat_id = ? AND status = 'pending' AND not_before <= ? RETURNING id, platform, chat_id, payload, attempts`,
+    );
+    // Same query with the platform spelled out, so SQLite can use the partial index outbox_held.
+    this.heldForChatStmt = db.prepare(
+      `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
+       WHERE platform = 'qqofficial' AND chat_id = ? AND status = 'pending' AND not_before <= ? RETURNING id, platform, chat_id, payload, attempts`,
     );
     this.unreachableStmt = db.prepare(
       `INSERT INTO chats (platform, chat_id, unreachable_at, unreachable_reason) VALUES (?, ?, ?, ?)
@@ -129,7 +135,11 @@ export class Outbox {
 
   /** Claims every due pending row for one chat (used to hand held messages over with a reply). */
   claimForChat(platform: Platform, chatId: string, now: Date = new Date()): Delivery[] {
-    const rows = this.pendingForChatStmt.all(now.getTime(), platform, chatId, now.getTime()) as Row[];
+    const rows = (
+      platform === 'qqofficial'
+        ? this.heldForChatStmt.all(now.getTime(), chatId, now.getTime())
+        : this.pendingForChatStmt.all(now.getTime(), platform, chatId, now.getTime())
+    ) as Row[];
     return rows.sort((a, b) => a.id - b.id).map(toDelivery);
   }
 
@@ -178,6 +188,11 @@ export class Outbox {
     this.db.transaction(() => {
       for (const id of ids) this.markSent(id, now);
     })();
+  }
+
+  /** Deletes delivered and failed rows older than `before`. Returns how many. */
+  prune(before: Date): number {
+    return this.db.prepare(`DELETE FROM outbox WHERE status IN ('sent', 'failed') AND created_at < ?`).run(before.getTime()).changes;
   }
 
   /** After a crash: rows claimed but never marked go back to pending. Returns how many. */

@@ -150,6 +150,18 @@ describe('store', () => {
     expect(payloads.every((p) => p.payload === '{}')).toBe(true);
   });
 
+  it('housekeeping forgets sent messages and update ids after a week, keeps pending ones', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('开始');
+    app.outbox.enqueue({ platform: 'telegram', chatId: 'x', reply: { text: '待发' } }, app.now());
+    (app as unknown as { clock: { t: Date } }).clock.t = new Date('2026-11-28T09:00:00Z');
+    const r = app.engine.maintenance();
+    expect(r.outbox).toBeGreaterThan(0);
+    expect(r.updates).toBe(1);
+    expect(app.db.prepare(`SELECT status FROM outbox`).all()).toEqual([{ status: 'pending' }]);
+  });
+
   it('closed cases expire after the retention period', () => {
     app = makeApp({ RETENTION_DAYS: 30 });
     const d = new Driver(app);
