@@ -11,6 +11,7 @@ import { initialState, type CaseState } from '../flow/state.js';
 import { step, type Effect, type FlowEvent, type Outcome, evidenceReply, askReply } from '../flow/step.js';
 import type { Facts } from '../flow/types.js';
 import { parseAmount } from '../nlu/amount.js';
+import { followUpMessage } from '../followups/messages.js';
 import { maskSecretsInText } from '../privacy/mask.js';
 import { matchCommand, type Command } from './commands.js';
 import { progressText } from './progress.js';
@@ -152,7 +153,7 @@ export class Engine {
     const session = this.repo.loadSession(user.id);
     const state = session.state as SessionState;
     let deleted = false;
-    this.dispatch(inbound, user, session.activeCaseId, state, reply, () => (deleted = true));
+    this.dispatch(inbound, user, session.activeCaseId, state, session.updatedAt, reply, () => (deleted = true));
 
     if (deleted) {
       for (const r of replies) out.push(this.outbox.enqueue({ platform: inbound.platform, chatId, kind: 'ephemeral', reply: r }, this.now(), true));
@@ -191,12 +192,28 @@ export class Engine {
     return q?.kind === 'choice' || q?.kind === 'payment';
   }
 
-  private resolveChoice(inbound: Inbound, state: SessionState): string | undefined {
+  /**
+   * The choices the user last saw: a reminder fired after their last message (its choices are
+   * rebuilt, not stored, so firing costs no session write), or the engine's own last reply.
+   */
+  private lastSeenChoices(userId: number, state: SessionState, sessionUpdatedAt: number): { choices: Choice[]; numbered: boolean } {
+    const fired = this.repo.lastFiredFollowUp(userId, sessionUpdatedAt);
+    if (fired) {
+      const reply = followUpMessage({ ...fired, dueAt: new Date(fired.dueAt) }, new Date(fired.firedAt), this.config.BOT_TIMEZONE, this.config);
+      if (reply?.choices?.length) return { choices: reply.choices, numbered: true };
+    }
+    return { choices: state.lastChoices ?? [], numbered: !!state.numbered };
+  }
+
+  private resolveChoice(inbound: Inbound, userId: number, state: SessionState, sessionUpdatedAt: number): string | undefined {
     if (inbound.choice) return inbound.choice;
     const text = (inbound.text ?? '').trim();
-    const choices = state.lastChoices ?? [];
-    if (!text || !choices.length) return undefined;
-    if (state.numbered && /^\d{1,2}$/.test(text)) {
+    // Choices are short labels or numbers; longer text is never a choice (and skips the lookup).
+    if (!text || text.length > 24) return undefined;
+    const seen = this.lastSeenChoices(userId, state, sessionUpdatedAt);
+    const choices = seen.choices;
+    if (!choices.length) return undefined;
+    if (seen.numbered && /^\d{1,2}$/.test(text)) {
       const n = Number(text);
       if (n >= 1 && n <= choices.length) return choices[n - 1].id;
     }
@@ -210,13 +227,14 @@ export class Engine {
     user: UserRow,
     activeCaseId: number | null,
     state: SessionState,
+    sessionUpdatedAt: number,
     reply: (r: Reply) => void,
     onDeleted: () => void,
   ): void {
     const now = this.now();
     const active = activeCaseId !== null ? this.repo.getCase(activeCaseId) : undefined;
     const text = maskSecretsInText(inbound.text ?? '');
-    const choice = this.resolveChoice(inbound, state);
+    const choice = this.resolveChoice(inbound, user.id, state, sessionUpdatedAt);
     const cmd: Command | undefined = choice ? undefined : matchCommand(text);
 
     const setMode = (m: Partial<SessionState>) => {

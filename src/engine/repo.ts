@@ -78,7 +78,13 @@ export class Repo {
          RETURNING id, platform, platform_user_id AS platformUserId, display_name AS displayName, chat_id AS chatId`,
       ),
       updateUser: db.prepare(`UPDATE users SET display_name = ?, chat_id = ? WHERE id = ?`),
-      session: db.prepare(`SELECT active_case_id, state FROM sessions WHERE user_id = ?`),
+      session: db.prepare(`SELECT active_case_id, state, updated_at FROM sessions WHERE user_id = ?`),
+      lastFired: db.prepare(
+        `SELECT f.case_id AS caseId, f.kind, f.rung, f.due_at AS dueAt, f.fired_at AS firedAt, c.scenario, c.facts
+         FROM follow_ups f JOIN cases c ON c.id = f.case_id
+         WHERE c.user_id = ? AND c.status = 'open' AND f.status = 'fired' AND f.fired_at > ?
+         ORDER BY f.fired_at DESC, f.id DESC LIMIT 1`,
+      ),
       saveSession: db.prepare(
         `INSERT INTO sessions (user_id, active_case_id, state, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (user_id) DO UPDATE SET active_case_id = excluded.active_case_id, state = excluded.state, updated_at = excluded.updated_at`,
@@ -128,9 +134,17 @@ export class Repo {
     return found;
   }
 
-  loadSession(userId: number): { activeCaseId: number | null; state: Record<string, unknown> } {
-    const r = this.s.session.get(userId) as { active_case_id: number | null; state: string } | undefined;
-    return { activeCaseId: r?.active_case_id ?? null, state: r ? JSON.parse(r.state) : {} };
+  loadSession(userId: number): { activeCaseId: number | null; state: Record<string, unknown>; updatedAt: number } {
+    const r = this.s.session.get(userId) as { active_case_id: number | null; state: string; updated_at: number } | undefined;
+    return { activeCaseId: r?.active_case_id ?? null, state: r ? JSON.parse(r.state) : {}, updatedAt: r?.updated_at ?? 0 };
+  }
+
+  /** The user's most recent follow-up fired after `afterMs` on an open case, if any. */
+  lastFiredFollowUp(userId: number, afterMs: number):
+    | { caseId: number; kind: string; rung: RungId | null; dueAt: number; firedAt: number; scenario: ScenarioId; facts: Facts }
+    | undefined {
+    const r = this.s.lastFired.get(userId, afterMs) as { caseId: number; kind: string; rung: RungId | null; dueAt: number; firedAt: number; scenario: ScenarioId; facts: string } | undefined;
+    return r && { ...r, facts: JSON.parse(r.facts) as Facts };
   }
 
   saveSession(userId: number, activeCaseId: number | null, state: object, now: Date): void {

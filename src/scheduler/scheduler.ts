@@ -24,9 +24,10 @@ export interface SchedulerOptions {
   pollMs: number;
   timings: Timings & MessageTimings;
   /**
-   * Whether a platform takes unprompted messages. Where it does, the reminder's choices become the
-   * chat's current ones (so "1" or "已退款" typed on QQ or in the terminal answer it); where it does
-   * not, the row waits in the outbox and the engine hands it over with the next reply.
+   * Whether a platform takes unprompted messages; where it does not, the row waits in the outbox
+   * and the engine hands it over with the next reply. (Typed answers to a reminder — "1" or
+   * "已退款" on QQ or in the terminal — are matched by the engine, which rebuilds the reminder's
+   * choices from the fired row; firing writes nothing to the session.)
    */
   proactive?: (platform: Platform) => boolean;
   /** Called after a batch wrote messages (e.g. to kick drainers). */
@@ -58,7 +59,6 @@ interface DueRow {
 export class FollowUpScheduler {
   private readonly dueStmt;
   private readonly markStmt;
-  private readonly sessionStmt;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private started = false;
@@ -83,10 +83,6 @@ export class FollowUpScheduler {
        LIMIT ?`,
     );
     this.markStmt = db.prepare(`UPDATE follow_ups SET status = ?, fired_at = ? WHERE id = ? AND status = 'pending'`);
-    this.sessionStmt = db.prepare(
-      `UPDATE sessions SET state = json_set(state, '$.lastChoices', json(?), '$.numbered', json('true'))
-       WHERE user_id = ? AND (active_case_id IS NULL OR active_case_id = ?)`,
-    );
   }
 
   /** Fires up to one batch of due follow-ups in one transaction. Nothing during quiet hours. */
@@ -108,7 +104,6 @@ export class FollowUpScheduler {
           }
           this.markStmt.run('fired', now.getTime(), r.id);
           this.outbox.enqueue({ platform: r.platform, chatId: r.chat_id, userId: r.user_id, kind: 'followup', reply }, now);
-          if (this.opts.proactive?.(r.platform) ?? true) this.sessionStmt.run(JSON.stringify(reply.choices ?? []), r.user_id, r.case_id);
           fired++;
         }
         return { fired, skipped };

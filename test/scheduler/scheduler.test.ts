@@ -121,10 +121,17 @@ describe('the follow-up scheduler', () => {
     h = harness('2025-11-20 10:00');
     const id = h.ladderCase();
     rungCheckAt(id, '2025-11-20 09:00');
+    h.at('2025-11-20 10:01'); // the reminder fires after the user's last message
     h.app.scheduler.fireDue();
     const out = h.send({ text: '2' }); // 2 = 还没有
     expect(texts(out)).toContain('期限已过');
     expect(h.caseOf(id).state.rung).toBe(1);
+    // Having answered, the user's next "1" belongs to the bot's latest reply (已发送), not to the
+    // reminder (1 = 已退款 there).
+    h.at('2025-11-20 10:05');
+    const next = texts(h.send({ text: '1' }));
+    expect(next).toContain('已开始计时');
+    expect(next).not.toContain('退回了多少钱');
   });
 
   it('runs on its own timer once started and stops cleanly', async () => {
