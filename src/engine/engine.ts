@@ -64,6 +64,8 @@ export class Engine {
   readonly repo: Repo;
   private readonly proactive = new Map<Platform, boolean>();
   private readonly hooks: { hook: Hook; order: number }[] = [];
+  /** The session of the user whose inbound is being processed: loaded once, saved once per turn. */
+  private sess: { activeCaseId: number | null; state: SessionState; updatedAt: number } | undefined;
 
   constructor(
     private readonly db: DB,
@@ -150,21 +152,22 @@ export class Engine {
     this.outbox.markReachable(inbound.platform, chatId);
     if (!this.canSendProactively(inbound.platform)) out.push(...this.outbox.claimForChat(inbound.platform, chatId, this.now()));
 
-    const session = this.repo.loadSession(user.id);
-    const state = session.state as SessionState;
+    const loaded = this.repo.loadSession(user.id);
+    const sess = (this.sess = { activeCaseId: loaded.activeCaseId, state: loaded.state as SessionState, updatedAt: loaded.updatedAt });
     let deleted = false;
-    this.dispatch(inbound, user, session.activeCaseId, state, session.updatedAt, reply, () => (deleted = true));
+    try {
+      this.dispatch(inbound, user, sess.activeCaseId, sess.state, sess.updatedAt, reply, () => (deleted = true));
+    } finally {
+      this.sess = undefined;
+    }
 
     if (deleted) {
       for (const r of replies) out.push(this.outbox.enqueue({ platform: inbound.platform, chatId, kind: 'ephemeral', reply: r }, this.now(), true));
       return out;
     }
     const last = replies[replies.length - 1];
-    const fresh = this.repo.loadSession(user.id);
-    const newState = fresh.state as SessionState;
-    newState.lastChoices = last?.choices;
-    newState.numbered = this.numberedChoices(fresh.activeCaseId, last);
-    this.repo.saveSession(user.id, fresh.activeCaseId, newState, this.now());
+    sess.state = { ...sess.state, lastChoices: last?.choices, numbered: this.numberedChoices(sess.activeCaseId, last) };
+    this.repo.saveSession(user.id, sess.activeCaseId, sess.state, this.now());
     for (const r of replies) out.push(this.outbox.enqueue({ platform: inbound.platform, chatId, userId: user.id, reply: r }, this.now(), true));
     return out;
   }
@@ -238,14 +241,14 @@ export class Engine {
     const cmd: Command | undefined = choice ? undefined : matchCommand(text);
 
     const setMode = (m: Partial<SessionState>) => {
-      const cur = this.repo.loadSession(user.id);
-      this.repo.saveSession(user.id, cur.activeCaseId, { ...m, ext: (cur.state as SessionState).ext }, now);
+      const sess = this.session();
+      sess.state = { ...m, ext: sess.state.ext };
     };
     const stepCase = (c: CaseRow, event: FlowEvent) => this.runStep(user, c, event, reply);
     const startCase = (scenario: ScenarioId, facts: Facts = {}, prefix?: string) => {
       const c = this.repo.createCase(user.id, scenario, facts, initialState(), now);
       this.repo.audit(`user:${user.id}`, 'case_opened', `case:${c.id}`, { scenario }, now);
-      this.keepExt(user.id, c.id, now);
+      this.setActive(c.id);
       if (prefix) reply({ text: prefix });
       stepCase(c, { type: 'start' });
     };
@@ -287,7 +290,7 @@ export class Engine {
       const [, id, answer] = choice.split(':');
       const c = this.repo.getCase(Number(id));
       if (c && c.userId === user.id && c.status === 'open' && answer) {
-        this.keepExt(user.id, c.id, now);
+        this.setActive(c.id);
         return stepCase(c, { type: 'choice', id: `f:${answer}` });
       }
       return reply(this.menu(active, t('fu.stale')));
@@ -295,7 +298,7 @@ export class Engine {
     if (choice?.startsWith('c:')) {
       const c = this.repo.getCase(Number(choice.slice(2)));
       if (c && c.userId === user.id) {
-        this.keepExt(user.id, c.id, now);
+        this.setActive(c.id);
         reply({ text: t('cases.switched', { id: c.id, scenario: t(`scenario.${c.scenario}`) }) });
         return c.status === 'open' ? stepCase(c, { type: 'repeat' }) : reply(this.menu(undefined));
       }
@@ -353,10 +356,16 @@ export class Engine {
     return reply(this.menu(undefined, text ? t('unclear.no_case') : undefined));
   }
 
-  /** Saves the session with a new active case, keeping hooks' state and dropping the engine's modes. */
-  private keepExt(userId: number, activeCaseId: number | null, now: Date): void {
-    const cur = this.repo.loadSession(userId).state as SessionState;
-    this.repo.saveSession(userId, activeCaseId, { ext: cur.ext }, now);
+  private session(): NonNullable<Engine['sess']> {
+    if (!this.sess) throw new Error('no turn in progress');
+    return this.sess;
+  }
+
+  /** Makes a case the active one, keeping hooks' state and dropping the engine's modes. */
+  private setActive(caseId: number | null): void {
+    const sess = this.session();
+    sess.activeCaseId = caseId;
+    sess.state = { ext: sess.state.ext };
   }
 
   private runHooks(
@@ -371,16 +380,27 @@ export class Engine {
   ): boolean {
     if (!this.hooks.length) return false;
     const now = this.now();
-    const ext: TurnContext['ext'] = {
-      get: <T>(ns: string) => (this.repo.loadSession(user.id).state as SessionState).ext?.[ns] as T | undefined,
-      set: (ns, value) => {
-        const cur = this.repo.loadSession(user.id);
-        const st = cur.state as SessionState;
-        const next = { ...(st.ext ?? {}), [ns]: value };
-        if (value === undefined) delete next[ns];
-        this.repo.saveSession(user.id, cur.activeCaseId, { ...st, ext: next }, now);
-      },
-    };
+    // In groups there is no turn session: hooks' state is read and written directly.
+    const ext: TurnContext['ext'] = this.sess
+      ? {
+          get: <T>(ns: string) => this.session().state.ext?.[ns] as T | undefined,
+          set: (ns, value) => {
+            const sess = this.session();
+            const next = { ...(sess.state.ext ?? {}), [ns]: value };
+            if (value === undefined) delete next[ns];
+            sess.state = { ...sess.state, ext: next };
+          },
+        }
+      : {
+          get: <T>(ns: string) => (this.repo.loadSession(user.id).state as SessionState).ext?.[ns] as T | undefined,
+          set: (ns, value) => {
+            const cur = this.repo.loadSession(user.id);
+            const st = cur.state as SessionState;
+            const next = { ...(st.ext ?? {}), [ns]: value };
+            if (value === undefined) delete next[ns];
+            this.repo.saveSession(user.id, cur.activeCaseId, { ...st, ext: next }, now);
+          },
+        };
     const ctx: TurnContext = { inbound, user, active, text, choice, now, db: this.db, outbox: this.outbox, reply, startCase, stepActive, ext };
     return this.hooks.some((h) => h.hook(ctx));
   }
@@ -419,7 +439,7 @@ export class Engine {
     const now = this.now();
     this.repo.closeCase(c.id, outcome, refunded, { ...c.state, stage: 'closed' }, now);
     this.repo.cancelFollowUps(c.id);
-    this.keepExt(user.id, null, now);
+    this.setActive(null);
     this.repo.audit(`user:${user.id}`, 'case_closed', `case:${c.id}`, { outcome }, now);
     reply(this.menu(undefined, t(`close.done.${outcome}`, { id: c.id, retention: this.config.RETENTION_DAYS })));
   }
