@@ -3,6 +3,7 @@
 import type { Config } from './config.js';
 import { openDatabase, type DB } from './store/db.js';
 import { Outbox } from './store/outbox.js';
+import { startCheckpointer, SAFETY_AUTOCHECKPOINT, type Checkpointer } from './store/checkpointer.js';
 import { Engine } from './engine/engine.js';
 import { understandingHook } from './engine/understanding.js';
 import { createLogger, type Logger } from './log.js';
@@ -36,6 +37,13 @@ export interface AppOptions {
 export function createApp(config: Config, opts: AppOptions = {}): App {
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
   const db = openDatabase({ path: config.DATABASE_PATH, synchronous: config.SQLITE_SYNCHRONOUS });
+  let checkpointer: Checkpointer | undefined;
+  if (config.DATABASE_PATH !== ':memory:' && config.SQLITE_CHECKPOINT_MS > 0) {
+    db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT}`);
+    checkpointer = startCheckpointer(config.DATABASE_PATH, config.SQLITE_CHECKPOINT_MS, config.SQLITE_SYNCHRONOUS, (e) =>
+      log.warn({ err: e }, 'background checkpoint failed'),
+    );
+  }
   const outbox = new Outbox(db);
   const recovered = outbox.recoverStale();
   if (recovered) log.info({ recovered }, 'outbox rows from an interrupted run put back to pending');
@@ -59,6 +67,7 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
     close() {
       void scheduler.stop();
       broadcaster.halt();
+      checkpointer?.stop();
       if (db.open) db.close();
     },
   };

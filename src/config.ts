@@ -24,6 +24,8 @@ export const configSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/refund-coach.db'),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL', 'EXTRA', 'OFF']).default('FULL'),
   RETENTION_DAYS: int(1, 3650).default(180),
+  /** Background WAL checkpoint interval (a worker thread); 0 leaves checkpoints to SQLite's auto-checkpoint. */
+  SQLITE_CHECKPOINT_MS: int(0, 60_000).default(500),
   // — behaviour —
   BOT_TIMEZONE: z.string().refine(isTimeZone, 'not an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerIntake, Driver, makeApp } from '../helpers.js';
@@ -197,5 +197,27 @@ describe('outbox', () => {
     expect(calls).toBe(3);
     expect(a.db.prepare('SELECT status FROM outbox WHERE id = ?').get(id)).toEqual({ status: 'failed' });
     a.close();
+  });
+});
+
+describe('background checkpoints', () => {
+  it('a worker thread copies the WAL into the database file, so commits do not have to', async () => {
+    const path = tmpDb();
+    const a = createApp(testConfig({ DATABASE_PATH: path, SQLITE_CHECKPOINT_MS: 50 }));
+    expect(a.db.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
+    const before = statSync(path).size;
+    const d = new Driver(a);
+    for (let i = 0; i < 300; i++) d.say(i % 2 ? '进度' : '帮助');
+    let after = statSync(path).size;
+    for (let i = 0; i < 40 && after <= before; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = statSync(path).size;
+    }
+    expect(after).toBeGreaterThan(before);
+    a.close();
+    // Without the worker, SQLite's own auto-checkpoint stays at its default.
+    const b = createApp(testConfig({ DATABASE_PATH: tmpDb(), SQLITE_CHECKPOINT_MS: 0 }));
+    expect(b.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    b.close();
   });
 });
