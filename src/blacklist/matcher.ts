@@ -34,7 +34,8 @@ function trigrams(s: string): string[] {
 }
 
 export class MerchantIndex {
-  private readonly exact = new Map<string, Set<number>>();
+  /** Key → merchant id, or ids when several share it (a Set per key would cost ~200 bytes each). */
+  private readonly exact = new Map<string, number | number[]>();
   /** Fuzzy keys by slot; a slot whose key lost all its merchants stays, empty, until rebuild. */
   private readonly slots: string[] = [];
   private readonly slotOf = new Map<string, number>();
@@ -52,10 +53,12 @@ export class MerchantIndex {
     const keys = new Set<string>();
     for (const id of ids) {
       for (const k of identifierKeys(id.kind, id.value)) {
+        if (keys.has(k.key)) continue;
         keys.add(k.key);
-        let set = this.exact.get(k.key);
-        if (!set) this.exact.set(k.key, (set = new Set()));
-        set.add(merchantId);
+        const cur = this.exact.get(k.key);
+        if (cur === undefined) this.exact.set(k.key, merchantId);
+        else if (typeof cur === 'number') this.exact.set(k.key, [cur, merchantId]);
+        else cur.push(merchantId);
         if (k.fuzzy && !this.slotOf.has(k.key)) this.addSlot(k.key);
       }
     }
@@ -66,9 +69,13 @@ export class MerchantIndex {
     const keys = this.keysOf.get(merchantId);
     if (!keys) return;
     for (const k of keys) {
-      const set = this.exact.get(k);
-      set?.delete(merchantId);
-      if (set && set.size === 0) this.exact.delete(k);
+      const cur = this.exact.get(k);
+      if (cur === merchantId) this.exact.delete(k);
+      else if (Array.isArray(cur)) {
+        const rest = cur.filter((id) => id !== merchantId);
+        if (rest.length === 1) this.exact.set(k, rest[0]);
+        else this.exact.set(k, rest);
+      }
     }
     this.keysOf.delete(merchantId);
   }
@@ -93,20 +100,26 @@ export class MerchantIndex {
     };
     const keys = queryKeys(query);
     for (const k of keys) {
-      for (const id of this.exact.get(k.key) ?? []) {
+      for (const id of this.idsOf(k.key)) {
         offer({ merchantId: id, via: k.via, distance: 0, score: k.key.startsWith('p:') ? 90 : 100 });
       }
     }
-    for (const k of keys) {
+    // Typos are looked for only when nothing matched as written.
+    for (const k of best.size ? [] : keys) {
       if (!k.fuzzy || !k.key.startsWith('p:')) continue;
       const s = k.key.slice(2);
       const d = maxDistance(s.length);
       if (d === 0) continue;
       for (const { key, dist } of this.fuzzyCandidates(s, d)) {
-        for (const id of this.exact.get(key) ?? []) offer({ merchantId: id, via: k.via, distance: dist, score: 80 - (10 * dist) / s.length });
+        for (const id of this.idsOf(key)) offer({ merchantId: id, via: k.via, distance: dist, score: 80 - (10 * dist) / s.length });
       }
     }
     return [...best.values()].sort((a, b) => b.score - a.score || a.merchantId - b.merchantId).slice(0, limit);
+  }
+
+  private idsOf(key: string): readonly number[] {
+    const cur = this.exact.get(key);
+    return cur === undefined ? [] : typeof cur === 'number' ? [cur] : cur;
   }
 
   private fuzzyCandidates(s: string, d: number): { key: string; dist: number }[] {

@@ -1,8 +1,8 @@
 // A paced sender for one platform's broadcast rows, beside (not in front of) its ordinary drainer:
 // the outbox reserves the 'broadcast' kind for this lane, so replies and follow-ups never queue
 // behind a 100,000-recipient broadcast. Rows are claimed in id order, each waits for the limiter,
-// a few are in flight at once, and each is marked as soon as its send settles — so a crash resends
-// only rows whose send had not been confirmed (recoverStale puts them back to pending).
+// a few are in flight at once, and each is marked the moment its send is confirmed — so a crash
+// resends only rows whose send had not been confirmed (recoverStale puts them back to pending).
 import type { Outbox } from '../store/outbox.js';
 import type { Logger } from '../log.js';
 import { SendError, type Sender } from '../delivery/sender.js';
@@ -26,8 +26,6 @@ export class BroadcastLane {
   private readonly inFlight = new Set<Promise<void>>();
   /** Chats with a send of ours in flight (the rate tap leaves these out, they are counted already). */
   readonly busyChats = new Set<string>();
-  private readonly toMark: number[] = [];
-  private flushQueued = false;
   private wake: (() => void) | undefined;
   sent = 0;
   failed = 0;
@@ -93,14 +91,11 @@ export class BroadcastLane {
           continue;
         }
         while (this.inFlight.size >= concurrency) await Promise.race(this.inFlight);
-        // Confirmed sends are on disk before the next one leaves.
-        this.flush();
         const p = this.send(d).finally(() => this.inFlight.delete(p));
         this.inFlight.add(p);
       }
     }
     await Promise.all(this.inFlight);
-    this.flush();
   }
 
   private async send(d: Delivery): Promise<void> {
@@ -108,24 +103,15 @@ export class BroadcastLane {
     try {
       await this.sender.send(d);
       this.sent++;
-      this.toMark.push(d.outboxId);
-      if (!this.flushQueued) {
-        this.flushQueued = true;
-        setImmediate(() => this.flush());
-      }
+      // Marked at once: the moment between the platform accepting a send and this commit is the
+      // only time a crash makes a recipient get the message twice.
+      this.outbox.markSent(d.outboxId, this.now());
     } catch (err) {
       this.failed++;
       this.settle(d, err);
     } finally {
       this.busyChats.delete(d.chatId);
     }
-  }
-
-  /** Marks confirmed sends in one commit, within the same turn of the event loop they settled in. */
-  private flush(): void {
-    this.flushQueued = false;
-    if (!this.toMark.length) return;
-    this.outbox.markSentMany(this.toMark.splice(0), this.now());
   }
 
   private settle(d: Delivery, err: unknown): void {

@@ -34,6 +34,7 @@ export class RateLimiter {
   private readonly sleep: (ms: number) => Promise<void>;
   /** 429s seen, for reports. */
   tooMany = 0;
+  private acquired = 0;
 
   constructor(private readonly opts: LimiterOptions) {
     const headroom = opts.headroom ?? 0.97;
@@ -48,6 +49,7 @@ export class RateLimiter {
    * at its per-minute limit) is not waited for: the caller puts the row back until notBefore.
    */
   async acquire(chatId: string): Promise<Permit> {
+    if (++this.acquired % 5000 === 0) this.sweep();
     for (;;) {
       const now = this.now();
       const chatAt = this.chatFreeAt(chatId, now);
@@ -98,6 +100,12 @@ export class RateLimiter {
       at = Math.max(at, list[list.length - this.opts.groupPerMinute] + 60_000);
     }
     return at;
+  }
+
+  /** Forgets chats not sent to for a minute (a 100,000-recipient broadcast touches each once). */
+  private sweep(): void {
+    const horizon = this.now() - 60_000;
+    for (const [chat, list] of this.chats) if (!list.length || list[list.length - 1] <= horizon) this.chats.delete(chat);
   }
 
   private chatList(chatId: string): number[] {

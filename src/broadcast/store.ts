@@ -138,12 +138,14 @@ export class BroadcastStore {
   outstanding(b: BroadcastRow, proactive: readonly Platform[]): number {
     if (b.firstOutboxId === null || b.lastOutboxId === null || !proactive.length) return 0;
     const marks = proactive.map(() => '?').join(', ');
-    const r = this.db
-      .prepare(
-        `SELECT count(*) AS n FROM outbox WHERE platform IN (${marks}) AND kind = 'broadcast' AND status IN ('pending', 'sending') AND id BETWEEN ? AND ?`,
-      )
-      .get(...proactive, b.firstOutboxId, b.lastOutboxId) as { n: number };
-    return r.n;
+    // Pending rows through the partial index first; the range scan for rows in flight only at the end.
+    for (const status of ['pending', 'sending']) {
+      const r = this.db
+        .prepare(`SELECT count(*) AS n FROM outbox WHERE platform IN (${marks}) AND kind = 'broadcast' AND status = ? AND id BETWEEN ? AND ?`)
+        .get(...proactive, status, b.firstOutboxId, b.lastOutboxId) as { n: number };
+      if (r.n) return r.n;
+    }
+    return 0;
   }
 
   tally(b: BroadcastRow, proactive: readonly Platform[]): Tally {

@@ -48,11 +48,13 @@ tg.drainer.start();
 process.stdout.write(JSON.stringify({ ready: true, pid: process.pid }) + '\n');
 
 const started = Date.now();
+// The monitor (app.broadcaster, every second) finishes the broadcast and queues the summary;
+// this only watches for the end, cheaply until no broadcast is left.
 const timer = setInterval(() => {
-  app.broadcaster.tick();
   const open = app.db.prepare(`SELECT count(*) AS n FROM broadcasts WHERE status = 'sending'`).get() as { n: number };
+  if (open.n) return;
   const left = app.db.prepare(`SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sending')`).get() as { n: number };
-  if (open.n === 0 && left.n === 0) {
+  if (left.n === 0) {
     clearInterval(timer);
     const lane = app.broadcaster.lane('telegram')!;
     process.stdout.write(JSON.stringify({ done: true, ms: Date.now() - started, sent: lane.sent, failed: lane.failed, pauses: limiter.tooMany, outbox: app.outbox.counts() }) + '\n');
@@ -61,4 +63,4 @@ const timer = setInterval(() => {
       process.exit(0);
     });
   }
-}, 100);
+}, 200);

@@ -1,0 +1,103 @@
+// Merchant lookup latency over 100,000 merchants on a real database file: the index built from
+// SQLite at start, then lookups as 查商家 makes them (index + the matched rows read back), for
+// exact names, typed pinyin, URLs, QQ numbers, typos and names that match nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/store/db.js';
+import { Blacklist } from '../src/blacklist/service.js';
+import { spell } from '../src/blacklist/normalize.js';
+
+const N = 100_000;
+const QUERIES = 20_000;
+// Common characters of shop names; names are 2–3 of these plus a generic word.
+const HAN = '星辰月光天海龙凤金银宝福乐美华盛兴隆达通顺安康泰和瑞祥云山水火木林森雪冰雨风雷电花草玉珠晶彩红蓝绿紫青白黑小大中新老东西南北快易速信诚汇聚鑫淘游戏点卡'.split('');
+const GENERIC = ['卡盟', '发卡网', '商城', '点卡店', '小店', '网络', '科技', '数码'];
+
+// mulberry32: a small seeded generator, so every run looks the same.
+let seed = 42;
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-blbench-'));
+  const db = openDatabase({ path: join(dir, 'bl.db'), synchronous: 'NORMAL' });
+  const names: string[] = [];
+  const now = Date.now();
+  db.transaction(() => {
+    const m = db.prepare(`INSERT INTO merchants (name, status, reason, listed_at, created_at, updated_at) VALUES (?, 'blacklisted', '测试', ?, ?, ?) RETURNING id`);
+    const id = db.prepare(`INSERT INTO merchant_identifiers (merchant_id, kind, value) VALUES (?, ?, ?)`);
+    const seen = new Set<string>();
+    while (names.length < N) {
+      const core = Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(HAN)).join('');
+      const name = core + pick(GENERIC);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const row = m.get(name, now, now, now) as { id: number };
+      id.run(row.id, 'name', name);
+      id.run(row.id, 'domain', `${spell(core)}${names.length}.com`);
+      id.run(row.id, 'qq', String(100_000_000 + names.length));
+      names.push(name);
+    }
+  })();
+
+  const t0 = performance.now();
+  const bl = new Blacklist(db);
+  const buildMs = performance.now() - t0;
+  const heapMb = process.memoryUsage().heapUsed / 1e6;
+
+  const kinds = ['exact name', 'typed pinyin', 'URL', 'QQ number', 'typo in a long pinyin', 'unrelated'] as const;
+  const lat: Record<string, number[]> = Object.fromEntries(kinds.map((k) => [k, []]));
+  let found = 0;
+  let wanted = 0;
+  let unrelatedHits = 0;
+  let typoWanted = 0;
+  let typoFound = 0;
+  for (let q = 0; q < QUERIES; q++) {
+    const i = Math.floor(rnd() * N);
+    const kind = kinds[q % kinds.length];
+    const name = names[i];
+    const core = name.replace(/(卡盟|发卡网|商城|点卡店|小店|网络|科技|数码)$/, '');
+    let query: string;
+    if (kind === 'exact name') query = name;
+    else if (kind === 'typed pinyin') query = `${spell(core)} ${name.slice(core.length)}`;
+    else if (kind === 'URL') query = `https://www.${spell(core)}${i}.com/buy?id=7`;
+    else if (kind === 'QQ number') query = `QQ ${100_000_000 + i}`;
+    else if (kind === 'typo in a long pinyin') query = `${spell(core).slice(0, -1)}q ${name.slice(core.length)}`; // last letter wrong
+    else query = `zz${q}无关商家`;
+    const s = performance.now();
+    const hits = bl.matches(query, 3);
+    lat[kind].push(performance.now() - s);
+    if (kind === 'unrelated') unrelatedHits += hits.length ? 1 : 0;
+    else if (kind === 'typo in a long pinyin') {
+      if (spell(core).length >= 8) {
+        typoWanted++;
+        if (hits.some((h) => h.merchant.name === name)) typoFound++;
+      }
+    }
+    else if (kind !== 'typo in a long pinyin') {
+      wanted++;
+      if (hits.some((h) => h.merchant.name === name)) found++;
+    }
+  }
+
+  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+  const all = Object.values(lat).flat();
+  console.log(`${N.toLocaleString()} merchants (name, domain, QQ each); index built from SQLite in ${(buildMs / 1000).toFixed(1)} s; heap ${heapMb.toFixed(0)} MB`);
+  console.log(`${QUERIES.toLocaleString()} lookups (index + rows read back):`);
+  for (const k of kinds) console.log(`  ${k.padEnd(24)} p50 ${pct(lat[k], 50).toFixed(3)} ms   p99 ${pct(lat[k], 99).toFixed(3)} ms   max ${Math.max(...lat[k]).toFixed(2)} ms`);
+  const p99 = pct(all, 99);
+  console.log(`lookup latency p99 (all kinds)              ${p99.toFixed(3).padStart(8)} ms   target < 10 ms   ${p99 < 10 ? 'ok' : 'MISSED'}`);
+  console.log(`known merchant found (name/pinyin/URL/QQ)   ${((100 * found) / wanted).toFixed(1).padStart(8)} %    (homophone names share pinyin: the best match may be a namesake)`);
+  console.log(`typo found (pinyin core ≥ 8 letters)          ${((100 * typoFound) / Math.max(1, typoWanted)).toFixed(1).padStart(8)} %    (${typoWanted} such queries; shorter names get no edits)`);
+  console.log(`unrelated names that matched something      ${unrelatedHits.toString().padStart(8)}      target 0         ${unrelatedHits === 0 ? 'ok' : 'MISSED'}`);
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main();
