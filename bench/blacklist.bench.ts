@@ -80,7 +80,7 @@ function main(): void {
         if (hits.some((h) => h.merchant.name === name)) typoFound++;
       }
     }
-    else if (kind !== 'typo in a long pinyin') {
+    else {
       wanted++;
       if (hits.some((h) => h.merchant.name === name)) found++;
     }

@@ -54,6 +54,9 @@ async function paced(label: string, recipients: number, perSecond: number): Prom
   const delivered = [...fake.accepted.entries()].filter(([c]) => c !== ADMIN_CHAT);
   console.log(`\n${label}: ${recipients.toLocaleString()} recipients, limit ${perSecond} msgs/s (fake and pacer)`);
   console.log(`  exit ${r.code}, wall ${fmt(wall, 1)} s (incl. start-up and seeding), send phase ${fmt((times.at(-1)! - first) / 1000, 1)} s`);
+  const tenth = Math.floor(times.length / 10);
+  const deciles = Array.from({ length: 10 }, (_, i) => sustainedRate(times.slice(i * tenth, (i + 1) * tenth + 1)) / perSecond);
+  console.log(`  rate / limit by tenth of the broadcast: ${deciles.map((d) => d.toFixed(2)).join(' ')}`);
   line('  sustained send rate / limit', fmt(rate / perSecond), '≥ 0.95', rate / perSecond >= 0.95);
   line('  429s after the first second', String(late429), '0', late429 === 0);
   line('  429s in all', String(fake.tooMany.length), '—', true);

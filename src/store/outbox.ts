@@ -6,7 +6,8 @@ import type { DB } from './db.js';
 import type { Delivery, Platform, Reply } from '../types.js';
 
 /** 'ephemeral' rows are deleted once sent (e.g. the confirmation that a user's data was deleted). */
-export type OutboxKind = 'reply' | 'followup' | 'broadcast' | 'notice' | 'ephemeral';
+export const OUTBOX_KINDS = ['reply', 'followup', 'broadcast', 'notice', 'ephemeral'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 interface Row {
   id: number;
@@ -97,7 +98,9 @@ export class Outbox {
    */
   claimPending(platform: Platform, limit: number, now: Date = new Date(), kind?: OutboxKind): Delivery[] {
     const reserved = this.reserved.get(platform);
-    const stmt = kind !== undefined ? this.claimKindStmt(kind, '=') : reserved?.size ? this.claimKindStmt([...reserved].sort().join(','), 'NOT IN') : this.claimStmt;
+    // Kinds listed (not "NOT IN"), so the (platform, kind, id) index skips a reserved backlog.
+    const others = reserved?.size ? OUTBOX_KINDS.filter((k) => !reserved.has(k)).join(',') : '';
+    const stmt = kind !== undefined ? this.claimKindStmt(kind) : reserved?.size ? this.claimKindStmt(others) : this.claimStmt;
     const rows = stmt.all(now.getTime(), platform, now.getTime(), limit) as Row[];
     return rows.sort((a, b) => a.id - b.id).map(toDelivery);
   }
@@ -116,16 +119,16 @@ export class Outbox {
   private readonly reserved = new Map<Platform, Set<OutboxKind>>();
   private readonly kindStmts = new Map<string, ReturnType<DB['prepare']>>();
 
-  private claimKindStmt(kinds: string, op: '=' | 'NOT IN'): ReturnType<DB['prepare']> {
-    const key = `${op}:${kinds}`;
+  private claimKindStmt(kinds: string): ReturnType<DB['prepare']> {
+    const key = kinds;
     let stmt = this.kindStmts.get(key);
     if (!stmt) {
       const list = kinds.split(',');
       if (!list.every((k) => /^[a-z_]+$/.test(k))) throw new Error(`bad outbox kind: ${kinds}`);
-      const cond = op === '=' ? `kind = '${list[0]}'` : `kind NOT IN (${list.map((k) => `'${k}'`).join(', ')})`;
+      const cond = `kind IN (${list.map((k) => `'${k}'`).join(', ')})`;
       stmt = this.db.prepare(
         `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
-         WHERE id IN (SELECT id FROM outbox WHERE platform = ? AND status = 'pending' AND not_before <= ? AND ${cond} ORDER BY id LIMIT ?)
+         WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_pending_kind WHERE platform = ? AND status = 'pending' AND not_before <= ? AND ${cond} ORDER BY id LIMIT ?)
          RETURNING id, platform, chat_id, payload, attempts`,
       );
       this.kindStmts.set(key, stmt);
