@@ -78,4 +78,27 @@ describe('BroadcastLane on Telegram', () => {
     const second = h.calls.filter((c) => c.method === 'sendMessage' && String(c.payload.text).includes('第二条通知'));
     expect(second.map((c) => String(c.payload.chat_id)).sort()).toEqual(['3001', '3002', '3004', '3005', '3006', '3007', '3008', '3009', '3010']);
   });
+
+  it('gives a row up after maxAttempts retryable failures, so the broadcast can finish', async () => {
+    h = harness({
+      config: { ADMIN_IDS: 'telegram:1' },
+      responder: (call) => (call.method === 'sendMessage' && String(call.payload.chat_id) === '4002' ? { ok: false, error_code: 502, description: 'Bad Gateway' } : undefined),
+      telegram: { autoRetry: { rethrowInternalServerErrors: true } },
+    });
+    const app = h.app;
+    h.tg.useBelowRetry(app.broadcaster.addTelegramLane(h.tg.sender, app.broadcaster.telegramLimiter({ perSecond: 100 }), { idleMs: 20, maxAttempts: 2 }) as never);
+    const admin = new Driver(app, '1', 'telegram');
+    for (const id of ['4001', '4002']) new Driver(app, id, 'telegram').say('订阅提醒');
+    admin.say('群发 测试');
+    admin.press('bl:bc:1:go');
+    app.broadcaster.lane('telegram')!.start();
+    const status = () => app.db.prepare(`SELECT status, attempts FROM outbox WHERE kind = 'broadcast' AND chat_id = '4002'`).get() as { status: string; attempts: number };
+    await until('first failure', () => status().status === 'pending' && status().attempts === 1);
+    h.clock.now = new Date(h.clock.now.getTime() + 31_000);
+    await until('given up', () => status().status === 'failed');
+    expect(status().attempts).toBe(2);
+    app.broadcaster.tick();
+    await h.tg.drainer.drainOnce();
+    expect(h.sent('1').at(-1)!.payload.text).toContain('已发送 1，失败 1，跳过 0');
+  });
 });
