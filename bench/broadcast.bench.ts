@@ -84,8 +84,8 @@ async function crash(round: number, recipients: number, perSecond: number, killA
   const twice = chats.filter((c) => (fake.accepted.get(c) ?? 0) > 1);
   const unexplained = twice.filter((c) => !inFlight.has(c)).length;
   console.log(
-    `  round ${round}: killed after ${killAfterMs} ms (exit ${first.code ?? 'SIGKILL'}) with ${atKill} sent, ${inFlight.size} rows in flight; ` +
-      `restarted (exit ${second.code}); missed ${missed}, duplicated ${twice.length} (outside the in-flight rows: ${unexplained}), summaries ${fake.accepted.get(ADMIN_CHAT) ?? 0}`,
+    `  round ${round}: killed after ${killAfterMs} ms (exit ${first.code ?? 'SIGKILL'}) with ${atKill} sent, ${inFlight.size} rows claimed but unconfirmed; ` +
+      `restarted (exit ${second.code}); missed ${missed}, duplicated ${twice.length} (not among them: ${unexplained}), summaries ${fake.accepted.get(ADMIN_CHAT) ?? 0}`,
   );
   await fake.close();
   rmSync(dir, { recursive: true, force: true });
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     }
     line(`  recipients missed (${rounds.length} rounds)`, String(missed), '0', missed === 0);
     line(`  recipients messaged twice (${rounds.length} rounds)`, String(duplicated), '0', duplicated === 0);
-    line('    of which not a send in flight at the kill', String(unexplained), '0', unexplained === 0);
+    line('    of which not among the unconfirmed rows', String(unexplained), '0', unexplained === 0);
   }
 }
 
