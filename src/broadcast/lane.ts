@@ -19,8 +19,6 @@ export interface LaneOptions {
   maxAttempts?: number;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export class BroadcastLane {
   readonly platform;
   private stopped = true;
@@ -131,5 +129,3 @@ export class BroadcastLane {
     }
   }
 }
-
-export { sleep };
