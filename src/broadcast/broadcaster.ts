@@ -108,7 +108,7 @@ export class Broadcaster {
       const tally = this.store.tally(b, proactive);
       this.app.db.transaction(() => {
         if (left === 0) {
-          if (this.store.finish(b.id, now)) this.notifyAdmin(b, t('bc.done', { id: b.id, ...summary(tally) }));
+          if (this.store.finish(b.id, tally, now)) this.notifyAdmin(b, t('bc.done', { id: b.id, ...summary(tally) }));
         } else {
           const pct = tally.total ? Math.floor((100 * (tally.total - tally.pending - tally.held)) / tally.total) : 100;
           this.store.markReported(b.id, pct, now);

@@ -19,6 +19,8 @@ export interface BroadcastRow {
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;
+  /** The figures at the end (JSON Tally), kept because sent outbox rows are pruned after a week. */
+  finalTally: string | null;
 }
 
 export interface Recipient {
@@ -40,7 +42,7 @@ export interface Tally {
 
 const COLS = `id, admin_user_id AS adminUserId, merchant_id AS merchantId, text, status, total, skipped,
   first_outbox_id AS firstOutboxId, last_outbox_id AS lastOutboxId, reported_pct AS reportedPct, reported_at AS reportedAt,
-  created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt`;
+  created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt, final_tally AS finalTally`;
 
 /** Platforms broadcasts go to (the terminal is a local test chat). */
 const BROADCAST_PLATFORMS = `('telegram', 'qq', 'qqofficial')`;
@@ -149,6 +151,7 @@ export class BroadcastStore {
   }
 
   tally(b: BroadcastRow, proactive: readonly Platform[]): Tally {
+    if (b.finalTally) return JSON.parse(b.finalTally) as Tally;
     const t: Tally = { total: b.total, sent: 0, failed: 0, skipped: b.skipped, held: 0, pending: 0 };
     if (b.firstOutboxId === null || b.lastOutboxId === null) return t;
     const rows = this.db
@@ -176,7 +179,11 @@ export class BroadcastStore {
     this.db.prepare(`UPDATE broadcasts SET reported_pct = ?, reported_at = ? WHERE id = ?`).run(pct, now.getTime(), id);
   }
 
-  finish(id: number, now: Date): boolean {
-    return this.db.prepare(`UPDATE broadcasts SET status = 'done', finished_at = ? WHERE id = ? AND status = 'sending'`).run(now.getTime(), id).changes === 1;
+  finish(id: number, tally: Tally, now: Date): boolean {
+    return (
+      this.db
+        .prepare(`UPDATE broadcasts SET status = 'done', finished_at = ?, final_tally = ? WHERE id = ? AND status = 'sending'`)
+        .run(now.getTime(), JSON.stringify(tally), id).changes === 1
+    );
   }
 }

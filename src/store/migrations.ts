@@ -188,6 +188,10 @@ export const migrations: string[] = [
   CREATE INDEX outbox_held ON outbox(chat_id) WHERE status = 'pending' AND platform = 'qqofficial';
   CREATE INDEX processed_updates_at ON processed_updates(at);
   `,
+  // broadcasts — the final figures kept on the broadcast, since sent outbox rows are pruned after a week
+  `
+  ALTER TABLE broadcasts ADD COLUMN final_tally TEXT;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {
