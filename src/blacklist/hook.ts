@@ -4,6 +4,7 @@
 import type { AppCore } from '../broadcast/broadcaster.js';
 import type { Hook, TurnContext } from '../engine/engine.js';
 import { t } from '../i18n/index.js';
+import { formatAmount } from '../flow/format.js';
 import { parseAmount } from '../nlu/amount.js';
 import type { Choice, Platform, Reply } from '../types.js';
 import type { Broadcaster } from '../broadcast/broadcaster.js';
@@ -281,7 +282,7 @@ class Turn {
           t('bl.report.summary', {
             merchant: draft.merchant,
             what: draft.what,
-            amount: draft.amount === null || draft.amount === undefined ? t('bl.report.unknown_amount') : `${draft.amount} 元`,
+            amount: draft.amount === null || draft.amount === undefined ? t('bl.report.unknown_amount') : formatAmount(draft.amount),
             evidence: draft.evidence,
           }),
           [
@@ -451,7 +452,7 @@ class Turn {
       return t('bl.collective.export.line', {
         n: i + 1,
         scenario: t(`scenario.${c.scenario}`),
-        amount: amount === null ? t('fact.unknown') : `${amount} 元`,
+        amount: amount === null ? t('fact.unknown') : formatAmount(amount),
         paidAt: paid ?? t('fact.unknown'),
       });
     });
@@ -491,7 +492,7 @@ class Turn {
       merchant: r.merchantText,
       known: m ? t('bl.review.known', { mid: m.id, name: m.name, status: t(`bl.status.${m.status}`) }) : '',
       what: r.what,
-      amount: r.amount === null ? t('bl.report.unknown_amount') : `${r.amount} 元`,
+      amount: r.amount === null ? t('bl.report.unknown_amount') : formatAmount(r.amount),
       evidence: r.evidenceCount,
       fromCase: t(r.caseId ? 'bl.yes' : 'bl.no'),
       at: this.date(r.createdAt),
@@ -675,5 +676,5 @@ function snapshot(m: MerchantRow): Record<string, unknown> {
 }
 
 function platformName(p: Platform): string {
-  return p === 'telegram' ? 'Telegram' : p === 'qq' ? 'QQ' : p === 'qqofficial' ? 'QQ官方' : p;
+  return t(`platform.${p}`);
 }

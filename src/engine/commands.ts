@@ -50,5 +50,8 @@ export function matchCommand(text: string): Command | undefined {
   return { name, arg: rest.join(' ') || undefined };
 }
 
-/** For platforms that register a command list (Telegram setMyCommands). Descriptions: cmd.<name>. */
-export const COMMAND_LIST: CommandName[] = ['start', 'new', 'cases', 'progress', 'evidence', 'back', 'close', 'export', 'delete', 'help'];
+/**
+ * For platforms that register a command list (Telegram setMyCommands). Descriptions: cmd.<name>.
+ * `check` and `report` belong to the blacklist hook (src/blacklist/commands.ts).
+ */
+export const COMMAND_LIST: string[] = ['start', 'new', 'cases', 'progress', 'evidence', 'check', 'report', 'back', 'close', 'export', 'delete', 'help'];
