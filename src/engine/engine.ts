@@ -66,6 +66,8 @@ export class Engine {
   private readonly hooks: { hook: Hook; order: number }[] = [];
   /** The session of the user whose inbound is being processed: loaded once, saved once per turn. */
   private sess: { activeCaseId: number | null; state: SessionState; updatedAt: number } | undefined;
+  /** The case last stepped in this turn (cleared per turn). */
+  private stepped: { id: number; scenario: ScenarioId; state: CaseState } | undefined;
 
   constructor(
     private readonly db: DB,
@@ -154,6 +156,7 @@ export class Engine {
 
     const loaded = this.repo.loadSession(user.id);
     const sess = (this.sess = { activeCaseId: loaded.activeCaseId, state: loaded.state as SessionState, updatedAt: loaded.updatedAt });
+    this.stepped = undefined;
     let deleted = false;
     try {
       this.dispatch(inbound, user, sess.activeCaseId, sess.state, sess.updatedAt, reply, () => (deleted = true));
@@ -189,7 +192,8 @@ export class Engine {
   private numberedChoices(caseId: number | null, last: Reply | undefined): boolean {
     if (!last?.choices?.length) return false;
     if (caseId === null) return true;
-    const c = this.repo.getCase(caseId);
+    // The case stepped this turn is at hand; read it back only if another one is active.
+    const c = this.stepped?.id === caseId ? this.stepped : this.repo.getCase(caseId);
     if (!c || c.state.stage !== 'intake' || !c.state.q) return true;
     const q = FLOWS[c.scenario].questions.find((x) => x.id === c.state.q);
     return q?.kind === 'choice' || q?.kind === 'payment';
@@ -409,6 +413,7 @@ export class Engine {
     const now = this.now();
     const r = step({ flow: FLOWS[c.scenario], facts: c.facts, state: c.state, event, now, zone: this.config.BOT_TIMEZONE, timings: this.config });
     this.repo.saveCase(c.id, r.facts, r.state, now);
+    this.stepped = { id: c.id, scenario: c.scenario, state: r.state };
     this.apply(user, { ...c, facts: r.facts, state: r.state }, r.effects, reply);
   }
 
