@@ -8,7 +8,8 @@ import { parseOrderId } from '../nlu/order.js';
 import { parseCount } from '../nlu/count.js';
 import { maskCardKey } from '../privacy/mask.js';
 
-export type ParseResult = { ok: true; value: FactValue } | { ok: false };
+/** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
+export type ParseResult = { ok: true; value: FactValue } | { ok: false; why?: 'future' };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -18,6 +19,7 @@ const cardKey = z.string().regex(/^[A-Za-z0-9-]{6,64}$/);
 
 /** How far in the future a "when did you pay" answer may lie (clock skew, typing delay). */
 const FUTURE_SLACK_MS = 10 * 60_000;
+const FUTURE_WORDS = /明天|后天|明早|明晚|今晚|下周|下星期|下个月|待会|一会儿|等会|tomorrow|next week/i;
 
 export function parseAnswer(q: Question, raw: string, now: Date, zone: string): ParseResult {
   const input = raw.trim();
@@ -40,7 +42,11 @@ export function parseAnswer(q: Question, raw: string, now: Date, zone: string): 
     }
     case 'time': {
       const d = parseWhen(input, now, zone);
-      if (!d || Number.isNaN(d.getTime()) || d.getTime() > now.getTime() + FUTURE_SLACK_MS) return { ok: false };
+      if (!d || Number.isNaN(d.getTime())) {
+        // The parser refuses times still to come; say so when the words plainly point ahead.
+        return FUTURE_WORDS.test(input) ? { ok: false, why: 'future' } : { ok: false };
+      }
+      if (d.getTime() > now.getTime() + FUTURE_SLACK_MS) return { ok: false, why: 'future' };
       return { ok: true, value: d.toISOString() };
     }
     case 'payment': {

@@ -178,9 +178,11 @@ function intake(i: StepInput): StepResult {
       if (q.kind === 'payment' && (PAYMENT_METHODS as readonly string[]).includes(opt)) return accept(opt);
     }
   }
+  let why: string | undefined;
   if (event.type === 'text') {
     const r = parseAnswer(q, event.text, i.now, i.zone);
     if (r.ok) return accept(r.value);
+    why = r.why;
   }
   if (event.type === 'start' || event.type === 'repeat') {
     return { facts, state: { ...state, stage: 'intake', q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, state.q === q.id ? state.reasks : 0) }] };
@@ -198,7 +200,8 @@ function intake(i: StepInput): StepResult {
   // A bad answer: re-ask with an example, at most twice; then mark unknown and move on.
   const reasks = (state.q === q.id ? state.reasks : 0) + 1;
   if (reasks > MAX_REASKS) return accept(null, t('skipped_auto'));
-  return { facts, state: { ...state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(flow, q, reasks) }] };
+  const prefix = why ? t(`reask.why.${why}`) : undefined;
+  return { facts, state: { ...state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(flow, q, reasks, prefix) }] };
 }
 
 function back(i: StepInput): StepResult {

@@ -82,6 +82,7 @@ describe('a bad answer at every question', () => {
     const d = new Driver(app);
     d.press('s:not_received');
     answerIntake(d, { paidAt: { text: '明天下午3点' } });
+    expect(d.log.some((r) => r.text.includes('这个时间还没到'))).toBe(true);
     expect(d.activeCase()!.facts.paidAt).toBeNull();
   });
 

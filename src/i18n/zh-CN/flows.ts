@@ -79,7 +79,7 @@ const flows: Record<string, string> = {
   'opt.redeemedBefore.unsure': '不确定',
   'q.card_used.triedAt': '第一次兑换是什么时候？',
   'label.triedAt': '兑换时间',
-  'ex.triedAt': '今天上午10点',
+  'ex.triedAt': '昨天晚上8点 / 刚才',
 
   // merchant_vanished
   'q.merchant_vanished.unreachableSince': '从什么时候开始联系不上？',
