@@ -57,6 +57,9 @@ export interface TurnContext {
   ext: { get<T>(ns: string): T | undefined; set(ns: string, value: unknown): void };
 }
 
+/** Follow-up answers about a rung's outcome (src/followups/messages.ts RUNG_ANSWERS). */
+const RUNG_ANSWERS = new Set<string>(['refunded', 'not_yet', 'refused', 'replied']);
+
 /** Thrown to roll back a group message nobody answered. */
 const IGNORED = Symbol('ignored');
 
@@ -169,7 +172,7 @@ export class Engine {
       return out;
     }
     const last = replies[replies.length - 1];
-    sess.state = { ...sess.state, lastChoices: last?.choices, numbered: this.numberedChoices(sess.activeCaseId, last) };
+    sess.state = { ...sess.state, lastChoices: last?.choices, numbered: this.numberedChoices(last) };
     this.repo.saveSession(user.id, sess.activeCaseId, sess.state, this.now());
     for (const r of replies) out.push(this.outbox.enqueue({ platform: inbound.platform, chatId, userId: user.id, reply: r }, this.now(), true));
     return out;
@@ -189,22 +192,22 @@ export class Engine {
   }
 
   /** A bare number picks a choice unless the case is waiting for a typed answer (an amount, a count…). */
-  private numberedChoices(caseId: number | null, last: Reply | undefined): boolean {
+  /**
+   * A bare number picks one of the last choices, except when they were only the 跳过 offered with
+   * a typed question (an amount, a count, a time…): then "1" is an answer, not a choice.
+   */
+  private numberedChoices(last: Reply | undefined): boolean {
     if (!last?.choices?.length) return false;
-    if (caseId === null) return true;
-    // The case stepped this turn is at hand; read it back only if another one is active.
-    const c = this.stepped?.id === caseId ? this.stepped : this.repo.getCase(caseId);
-    if (!c || c.state.stage !== 'intake' || !c.state.q) return true;
-    const q = FLOWS[c.scenario].questions.find((x) => x.id === c.state.q);
-    return q?.kind === 'choice' || q?.kind === 'payment';
+    return !(last.choices.length === 1 && last.choices[0].id === 'q:skip');
   }
 
   /**
    * The choices the user last saw: a reminder fired after their last message (its choices are
    * rebuilt, not stored, so firing costs no session write), or the engine's own last reply.
    */
-  private lastSeenChoices(userId: number, state: SessionState, sessionUpdatedAt: number): { choices: Choice[]; numbered: boolean } {
-    const fired = this.repo.lastFiredFollowUp(userId, sessionUpdatedAt);
+  private lastSeenChoices(platform: Platform, userId: number, state: SessionState, sessionUpdatedAt: number): { choices: Choice[]; numbered: boolean } {
+    // Where reminders are held for the next reply (official QQ), the user has not seen one yet.
+    const fired = this.canSendProactively(platform) ? this.repo.lastFiredFollowUp(userId, sessionUpdatedAt) : undefined;
     if (fired) {
       const reply = followUpMessage({ ...fired, dueAt: new Date(fired.dueAt) }, new Date(fired.firedAt), this.config.BOT_TIMEZONE, this.config);
       if (reply?.choices?.length) return { choices: reply.choices, numbered: true };
@@ -217,7 +220,7 @@ export class Engine {
     const text = (inbound.text ?? '').trim();
     // Choices are short labels or numbers; longer text is never a choice (and skips the lookup).
     if (!text || text.length > 24) return undefined;
-    const seen = this.lastSeenChoices(userId, state, sessionUpdatedAt);
+    const seen = this.lastSeenChoices(inbound.platform, userId, state, sessionUpdatedAt);
     const choices = seen.choices;
     if (!choices.length) return undefined;
     if (seen.numbered && /^\d{1,2}$/.test(text)) {
@@ -294,6 +297,10 @@ export class Engine {
       const [, id, answer] = choice.split(':');
       const c = this.repo.getCase(Number(id));
       if (c && c.userId === user.id && c.status === 'open' && answer) {
+        // An answer about the rung's outcome consumes the reminder it answers: an old or repeated
+        // button press cannot move the case again.
+        if (RUNG_ANSWERS.has(answer) && !this.repo.consumeFiredCheck(c.id, now)) return reply(this.menu(active, t('fu.answered')));
+        if (c.id !== active?.id) reply({ text: t('cases.switched', { id: c.id, scenario: t(`scenario.${c.scenario}`) }) });
         this.setActive(c.id);
         return stepCase(c, { type: 'choice', id: `f:${answer}` });
       }
@@ -301,11 +308,12 @@ export class Engine {
     }
     if (choice?.startsWith('c:')) {
       const c = this.repo.getCase(Number(choice.slice(2)));
-      if (c && c.userId === user.id) {
+      if (c && c.userId === user.id && c.status === 'open') {
         this.setActive(c.id);
         reply({ text: t('cases.switched', { id: c.id, scenario: t(`scenario.${c.scenario}`) }) });
-        return c.status === 'open' ? stepCase(c, { type: 'repeat' }) : reply(this.menu(undefined));
+        return stepCase(c, { type: 'repeat' });
       }
+      if (c && c.userId === user.id) return reply(this.menu(active, t('cases.closed', { id: c.id })));
     }
     switch (action) {
       case 'start':

@@ -139,6 +139,19 @@ export class Repo {
     return { activeCaseId: r?.active_case_id ?? null, state: r ? JSON.parse(r.state) : {}, updatedAt: r?.updated_at ?? 0 };
   }
 
+  /**
+   * Marks the case's latest fired, unanswered rung check answered. False when there is none
+   * (the reminder was answered already, or never fired).
+   */
+  consumeFiredCheck(caseId: number, now: Date): boolean {
+    const r = this.db
+      .prepare(`SELECT id FROM follow_ups WHERE case_id = ? AND kind = 'rung_check' AND status = 'fired' ORDER BY fired_at DESC, id DESC LIMIT 1`)
+      .get(caseId) as { id: number } | undefined;
+    if (!r) return false;
+    this.db.prepare(`UPDATE follow_ups SET status = 'answered', fired_at = coalesce(fired_at, ?) WHERE id = ?`).run(now.getTime(), r.id);
+    return true;
+  }
+
   /** The user's most recent follow-up fired after `afterMs` on an open case, if any. */
   lastFiredFollowUp(userId: number, afterMs: number):
     | { caseId: number; kind: string; rung: RungId | null; dueAt: number; firedAt: number; scenario: ScenarioId; facts: Facts }

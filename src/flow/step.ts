@@ -50,6 +50,8 @@ export interface StepResult {
 export const FOLLOW_UP_CHOICES = ['refunded', 'not_yet', 'refused', 'replied'] as const;
 
 const MAX_REASKS = 2;
+/** Typed instead of an answer: the same as pressing 跳过. */
+const SKIP_WORDS = /^(跳过|不知道|不清楚|忘了|忘记了|不记得了?|记不清了?|skip)[。.!！]?$/i;
 
 export function nextQuestion(flow: Flow, facts: Facts): Question | undefined {
   return flow.questions.find((q) => !(q.id in facts) && (q.when ? q.when(facts) : true));
@@ -179,6 +181,7 @@ function intake(i: StepInput): StepResult {
     }
   }
   let why: string | undefined;
+  if (event.type === 'text' && SKIP_WORDS.test(event.text.trim())) return accept(null, t('skipped'));
   if (event.type === 'text') {
     const r = parseAnswer(q, event.text, i.now, i.zone);
     if (r.ok) return accept(r.value);
@@ -303,8 +306,14 @@ function ladder(i: StepInput): StepResult {
     const r = parseAnswer({ id: 'refunded', kind: 'amount' }, event.text, i.now, i.zone);
     if (!r.ok) return { facts, state, effects: [{ type: 'reply', reply: { text: t('reask', { example: t('ex.amount') }) + '\n' + t('fu.how_much') } }] };
     const refunded = r.value as number;
-    const full = typeof facts.amount !== 'number' || refunded >= facts.amount;
+    // What was owed: the extra debit for a double charge, otherwise the amount paid.
+    const owed = typeof facts.extraAmount === 'number' ? facts.extraAmount : facts.amount;
+    const full = typeof owed !== 'number' || refunded >= owed;
     return { facts, state: { ...state, awaitingRefundAmount: false, stage: 'closed' }, effects: [{ type: 'close', outcome: full ? 'full' : 'partial', refunded }] };
+  }
+  if (event.type === 'choice' && state.awaitingRefundAmount) {
+    // Pressing anything else means the user moved on from "how much came back?".
+    return ladder({ ...i, state: { ...state, awaitingRefundAmount: false } });
   }
   if (event.type === 'choice') {
     if (event.id === 'r:sent') {
@@ -395,7 +404,7 @@ export function step(i: StepInput): StepResult {
   if (i.event.type === 'decline') {
     return { facts: i.facts, state: { ...i.state, stage: 'declined', q: null }, effects: [{ type: 'cancelFollowUps' }, { type: 'reply', reply: declinedReply(declineText(i.event.reason)) }] };
   }
-  if (i.event.type === 'back') return back(i);
+  if (i.event.type === 'back' && i.state.stage !== 'declined' && i.state.stage !== 'closed') return back(i);
   switch (i.state.stage) {
     case 'intake':
       return intake(i);
