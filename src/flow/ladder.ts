@@ -8,6 +8,7 @@ import { TZDate } from '@date-fns/tz';
 import { addHours } from 'date-fns';
 import type { Reply } from '../types.js';
 import type { Facts, Flow, RungId } from './types.js';
+import type { CaseState } from './state.js';
 import { formatAmount, formatDateTime, formatFact } from './format.js';
 
 export type Timings = Pick<
@@ -58,20 +59,32 @@ export function rungDueAt(rung: RungId, sentAt: Date, timings: Timings, zone: st
 }
 
 /** Everything a document template may use, formatted; unknown facts read as 【待补充】. */
-export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Timings, zone: string): Params {
+export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): Params {
   const p: Params = {};
   for (const q of flow.questions) {
     const v = facts[q.id];
-    p[q.id] = v === undefined || v === null ? t('doc.blank') : formatFact(flow, q, v, zone);
+    // A question that did not apply (e.g. no order number when no order exists) reads 无.
+    const applies = q.when ? q.when(facts) : true;
+    p[q.id] = v === undefined || v === null ? t(applies ? 'doc.blank' : 'doc.none') : formatFact(flow, q, v, zone);
   }
+  const sent = state?.sent ?? [];
+  p.history = sent.length ? t('doc.history', { steps: sent.map((r) => t(`doc.history.${r}`)).join(t('doc.history.sep')) }) : '';
   p.scenario = t(`scenario.${flow.id}`);
-  p.deadline = formatDateTime(sellerDeadline(now, timings, zone), zone);
+  // Once the seller message was sent, its deadline is fixed; before that it is counted from now.
+  const sellerSentAt = state?.rungSentAt !== undefined && state.sent?.[state.sent.length - 1] === 'seller' ? new Date(state.rungSentAt) : now;
+  p.deadline = formatDateTime(sellerDeadline(sellerSentAt, timings, zone), zone);
   p.reviewDays = timings.PLATFORM_REVIEW_WORKDAYS;
   p.appealDays = timings.PLATFORM_APPEAL_WINDOW_DAYS;
   p.paymentDays = timings.PAYMENT_COMPLAINT_WORKDAYS;
   p.regulatorDays = timings.REGULATOR_REPLY_WORKDAYS;
   p.policeAmount = formatAmount(timings.POLICE_SUGGEST_AMOUNT);
-  p.basis = BASIS.map((id) => law(id).article).join('、');
+  // The basis a letter cites: the scenario's own articles from its assessment (never the
+  // criminal-law rows, which are there to warn the user, not the seller).
+  p.basis = flow
+    .assess(facts)
+    .law.filter((id) => !NOT_A_BASIS.has(id))
+    .map((id) => law(id).article)
+    .join('、');
   p.facts = t(`doc.facts.${flow.id}`, p);
   p.request = t(`doc.request.${flow.id}`, p);
   return p;
@@ -81,22 +94,22 @@ function lawLines(ids: string[]): string {
   return ids.map((id) => t('law.line', { article: law(id).article, meaning: law(id).meaning })).join('\n');
 }
 
-/** Articles a seller message and a court claim rest on. */
-const BASIS = ['ecl20', 'cc577', 'ecl62'];
+/** Law rows that never serve as a letter's basis. */
+const NOT_A_BASIS = new Set(['crl266', 'psa', 'cpl25']);
 
 const RUNG_LAW: Record<RungId, string[]> = {
   seller: ['cc563', 'ecl62'],
   platform: ['cpl44', 'cpl26'],
   payment: ['ecl53'],
-  regulator: ['cpl37', 'cpl46', 'cc188'],
+  regulator: ['cpl37', 'cpl46'],
   police: ['crl266', 'police169'],
-  court: ['cpl165', 'cpl168', 'cpi20', 'fee'],
+  court: ['cpl165', 'cpl168', 'cpi20', 'fee', 'cc188'],
 };
 
 /** The reply that presents one rung: when to use it, where to go, the text to send, how long to wait. */
-export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Facts, now: Date, timings: Timings, zone: string): Reply {
+export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): Reply {
   const rung = rungs[index];
-  const p = documentParams(flow, facts, now, timings, zone);
+  const p = documentParams(flow, facts, now, timings, zone, state);
   const channelKey = `rung.payment.where.${facts.paymentMethod ?? 'unknown'}`;
   const where = rung === 'payment' ? t(has(channelKey) ? channelKey : 'rung.payment.where.unknown', p) : t(`rung.${rung}.where`, p);
   const text = [

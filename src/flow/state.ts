@@ -23,6 +23,8 @@ export interface CaseState {
   rung: number;
   /** When the user said they sent the current rung's text (ms). */
   rungSentAt?: number;
+  /** Rungs the user marked 已发送, in order: later documents say only what was really done. */
+  sent?: RungId[];
   /** Waiting for the amount refunded before closing. */
   awaitingRefundAmount?: boolean;
   remindersOff?: boolean;

@@ -158,7 +158,7 @@ function advance(flow: Flow, facts: Facts, state: CaseState, i: StepInput, prefi
 function showRung(i: StepInput, facts: Facts, state: CaseState, prefix?: string): StepResult {
   const rungs = applicableRungs(i.flow, facts, i.timings);
   const index = Math.min(state.rung, rungs.length - 1);
-  const reply = rungReply(i.flow, rungs, index, facts, i.now, i.timings, i.zone);
+  const reply = rungReply(i.flow, rungs, index, facts, i.now, i.timings, i.zone, state);
   if (prefix) reply.text = `${prefix}\n\n${reply.text}`;
   return { facts, state: { ...state, stage: 'ladder', rung: index }, effects: [{ type: 'reply', reply }] };
 }
@@ -319,7 +319,8 @@ function ladder(i: StepInput): StepResult {
     if (event.id === 'r:sent') {
       const rung = rungs[state.rung];
       const due = rungDueAt(rung, i.now, i.timings, i.zone);
-      const sent: CaseState = { ...state, rungSentAt: i.now.getTime() };
+      const sentRungs = state.sent?.includes(rung) ? state.sent : [...(state.sent ?? []), rung];
+      const sent: CaseState = { ...state, rungSentAt: i.now.getTime(), sent: sentRungs };
       const effects: Effect[] = [{ type: 'cancelFollowUps' }, ...windowSchedules(i, sent, false)];
       if (due && !state.remindersOff) effects.push({ type: 'schedule', kind: 'rung_check', rung, dueAt: due });
       effects.push({
@@ -332,7 +333,7 @@ function ladder(i: StepInput): StepResult {
           ],
         },
       });
-      return { facts, state: { ...state, rungSentAt: i.now.getTime() }, effects };
+      return { facts, state: sent, effects };
     }
     if (event.id === 'r:next' && state.rung + 1 < rungs.length) {
       const r = showRung(i, facts, { ...state, rung: state.rung + 1, rungSentAt: undefined });

@@ -131,3 +131,39 @@ describe('every scenario end to end', () => {
     expect(d.activeCase()!.state.stage).toBe('declined');
   });
 });
+
+describe('documents say only what was done', () => {
+  it('a later complaint names only the steps marked 已发送', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    d.press('r:next'); // skipped the seller without sending
+    expect(d.last().document!.body).not.toContain('此前我已');
+    d.press('r:sent'); // the platform appeal was sent
+    d.press('r:next');
+    const body = d.last().document!.body;
+    expect(body).toContain('此前我已向平台申诉，问题仍未解决');
+    expect(body).not.toContain('联系商家');
+  });
+
+  it('an order number that does not exist reads 无, not 待补充', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:payment_failed');
+    answerIntake(d, { orderExists: { choice: 'a:none' } });
+    d.press('e:done');
+    expect(d.last().document!.body).toContain('订单号：无');
+  });
+
+  it('a card key pasted without a label inside another answer is masked', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:card_used');
+    answerIntake(d, { errorShown: { text: '提示 ZXCV9876QWER5432 已被使用' } });
+    const all = JSON.stringify(app.db.prepare('SELECT facts, state FROM cases').all());
+    expect(all).not.toContain('ZXCV9876QWER5432');
+    expect(String(d.activeCase()!.facts.errorShown)).toContain('ZXCV****5432');
+  });
+});

@@ -2,6 +2,16 @@
 // and the ready-to-send texts, filled with the case facts ({placeholders}).
 const documents: Record<string, string> = {
   'doc.blank': '【待补充】',
+  'doc.none': '无',
+  // What the user has actually done so far (rungs marked 已发送), never more.
+  'doc.history': '\n此前我已{steps}，问题仍未解决。',
+  'doc.history.sep': '、',
+  'doc.history.seller': '联系商家并给出处理期限',
+  'doc.history.platform': '向平台申诉',
+  'doc.history.payment': '向支付渠道投诉',
+  'doc.history.regulator': '向12315投诉',
+  'doc.history.police': '向公安机关报案',
+  'doc.history.court': '向法院起诉',
 
   // One paragraph of facts per scenario, reused by every document.
   'doc.facts.not_received': '我于{paidAt}在{platform}向商家“{merchant}”购买了{item}，订单号{orderId}，通过{paymentMethod}支付{amount}。商家承诺的到账时效为“{promisedTime}”，但至今{goodsState}。',
@@ -32,7 +42,7 @@ const documents: Record<string, string> = {
   'rung.platform.where': '在哪里点：登录平台 → 我的订单 → 订单详情 → “申请退款/投诉维权/纠纷处理”。理由选与证据一致的一项；证据按“订单截图 → 问题描述 → 沟通记录 → 问题证明”的顺序上传。商家拒绝时申请“平台介入/仲裁”。',
   'rung.platform.wait': '等多久：多数平台约{reviewDays}个工作日内给审核结果（各平台不同）。退款一般原路退回，到支付宝/微信通常1–3个工作日，银行卡3–7个工作日。\n⚠️ 只在平台官方页面操作。主动加你、发链接说“帮你退款”的“客服”多半是骗子。',
   'doc.platform.title': '平台申诉内容',
-  'doc.platform': '申诉类型：{scenario}\n订单号：{orderId}\n商家：{merchant}\n金额：{amount}\n\n问题描述：{facts}\n我已于此前联系商家并给出处理期限，商家未解决。\n\n诉求：{request}\n\n附件：订单截图、支付记录、与商家的沟通记录、问题证明截图。',
+  'doc.platform': '申诉类型：{scenario}\n订单号：{orderId}\n商家：{merchant}\n金额：{amount}\n\n问题描述：{facts}{history}\n\n诉求：{request}\n\n附件：订单截图、支付记录、与商家的沟通记录、问题证明截图。',
 
   // — payment channel —
   'rung.payment.title': '向支付渠道投诉',
@@ -45,7 +55,7 @@ const documents: Record<string, string> = {
   'rung.payment.where.unknown': '在哪里点：在你付款的App里找到这笔交易的账单详情，选择“投诉商家”或“申请售后”；银行卡则联系发卡行做争议交易处理。',
   'rung.payment.wait': '等多久：通常{paymentDays}个工作日内有结果（经验值，不是规定）。',
   'doc.payment.title': '支付渠道投诉内容',
-  'doc.payment': '投诉原因：{scenario}\n交易时间：{paidAt}\n金额：{amount}\n商家：{merchant}（{platform}）\n订单号：{orderId}\n\n情况说明：{facts}\n我已联系商家并向平台申诉，均未解决。\n\n诉求：{request}',
+  'doc.payment': '投诉原因：{scenario}\n交易时间：{paidAt}\n金额：{amount}\n商家：{merchant}（{platform}）\n订单号：{orderId}\n\n情况说明：{facts}{history}\n\n诉求：{request}',
   'doc.payment.bank': '您好，我要对一笔银行卡交易申请差错处理/争议退单。\n交易时间：{paidAt}\n金额：{amount}\n收款方：{merchant}（{platform}）\n情况：{facts}\n商家和平台均未处理。请协助调查并退回款项。',
 
   // — regulator —
@@ -54,7 +64,7 @@ const documents: Record<string, string> = {
   'rung.regulator.where': '在哪里办：全国12315平台（网站、App或小程序）→ 我要投诉 → 选择被投诉方所在地。需要填写：你的姓名、电话、地址；被投诉方名称和地址（查不到商家地址的，填平台的名称和住所地）；事情经过；具体诉求。也可以找当地消费者协会。',
   'rung.regulator.wait': '等多久：{regulatorDays}个工作日左右会收到处理告知。黑猫投诉等公开平台只能施压，不能裁决，可以同时用但不能代替12315。',
   'doc.regulator.title': '12315 投诉内容',
-  'doc.regulator': '投诉人：【你的姓名】，电话：【你的手机号】，地址：【你的地址】\n被投诉方：{merchant}；所在平台：{platform}（商家地址不详的，以平台住所地为准）\n\n事情经过：{facts}\n我已先后联系商家、向平台申诉、向支付渠道投诉，均未解决。\n\n诉求：{request}\n\n证据：订单截图、支付记录、沟通记录、问题证明。',
+  'doc.regulator': '投诉人：【你的姓名】，电话：【你的手机号】，地址：【你的地址】\n被投诉方：{merchant}；所在平台：{platform}（商家地址不详的，以平台住所地为准）\n\n事情经过：{facts}{history}\n\n诉求：{request}\n\n证据：订单截图、支付记录、沟通记录、问题证明。',
 
   // — police —
   'rung.police.title': '报警',

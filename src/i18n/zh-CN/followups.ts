@@ -4,7 +4,7 @@ const followups: Record<string, string> = {
   'fup.ask.platform': '案件 #{id}（{scenario}）：平台申诉提交已经 {days} 个工作日了（多数平台的审核期）。平台处理得怎么样了？',
   'fup.ask.payment': '案件 #{id}（{scenario}）：向支付渠道投诉已经 {days} 个工作日了。有结果了吗？',
   'fup.ask.regulator':
-    '案件 #{id}（{scenario}）：向 12315 投诉已经 {days} 个工作日了。按消费者权益保护法第46条，有关部门应在收到投诉之日起7个工作日内告知你是否受理。有消息了吗？',
+    '案件 #{id}（{scenario}）：向 12315 投诉已经 {days} 个工作日了。通常这时应该已经收到处理告知了。有消息了吗？',
   'fup.ask.police': '案件 #{id}（{scenario}）：报案已经 7 个工作日了。警方有进展吗？',
   'fup.ask.court': '案件 #{id}（{scenario}）：诉讼有进展了吗？',
   'fup.ask.none': '案件 #{id}（{scenario}）：现在怎么样了？',
