@@ -371,22 +371,20 @@ function evidence(i: StepInput): StepResult {
     }
   }
   if (event.type === 'attachments') {
-    const marks = { ...state.evidence };
-    const effects: Effect[] = [];
-    const names: string[] = [];
-    for (const a of event.items) {
-      const open = flow.evidence.find((e) => !marks[e.id]);
-      const item = open?.id ?? null;
-      if (item) {
-        marks[item] = { at: i.now.getTime(), kind: a.kind, ref: a.ref };
-        names.push(t(`ev.${item}.short`));
-      }
-      effects.push({ type: 'evidence', item, kind: a.kind, ref: a.ref });
-    }
-    const s: CaseState = { ...state, evidence: marks };
-    effects.push({ type: 'reply', reply: { text: t('evidence.recorded', { n: event.items.length, item: names.join('、') || t('ev.extra') }) } });
-    effects.push({ type: 'reply', reply: evidenceReply(flow, s) });
-    return { facts, state: s, effects };
+    // A file is recorded as it is; which checklist item it proves is the user's call.
+    const effects: Effect[] = event.items.map((a): Effect => ({ type: 'evidence', item: null, kind: a.kind, ref: a.ref }));
+    const open = flow.evidence.filter((e) => !state.evidence[e.id]);
+    effects.push({
+      type: 'reply',
+      reply: {
+        text: t(open.length ? 'evidence.recorded_which' : 'evidence.recorded', { n: event.items.length, item: t('ev.extra') }),
+        choices: [
+          ...open.map((e) => ({ id: `e:${e.id}`, label: t('evidence.is', { item: t(`ev.${e.id}.short`) }) })),
+          { id: 'e:done', label: t('choice.evidence_done') },
+        ],
+      },
+    });
+    return { facts, state, effects };
   }
   const prefix = event.type === 'text' ? t('evidence.unclear') : undefined;
   const reply = evidenceReply(flow, state);

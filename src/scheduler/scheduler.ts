@@ -165,7 +165,8 @@ export class FollowUpScheduler {
   private relevant(r: DueRow, facts: Facts): boolean {
     if (r.case_status !== 'open') return false;
     const state = JSON.parse(r.state) as CaseState;
-    if (state.remindersOff || state.stage !== 'ladder') return false;
+    // A user who went back to the evidence list after sending is still waiting on that rung.
+    if (state.remindersOff || (state.stage !== 'ladder' && state.stage !== 'evidence')) return false;
     const flow = FLOWS[r.scenario];
     if (!flow) return false;
     const rungs = applicableRungs(flow, facts, this.opts.timings);

@@ -29,6 +29,10 @@ describe('every scenario end to end', () => {
       // Tick one item by button, one by sending a screenshot.
       d.press(d.choice('e:'));
       d.send([{ kind: 'photo', ref: 'file-abc-123' }]);
+      // The file is recorded as sent; the user says which item it proves.
+      expect(d.activeCase()!.state.evidence).toSatisfy((ev: object) => Object.keys(ev).length === 1);
+      expect(app.db.prepare(`SELECT kind, file_ref, item FROM evidence WHERE file_ref = 'file-abc-123'`).get()).toEqual({ kind: 'photo', file_ref: 'file-abc-123', item: null });
+      d.press(d.choice('e:'));
       expect(d.activeCase()!.state.evidence).toSatisfy((ev: object) => Object.keys(ev).length === 2);
       d.press('e:done');
       expect(d.activeCase()!.state.stage).toBe('ladder');

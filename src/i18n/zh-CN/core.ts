@@ -77,6 +77,8 @@ const core: Record<string, string> = {
   'evidence.tips': '直接把截图或录屏发给我也算勾选，我只记录你发过的文件的编号和时间，不保存文件内容。找不到账单的，可以在支付App里申请交易记录。',
   'evidence.have': '已有：{item}',
   'evidence.recorded': '已记录 {n} 个文件：{item}。',
+  'evidence.recorded_which': '已记录 {n} 个文件（只记编号和时间）。它证明的是清单里的哪一项？点一下就会打勾；都不是就不用点。',
+  'evidence.is': '是：{item}',
   'evidence.recorded_later': '已记录 {n} 个文件作为证据，回答完问题后可以在证据清单里查看。',
   'evidence.unclear': '请用下面的按钮勾选已经有的证据，或者直接发截图给我。',
   'evidence.to_ladder': '好，接下来按顺序维权。每一步都有写好的文字，复制发出即可。',
