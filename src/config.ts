@@ -109,6 +109,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((c.ONEBOT_ENDPOINT || c.ONEBOT_PORT || c.ONEBOT_PATH) && !c.ONEBOT_SELF_ID) {
     throw new ConfigError('Invalid configuration:\n  ONEBOT_SELF_ID: required when OneBot is configured');
   }
+  if (c.ONEBOT_PATH && !c.ONEBOT_ENDPOINT && !c.ONEBOT_PORT) {
+    throw new ConfigError('Invalid configuration:\n  ONEBOT_PORT: required for reverse WebSocket (or set ONEBOT_ENDPOINT for forward)');
+  }
   if (c.QQ_APP_ID && !c.QQ_SECRET) {
     throw new ConfigError('Invalid configuration:\n  QQ_SECRET: required when QQ_APP_ID is set');
   }

@@ -1,5 +1,6 @@
 // Entry point: validate config, open the store, start every configured adapter
 // (the terminal when no platform is configured), stop cleanly on SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
 import { startTerminal } from '../adapters/terminal/index.js';
@@ -7,6 +8,8 @@ import { qqConfigured, startQQ } from '../adapters/qq/index.js';
 import { startTelegram } from '../adapters/telegram/index.js';
 
 async function main(): Promise<void> {
+  // A .env beside the project is read first; variables already in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
     config = loadConfig();
@@ -19,33 +22,6 @@ async function main(): Promise<void> {
   }
   const app = createApp(config);
   const stops: Array<() => Promise<void>> = [];
-  // Housekeeping (retention, pruning) every six hours; it also ran once at start.
-  const housekeeping = setInterval(() => app.log.info(app.engine.maintenance(), 'housekeeping'), 6 * 3600_000);
-  housekeeping.unref();
-  stops.push(async () => clearInterval(housekeeping));
-  app.scheduler.start();
-  stops.push(() => app.scheduler.stop());
-  app.broadcaster.start();
-  stops.push(() => app.broadcaster.stop());
-  const platformConfigured = qqConfigured(config) || !!config.TELEGRAM_BOT_TOKEN;
-
-  if (config.TELEGRAM_BOT_TOKEN) {
-    // Broadcasts leave through a paced lane; its tap sees every Bot API send and 429.
-    const telegram = await startTelegram(app, { setup: (tg) => tg.useBelowRetry(app.broadcaster.addTelegramLane(tg.sender) as never) });
-    stops.push(telegram.stop);
-  }
-
-  if (qqConfigured(config)) {
-    const qq = await startQQ(app);
-    stops.push(qq.stop);
-  }
-
-  let terminalDone: Promise<void> | undefined;
-  if (!platformConfigured || config.TERMINAL) {
-    const term = startTerminal(app);
-    stops.push(term.stop);
-    terminalDone = term.done;
-  }
 
   let stopping = false;
   const shutdown = async (code = 0) => {
@@ -61,10 +37,56 @@ async function main(): Promise<void> {
     app.close();
     process.exit(code);
   };
+  // Signals are handled from the start, even while an adapter is still connecting.
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+
+  // Housekeeping (retention, pruning) every six hours; it also ran once at start.
+  const housekeeping = setInterval(() => app.log.info(app.engine.maintenance(), 'housekeeping'), 6 * 3600_000);
+  housekeeping.unref();
+  stops.push(async () => clearInterval(housekeeping));
+  app.scheduler.start();
+  stops.push(() => app.scheduler.stop());
+  app.broadcaster.start();
+  stops.push(() => app.broadcaster.stop());
+  const platformConfigured = qqConfigured(config) || !!config.TELEGRAM_BOT_TOKEN;
+
+  let terminalDone: Promise<void> | undefined;
+  if (!platformConfigured || config.TERMINAL) {
+    const term = startTerminal(app);
+    stops.push(term.stop);
+    terminalDone = term.done;
+  }
+
+  // Platforms start side by side: one that cannot connect yet does not hold the others back.
+  const starting: Array<Promise<unknown>> = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    starting.push(
+      // Broadcasts leave through a paced lane; its tap sees every Bot API send and 429.
+      startTelegram(app, { setup: (tg) => tg.useBelowRetry(app.broadcaster.addTelegramLane(tg.sender) as never) }).then((tg) => {
+        stops.push(tg.stop);
+        app.log.info('telegram started');
+      }),
+    );
+  }
+  if (qqConfigured(config)) {
+    starting.push(
+      startQQ(app).then((qq) => {
+        stops.push(qq.stop);
+        app.log.info('qq started');
+      }),
+    );
+  }
+  const results = await Promise.allSettled(starting);
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  for (const f of failed) app.log.fatal({ err: String(f.reason) }, 'an adapter failed to start');
+  if (failed.length && failed.length === starting.length && !terminalDone) await shutdown(1);
+
   // Piped input: stop at end of input when the terminal is the only adapter.
   if (terminalDone && !platformConfigured) terminalDone.then(() => shutdown(0));
 }
 
-void main();
+main().catch((e) => {
+  process.stderr.write(`refund-coach failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -292,7 +292,7 @@ class Turn {
         );
       }
       case 'r_confirm':
-        return this.say(t('bl.report.summary', { merchant: d.merchant, what: d.what, amount: d.amount ?? t('bl.report.unknown_amount'), evidence: d.evidence }), [
+        return this.say(t('bl.report.summary', { merchant: d.merchant, what: d.what, amount: d.amount === null || d.amount === undefined ? t('bl.report.unknown_amount') : formatAmount(d.amount), evidence: d.evidence }), [
           { id: 'bl:rs', label: t('bl.report.submit') },
           { id: 'bl:rx', label: t('bl.report.cancel') },
         ]);

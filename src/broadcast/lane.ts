@@ -15,7 +15,7 @@ export interface LaneOptions {
   concurrency?: number;
   batch?: number;
   idleMs?: number;
-  /** Claims after which a row that keeps failing with a retryable error is given up. Default 20. */
+  /** Claims after which a row that keeps failing with a retryable error is given up. Default 500. */
   maxAttempts?: number;
 }
 
@@ -120,7 +120,7 @@ export class BroadcastLane {
     if (e.opts.unreachable) {
       this.log.info({ platform: this.platform, chatId: d.chatId, err: e.message }, 'broadcast recipient unreachable; skipped from now on');
       this.outbox.markUnreachable(this.platform, d.chatId, e.message, now);
-    } else if (e.opts.retryAfterMs !== undefined && (d.attempts ?? 0) < (this.opts.maxAttempts ?? 20)) {
+    } else if (e.opts.retryAfterMs !== undefined && (d.attempts ?? 0) < (this.opts.maxAttempts ?? 500)) {
       if (/\b429\b/.test(e.message)) this.limiter.pause(e.opts.retryAfterMs);
       this.outbox.retryLater(d.outboxId, e.message, new Date(now.getTime() + e.opts.retryAfterMs));
     } else {

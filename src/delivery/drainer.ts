@@ -7,7 +7,8 @@ import type { Delivery } from '../types.js';
 export interface DrainerOptions {
   batch?: number;
   idleMs?: number;
-  /** A row that keeps failing with retryable errors is given up after this many claims (default 20). */
+  /** A row that keeps failing with retryable errors (network, 5xx, 429) is given up after this many claims
+   * (default 500: hours of retries, so an outage loses nothing; only a truly stuck row is dropped). */
   maxAttempts?: number;
   now?: () => Date;
 }
@@ -85,7 +86,7 @@ export class Drainer {
     if (err instanceof SendError && err.opts.unreachable) {
       this.log.warn({ platform, chatId, outboxId: id, err: message }, 'chat unreachable; further sends stopped');
       this.outbox.markUnreachable(platform, chatId, message, now);
-    } else if (err instanceof SendError && err.opts.retryAfterMs !== undefined && (d.attempts ?? 1) < (this.opts.maxAttempts ?? 20)) {
+    } else if (err instanceof SendError && err.opts.retryAfterMs !== undefined && (d.attempts ?? 1) < (this.opts.maxAttempts ?? 500)) {
       this.log.warn({ platform, chatId, outboxId: id, err: message }, 'send failed; will retry');
       this.outbox.retryLater(id, message, new Date(now.getTime() + err.opts.retryAfterMs));
     } else {

@@ -188,7 +188,10 @@ export class Engine {
     if (cmd?.name === 'start' || cmd?.name === 'new' || cmd?.name === 'help') {
       reply({ text: t('group.go_private'), openPrivate: { payload: 'new', label: t('group.open_private') } });
     }
-    return replies.map((r) => this.outbox.enqueue({ platform: inbound.platform, chatId: inbound.chatId, reply: r }, this.now(), true));
+    if (!replies.length) return [];
+    // Where nothing can be sent unprompted (official QQ), messages held for this group go out now.
+    const held = this.canSendProactively(inbound.platform) ? [] : this.outbox.claimForChat(inbound.platform, inbound.chatId, this.now());
+    return [...held, ...replies.map((r) => this.outbox.enqueue({ platform: inbound.platform, chatId: inbound.chatId, reply: r }, this.now(), true))];
   }
 
   /** A bare number picks a choice unless the case is waiting for a typed answer (an amount, a count…). */

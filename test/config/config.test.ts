@@ -18,6 +18,7 @@ describe('config', () => {
     expect(() => loadConfig({ ADMIN_IDS: 'telegram123' })).toThrow(/ADMIN_IDS/);
     expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://example.com/hook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
     expect(() => loadConfig({ ONEBOT_ENDPOINT: 'ws://127.0.0.1:3001' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ONEBOT_SELF_ID: '10001', ONEBOT_PATH: '/onebot' })).toThrow(/ONEBOT_PORT/);
   });
 
   it('parses admin ids', () => {

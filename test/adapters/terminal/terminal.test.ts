@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,5 +46,25 @@ describe('terminal adapter (child process, piped stdin)', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('BOT_TIMEZONE');
     expect(r.stderr).toContain('SQLITE_SYNCHRONOUS');
+  });
+});
+
+describe('start-up', () => {
+  it('reads a .env in the working directory; the environment wins over it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-env-'));
+    writeFileSync(join(dir, '.env'), 'BOT_TIMEZONE=Not/AZone\n');
+    const start = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(root, 'src/main.ts')], {
+        cwd: dir,
+        input: '',
+        env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'x.db'), ...env },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+    const fromFile = start({});
+    expect(fromFile.status).toBe(1);
+    expect(fromFile.stderr).toContain('BOT_TIMEZONE');
+    const overridden = start({ BOT_TIMEZONE: 'Asia/Shanghai' });
+    expect(overridden.status).toBe(0);
   });
 });
