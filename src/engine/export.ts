@@ -17,6 +17,21 @@ export function exportText(repo: Repo, user: UserRow, zone: string): string {
     }
     for (const f of repo.followUpsFor(c.id)) lines.push(t('export.followup', { at: formatDateTime(new Date(f.dueAt), zone), what: t(`followup.${f.kind}.${f.rung ?? 'none'}`) }));
   }
+  // What the other parts keep about the user: reports, collective-complaint consents, alert opt-in,
+  // and anything a hook is holding mid-dialogue (e.g. facts understood but not yet confirmed).
+  const db = repo.database;
+  const optIn = db.prepare(`SELECT alerts_opt_in AS v FROM users WHERE id = ?`).get(user.id) as { v: number } | undefined;
+  lines.push('', t(optIn?.v ? 'export.alerts_on' : 'export.alerts_off'));
+  const reports = db
+    .prepare(`SELECT merchant_text, what, amount, status, created_at FROM merchant_reports WHERE user_id = ? ORDER BY id`)
+    .all(user.id) as { merchant_text: string; what: string; amount: number | null; status: string; created_at: number }[];
+  for (const r of reports) {
+    lines.push(t('export.report', { at: formatDateTime(new Date(r.created_at), zone), merchant: r.merchant_text, what: r.what, amount: r.amount ?? '', status: r.status }));
+  }
+  const consents = db.prepare(`SELECT case_id FROM collective_consents WHERE user_id = ? ORDER BY case_id`).all(user.id) as { case_id: number }[];
+  for (const c of consents) lines.push(t('export.collective', { id: c.case_id }));
+  const ext = (repo.loadSession(user.id).state as { ext?: Record<string, unknown> }).ext;
+  if (ext && Object.keys(ext).length) lines.push(t('export.pending', { json: JSON.stringify(ext) }));
   lines.push('', t('export.footer'));
   return lines.join('\n');
 }

@@ -67,6 +67,11 @@ const toCase = (r: RawCase): CaseRow => ({
 export class Repo {
   private readonly s;
 
+  /** The connection, for readers outside the engine's own tables (export). */
+  get database(): DB {
+    return this.db;
+  }
+
   constructor(private readonly db: DB) {
     this.s = {
       processed: db.prepare(`INSERT OR IGNORE INTO processed_updates (platform, update_id, at) VALUES (?, ?, ?)`),

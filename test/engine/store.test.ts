@@ -221,3 +221,25 @@ describe('background checkpoints', () => {
     b.close();
   });
 });
+
+describe('export covers every part', () => {
+  it('导出 includes reports filed, collective consents, alert opt-in and facts awaiting confirmation', () => {
+    const a = makeApp();
+    const d = new Driver(a);
+    d.press('s:not_received');
+    answerIntake(d);
+    const u = a.db.prepare(`SELECT id FROM users`).get() as { id: number };
+    a.db.prepare(`UPDATE users SET alerts_opt_in = 1 WHERE id = ?`).run(u.id);
+    a.db
+      .prepare(`INSERT INTO merchant_reports (user_id, merchant_text, what, amount, evidence_count, created_at) VALUES (?, '跑路小店', '收钱不发货', 88, 2, ?)`)
+      .run(u.id, a.now().getTime());
+    a.db.prepare(`INSERT INTO collective_consents (case_id, user_id, merchant_key, created_at) VALUES (1, ?, 'k', ?)`).run(u.id, a.now().getTime());
+    d.say('结案');
+    d.press('x:abandoned');
+    d.say('昨天用支付宝买了200元点卡一直没到账');
+    d.say('导出');
+    const body = d.last().document!.body;
+    for (const s of ['黑名单提醒：已订阅', '跑路小店', '收钱不发货', '集体投诉：案件 #1', '待确认的信息', '200']) expect(body, s).toContain(s);
+    a.close();
+  });
+});

@@ -173,6 +173,11 @@ const core: Record<string, string> = {
   'export.outcome': '结果：{outcome} {refunded}',
   'export.evidence': '证据：{at} {item}（{kind}）{ref}',
   'export.followup': '提醒：{at} {what}',
+  'export.alerts_on': '黑名单提醒：已订阅',
+  'export.alerts_off': '黑名单提醒：未订阅',
+  'export.report': '举报：{at} {merchant}：{what}（{amount}，状态：{status}）',
+  'export.collective': '集体投诉：案件 #{id} 已同意加入',
+  'export.pending': '待确认的信息：{json}',
   'export.footer': '卡密只保存前4位和后4位；文件只保存平台上的编号，不保存内容。',
 
   'progress.header': '案件 #{id}：{scenario}（{status}）',
