@@ -5,7 +5,7 @@
 import type { DB } from '../store/db.js';
 import type { Outbox } from '../store/outbox.js';
 import type { Logger } from '../log.js';
-import type { Platform } from '../types.js';
+import { PLATFORMS, type Platform } from '../types.js';
 import type { CaseState } from '../flow/state.js';
 import type { Facts, RungId } from '../flow/types.js';
 import type { ScenarioId } from '../types.js';
@@ -62,6 +62,7 @@ export class FollowUpScheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private started = false;
+  private held: Array<() => void> | undefined;
   private stopped = false;
 
   constructor(
@@ -85,9 +86,23 @@ export class FollowUpScheduler {
     this.markStmt = db.prepare(`UPDATE follow_ups SET status = ?, fired_at = ? WHERE id = ? AND status = 'pending'`);
   }
 
+  /**
+   * During quiet hours, reminders already in the outbox (fired before 21:00 but not yet delivered:
+   * retries, an offline QQ account, a backlog) are kept back from the drainers too.
+   */
+  private holdDuringQuietHours(now: Date): void {
+    const quiet = inQuietHours(now, this.opts.zone, this.opts.quiet);
+    if (quiet && !this.held) this.held = PLATFORMS.map((p) => this.outbox.reserveKind(p, 'followup'));
+    if (!quiet && this.held) {
+      for (const release of this.held) release();
+      this.held = undefined;
+    }
+  }
+
   /** Fires up to one batch of due follow-ups in one transaction. Nothing during quiet hours. */
   fireDue(limit = this.opts.batch): FireResult {
     const now = this.now();
+    this.holdDuringQuietHours(now);
     if (inQuietHours(now, this.opts.zone, this.opts.quiet)) return { fired: 0, skipped: 0 };
     return this.db
       .transaction((): FireResult => {

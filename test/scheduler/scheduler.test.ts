@@ -145,3 +145,24 @@ describe('the follow-up scheduler', () => {
     expect(h.followUps(id, 'fired')).toHaveLength(1);
   });
 });
+
+describe('quiet hours reach the outbox too', () => {
+  it('a reminder fired before 21:00 but still undelivered waits for the morning', async () => {
+    const { Drainer } = await import('../../src/delivery/drainer.js');
+    h = harness('2025-11-20 20:59');
+    const id = h.ladderCase();
+    rungCheckAt(id, '2025-11-20 20:00');
+    expect(h.app.scheduler.fireDue().fired).toBe(1);
+    const sent: string[] = [];
+    const sender = { platform: 'terminal' as const, proactive: true, send: async (d: { reply: { text: string } }) => void sent.push(d.reply.text) };
+    const log = { warn() {}, error() {}, info() {} } as never;
+    const drainer = new Drainer(h.app.outbox, sender, log, { now: h.now });
+    h.at('2025-11-20 23:30'); // the drainer was down (offline) until now
+    h.app.scheduler.fireDue(); // the scheduler's tick notices the quiet hours
+    expect(await drainer.drainOnce()).toBe(0);
+    h.at('2025-11-21 09:00');
+    h.app.scheduler.fireDue();
+    expect(await drainer.drainOnce()).toBe(1);
+    expect(sent).toHaveLength(1);
+  });
+});
