@@ -224,7 +224,8 @@ class Turn {
   private startReport(): true {
     const limited = this.reportLimit();
     if (limited) return this.say(limited);
-    const cases = this.app.engine.repo.casesOf(this.ctx.user.id).filter((c) => caseMerchantText(c.facts));
+    // A case the bot declined to coach (a fabricated claim) cannot back a report either.
+    const cases = this.app.engine.repo.casesOf(this.ctx.user.id).filter((c) => c.state.stage !== 'declined' && caseMerchantText(c.facts));
     if (!cases.length) {
       this.setState({ step: 'r_merchant', draft: {} });
       return this.say(t('bl.report.ask_merchant'));
@@ -382,7 +383,7 @@ class Turn {
   // — collective complaints —
 
   private collectivePick(): true {
-    const cases = this.app.engine.repo.casesOf(this.ctx.user.id).filter((c) => c.status === 'open' && caseMerchantText(c.facts));
+    const cases = this.app.engine.repo.casesOf(this.ctx.user.id).filter((c) => c.status === 'open' && c.state.stage !== 'declined' && caseMerchantText(c.facts));
     if (!cases.length) return this.say(t('bl.collective.none'));
     return this.say(
       t('bl.collective.pick'),

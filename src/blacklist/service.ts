@@ -83,7 +83,7 @@ export class Blacklist {
   /** Open cases whose merchant or platform is this merchant. */
   openCasesNaming(merchantId: number): { caseId: number; userId: number }[] {
     const rows = this.db
-      .prepare(`SELECT id, user_id AS userId, json_extract(facts, '$.merchant') AS m, json_extract(facts, '$.platform') AS p FROM cases WHERE status = 'open'`)
+      .prepare(`SELECT id, user_id AS userId, json_extract(facts, '$.merchant') AS m, json_extract(facts, '$.platform') AS p FROM cases WHERE status = 'open' AND stage <> 'declined'`)
       .all() as { id: number; userId: number; m: unknown; p: unknown }[];
     return rows
       .filter((r) => [r.m, r.p].some((v) => typeof v === 'string' && v.trim() !== '' && this.resolve(v) === merchantId))
@@ -98,7 +98,7 @@ export class Blacklist {
 
   /** Open cases (of anyone) grouped under a merchant key. */
   openCasesWithKey(key: string): { caseId: number; userId: number }[] {
-    const rows = this.db.prepare(`SELECT id, user_id AS userId, facts FROM cases WHERE status = 'open'`).all() as { id: number; userId: number; facts: string }[];
+    const rows = this.db.prepare(`SELECT id, user_id AS userId, facts FROM cases WHERE status = 'open' AND stage <> 'declined'`).all() as { id: number; userId: number; facts: string }[];
     const out: { caseId: number; userId: number }[] = [];
     for (const r of rows) {
       const text = caseMerchantText(JSON.parse(r.facts) as Facts);

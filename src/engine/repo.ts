@@ -235,7 +235,10 @@ export class Repo {
     return this.db.prepare(`DELETE FROM processed_updates WHERE at < ?`).run(before.getTime()).changes;
   }
 
+  /** Deletes closed cases closed before the cutoff, and open ones nobody has touched since then. */
   deleteClosedBefore(cutoffMs: number): number {
-    return this.db.prepare(`DELETE FROM cases WHERE status = 'closed' AND closed_at < ?`).run(cutoffMs).changes;
+    return this.db
+      .prepare(`DELETE FROM cases WHERE (status = 'closed' AND closed_at < ?) OR (status = 'open' AND updated_at < ?)`)
+      .run(cutoffMs, cutoffMs).changes;
   }
 }

@@ -171,10 +171,15 @@ describe('store', () => {
     d.press('m:new');
     d.press('s:double_charge');
     expect(app.engine.expireClosedCases()).toBe(0);
+    (app as unknown as { clock: { t: Date } }).clock.t = new Date('2026-12-01T08:00:00Z');
+    d.say('小年卡盟'); // the open case is in use
     (app as unknown as { clock: { t: Date } }).clock.t = new Date('2026-12-25T08:00:00Z');
     expect(app.engine.expireClosedCases()).toBe(1);
     const left = app.db.prepare(`SELECT scenario, status FROM cases`).all();
     expect(left).toEqual([{ scenario: 'double_charge', status: 'open' }]);
+    // An open case nobody touched for the whole retention period goes too.
+    (app as unknown as { clock: { t: Date } }).clock.t = new Date('2027-02-01T08:00:00Z');
+    expect(app.engine.expireClosedCases()).toBe(1);
   });
 });
 
