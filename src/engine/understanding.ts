@@ -12,6 +12,7 @@ import { formatAmount, formatDate, formatDateTime } from '../flow/format.js';
 import { sellerDeadline, type Timings } from '../flow/ladder.js';
 import type { Facts } from '../flow/types.js';
 import type { Hook, TurnContext } from './engine.js';
+import { localYmd } from '../calendar/workdays.js';
 
 interface Pending {
   scenario?: ScenarioId;
@@ -23,14 +24,14 @@ const TONE_NS = 'tone';
 const TONE_COMMAND = /^(?:检查语气|\/tone)(?:@\w+)?(?:[\s:：]+([\s\S]*))?$/;
 
 /** Entities as case facts, keeping only what the scenario's flow asks. */
-export function entitiesToFacts(scenario: ScenarioId | undefined, e: Entities): Facts {
+export function entitiesToFacts(scenario: ScenarioId | undefined, e: Entities, zone: string): Facts {
   const all: Facts = {};
   if (e.platform) all.platform = e.platform;
   if (e.merchant) all.merchant = e.merchant;
   if (e.orderId) all.orderId = e.orderId;
   if (e.amount !== undefined && e.amount > 0) all.amount = e.amount;
   if (e.paymentMethod) all.paymentMethod = e.paymentMethod;
-  if (e.occurredAt) all.paidAt = e.occurredAt.toISOString();
+  if (e.occurredAt) all.paidAt = e.occurredAtPrecision === 'day' ? localYmd(e.occurredAt, zone) : e.occurredAt.toISOString();
   if (e.chargeCount !== undefined) all.chargeCount = e.chargeCount;
   if (!scenario) return all;
   const asked = new Set(FLOWS[scenario].questions.map((q) => q.id));
@@ -125,7 +126,7 @@ export function understandingHook(zone: string, timings: Timings): Hook {
     if (ctx.active) return false;
     const u = understand(text, ctx.now, zone);
     if (u.scenario !== 'other' && u.confidence >= LOW_CONFIDENCE) {
-      const facts = entitiesToFacts(u.scenario, u.entities);
+      const facts = entitiesToFacts(u.scenario, u.entities, zone);
       ctx.ext.set(NS, { scenario: u.scenario, facts });
       ctx.reply({
         text: t('nlu.confirm', { summary: summary(u.scenario, facts, zone, u.entities.occurredAtPrecision === 'day') }),
@@ -137,7 +138,7 @@ export function understandingHook(zone: string, timings: Timings): Hook {
       return true;
     }
     // Low confidence: let the user pick, keeping whatever facts were found.
-    const facts = entitiesToFacts(undefined, u.entities);
+    const facts = entitiesToFacts(undefined, u.entities, zone);
     ctx.ext.set(NS, { facts });
     ctx.reply({ text: t(Object.keys(facts).length ? 'nlu.pick_keep' : 'nlu.pick'), choices: SCENARIOS.map((s) => ({ id: `u:s:${s}`, label: t(`scenario.${s}`) })) });
     return true;

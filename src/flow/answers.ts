@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { AnswerKind, FactValue, Question } from './types.js';
 import { parseAmount } from '../nlu/amount.js';
-import { parseWhen } from '../nlu/time.js';
+import { parseWhenDetailed } from '../nlu/time.js';
+import { localYmd } from '../calendar/workdays.js';
 import { parsePaymentMethod } from '../nlu/payment.js';
 import { parseOrderId } from '../nlu/order.js';
 import { parseCount } from '../nlu/count.js';
@@ -41,13 +42,15 @@ export function parseAnswer(q: Question, raw: string, now: Date, zone: string): 
       return r.success ? { ok: true, value: r.data } : { ok: false };
     }
     case 'time': {
-      const d = parseWhen(input, now, zone);
-      if (!d || Number.isNaN(d.getTime())) {
+      const w = parseWhenDetailed(input, now, zone);
+      const d = w?.date;
+      if (!w || !d || Number.isNaN(d.getTime())) {
         // The parser refuses times still to come; say so when the words plainly point ahead.
         return FUTURE_WORDS.test(input) ? { ok: false, why: 'future' } : { ok: false };
       }
       if (d.getTime() > now.getTime() + FUTURE_SLACK_MS) return { ok: false, why: 'future' };
-      return { ok: true, value: d.toISOString() };
+      // Only a day was named (11月18日, 上周五): keep the day, not an invented time of day.
+      return { ok: true, value: w.precision === 'day' ? localYmd(d, zone) : d.toISOString() };
     }
     case 'payment': {
       const m = parsePaymentMethod(input);

@@ -3,6 +3,7 @@ import { tzOffset } from '@date-fns/tz';
 import { has, t } from '../i18n/index.js';
 import type { FactValue, Flow, Question } from './types.js';
 
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /**
@@ -10,14 +11,19 @@ const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
  * date-fns format with a TZDate ~25 µs, which shows up in the scheduler's per-batch budget.
  */
 function local(at: Date | string, zone: string) {
+  if (typeof at === 'string' && DAY_ONLY.test(at)) {
+    const [y, m, day] = at.split('-').map(Number);
+    return { M: m, d: day, HH: '', mm: '', dow: new Date(Date.UTC(y, m - 1, day)).getUTCDay(), dayOnly: 1 };
+  }
   const d = new Date(at);
   const l = new Date(d.getTime() + tzOffset(zone, d) * 60_000);
-  return { M: l.getUTCMonth() + 1, d: l.getUTCDate(), HH: pad(l.getUTCHours()), mm: pad(l.getUTCMinutes()), dow: l.getUTCDay() };
+  return { M: l.getUTCMonth() + 1, d: l.getUTCDate(), HH: pad(l.getUTCHours()), mm: pad(l.getUTCMinutes()), dow: l.getUTCDay(), dayOnly: 0 };
 }
 
-/** "11月25日 17:00" */
+/** "11月25日 17:00"; a day stored without a time (YYYY-MM-DD) reads "11月25日". */
 export function formatDateTime(at: Date | string, zone: string): string {
-  return t('fmt.datetime', local(at, zone));
+  const l = local(at, zone);
+  return t(l.dayOnly ? 'fmt.date' : 'fmt.datetime', l);
 }
 
 /** "11月25日" */
@@ -51,6 +57,7 @@ export function formatFact(flow: Flow, q: Question, value: FactValue | null | un
     case 'amount':
       return formatAmount(value as number);
     case 'time':
+      // A day without a time of day is stored as YYYY-MM-DD.
       return formatDateTime(value as string, zone);
     case 'payment':
       return t(`payment.${value}`);

@@ -74,7 +74,11 @@ describe('a bad answer at every question', () => {
     const e = new Driver(app);
     e.press('s:not_received');
     answerIntake(e, { paidAt: { text: '11月18日' } });
-    expect(String(e.activeCase()!.facts.paidAt)).toMatch(/^2026-11-1[78]T/);
+    // Only a day was named: the day is kept, with no invented time of day.
+    expect(e.activeCase()!.facts.paidAt).toBe('2026-11-18');
+    e.say('进度');
+    expect(e.last().text).toContain('付款时间：11月18日');
+    expect(e.last().text).not.toMatch(/付款时间：11月18日 \d/);
   });
 
   it('a time in the future is refused', () => {
