@@ -112,7 +112,11 @@ export class Broadcaster {
         } else {
           const pct = tally.total ? Math.floor((100 * (tally.total - tally.pending - tally.held)) / tally.total) : 100;
           this.store.markReported(b.id, pct, now);
-          this.notifyAdmin(b, t('bc.progress', { id: b.id, pct, ...summary(tally) }));
+          // No news is not worth a message: a broadcast stuck behind a platform that is down
+          // (or not running) reports again only once it moves.
+          if (b.reportedAt === null || b.reportedAt === undefined || pct !== b.reportedPct) {
+            this.notifyAdmin(b, t('bc.progress', { id: b.id, pct, ...summary(tally) }));
+          }
         }
       })();
     }

@@ -101,4 +101,23 @@ describe('BroadcastLane on Telegram', () => {
     await h.tg.drainer.drainOnce();
     expect(h.sent('1').at(-1)!.payload.text).toContain('已发送 1，失败 1，跳过 0');
   });
+
+  it('a broadcast stuck behind a platform that is not running does not repeat the same progress every minute', async () => {
+    h = harness({ config: { ADMIN_IDS: 'telegram:1' } });
+    const app = h.app;
+    const admin = new Driver(app, '1', 'telegram');
+    new Driver(app, 'q1', 'qq').say('订阅提醒'); // a QQ recipient, but QQ never starts here
+    admin.say('群发 测试');
+    admin.press('bl:bc:1:go');
+    const before = h.sent('1').length;
+    for (let i = 0; i < 5; i++) {
+      h.clock.now = new Date(h.clock.now.getTime() + 61_000);
+      app.broadcaster.tick();
+      await h.tg.drainer.drainOnce();
+    }
+    // Nothing moved since the start message (which said progress would follow): no new message.
+    const progress = h.sent('1').slice(before).filter((c) => String(c.payload.text).includes('#1'));
+    expect(progress).toHaveLength(0);
+    expect(app.db.prepare(`SELECT status FROM broadcasts WHERE id = 1`).get()).toEqual({ status: 'sending' });
+  });
 });
