@@ -28,9 +28,14 @@ export function classifyError(err: unknown): SendError {
   const e = err as { code?: unknown; response?: { status?: unknown } } | null;
   const status = typeof e?.response?.status === 'number' ? e.response.status : undefined;
   if (status !== undefined) return status === 429 || status >= 500 ? new SendError(message, { retryAfterMs: RETRY_AFTER_MS }) : new SendError(message);
+  // A chat that will never take our messages: removed from the group, group gone, not a friend.
+  if (UNREACHABLE.test(message)) return new SendError(message, { unreachable: true });
   if (typeof e?.code === 'number') return new SendError(message);
   return new SendError(message, { retryAfterMs: RETRY_AFTER_MS });
 }
+
+/** Wordings NapCat, Lagrange and LLOneBot use when the bot was removed or the user is gone. */
+const UNREACHABLE = /不是好友|非好友|好友关系|不在(该)?群|已被移出|被踢|群不存在|群已解散|not (a )?friend|not in (the )?group|group not found|kicked|removed from/i;
 
 /** Sends plain-text messages one after another; group sends (and `paceAll`) wait their turn at the pacer. */
 export async function sendTexts(
