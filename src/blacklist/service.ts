@@ -27,6 +27,7 @@ export class Blacklist {
   readonly store: BlacklistStore;
   readonly index = new MerchantIndex();
   private resolved = new Map<string, number | null>();
+  private resolvedRaw = new Map<string, number | null>();
 
   constructor(private readonly db: DB) {
     this.store = new BlacklistStore(db);
@@ -39,6 +40,7 @@ export class Blacklist {
     if (ids.length) this.index.set(merchantId, ids);
     else this.index.remove(merchantId);
     this.resolved.clear();
+    this.resolvedRaw.clear();
   }
 
   /** Known merchants a text names, best first (rows re-read, so a rolled-back insert is never shown). */
@@ -53,12 +55,24 @@ export class Blacklist {
   }
 
   resolve(text: string): number | undefined {
+    // Folding (traditional → simplified, width, case) is the costly part: remember raw texts too.
+    const raw = this.resolvedRaw.get(text);
+    if (raw !== undefined) return raw ?? undefined;
+    const id = this.resolveFolded(text);
+    if (this.resolvedRaw.size > 200_000) this.resolvedRaw.clear();
+    this.resolvedRaw.set(text, id ?? null);
+    return id;
+  }
+
+  private resolveFolded(text: string): number | undefined {
     const key = compact(fold(text));
     if (!key) return undefined;
     let id = this.resolved.get(key);
     if (id === undefined) {
       id = this.index.lookup(text, 1)[0]?.merchantId ?? null;
-      if (this.resolved.size > 10_000) this.resolved.clear();
+      // Open cases name a bounded set of merchants; a cap this size keeps every one of them cached,
+      // so counting open cases per lookup is a scan plus map reads, not an index search per case.
+      if (this.resolved.size > 200_000) this.resolved.clear();
       this.resolved.set(key, id);
     }
     return id ?? undefined;
