@@ -5,6 +5,7 @@ import { openDatabase, type DB } from './store/db.js';
 import { Outbox } from './store/outbox.js';
 import { startCheckpointer, SAFETY_AUTOCHECKPOINT, type Checkpointer } from './store/checkpointer.js';
 import { Engine } from './engine/engine.js';
+import { InboundBatcher } from './engine/batcher.js';
 import { understandingHook } from './engine/understanding.js';
 import { createLogger, type Logger } from './log.js';
 import { createFollowUpScheduler, type FollowUpScheduler } from './scheduler/index.js';
@@ -17,6 +18,8 @@ export interface App {
   db: DB;
   outbox: Outbox;
   engine: Engine;
+  /** engine.handle with group commit (see InboundBatcher): what adapters call. */
+  inbound: InboundBatcher;
   /** Fires due follow-ups into the outbox; main.ts starts it, tests call fireDue() with their clock. */
   scheduler: FollowUpScheduler;
   /** Merchant blacklist and lookups (its hook is registered on the engine). */
@@ -53,12 +56,14 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   engine.use(understandingHook(config.BOT_TIMEZONE, config), 100);
   engine.maintenance();
   const scheduler = createFollowUpScheduler(db, outbox, config, (p) => engine.canSendProactively(p), now, log);
-  const { blacklist, broadcaster } = installBlacklist({ config, db, outbox, engine, scheduler, log, now, close: () => undefined });
+  const inbound = new InboundBatcher(engine);
+  const { blacklist, broadcaster } = installBlacklist({ config, db, outbox, engine, inbound, scheduler, log, now, close: () => undefined });
   return {
     config,
     db,
     outbox,
     engine,
+    inbound,
     scheduler,
     blacklist,
     broadcaster,

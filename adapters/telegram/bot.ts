@@ -109,7 +109,7 @@ export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
   bot.use(async (ctx) => {
     const inbound = decodeUpdate(ctx.update, { botUsername: ctx.me.username, now: app.now });
     if (!inbound) return unsupported(ctx);
-    const deliveries = app.engine.handle(inbound);
+    const deliveries = await app.inbound.handle(inbound);
     await drainer.deliver(deliveries);
     // The answer came as a new message with fresh buttons: take the pressed ones away, so an
     // old menu cannot start a second case or answer a question that has moved on.
