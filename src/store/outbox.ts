@@ -36,6 +36,7 @@ export class Outbox {
   private readonly deleteEphemeralStmt;
   private readonly reachableStmt;
   private readonly heldForChatStmt;
+  private readonly unreachableAtStmt;
 
   constructor(private readonly db: DB) {
     this.insertStmt = db.prepare(
@@ -51,6 +52,7 @@ export class Outbox {
     this.reachableStmt = db.prepare(
       `UPDATE chats SET unreachable_at = NULL, unreachable_reason = NULL WHERE platform = ? AND chat_id = ? AND unreachable_at IS NOT NULL`,
     );
+    this.unreachableAtStmt = db.prepare(`SELECT unreachable_at FROM chats WHERE platform = ? AND chat_id = ?`);
     this.deleteEphemeralStmt = db.prepare(`DELETE FROM outbox WHERE id = ? AND kind = 'ephemeral'`);
     this.failStmt = db.prepare(`UPDATE outbox SET status = 'failed', error = ?, sent_at = NULL WHERE id = ?`);
     this.retryStmt = db.prepare(`UPDATE outbox SET status = 'pending', error = ?, not_before = ? WHERE id = ?`);
@@ -175,9 +177,7 @@ export class Outbox {
   }
 
   isUnreachable(platform: Platform, chatId: string): boolean {
-    const r = this.db
-      .prepare(`SELECT unreachable_at FROM chats WHERE platform = ? AND chat_id = ?`)
-      .get(platform, chatId) as { unreachable_at: number | null } | undefined;
+    const r = this.unreachableAtStmt.get(platform, chatId) as { unreachable_at: number | null } | undefined;
     return !!r?.unreachable_at;
   }
 
