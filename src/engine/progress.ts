@@ -5,6 +5,7 @@ import { applicableRungs, type Timings } from '../flow/ladder.js';
 import { formatDay, formatFact, questionLabel } from '../flow/format.js';
 import { nextQuestion } from '../flow/step.js';
 import type { CaseRow, FollowUpRow } from './repo.js';
+import { windowCloses, type WindowTimings } from '../followups/windows.js';
 
 export function factLines(c: CaseRow, zone: string): string[] {
   const flow = FLOWS[c.scenario];
@@ -13,7 +14,7 @@ export function factLines(c: CaseRow, zone: string): string[] {
     .map((q) => t('progress.fact', { label: questionLabel(flow.id, q.id), value: formatFact(flow, q, c.facts[q.id], zone) }));
 }
 
-export function progressText(c: CaseRow, followUps: FollowUpRow[], zone: string, timings: Timings): string {
+export function progressText(c: CaseRow, followUps: FollowUpRow[], zone: string, timings: Timings & WindowTimings): string {
   const flow = FLOWS[c.scenario];
   const lines = [t('progress.header', { id: c.id, scenario: t(`scenario.${c.scenario}`), status: t(`status.${c.status}`) })];
   lines.push(...factLines(c, zone));
@@ -44,7 +45,12 @@ export function progressText(c: CaseRow, followUps: FollowUpRow[], zone: string,
   }
   if (followUps.length) {
     lines.push(t('progress.followups'));
-    for (const f of followUps) lines.push(t('progress.followup', { day: formatDay(new Date(f.dueAt), zone), what: t(`followup.${f.kind}.${f.rung ?? 'none'}`) }));
+    for (const f of followUps) {
+      // A window warning is listed by the day the window closes, which is what the user must beat.
+      const closes = f.kind === 'window_warning' && f.rung ? windowCloses(f.rung, c.facts, timings) : undefined;
+      const key = closes ? `progress.window.${f.rung}` : `followup.${f.kind}.${f.rung ?? 'none'}`;
+      lines.push(t('progress.followup', { day: formatDay(closes ?? new Date(f.dueAt), zone), what: t(key, { days: timings.PLATFORM_APPEAL_WINDOW_DAYS }) }));
+    }
   } else if (c.status === 'open') {
     lines.push(t('progress.no_followups'));
   }

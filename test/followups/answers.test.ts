@@ -209,7 +209,8 @@ describe('warnings before a window closes', () => {
     expect(h.followUps(id)).toEqual([expect.objectContaining({ kind: 'window_warning', rung: 'platform', dueAt: bj('2025-11-17 20:00').getTime() })]);
     h.send({ choice: 'r:sent' }); // seller rung sent; the warning stays
     expect(h.followUps(id).map((f) => f.kind).sort()).toEqual(['rung_check', 'window_warning']);
-    expect(texts(h.send({ text: '进度' }))).toContain('11月17日（周一）前：提醒你平台申诉期快到了');
+    // 进度 lists the day the window closes (paid 11/05 + 15 days), not the day of the warning.
+    expect(texts(h.send({ text: '进度' }))).toContain('11月20日（周四）前：平台申诉期截止');
     h.at('2025-11-12 17:00');
     expect(fire().fired).toBe(1); // the seller's deadline
     h.at('2025-11-17 20:00');

@@ -192,6 +192,8 @@ const core: Record<string, string> = {
   'progress.closed': '已结案：{outcome}',
   'progress.followups': '接下来：',
   'progress.followup': '{day}前：{what}',
+  'progress.window.platform': '平台申诉期截止（多数平台为付款后约{days}天，以平台规则为准）',
+  'progress.window.payment': '银行卡争议处理通常的截止',
   'progress.no_followups': '目前没有设定提醒。',
   'followup.rung_check.seller': '商家处理期限',
   'followup.rung_check.platform': '平台审核结果',
