@@ -8,10 +8,10 @@ import { t } from '../i18n/index.js';
 import { FLOWS } from '../../flows/index.js';
 import { SCENARIOS, type Choice, type Delivery, type Inbound, type Platform, type Reply, type ScenarioId } from '../types.js';
 import { initialState, type CaseState } from '../flow/state.js';
-import { step, type Effect, type FlowEvent, type Outcome, evidenceReply, askReply } from '../flow/step.js';
+import { step, type Effect, type FlowEvent, type Outcome, evidenceReply } from '../flow/step.js';
 import type { Facts } from '../flow/types.js';
 import { parseAmount } from '../nlu/amount.js';
-import { followUpMessage } from '../followups/messages.js';
+import { followUpMessage, RUNG_ANSWERS } from '../followups/messages.js';
 import { maskSecretsInText } from '../privacy/mask.js';
 import { matchCommand, type Command } from './commands.js';
 import { progressText } from './progress.js';
@@ -57,8 +57,8 @@ export interface TurnContext {
   ext: { get<T>(ns: string): T | undefined; set(ns: string, value: unknown): void };
 }
 
-/** Follow-up answers about a rung's outcome (src/followups/messages.ts RUNG_ANSWERS). */
-const RUNG_ANSWERS = new Set<string>(['refunded', 'not_yet', 'refused', 'replied']);
+/** Follow-up answers about a rung's outcome: each consumes the reminder it answers. */
+const OUTCOME_ANSWERS = new Set<string>(RUNG_ANSWERS);
 
 /** Thrown to roll back a group message nobody answered. */
 const IGNORED = Symbol('ignored');
@@ -302,7 +302,7 @@ export class Engine {
       if (c && c.userId === user.id && c.status === 'open' && answer) {
         // An answer about the rung's outcome consumes the reminder it answers: an old or repeated
         // button press cannot move the case again.
-        if (RUNG_ANSWERS.has(answer) && !this.repo.consumeFiredCheck(c.id, now)) return reply(this.menu(active, t('fu.answered')));
+        if (OUTCOME_ANSWERS.has(answer) && !this.repo.consumeFiredCheck(c.id, now)) return reply(this.menu(active, t('fu.answered')));
         if (c.id !== active?.id) reply({ text: t('cases.switched', { id: c.id, scenario: t(`scenario.${c.scenario}`) }) });
         this.setActive(c.id);
         return stepCase(c, { type: 'choice', id: `f:${answer}` });
@@ -330,7 +330,7 @@ export class Engine {
         return reply(this.caseList(user.id, active?.id));
       case 'progress':
         if (!active) return reply(this.menu(undefined, t('no_active_case')));
-        return reply({ text: progressText(active, this.repo.followUpsFor(active.id), this.config.BOT_TIMEZONE, this.config), choices: this.caseChoices(active) });
+        return reply({ text: progressText(active, this.repo.followUpsFor(active.id), this.config.BOT_TIMEZONE, this.config), choices: this.caseChoices() });
       case 'evidence':
         if (!active) return reply(this.menu(undefined, t('no_active_case')));
         return reply(evidenceReply(FLOWS[active.scenario], active.state));
@@ -460,7 +460,7 @@ export class Engine {
     reply(this.menu(undefined, t(`close.done.${outcome}`, { id: c.id, retention: this.config.RETENTION_DAYS })));
   }
 
-  private caseChoices(active: CaseRow): Choice[] {
+  private caseChoices(): Choice[] {
     return [
       { id: 'm:continue', label: t('choice.continue') },
       { id: 'm:evidence', label: t('choice.evidence') },
@@ -502,5 +502,3 @@ export class Engine {
   }
 }
 
-export { askReply };
-export type { CaseState };

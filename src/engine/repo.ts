@@ -208,7 +208,12 @@ export class Repo {
   }
 
   evidenceOf(caseId: number): { item: string | null; kind: string; file_ref: string | null; at: number }[] {
-    return this.db.prepare(`SELECT item, kind, file_ref, at FROM evidence WHERE case_id = ? ORDER BY at, id`).all(caseId) as never;
+    return this.db.prepare(`SELECT item, kind, file_ref, at FROM evidence WHERE case_id = ? ORDER BY at, id`).all(caseId) as {
+      item: string | null;
+      kind: string;
+      file_ref: string | null;
+      at: number;
+    }[];
   }
 
   audit(actor: string | null, action: string, subject: string | null, detail: unknown, now: Date): void {

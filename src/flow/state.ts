@@ -32,4 +32,3 @@ export interface CaseState {
 
 export const initialState = (): CaseState => ({ stage: 'intake', q: null, reasks: 0, history: [], evidence: {}, rung: 0 });
 
-export type { RungId };

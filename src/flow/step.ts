@@ -46,9 +46,6 @@ export interface StepResult {
   effects: Effect[];
 }
 
-/** Follow-up answers offered when a rung's wait is over. */
-export const FOLLOW_UP_CHOICES = ['refunded', 'not_yet', 'refused', 'replied'] as const;
-
 const MAX_REASKS = 2;
 /** Typed instead of an answer: the same as pressing 跳过. */
 const SKIP_WORDS = /^(跳过|不知道|不清楚|忘了|忘记了|不记得了?|记不清了?|skip)[。.!！]?$/i;

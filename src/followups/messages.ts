@@ -1,7 +1,7 @@
 // The message a fired follow-up sends. Every choice names its case (f:<caseId>:<answer>), so an
 // answer reaches the right case even when the user has switched to another one since.
 import { t, has } from '../i18n/index.js';
-import { formatMoment } from './format.js';
+import { formatDateTime as formatMoment } from '../flow/format.js';
 import type { Facts, RungId } from '../flow/types.js';
 import type { Choice, Reply, ScenarioId } from '../types.js';
 import { windowCloses, BANK_DISPUTE_WINDOW_DAYS, type WindowTimings } from './windows.js';

@@ -28,9 +28,3 @@ export function t(key: string, params: Params = {}): string {
     return v === undefined || v === null ? '' : String(v);
   });
 }
-
-/** First key that exists, filled. */
-export function tFirst(keys: string[], params: Params = {}): string {
-  for (const k of keys) if (k in catalog) return t(k, params);
-  throw new Error(`missing locale keys: ${keys.join(', ')}`);
-}

@@ -6,12 +6,6 @@ export function maskCardKey(key: string): string {
   return `${k.slice(0, 4)}****${k.slice(-4)}`;
 }
 
-/** For group chats: keep only enough of an id to recognise it. */
-export function maskId(id: string): string {
-  if (id.length <= 4) return '****';
-  return `${id.slice(0, 2)}****${id.slice(-2)}`;
-}
-
 const KEYISH = /(卡密|密码|激活码|兑换码|cdkey|key|卡号)\s*[:：为是]?\s*([A-Za-z0-9-]{8,64})/gi;
 
 /**

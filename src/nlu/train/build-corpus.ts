@@ -9,6 +9,7 @@ import * as OpenCC from 'opencc-js';
 import type { ScenarioOrOther } from '../../types.js';
 import { LABELS } from '../evaluate.js';
 import * as F from './fragments.js';
+import { mulberry32 } from './random.js';
 
 export interface TrainMessage {
   text: string;
@@ -20,16 +21,6 @@ export interface TrainMessage {
 const fixture = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/nlu/${name}`, import.meta.url));
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function buildCorpus(seed = 20261121): TrainMessage[] {
   const rnd = mulberry32(seed);

@@ -13,6 +13,7 @@ import { blend, features, foldForModel, logits, ruleDistribution, softmax, type 
 import { normalize } from '../normalize.js';
 import { rulesFor } from '../understand.js';
 import type { TrainMessage } from './build-corpus.js';
+import { mulberry32 } from './random.js';
 
 const ZONE = 'Asia/Shanghai';
 const NOW = new Date('2026-11-21T10:00:00+08:00');
@@ -46,16 +47,6 @@ function toExample(text: string, scenario: ScenarioOrOther, written: boolean): E
   };
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function train(data: Example[], p: Params, seed = 1): ModelFile {
   const K = LABELS.length;
