@@ -37,6 +37,8 @@ export interface App {
 export interface AppOptions {
   now?: () => Date;
   log?: Logger;
+  /** The terminal chat runs with stderr on the same screen: operator warnings meant for the log stay at debug. */
+  interactiveTerminal?: boolean;
 }
 
 export function createApp(config: Config, opts: AppOptions = {}): App {
@@ -44,7 +46,7 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   const now = opts.now ?? (() => new Date());
   // Holidays (HOLIDAYS_FILE) before anything counts a deadline; warns when a year ahead is estimated.
   useClockForDates(now);
-  const calendar = installCalendar({ file: config.HOLIDAYS_FILE, zone: config.BOT_TIMEZONE, now, log });
+  const calendar = installCalendar({ file: config.HOLIDAYS_FILE, zone: config.BOT_TIMEZONE, now, log, level: opts.interactiveTerminal ? 'debug' : 'warn' });
   const db = openDatabase({ path: config.DATABASE_PATH, synchronous: config.SQLITE_SYNCHRONOUS });
   let checkpointer: Checkpointer | undefined;
   if (config.DATABASE_PATH !== ':memory:' && config.SQLITE_CHECKPOINT_MS > 0) {

@@ -38,7 +38,14 @@ export interface CalendarWatch {
  * Reads HOLIDAYS_FILE (throws HolidaysFileError naming the file and field), installs the
  * calendar, checks the look-ahead once and then every day.
  */
-export function installCalendar(opts: { file?: string; zone: string; now: () => Date; log: Logger }): CalendarWatch {
+export function installCalendar(opts: {
+  file?: string;
+  zone: string;
+  now: () => Date;
+  log: Logger;
+  /** Level of the look-ahead warning: 'debug' when the log is the chat user's screen (terminal chat). */
+  level?: 'warn' | 'debug';
+}): CalendarWatch {
   const override = opts.file ? loadHolidaysFile(opts.file) : undefined;
   const cal = new HolidayCalendar(override);
   useHolidayCalendar(cal);
@@ -46,7 +53,7 @@ export function installCalendar(opts: { file?: string; zone: string; now: () => 
   const check = (): YearInfo[] => {
     const years = unofficialYearsAhead(opts.now(), opts.zone, cal);
     if (years.length) {
-      opts.log.warn(
+      opts.log[opts.level ?? 'warn'](
         { years: years.map((y) => y.year), sources: years.map((y) => y.source), file: override?.file },
         `holiday calendar: no published schedule for ${years.map((y) => y.year).join(', ')} within the next ${LOOKAHEAD_DAYS} days; ` +
           `deadlines there use ${years.map((y) => SOURCE_TEXT[y.source]).join(' / ')} — add the State Council notice to HOLIDAYS_FILE`,

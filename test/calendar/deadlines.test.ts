@@ -63,6 +63,12 @@ describe('the look-ahead warning', () => {
     expect(warnings()[0].msg).toContain('statutory rule');
   });
 
+  it('in the terminal chat (stderr on the user's screen) it is logged at debug, so the default log level shows nothing', () => {
+    const { log, warnings } = logger();
+    installCalendar({ zone: Z, now: () => bj('2026-11-05 10:00'), log, level: 'debug' }).stop();
+    expect(warnings()).toHaveLength(0);
+  });
+
   it('is quiet while the next 60 days stay in a covered year', () => {
     const { log, warnings } = logger();
     installCalendar({ zone: Z, now: () => bj('2026-10-01 10:00'), log }).stop();
