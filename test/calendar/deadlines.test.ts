@@ -63,7 +63,7 @@ describe('the look-ahead warning', () => {
     expect(warnings()[0].msg).toContain('statutory rule');
   });
 
-  it('in the terminal chat (stderr on the user's screen) it is logged at debug, so the default log level shows nothing', () => {
+  it('in the terminal chat (stderr on the user screen) it is logged at debug, so the default log level shows nothing', () => {
     const { log, warnings } = logger();
     installCalendar({ zone: Z, now: () => bj('2026-11-05 10:00'), log, level: 'debug' }).stop();
     expect(warnings()).toHaveLength(0);
