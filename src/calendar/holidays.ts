@@ -7,11 +7,20 @@
 // 劳动节 5月1日–2日; 端午 1 day; 中秋 1 day; 国庆 10月1日–3日. Lunar dates and the 清明 solar term
 // come from lunar-javascript. A year known only by rule has no make-up days and no bridged days,
 // so it is an estimate; `yearInfo(...).official` says so.
-import chineseDays from 'chinese-days';
+import { createRequire } from 'node:module';
 import lunarLib from 'lunar-javascript';
 
 const { Lunar } = lunarLib;
-const { isWorkday: cdIsWorkday, getDayDetail: cdDayDetail } = chineseDays;
+
+/**
+ * chinese-days' data as it publishes it (dist/chinese-days.json: date → "English,中文,days").
+ * Its functions are not used: they read "YYYY-MM-DD" as UTC midnight but answer with the process's
+ * local date and weekday, so west of UTC every lookup is a day off.
+ */
+const pkg = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+};
 
 export type CalendarSource = 'override' | 'package' | 'rule';
 
@@ -45,15 +54,6 @@ export interface YearInfo {
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 const ymdOf = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
-/**
- * chinese-days reads a date string as UTC midnight but answers with the process's local date,
- * so west of UTC it looks up the day before. A local-noon Date is the same day in both readings.
- */
-function cdDate(ymd: string): Date {
-  const [y, m, d] = ymd.split('-').map(Number);
-  return new Date(y, m - 1, d, 12);
-}
-
 function weekend(ymd: string): boolean {
   const dow = new Date(`${ymd}T00:00:00Z`).getUTCDay();
   return dow === 0 || dow === 6;
@@ -83,15 +83,11 @@ export class HolidayCalendar {
 
   constructor(readonly override?: HolidayOverride) {}
 
-  /** Whether chinese-days has the year's official schedule (detected from its data: 元旦 is named). */
+  /** Whether chinese-days has the year's official schedule (detected from its data: 元旦 is listed). */
   packageCovers(year: number): boolean {
     let c = this.coverage.get(year);
     if (c === undefined) {
-      try {
-        c = /元旦|New Year/i.test(cdDayDetail(cdDate(ymdOf(year, 1, 1))).name);
-      } catch {
-        c = false;
-      }
+      c = ymdOf(year, 1, 1) in pkg.holidays;
       this.coverage.set(year, c);
     }
     return c;
@@ -124,11 +120,9 @@ export class HolidayCalendar {
       if (o.workdays.has(ymd)) return { work: true, source: 'override' };
     }
     if (this.packageCovers(year)) {
-      const d = cdDate(ymd);
-      const work = cdIsWorkday(d);
-      // Named days are holidays and make-up days; unnamed ones read as the weekday ("Saturday").
-      const name = cdDayDetail(d).name;
-      return { work, holiday: !work && name.includes(',') ? name.split(',')[1] : undefined, source: 'package' };
+      const h = pkg.holidays[ymd];
+      if (h !== undefined) return { work: false, holiday: h.split(',')[1] ?? h, source: 'package' };
+      return { work: ymd in pkg.workdays || !weekend(ymd), source: 'package' };
     }
     const h = this.ruleDays(year).get(ymd);
     if (h !== undefined) return { work: false, holiday: h, source: 'rule' };
