@@ -28,9 +28,14 @@ function local(at: Date | string, zone: string) {
   return { y: l.getUTCFullYear(), M: l.getUTCMonth() + 1, d: l.getUTCDate(), HH: pad(l.getUTCHours()), mm: pad(l.getUTCMinutes()), dow: l.getUTCDay(), dayOnly: 0 };
 }
 
-/** The local year of `now` in zone. */
+/** The local year of `now` in zone; cached per minute (every zone offset is a whole number of minutes). */
+let cached = { zone: '', minute: NaN, year: 0 };
 function yearOf(now: Date, zone: string): number {
-  return new Date(now.getTime() + tzOffset(zone, now) * 60_000).getUTCFullYear();
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (cached.minute === minute && cached.zone === zone) return cached.year;
+  const year = new Date(now.getTime() + tzOffset(zone, now) * 60_000).getUTCFullYear();
+  cached = { zone, minute, year };
+  return year;
 }
 
 /** The key, with "_y" (the year written out) when the date is not in the current year. */
