@@ -4,7 +4,7 @@
 // 2027's 调休 is an estimate.
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerIntake, Driver, makeApp } from '../helpers.js';
-import { bj } from './harness.js';
+import { bj, harness, texts } from './harness.js';
 import type { App } from '../../src/app.js';
 
 const NOTE = '（2027年调休安排未公布，按法定节假日估算）';
@@ -85,5 +85,24 @@ describe('deadlines seen from 2026-12-30 10:00 (Asia/Shanghai)', () => {
     expect(app.scheduler.fireDue().fired).toBe(1);
     const row = app.db.prepare(`SELECT payload FROM outbox WHERE kind = 'followup'`).get() as { payload: string };
     expect(JSON.parse(row.payload).text).toContain('你给商家的处理期限（1月4日 17:00）到了');
+  });
+});
+
+describe('the time a reminder is announced is the time it is sent', () => {
+  it('a platform complaint sent at 07:55: "11月30日 09:00", and it fires then, not before', () => {
+    const h = harness('2026-11-23 07:55');
+    try {
+      const id = h.ladderCase({ rung: 1 });
+      const said = texts(h.send({ choice: 'r:sent' }));
+      expect(said).toContain('我会在 11月30日 09:00 左右问你结果');
+      expect(said).not.toContain('07:55');
+      expect(h.followUps(id).find((f) => f.kind === 'rung_check')!.dueAt).toBe(bj('2026-11-30 09:00').getTime());
+      h.at('2026-11-30 08:59');
+      expect(h.app.scheduler.fireDue().fired).toBe(0);
+      h.at('2026-11-30 09:00');
+      expect(h.app.scheduler.fireDue().fired).toBe(1);
+    } finally {
+      h.app.close();
+    }
   });
 });
