@@ -12,6 +12,8 @@ import { createFollowUpScheduler, type FollowUpScheduler } from './scheduler/ind
 import { installBlacklist } from './blacklist/index.js';
 import type { Blacklist } from './blacklist/service.js';
 import type { Broadcaster } from './broadcast/broadcaster.js';
+import { installCalendar } from './calendar/setup.js';
+import { useClockForDates } from './flow/format.js';
 
 export interface App {
   config: Config;
@@ -35,10 +37,16 @@ export interface App {
 export interface AppOptions {
   now?: () => Date;
   log?: Logger;
+  /** The terminal chat runs with stderr on the same screen: operator warnings meant for the log stay at debug. */
+  interactiveTerminal?: boolean;
 }
 
 export function createApp(config: Config, opts: AppOptions = {}): App {
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const now = opts.now ?? (() => new Date());
+  // Holidays (HOLIDAYS_FILE) before anything counts a deadline; warns when a year ahead is estimated.
+  useClockForDates(now);
+  const calendar = installCalendar({ file: config.HOLIDAYS_FILE, zone: config.BOT_TIMEZONE, now, log, level: opts.interactiveTerminal ? 'debug' : 'warn' });
   const db = openDatabase({ path: config.DATABASE_PATH, synchronous: config.SQLITE_SYNCHRONOUS });
   let checkpointer: Checkpointer | undefined;
   if (config.DATABASE_PATH !== ':memory:' && config.SQLITE_CHECKPOINT_MS > 0) {
@@ -50,7 +58,6 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   const outbox = new Outbox(db);
   const recovered = outbox.recoverStale();
   if (recovered) log.info({ recovered }, 'outbox rows from an interrupted run put back to pending');
-  const now = opts.now ?? (() => new Date());
   const engine = new Engine(db, outbox, config, now, log);
   // Free-text understanding takes any unclaimed text, so it runs after every other hook.
   engine.use(understandingHook(config.BOT_TIMEZONE, config), 100);
@@ -71,6 +78,7 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
     now,
     close() {
       void scheduler.stop();
+      calendar.stop();
       broadcaster.halt();
       checkpointer?.stop();
       if (db.open) db.close();

@@ -43,6 +43,8 @@ export const configSchema = z.object({
   /** How often the scheduler looks for due follow-ups, and how many it fires per transaction. */
   FOLLOWUP_POLL_SECONDS: int(1, 3600).default(30),
   FOLLOWUP_BATCH: int(1, 10_000).default(100),
+  /** Operator's holiday file (JSON or YAML): a year's holidays and 调休 days before the package has them. */
+  HOLIDAYS_FILE: optionalString,
   // — Telegram —
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalString.pipe(z.string().url().optional()),

@@ -3,7 +3,8 @@
 import type { Config } from '../config.js';
 import { has, t, type Params } from '../i18n/index.js';
 import { law } from '../knowledge/law.js';
-import { addWorkdays } from '../calendar/workdays.js';
+import { addWorkdays, isPublicHolidayYmd, localYmd, onOrAfterWorkday } from '../calendar/workdays.js';
+import { afterQuietHours } from '../calendar/quiet.js';
 import { TZDate } from '@date-fns/tz';
 import { addHours } from 'date-fns';
 import type { Reply } from '../types.js';
@@ -33,15 +34,25 @@ export function applicableRungs(flow: Flow, facts: Facts, timings: Timings): Run
   );
 }
 
-/** The seller's deadline: N hours on, at 17:00 local time that day. */
+/**
+ * The seller's deadline: N hours on, at 17:00 local time that day; a day that is a public holiday
+ * moves it to 17:00 on the next working day (a deadline on 元旦 is no deadline).
+ */
 export function sellerDeadline(now: Date, timings: Timings, zone: string): Date {
   const d = new TZDate(addHours(now, timings.SELLER_DEADLINE_HOURS).getTime(), zone);
   d.setHours(17, 0, 0, 0);
-  return new Date(d.getTime() < now.getTime() ? d.getTime() + 86_400_000 : d.getTime());
+  const due = new Date(d.getTime() < now.getTime() ? d.getTime() + 86_400_000 : d.getTime());
+  return isPublicHolidayYmd(localYmd(due, zone)) ? onOrAfterWorkday(due, zone) : due;
+}
+
+/** When the check for a rung is sent: its due moment, or the end of quiet hours when that falls at night. */
+export function rungDueAt(rung: RungId, sentAt: Date, timings: Timings, zone: string): Date | undefined {
+  const due = rungDeadline(rung, sentAt, timings, zone);
+  return due && afterQuietHours(due, zone, { start: timings.QUIET_HOURS_START, end: timings.QUIET_HOURS_END });
 }
 
 /** When to ask how the rung went, counted from when the user sent it. Undefined: no follow-up. */
-export function rungDueAt(rung: RungId, sentAt: Date, timings: Timings, zone: string): Date | undefined {
+export function rungDeadline(rung: RungId, sentAt: Date, timings: Timings, zone: string): Date | undefined {
   switch (rung) {
     case 'seller':
       return sellerDeadline(sentAt, timings, zone);

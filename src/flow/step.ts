@@ -5,12 +5,12 @@ import { law } from '../knowledge/law.js';
 import type { Attachment, Choice, Reply } from '../types.js';
 import { parseAnswer } from './answers.js';
 import { applicableRungs, rungDueAt, rungReply, type Timings } from './ladder.js';
-import { formatAmount, formatDateTime, optionLabel } from './format.js';
+import { formatAmount, formatDateTime, formatDeadline, optionLabel } from './format.js';
 import type { CaseState } from './state.js';
 import type { Facts, Flow, Question, RungId } from './types.js';
 import { PAYMENT_METHODS } from '../types.js';
 import { respectRemindersOff, windowSchedules } from '../followups/effects.js';
-import { laterSameDay } from '../calendar/quiet.js';
+import { afterQuietHours, laterSameDay } from '../calendar/quiet.js';
 
 export type FlowEvent =
   | { type: 'start' }
@@ -269,22 +269,25 @@ function followUpAnswerRaw(i: StepInput, answer: string): StepResult {
       const rung = rungs[Math.min(state.rung, rungs.length - 1)];
       const effects: Effect[] = [{ type: 'cancelFollowUps' }, ...windowSchedules(i, on, true)];
       let due = state.rungSentAt ? rungDueAt(rung, new Date(state.rungSentAt), i.timings, i.zone) : undefined;
-      if (due && due.getTime() < i.now.getTime()) due = i.now;
+      if (due && due.getTime() < i.now.getTime()) due = afterQuietHours(i.now, i.zone, { start: i.timings.QUIET_HOURS_START, end: i.timings.QUIET_HOURS_END });
       if (due) effects.push({ type: 'schedule', kind: 'rung_check', rung, dueAt: due });
       const text = due ? t('fup.resumed_next', { due: formatDateTime(due, i.zone) }) : t('fup.resumed');
       return { facts, state: on, effects: [...effects, { type: 'reply', reply: { text } }] };
     }
     case 'refunded':
       return { facts, state: { ...state, awaitingRefundAmount: true }, effects: [{ type: 'reply', reply: { text: t('fu.how_much') } }] };
-    case 'replied':
+    case 'replied': {
+      // A day on, kept inside the hours reminders are sent (as 明天再提醒), so the time said is the time sent.
+      const due = laterSameDay(i.now, 1, i.zone, { start: i.timings.QUIET_HOURS_START, end: i.timings.QUIET_HOURS_END });
       return {
         facts,
         state,
         effects: [
-          { type: 'schedule', kind: 'rung_check', rung: rungs[state.rung], dueAt: new Date(i.now.getTime() + 24 * 3600_000) },
-          { type: 'reply', reply: { text: t('fu.replied_ack', { due: formatDateTime(new Date(i.now.getTime() + 24 * 3600_000), i.zone) }) } },
+          { type: 'schedule', kind: 'rung_check', rung: rungs[state.rung], dueAt: due },
+          { type: 'reply', reply: { text: t('fu.replied_ack', { due: formatDateTime(due, i.zone) }) } },
         ],
       };
+    }
     default: {
       // not_yet / refused: the wait is over — the next rung, text ready.
       if (state.rung + 1 >= rungs.length) {
@@ -323,7 +326,7 @@ function ladder(i: StepInput): StepResult {
       effects.push({
         type: 'reply',
         reply: {
-          text: state.remindersOff ? t('fup.sent_reminders_off') : due ? t('rung.sent', { due: formatDateTime(due, i.zone) }) : t('rung.sent_no_followup'),
+          text: state.remindersOff ? t('fup.sent_reminders_off') : due ? t('rung.sent', { due: formatDeadline(due, i.zone, i.now) }) : t('rung.sent_no_followup'),
           choices: [
             ...(state.rung + 1 < rungs.length ? [{ id: 'r:next', label: t('choice.next_rung') }] : []),
             { id: 'm:progress', label: t('choice.progress') },

@@ -34,14 +34,14 @@ function controls(caseId: number): Choice[] {
   return CONTROL_ANSWERS.map((a) => ({ id: answerId(caseId, a), label: t(`fup.${a}`) }));
 }
 
-function rungCheck(f: FiredFollowUp, zone: string, timings: MessageTimings): Reply {
+function rungCheck(f: FiredFollowUp, now: Date, zone: string, timings: MessageTimings): Reply {
   const rung = f.rung ?? 'none';
   const days: Partial<Record<string, number>> = {
     platform: timings.PLATFORM_REVIEW_WORKDAYS,
     payment: timings.PAYMENT_COMPLAINT_WORKDAYS,
     regulator: timings.REGULATOR_REPLY_WORKDAYS,
   };
-  const params = { id: f.caseId, scenario: t(`scenario.${f.scenario}`), due: formatMoment(f.dueAt, zone), days: days[rung] };
+  const params = { id: f.caseId, scenario: t(`scenario.${f.scenario}`), due: formatMoment(f.dueAt, zone, now), days: days[rung] };
   const ask = t(has(`fup.ask.${rung}`) ? `fup.ask.${rung}` : 'fup.ask.none', params);
   const repliedKey = has(`fup.replied.${rung}`) ? `fup.replied.${rung}` : 'fup.replied.seller';
   const choices: Choice[] = [
@@ -64,8 +64,8 @@ function windowWarning(f: FiredFollowUp, now: Date, zone: string, timings: Windo
     id: f.caseId,
     scenario: t(`scenario.${f.scenario}`),
     days: f.rung === 'platform' ? timings.PLATFORM_APPEAL_WINDOW_DAYS : BANK_DISPUTE_WINDOW_DAYS,
-    paid: formatMoment(f.facts.paidAt, zone),
-    closes: formatMoment(closes, zone),
+    paid: formatMoment(f.facts.paidAt, zone, now),
+    closes: formatMoment(closes, zone, now),
     left,
   });
   return {
@@ -78,7 +78,7 @@ function windowWarning(f: FiredFollowUp, now: Date, zone: string, timings: Windo
 export function followUpMessage(f: FiredFollowUp, now: Date, zone: string, timings: MessageTimings): Reply | undefined {
   switch (f.kind) {
     case 'rung_check':
-      return rungCheck(f, zone, timings);
+      return rungCheck(f, now, zone, timings);
     case 'window_warning':
       return windowWarning(f, now, zone, timings);
     default:
