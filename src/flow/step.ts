@@ -2,49 +2,18 @@
 // No database, no platform, no clock of its own: everything it needs comes in.
 import { t } from '../i18n/index.js';
 import { law } from '../knowledge/law.js';
-import type { Attachment, Choice, Reply } from '../types.js';
+import type { Choice, Reply } from '../types.js';
 import { parseAnswer } from './answers.js';
-import { applicableRungs, rungDueAt, rungReply, type Timings } from './ladder.js';
+import { applicableRungs, rungDueAt, rungReply } from './ladder.js';
 import { formatAmount, formatDateTime, optionLabel } from './format.js';
 import type { CaseState } from './state.js';
+import type { Effect, StepInput, StepResult } from './events.js';
 import type { Facts, Flow, Question, RungId } from './types.js';
 import { PAYMENT_METHODS } from '../types.js';
 import { respectRemindersOff, windowSchedules } from '../followups/effects.js';
 import { laterSameDay } from '../calendar/quiet.js';
 
-export type FlowEvent =
-  | { type: 'start' }
-  | { type: 'text'; text: string }
-  | { type: 'choice'; id: string }
-  | { type: 'attachments'; items: Attachment[] }
-  | { type: 'back' }
-  | { type: 'repeat' }
-  | { type: 'decline'; reason: string };
-
-export type Outcome = 'full' | 'partial' | 'none' | 'abandoned';
-
-export type Effect =
-  | { type: 'reply'; reply: Reply }
-  | { type: 'schedule'; kind: 'rung_check' | 'window_warning'; rung: RungId; dueAt: Date }
-  | { type: 'cancelFollowUps' }
-  | { type: 'evidence'; item: string | null; kind: string; ref?: string }
-  | { type: 'close'; outcome: Outcome; refunded?: number };
-
-export interface StepInput {
-  flow: Flow;
-  facts: Facts;
-  state: CaseState;
-  event: FlowEvent;
-  now: Date;
-  zone: string;
-  timings: Timings;
-}
-
-export interface StepResult {
-  facts: Facts;
-  state: CaseState;
-  effects: Effect[];
-}
+export type { FlowEvent, Outcome, Effect, StepInput, StepResult } from './events.js';
 
 const MAX_REASKS = 2;
 /** Typed instead of an answer: the same as pressing 跳过. */
