@@ -9,7 +9,7 @@ import type { ScenarioId } from '../types.js';
 import { evidenceReply } from '../flow/step.js';
 import type { Outcome } from '../flow/events.js';
 import { parseAmount } from '../nlu/amount.js';
-import { RUNG_CHECK_ANSWERS } from './choices.js';
+import { encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
 import { matchCommand, type CommandName } from './commands.js';
 import { caseChoices, caseList, closeAsk, deleteAsk, menu, scenarioMenu } from './menus.js';
 import { progressText } from './progress.js';
@@ -124,7 +124,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
       if (OUTCOME_ANSWERS.has(c.answer) && !repo.consumeFiredCheck(fc.id, ctx.now)) return ctx.reply(menu(ctx.active, t('fu.answered')));
       if (fc.id !== ctx.active?.id) ctx.reply({ text: t('cases.switched', { id: fc.id, scenario: t(`scenario.${fc.scenario}`) }) });
       ctx.setActive(fc.id);
-      return ctx.stepCase(fc, { type: 'choice', id: `f:${c.answer}` });
+      return ctx.stepCase(fc, { type: 'choice', id: encodeChoice({ kind: 'followup', answer: c.answer }) });
     },
     builtin,
   );

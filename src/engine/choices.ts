@@ -28,8 +28,7 @@
 // Adding a kind: extend ChoiceValue, add a case to encodeChoice and a branch to decodeChoice,
 // and a garbled example to test/engine/choices.test.ts (every kind is tested there).
 import { SCENARIOS, type ScenarioId } from '../types.js';
-import { OUTCOMES, type Outcome } from '../flow/events.js';
-import type { RungId } from '../flow/types.js';
+import { OUTCOMES, type Outcome, type RungId } from '../flow/types.js';
 import { COMMAND_NAMES, type CommandName } from './commands.js';
 
 export const RUNG_IDS: readonly RungId[] = ['seller', 'platform', 'payment', 'regulator', 'police', 'court'];

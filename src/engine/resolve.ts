@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Choice, Inbound, Reply } from '../types.js';
 import { followUpMessage } from '../followups/messages.js';
 import type { Repo } from './repo.js';
+import { encodeChoice } from './choices.js';
 import type { SessionState } from './session.js';
 
 export interface ResolveDeps {
@@ -18,7 +19,7 @@ export interface ResolveDeps {
  */
 export function numberedChoices(last: Reply | undefined): boolean {
   if (!last?.choices?.length) return false;
-  return !(last.choices.length === 1 && last.choices[0].id === 'q:skip');
+  return !(last.choices.length === 1 && last.choices[0].id === encodeChoice({ kind: 'skip' }));
 }
 
 /**

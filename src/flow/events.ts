@@ -4,7 +4,7 @@
 import type { Attachment, Reply } from '../types.js';
 import type { Timings } from './ladder.js';
 import type { CaseState } from './state.js';
-import type { Facts, Flow, RungId } from './types.js';
+import type { Facts, Flow, Outcome, RungId } from './types.js';
 
 export type FlowEvent =
   | { type: 'start' }
@@ -16,8 +16,7 @@ export type FlowEvent =
   | { type: 'repeat' }
   | { type: 'decline'; reason: string };
 
-export const OUTCOMES = ['full', 'partial', 'none', 'abandoned'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { OUTCOMES, type Outcome } from './types.js';
 
 export type Effect =
   | { type: 'reply'; reply: Reply }
