@@ -30,8 +30,6 @@ export interface BuiltinDeps {
   flows: Readonly<Record<ScenarioId, Flow>>;
 }
 
-/** After every other route: the active case answers what nobody claimed, else the menu. */
-export const CASE_ORDER = 1000;
 
 const OUTCOME_ANSWERS: ReadonlySet<string> = new Set(RUNG_CHECK_ANSWERS);
 
@@ -166,6 +164,6 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
       if (attachments.length) return ctx.reply(menu(undefined, t('attachment.no_case')));
       return ctx.reply(menu(undefined, ctx.text ? t('unclear.no_case') : undefined));
     },
-    { order: CASE_ORDER },
+    { order: ORDER.CASE },
   );
 }

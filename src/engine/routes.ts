@@ -20,8 +20,15 @@
 // One list, sorted by `opts.order` (default 0), ties in registration order. For each route
 // whose key matches, the handler runs; `true` (or no return value) means "answered, stop";
 // `false` means "not mine, go on". A handler may change state and still return false (e.g. a
-// sub-dialogue dropping itself when the user moved on). What nobody answers goes to the
-// engine's last resort: the active case's step, or the menu.
+// sub-dialogue dropping itself when the user moved on). In private chats the last route
+// (ORDER.CASE, builtins.ts) always answers: the active case's step, or the menu.
+//
+// ── Example (a feature module) ────────────────────────────────────────────────────────────
+//   export function registerAlerts(router: Router, deps: AlertDeps): void {
+//     router.command(matchAlertCommand, (ctx, cmd) => { …; ctx.reply({ text: t('…') }); }, { order: ORDER.FEATURE, chats: 'both' });
+//     router.choice('blacklist', (ctx, c) => (c.op === 'cj' ? join(ctx, c.id!) : false), { order: ORDER.FEATURE });
+//     router.pending<Draft>('alerts', (ctx, draft) => (ctx.choice ? (ctx.ext.set('alerts', undefined), false) : answer(ctx, draft)), { order: ORDER.FEATURE });
+//   }
 //
 // Orders in use (keep features between them):
 //   -100  the engine's own confirmations (close / delete)            ORDER.CONFIRM
@@ -30,6 +37,7 @@
 //     10  community features (blacklist: choices, commands, dialogue) ORDER.FEATURE
 //    100  free-text understanding                                    ORDER.UNDERSTANDING
 //    200  built-in group answers ("continue in private")             ORDER.GROUP_FALLBACK
+//   1000  the active case's step, or the menu (private; answers all)  ORDER.CASE
 //
 // ── Chats ─────────────────────────────────────────────────────────────────────────────────
 // `opts.chats`: 'private' (default), 'group' or 'both'. Group turns have no session
@@ -105,7 +113,7 @@ export interface MatchedCommand {
   arg?: string;
 }
 
-export const ORDER = { CONFIRM: -100, BUILTIN: -50, DEFAULT: 0, FEATURE: 10, UNDERSTANDING: 100, GROUP_FALLBACK: 200 } as const;
+export const ORDER = { CONFIRM: -100, BUILTIN: -50, DEFAULT: 0, FEATURE: 10, UNDERSTANDING: 100, GROUP_FALLBACK: 200, CASE: 1000 } as const;
 
 type Route =
   | { type: 'command'; match: (text: string) => MatchedCommand | undefined; handle: (ctx: TurnContext, cmd: MatchedCommand) => Handled }
