@@ -50,7 +50,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         return ctx.reply(caseList(repo.casesOf(ctx.user.id), active?.id));
       case 'progress':
         if (!active) return noCase(ctx);
-        return ctx.reply({ text: progressText(active, repo.followUpsFor(active.id), config.BOT_TIMEZONE, config), choices: caseChoices() });
+        return ctx.reply({ text: progressText(d.flows[active.scenario], active, repo.followUpsFor(active.id), config.BOT_TIMEZONE, config), choices: caseChoices() });
       case 'evidence':
         if (!active) return noCase(ctx);
         return ctx.reply(evidenceReply(d.flows[active.scenario], active.state));
@@ -67,7 +67,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         return ctx.reply(closeAsk(active.id));
       case 'export':
         repo.audit(`user:${ctx.user.id}`, 'data_exported', null, null, ctx.now);
-        return ctx.reply({ text: t('export.intro'), document: { title: t('export.title'), body: exportText(repo, ctx.user, config.BOT_TIMEZONE) } });
+        return ctx.reply({ text: t('export.intro'), document: { title: t('export.title'), body: exportText(repo, ctx.user, config.BOT_TIMEZONE, d.flows) } });
       case 'delete':
         ctx.ext.set(ENGINE_NS, { mode: 'confirm_delete' } satisfies EngineDialog);
         return ctx.reply(deleteAsk());

@@ -5,7 +5,6 @@ import { toneSummary } from '../i18n/zh-CN/nlu.js';
 import { understand, LOW_CONFIDENCE, type Entities } from '../nlu/understand.js';
 import { detectBadIntent } from '../nlu/intent.js';
 import { checkTone, neutralRewrite } from '../nlu/tone.js';
-import { FLOWS } from '../../flows/index.js';
 import { SCENARIOS, type ScenarioId } from '../types.js';
 import { declineText } from '../flow/step.js';
 import { formatAmount, formatDate, formatDateTime } from '../flow/format.js';
@@ -26,7 +25,7 @@ const TONE_NS = 'tone';
 const TONE_COMMAND = /^(?:检查语气|\/tone)(?:@\w+)?(?:[\s:：]+([\s\S]*))?$/;
 
 /** Entities as case facts, keeping only what the scenario's flow asks. */
-export function entitiesToFacts(scenario: ScenarioId | undefined, e: Entities, zone: string): Facts {
+export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: string): Facts {
   const all: Facts = {};
   if (e.platform) all.platform = e.platform;
   if (e.merchant) all.merchant = e.merchant;
@@ -35,8 +34,8 @@ export function entitiesToFacts(scenario: ScenarioId | undefined, e: Entities, z
   if (e.paymentMethod) all.paymentMethod = e.paymentMethod;
   if (e.occurredAt) all.paidAt = e.occurredAtPrecision === 'day' ? localYmd(e.occurredAt, zone) : e.occurredAt.toISOString();
   if (e.chargeCount !== undefined) all.chargeCount = e.chargeCount;
-  if (!scenario) return all;
-  const asked = new Set(FLOWS[scenario].questions.map((q) => q.id));
+  if (!flow) return all;
+  const asked = new Set(flow.questions.map((q) => q.id));
   return Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k)));
 }
 
@@ -130,7 +129,7 @@ export function registerUnderstanding(router: Router, zone: string, timings: Tim
     if (ctx.active) return false;
     const u = understand(text, ctx.now, zone);
     if (u.scenario !== 'other' && u.confidence >= LOW_CONFIDENCE) {
-      const facts = entitiesToFacts(u.scenario, u.entities, zone);
+      const facts = entitiesToFacts(flows[u.scenario], u.entities, zone);
       ctx.ext.set(NS, { scenario: u.scenario, facts });
       ctx.reply({
         text: t('nlu.confirm', { summary: summary(u.scenario, facts, zone, u.entities.occurredAtPrecision === 'day') }),
