@@ -160,7 +160,8 @@ export class Engine {
       delete ext[ENGINE_NS];
       sess.state = { ext };
     };
-    const stepCase = (c: CaseRow, event: FlowEvent) => this.runStep(ctx, c, event);
+    // Case operations belong to private chats; in a group they do nothing.
+    const stepCase = (c: CaseRow, event: FlowEvent) => (sess ? this.runStep(ctx, c, event) : undefined);
     const ctx: TurnContext = {
       inbound,
       user,
@@ -181,8 +182,9 @@ export class Engine {
       stepActive: (event) => (active ? stepCase(active, event) : undefined),
       stepCase,
       setActive,
-      closeCase: (c, outcome, refunded) => this.closeCase(ctx, c, outcome, refunded),
+      closeCase: (c, outcome, refunded) => (sess ? this.closeCase(ctx, c, outcome, refunded) : undefined),
       deleteAccount: () => {
+        if (!sess) return;
         this.repo.deleteUser(user.id, now);
         state.deleted = true;
       },

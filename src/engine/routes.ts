@@ -75,7 +75,8 @@ export interface TurnContext {
   now: Date;
   /** Queues a reply to this chat; sent through the outbox after the transaction commits. */
   reply(r: Reply): void;
-  /** Starts a new case, optionally pre-filled, and runs its first step (private only). */
+  // Case operations (private chats only; in a group they do nothing):
+  /** Starts a new case, optionally pre-filled, and runs its first step. */
   startCase(scenario: ScenarioId, facts?: Facts, prefix?: string): void;
   /** Runs one step on the active case (no-op without one). */
   stepActive(event: FlowEvent): void;
