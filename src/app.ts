@@ -1,4 +1,5 @@
-// Wires the platform-free parts together: config, database, outbox, engine.
+// Wires the platform-free parts together: config, database, outbox, engine, and the features
+// registered on the engine's routing table. The only module that knows them all.
 // Adapters receive an App and nothing else.
 import type { Config } from './config.js';
 import { openDatabase, type DB } from './store/db.js';
@@ -6,7 +7,8 @@ import { Outbox } from './store/outbox.js';
 import { startCheckpointer, SAFETY_AUTOCHECKPOINT, type Checkpointer } from './store/checkpointer.js';
 import { Engine } from './engine/engine.js';
 import { InboundBatcher } from './engine/batcher.js';
-import { understandingHook } from './engine/understanding.js';
+import { registerUnderstanding } from './engine/understanding.js';
+import { FLOWS } from '../flows/index.js';
 import { createLogger, type Logger } from './log.js';
 import { createFollowUpScheduler, type FollowUpScheduler } from './scheduler/index.js';
 import { installBlacklist } from './blacklist/index.js';
@@ -14,6 +16,7 @@ import type { Blacklist } from './blacklist/service.js';
 import type { Broadcaster } from './broadcast/broadcaster.js';
 import { installCalendar } from './calendar/setup.js';
 import { useClockForDates } from './flow/format.js';
+import type { Platform } from './types.js';
 
 export interface App {
   config: Config;
@@ -58,13 +61,15 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   const outbox = new Outbox(db);
   const recovered = outbox.recoverStale();
   if (recovered) log.info({ recovered }, 'outbox rows from an interrupted run put back to pending');
-  const engine = new Engine(db, outbox, config, now, log);
-  // Free-text understanding takes any unclaimed text, so it runs after every other hook.
-  engine.use(understandingHook(config.BOT_TIMEZONE, config), 100);
+  const engine = new Engine({ db, outbox, config, now, flows: FLOWS });
+  const canSendProactively = (p: Platform) => engine.canSendProactively(p);
+  // Features register on the routing table (src/engine/routes.ts); the order decides who sees what first.
+  const { blacklist, broadcaster } = installBlacklist({ db, outbox, config, log, now, cases: engine.repo, router: engine.router, canSendProactively });
+  // Free-text understanding takes any unclaimed text, so it comes after every other feature.
+  registerUnderstanding(engine.router, config.BOT_TIMEZONE, config, FLOWS);
   engine.maintenance();
-  const scheduler = createFollowUpScheduler(db, outbox, config, (p) => engine.canSendProactively(p), now, log);
+  const scheduler = createFollowUpScheduler(db, outbox, config, canSendProactively, now, log);
   const inbound = new InboundBatcher(engine);
-  const { blacklist, broadcaster } = installBlacklist({ config, db, outbox, engine, inbound, scheduler, log, now, close: () => undefined });
   return {
     config,
     db,

@@ -8,6 +8,7 @@ import { afterQuietHours } from '../calendar/quiet.js';
 import { TZDate } from '@date-fns/tz';
 import { addHours } from 'date-fns';
 import type { Reply } from '../types.js';
+import { button } from '../engine/choices.js';
 import type { Facts, Flow, RungId } from './types.js';
 import type { CaseState } from './state.js';
 import { formatAmount, formatDateTime, formatFact } from './format.js';
@@ -134,10 +135,10 @@ export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Fac
   ].join('\n\n');
   const docKey = rung === 'payment' && facts.paymentMethod === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
   const choices = [
-    ...(rung === 'court' ? [] : [{ id: 'r:sent', label: t('choice.sent') }]),
-    ...(index + 1 < rungs.length ? [{ id: 'r:next', label: t('choice.next_rung') }] : []),
-    { id: 'm:evidence', label: t('choice.evidence') },
-    { id: 'm:close', label: t('choice.close') },
+    ...(rung === 'court' ? [] : [button({ kind: 'rung', op: 'sent' }, t('choice.sent'))]),
+    ...(index + 1 < rungs.length ? [button({ kind: 'rung', op: 'next' }, t('choice.next_rung'))] : []),
+    button({ kind: 'menu', action: 'evidence' }, t('choice.evidence')),
+    button({ kind: 'menu', action: 'close' }, t('choice.close')),
   ];
   return { text, document: { title: t(`doc.${rung}.title`), body: t(docKey, p) }, choices };
 }

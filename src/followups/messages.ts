@@ -4,6 +4,7 @@ import { t, has } from '../i18n/index.js';
 import { formatDateTime as formatMoment } from '../flow/format.js';
 import type { Facts, RungId } from '../flow/types.js';
 import type { Choice, Reply, ScenarioId } from '../types.js';
+import { encodeChoice, type FollowUpAnswer } from '../engine/choices.js';
 import { windowCloses, BANK_DISPUTE_WINDOW_DAYS, type WindowTimings } from './windows.js';
 
 export type FollowUpKind = 'rung_check' | 'window_warning';
@@ -28,7 +29,7 @@ export interface MessageTimings extends WindowTimings {
   REGULATOR_REPLY_WORKDAYS: number;
 }
 
-export const answerId = (caseId: number, answer: string): string => `f:${caseId}:${answer}`;
+export const answerId = (caseId: number, answer: FollowUpAnswer): string => encodeChoice({ kind: 'followup', caseId, answer });
 
 function controls(caseId: number): Choice[] {
   return CONTROL_ANSWERS.map((a) => ({ id: answerId(caseId, a), label: t(`fup.${a}`) }));
