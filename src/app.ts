@@ -11,8 +11,8 @@ import { registerUnderstanding } from './engine/understanding.js';
 import { FLOWS } from '../flows/index.js';
 import { createLogger, type Logger } from './log.js';
 import { createFollowUpScheduler, type FollowUpScheduler } from './scheduler/index.js';
-import { installBlacklist } from './blacklist/index.js';
-import type { Blacklist } from './blacklist/service.js';
+import { installCommunity } from './community/index.js';
+import type { Blacklist } from './community/blacklist.js';
 import type { Broadcaster } from './broadcast/broadcaster.js';
 import { installCalendar } from './calendar/setup.js';
 import { useClockForDates } from './flow/format.js';
@@ -64,7 +64,7 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   const engine = new Engine({ db, outbox, config, now, flows: FLOWS });
   const canSendProactively = (p: Platform) => engine.canSendProactively(p);
   // Features register on the routing table (src/engine/routes.ts); the order decides who sees what first.
-  const { blacklist, broadcaster } = installBlacklist({ db, outbox, config, log, now, cases: engine.repo, router: engine.router, canSendProactively });
+  const { blacklist, broadcaster } = installCommunity({ db, outbox, config, log, now, cases: engine.repo, router: engine.router, canSendProactively });
   // Free-text understanding takes any unclaimed text, so it comes after every other feature.
   registerUnderstanding(engine.router, config.BOT_TIMEZONE, config, FLOWS);
   engine.maintenance();

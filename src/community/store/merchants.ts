@@ -1,7 +1,7 @@
 // SQL for merchants, their identifiers, reports, subscribed groups and collective-complaint consents.
-import type { DB } from '../store/db.js';
-import type { IdentifierKind } from './normalize.js';
-import type { Identifier } from './matcher.js';
+import type { DB } from '../../store/db.js';
+import type { IdentifierKind } from '../match/normalize.js';
+import type { Identifier } from '../match/matcher.js';
 
 export type MerchantStatus = 'blacklisted' | 'reported' | 'removed';
 

@@ -1,9 +1,10 @@
 // The blacklist as the hook and admins see it: merchants in SQLite, found through the in-memory index.
 import type { DB } from '../store/db.js';
 import type { Facts } from '../flow/types.js';
-import { MerchantIndex, type Match } from './matcher.js';
-import { compact, fold, type IdentifierKind } from './normalize.js';
-import { BlacklistStore, type MerchantRow, type MerchantStatus } from './store.js';
+import { MerchantIndex, type Match } from './match/matcher.js';
+import { compact, fold, type IdentifierKind } from './match/normalize.js';
+import { OpenCaseStore } from './store/cases.js';
+import { BlacklistStore, type MerchantRow, type MerchantStatus } from './store/merchants.js';
 
 export interface LookupResult {
   merchant: MerchantRow;
@@ -29,8 +30,11 @@ export class Blacklist {
   private resolved = new Map<string, number | null>();
   private resolvedRaw = new Map<string, number | null>();
 
-  constructor(private readonly db: DB) {
+  private readonly cases: OpenCaseStore;
+
+  constructor(db: DB) {
     this.store = new BlacklistStore(db);
+    this.cases = new OpenCaseStore(db);
     for (const { merchantId, ids } of this.store.allIdentifiers()) this.index.set(merchantId, ids);
   }
 
@@ -96,12 +100,10 @@ export class Blacklist {
 
   /** Open cases whose merchant or platform is this merchant. */
   openCasesNaming(merchantId: number): { caseId: number; userId: number }[] {
-    const rows = this.db
-      .prepare(`SELECT id, user_id AS userId, json_extract(facts, '$.merchant') AS m, json_extract(facts, '$.platform') AS p FROM cases WHERE status = 'open' AND stage <> 'declined'`)
-      .all() as { id: number; userId: number; m: unknown; p: unknown }[];
-    return rows
-      .filter((r) => [r.m, r.p].some((v) => typeof v === 'string' && v.trim() !== '' && this.resolve(v) === merchantId))
-      .map((r) => ({ caseId: r.id, userId: r.userId }));
+    return this.cases
+      .all()
+      .filter((r) => [r.merchant, r.platform].some((v) => typeof v === 'string' && v.trim() !== '' && this.resolve(v) === merchantId))
+      .map((r) => ({ caseId: r.caseId, userId: r.userId }));
   }
 
   /** The key collective complaints group cases by: a known merchant, else the folded name. */
@@ -110,13 +112,12 @@ export class Blacklist {
     return id !== undefined ? `m:${id}` : `n:${compact(fold(text))}`;
   }
 
-  /** Open cases (of anyone) grouped under a merchant key. */
+  /** Open cases (of anyone) grouped under a merchant key (the shop, else the platform). */
   openCasesWithKey(key: string): { caseId: number; userId: number }[] {
-    const rows = this.db.prepare(`SELECT id, user_id AS userId, facts FROM cases WHERE status = 'open' AND stage <> 'declined'`).all() as { id: number; userId: number; facts: string }[];
     const out: { caseId: number; userId: number }[] = [];
-    for (const r of rows) {
-      const text = caseMerchantText(JSON.parse(r.facts) as Facts);
-      if (text && this.merchantKey(text) === key) out.push({ caseId: r.id, userId: r.userId });
+    for (const r of this.cases.all()) {
+      const text = caseMerchantText({ merchant: r.merchant, platform: r.platform } as Facts);
+      if (text && this.merchantKey(text) === key) out.push({ caseId: r.caseId, userId: r.userId });
     }
     return out;
   }

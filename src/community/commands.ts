@@ -89,3 +89,12 @@ export function matchBlCommand(text: string): BlCommand | undefined {
   }
   return { name, arg };
 }
+
+/** A matcher for some of the commands (each feature module registers its own). */
+export function only(...names: BlCommandName[]): (text: string) => BlCommand | undefined {
+  const mine = new Set(names);
+  return (text) => {
+    const c = matchBlCommand(text);
+    return c && mine.has(c.name) ? c : undefined;
+  };
+}
