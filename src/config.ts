@@ -84,6 +84,8 @@ export const configSchema = z.object({
   TELEGRAM_GROUP_PER_MINUTE: int(1, 600).default(20),
   /** Seconds between broadcast progress messages to the admin. */
   BROADCAST_PROGRESS_SECONDS: int(5, 3600).default(60),
+  /** Minutes a broadcast preview may be confirmed; older drafts are refused and previewed afresh. */
+  BROADCAST_DRAFT_MINUTES: int(1, 1440).default(30),
   /** Start the terminal chat even when a platform is configured. */
   TERMINAL: bool.optional(),
 });

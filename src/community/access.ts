@@ -7,10 +7,10 @@
 import { ORDER, type Router } from '../engine/routes.js';
 import { t } from '../i18n/index.js';
 import { ADMIN_COMMANDS, matchBlCommand } from './commands.js';
-import { Desk, NS, type DeskPort, type State } from './desk.js';
+import { ADMIN_STEPS, Desk, NS, type DeskPort, type State } from './desk.js';
 
 /** Buttons only admins may press. */
-const ADMIN_OPS: ReadonlySet<string> = new Set(['ap', 'ab', 'rj', 'sk', 'bc']);
+const ADMIN_OPS: ReadonlySet<string> = new Set(['ap', 'ab', 'rj', 'sk', 'bc', 'ua', 'mo', 'lp', 'sp', 'cr', 'sm', 'nm']);
 /** Commands that run in groups. */
 const GROUP_COMMANDS: ReadonlySet<string> = new Set(['check', 'sub', 'unsub']);
 
@@ -44,11 +44,12 @@ export function registerAccess(router: Router, port: DeskPort): void {
   );
   router.pending<State>(
     NS,
-    (ctx) => {
+    (ctx, s) => {
       const d = new Desk(port, ctx);
-      // Expired, or a button of something else: the user moved on (the community's own buttons
-      // are answered by its choice routes, which read the state).
-      if (!d.state() || (ctx.choice && ctx.choice.kind !== 'blacklist')) d.setState(undefined);
+      // A report left alone too long, or a button of something else: the user moved on (the
+      // community's own buttons are answered by its choice routes, which read the state). An
+      // admin's prompt stays until answered or cancelled.
+      if (!d.state() || (ctx.choice && ctx.choice.kind !== 'blacklist' && !ADMIN_STEPS.has(s.step))) d.setState(undefined);
       return false;
     },
     { order: ORDER.FEATURE },

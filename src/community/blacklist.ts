@@ -1,16 +1,22 @@
-// The blacklist as the hook and admins see it: merchants in SQLite, found through the in-memory index.
+// The blacklist as the community modules see it: merchants in SQLite, found through the in-memory
+// index; other users' open cases and closed outcomes counted by merchant key (store/cases.ts).
 import type { DB } from '../store/db.js';
 import type { Facts } from '../flow/types.js';
 import { MerchantIndex, type Match } from './match/matcher.js';
-import { compact, fold, type IdentifierKind } from './match/normalize.js';
-import { OpenCaseStore } from './store/cases.js';
+import { compact, fold, groupKey, identifierGroupKeys, impliedKind, type IdentifierKind } from './match/normalize.js';
+import { OpenCaseStore, type CaseRef, type OutcomeRow } from './store/cases.js';
 import { BlacklistStore, type MerchantRow, type MerchantStatus } from './store/merchants.js';
 
 export interface LookupResult {
   merchant: MerchantRow;
   match: Match;
+  /** Approved reports: in total, and in the last 30 days; pending ones (admins only). */
   reports: { n: number; first: number | null; last: number | null };
+  recentReports: number;
+  pendingReports: number;
   openCases: number;
+  /** Closed cases' outcomes (anonymous counters), by outcome and rung. */
+  outcomes: OutcomeRow[];
   /** Other merchants the query also resembles (names only). */
   others: string[];
 }
@@ -34,7 +40,7 @@ export class Blacklist {
 
   constructor(db: DB) {
     this.store = new BlacklistStore(db);
-    this.cases = new OpenCaseStore(db);
+    this.cases = new OpenCaseStore(db, groupKey);
     for (const { merchantId, ids } of this.store.allIdentifiers()) this.index.set(merchantId, ids);
   }
 
@@ -82,48 +88,79 @@ export class Blacklist {
     return id ?? undefined;
   }
 
-  /** What lookups say about a query; undefined when nothing public is known. */
-  lookup(text: string): LookupResult | undefined {
+  /** What lookups say about a query; undefined when nothing is known (to members: nothing public). */
+  lookup(text: string, now: Date, admin = false): LookupResult | undefined {
     const found = this.matches(text);
-    const best = found.find((f) => f.merchant.status !== 'removed' || this.store.approvedReports(f.merchant.id).n > 0);
+    const isPublic = (m: MerchantRow) => m.status === 'blacklisted' || this.store.approvedReports(m.id).n > 0;
+    const best = admin ? found[0] : found.find((f) => isPublic(f.merchant));
     if (!best) return undefined;
-    const reports = this.store.approvedReports(best.merchant.id);
-    if (best.merchant.status !== 'blacklisted' && reports.n === 0) return undefined;
+    const keys = this.keysOf(best.merchant.id);
     return {
       merchant: best.merchant,
       match: best.match,
-      reports,
-      openCases: this.openCasesNaming(best.merchant.id).length,
+      reports: this.store.approvedReports(best.merchant.id),
+      recentReports: this.store.approvedReports(best.merchant.id, now.getTime() - 30 * 86_400_000).n,
+      pendingReports: admin ? this.store.pendingReportsOf(best.merchant.id) : 0,
+      openCases: this.cases.openNaming(keys).length,
+      outcomes: this.cases.outcomes(keys),
       others: found.filter((f) => f !== best && f.merchant.status === 'blacklisted').map((f) => f.merchant.name),
     };
   }
 
+  /** The group keys of a merchant: every identifier's (normalize.identifierGroupKeys). */
+  keysOf(merchantId: number): string[] {
+    return [...new Set(this.store.identifiers(merchantId).flatMap((i) => identifierGroupKeys(i.kind, i.value)))];
+  }
+
   /** Open cases whose merchant or platform is this merchant. */
-  openCasesNaming(merchantId: number): { caseId: number; userId: number }[] {
-    return this.cases
-      .all()
-      .filter((r) => [r.merchant, r.platform].some((v) => typeof v === 'string' && v.trim() !== '' && this.resolve(v) === merchantId))
-      .map((r) => ({ caseId: r.caseId, userId: r.userId }));
+  openCasesNaming(merchantId: number): CaseRef[] {
+    return this.cases.openNaming(this.keysOf(merchantId));
   }
 
-  /** The key collective complaints group cases by: a known merchant, else the folded name. */
-  merchantKey(text: string): string {
+  /**
+   * What collective complaints group a merchant text under: the merchant record it resolves to (all
+   * its identifiers' keys), else the text's own key — so consents given before a record existed
+   * and under other spellings count together once it does.
+   */
+  group(text: string): { keys: string[]; merchantId?: number } {
     const id = this.resolve(text);
-    return id !== undefined ? `m:${id}` : `n:${compact(fold(text))}`;
+    if (id !== undefined) return { keys: this.keysOf(id), merchantId: id };
+    const k = groupKey(text);
+    return { keys: k ? [k] : [] };
   }
 
-  /** Open cases (of anyone) grouped under a merchant key (the shop, else the platform). */
-  openCasesWithKey(key: string): { caseId: number; userId: number }[] {
-    const out: { caseId: number; userId: number }[] = [];
-    for (const r of this.cases.all()) {
-      const text = caseMerchantText({ merchant: r.merchant, platform: r.platform } as Facts);
-      if (text && this.merchantKey(text) === key) out.push({ caseId: r.caseId, userId: r.userId });
+  /** Open cases (of anyone) whose merchant is in the group. */
+  openCasesIn(keys: readonly string[]): CaseRef[] {
+    return this.cases.openNaming(keys, true);
+  }
+
+  /** Consents given for cases whose merchant is in the group. */
+  consentsIn(keys: readonly string[]): (CaseRef & { createdAt: number })[] {
+    return this.cases.consentsNaming(keys);
+  }
+
+  /** Brings the open-case keys and outcome counters up to date (also done before every read). */
+  syncCases(): void {
+    this.cases.sync();
+  }
+
+  /** A merchant by its number (#12 or 12) or by any identifier exactly (name, site, QQ …). */
+  find(ref: string): MerchantRow | undefined {
+    const r = ref.trim();
+    const n = /^#?(\d{1,7})$/.exec(r);
+    if (n) {
+      const m = this.store.merchant(Number(n[1]));
+      if (m) return m;
     }
-    return out;
+    const hit = this.matches(r, 1)[0];
+    return hit && hit.match.distance === 0 && hit.match.score >= 100 ? hit.merchant : undefined;
   }
 
   addMerchant(name: string, status: MerchantStatus, reason: string | null, now: Date): MerchantRow {
     const m = this.store.createMerchant(name, status, reason, now);
+    // A site or number given as the name is also stored as what it is (shown as 网址 / QQ …).
+    const implied = impliedKind(name);
+    if (implied) this.store.addIdentifier(m.id, implied.kind, implied.value);
     this.reindex(m.id);
     return m;
   }

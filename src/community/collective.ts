@@ -10,7 +10,7 @@ import { bl, Desk, type DeskPort, type Notifier } from './desk.js';
 
 export interface CollectiveDeps extends DeskPort {
   cases: Pick<Repo, 'audit' | 'casesOf' | 'getCase'>;
-  blacklist: Pick<Blacklist, 'store' | 'merchantKey' | 'openCasesWithKey'>;
+  blacklist: Pick<Blacklist, 'store' | 'group' | 'openCasesIn' | 'consentsIn'>;
   notify: Notifier;
 }
 
@@ -70,13 +70,14 @@ class Collective {
     const c = this.deps.cases.getCase(caseId);
     const merchant = c && caseMerchantText(c.facts);
     if (!c || !merchant || c.userId !== this.d.userId || c.status !== 'open') return this.d.say(t('bl.collective.stale'));
-    const key = bls.merchantKey(merchant);
-    bls.store.consent(c.id, this.d.userId, key, this.d.now);
+    const g = bls.group(merchant);
+    bls.store.consent(c.id, this.d.userId, g.merchantId !== undefined ? `m:${g.merchantId}` : (g.keys[0] ?? merchant), this.d.now);
     this.d.audit('collective_joined', `case:${c.id}`);
-    const open = bls.openCasesWithKey(key);
+    const open = bls.openCasesIn(g.keys);
     const openIds = new Set(open.map((o) => o.caseId));
-    const agreedUsers = new Set(bls.store.consentsFor(key).filter((x) => openIds.has(x.caseId)).map((x) => x.userId));
-    const name = this.merchantName(key, merchant);
+    const agreedUsers = new Set(bls.consentsIn(g.keys).filter((x) => openIds.has(x.caseId)).map((x) => x.userId));
+    agreedUsers.add(this.d.userId);
+    const name = this.merchantName(g.merchantId, merchant);
     // Everyone else who agreed hears how many are affected now.
     for (const userId of agreedUsers) {
       if (userId !== this.d.userId) this.deps.notify.user(userId, t('bl.collective.notice', { merchant: name, total: open.length, agreed: agreedUsers.size }), this.d.now);
@@ -90,45 +91,45 @@ class Collective {
     );
   }
 
-  private merchantName(key: string, fallback: string): string {
-    if (key.startsWith('m:')) return this.deps.blacklist.store.merchant(Number(key.slice(2)))?.name ?? fallback;
-    return fallback;
+  private merchantName(merchantId: number | undefined, fallback: string): string {
+    return merchantId !== undefined ? (this.deps.blacklist.store.merchant(merchantId)?.name ?? fallback) : fallback;
   }
 
   export(arg: string): true {
     if (this.d.group) return this.d.say(t('bl.admin.private'));
     if (!arg) return this.d.say(t('bl.collective.export.usage'));
     const bls = this.deps.blacklist;
-    const key = bls.merchantKey(arg);
-    const name = this.merchantName(key, arg);
-    const open = bls.openCasesWithKey(key);
-    const consents = bls.store.consentsFor(key);
+    const g = bls.group(arg);
+    const name = this.merchantName(g.merchantId, arg);
+    const open = bls.openCasesIn(g.keys);
+    const consents = bls.consentsIn(g.keys);
     const consented = new Set(consents.map((x) => x.caseId));
     const others = open.filter((o) => !consented.has(o.caseId)).length;
     const rows = consents.map((x) => this.deps.cases.getCase(x.caseId)).filter((c) => c !== undefined);
-    this.d.audit('collective_exported', key.startsWith('m:') ? `merchant:${key.slice(2)}` : null, { cases: rows.length });
+    this.d.audit('collective_exported', g.merchantId !== undefined ? `merchant:${g.merchantId}` : null, { cases: rows.length });
     if (!rows.length) return this.d.say(t('bl.collective.export.none', { merchant: name, others }));
     let total = 0;
-    const dates: string[] = [];
+    const paidTimes: number[] = [];
     const lines = rows.map((c, i) => {
       const amount = typeof c.facts.amount === 'number' ? c.facts.amount : null;
       if (amount !== null) total += amount;
-      const paid = typeof c.facts.paidAt === 'string' ? this.d.date(Date.parse(c.facts.paidAt)) : null;
-      if (paid) dates.push(paid);
+      const paidMs = typeof c.facts.paidAt === 'string' ? Date.parse(c.facts.paidAt) : NaN;
+      if (!Number.isNaN(paidMs)) paidTimes.push(paidMs);
       return t('bl.collective.export.line', {
         n: i + 1,
         scenario: t(`scenario.${c.scenario}`),
         amount: amount === null ? t('fact.unknown') : formatAmount(amount),
-        paidAt: paid ?? t('fact.unknown'),
+        paidAt: Number.isNaN(paidMs) ? t('fact.unknown') : this.d.date(paidMs),
       });
     });
-    dates.sort();
+    paidTimes.sort((a, b) => a - b);
+    const from = paidTimes.length ? this.d.date(paidTimes[0]) : undefined;
+    const to = paidTimes.length ? this.d.date(paidTimes[paidTimes.length - 1]) : undefined;
     const body = t('bl.collective.export.body', {
       merchant: name,
       count: rows.length,
       total: Math.round(total * 100) / 100,
-      from: dates[0] ?? t('fact.unknown'),
-      to: dates[dates.length - 1] ?? t('fact.unknown'),
+      dates: !from ? t('fact.unknown') : from === to ? from : t('bl.collective.export.range', { from, to }),
       others,
       lines: lines.join('\n'),
     });

@@ -1,11 +1,11 @@
-// Dates as the community features show them to users.
+// Dates as the community features show them: the one user format of src/flow/format.ts
+// (11月30日 this year, 2025年11月30日 otherwise; with a time: 12月1日 09:06).
+import { formatDate, formatDateTime } from '../flow/format.js';
 
-/** A day in the bot's time zone: 2026-11-30. */
-export function formatDay(ms: number, timeZone: string, _now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+export function formatDay(ms: number, timeZone: string, now: Date): string {
+  return formatDate(new Date(ms), timeZone, now);
 }
 
-/** A day and time: 12/1 09:06 (when a limit lifts). */
-export function formatMoment(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
+export function formatMoment(ms: number, timeZone: string, now: Date): string {
+  return formatDateTime(new Date(ms), timeZone, now);
 }

@@ -12,10 +12,10 @@ import type { PeopleStore } from './store/people.js';
 import { formatDay } from './dates.js';
 
 export const NS = 'blacklist';
-/** A half-finished report or admin prompt is forgotten after this long. */
+/** A half-finished report is forgotten after this long; an admin's prompt waits until answered or cancelled. */
 export const STATE_TTL_MS = 15 * 60_000;
 
-export type Step = 'r_merchant' | 'r_what' | 'r_amount' | 'r_evidence' | 'r_confirm' | 'reject_reason' | 'list_reason';
+export type Step = 'r_merchant' | 'r_what' | 'r_amount' | 'r_evidence' | 'r_confirm' | 'reject_reason' | 'list_reason' | 'more_info' | 'add_same';
 
 export interface ReportDraft {
   merchant?: string;
@@ -29,10 +29,12 @@ export interface State {
   at: number;
   draft?: ReportDraft;
   reportId?: number;
+  /** 拉黑 waiting for "是同一家吗？": the name and reason typed. */
+  add?: { name: string; reason: string };
 }
 
 /** Steps that are an admin's prompt (kept until answered or cancelled). */
-export const ADMIN_STEPS: ReadonlySet<Step> = new Set(['reject_reason', 'list_reason']);
+export const ADMIN_STEPS: ReadonlySet<Step> = new Set(['reject_reason', 'list_reason', 'more_info', 'add_same']);
 
 /** The ports every handler may use. */
 export interface DeskPort {
@@ -87,7 +89,7 @@ export class Desk {
   /** The open sub-dialogue, if any; a report left alone for STATE_TTL_MS is dropped. */
   state(): State | undefined {
     const s = this.ctx.ext.get<State>(NS);
-    if (s && this.ctx.now.getTime() - s.at > STATE_TTL_MS) return undefined;
+    if (s && !ADMIN_STEPS.has(s.step) && this.ctx.now.getTime() - s.at > STATE_TTL_MS) return undefined;
     return s;
   }
 

@@ -60,6 +60,8 @@ export function installCommunity(d: CommunityDeps): CommunityModule {
   registerReview(r, { ...port, blacklist, broadcaster, notify });
   registerMerchants(r, { ...port, blacklist, broadcaster });
   registerGroups(r, { ...port, store: blacklist.store });
-  registerBroadcasts(r, { ...port, outbox: d.outbox, broadcaster });
+  registerBroadcasts(r, { ...port, outbox: d.outbox, broadcaster, merchants: blacklist.store });
+  // Cases written while the bot was down (or before this version) are keyed now, not on the first lookup.
+  blacklist.syncCases();
   return { blacklist, broadcaster };
 }

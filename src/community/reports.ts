@@ -12,6 +12,8 @@ import { caseMerchantText, type Blacklist } from './blacklist.js';
 import { only } from './commands.js';
 import { bl, Desk, NS, type DeskPort, type ReportDraft, type State } from './desk.js';
 import { formatMoment } from './dates.js';
+import { badName } from './merchants.js';
+import { maskPersonal } from './mask.js';
 import type { PeopleStore } from './store/people.js';
 
 export interface ReportsDeps extends DeskPort {
@@ -50,7 +52,7 @@ class Reports {
     const now = this.d.now.getTime();
     const { n, oldest } = this.deps.blacklist.store.reportsSince(this.d.userId, now - 86_400_000);
     if (n < max) return undefined;
-    return t('bl.report.limit', { n, max, next: formatMoment((oldest ?? now) + 86_400_000, this.deps.config.BOT_TIMEZONE) });
+    return t('bl.report.limit', { n, max, next: formatMoment((oldest ?? now) + 86_400_000, this.deps.config.BOT_TIMEZONE, this.d.now) });
   }
 
   start(): true {
@@ -105,11 +107,12 @@ class Reports {
     const d = s.draft ?? {};
     switch (s.step) {
       case 'r_merchant':
+        if (badName(text)) return this.d.say(t('bl.report.bad_merchant'));
         this.d.setState({ step: 'r_what', draft: { ...d, merchant: text.slice(0, 100) } });
         return this.d.say(t('bl.report.ask_what'));
       case 'r_what':
         if ([...text].length < 2 || [...text].length > 500) return this.d.say(t('bl.report.bad_what'));
-        this.d.setState({ step: 'r_amount', draft: { ...d, what: text } });
+        this.d.setState({ step: 'r_amount', draft: { ...d, what: maskPersonal(text) } });
         return this.d.say(t('bl.report.ask_amount'));
       case 'r_amount': {
         const skip = /^(跳过|不清楚|不知道|skip)$/i.test(text);
@@ -148,6 +151,7 @@ class Reports {
         return this.submit({ merchant: d.merchant, what: d.what, amount: d.amount ?? null, evidence: d.evidence }, null);
       }
       case 'rx':
+        if (this.d.state()?.step.startsWith('r_') === false) return this.d.say(t('bl.report.cancelled'));
         this.d.setState(undefined);
         return this.d.say(t('bl.report.cancelled'));
       default: {

@@ -16,7 +16,8 @@ export class PeopleStore {
     this.db.prepare(`UPDATE users SET alerts_opt_in = ? WHERE id = ?`).run(on ? 1 : 0, userId);
   }
 
+  /** Evidence files of a case (screenshots, documents); ticking a checklist item is not a file. */
   evidenceCount(caseId: number): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM evidence WHERE case_id = ?`).get(caseId) as { n: number }).n;
+    return (this.db.prepare(`SELECT count(*) AS n FROM evidence WHERE case_id = ? AND kind <> 'tick'`).get(caseId) as { n: number }).n;
   }
 }
