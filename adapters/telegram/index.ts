@@ -42,15 +42,21 @@ export interface TelegramHandle {
   stop(): Promise<void>;
 }
 
+/** Community commands offered in private beside the engine's list (src/community/commands.ts). */
+const COMMUNITY_PRIVATE = ['alerts_on', 'collective'];
+
 /** Private chats get the engine's whole list; groups only what works there (the rest needs a private chat). */
 export function commandList(scope: 'private' | 'group'): BotCommand[] {
   if (scope === 'group') {
     return [
       { command: 'start', description: t('tg.cmd.group_start') },
       { command: 'help', description: t('tg.cmd.group_help') },
+      // Privacy mode: in groups the bot only sees /commands, so the lookup must be one.
+      { command: 'check', description: t('cmd.check') },
     ];
   }
-  return COMMAND_LIST.map((command) => ({ command, description: t(`cmd.${command}`) }));
+  const list = COMMAND_LIST.flatMap((command) => (command === 'report' ? [command, ...COMMUNITY_PRIVATE] : [command]));
+  return list.map((command) => ({ command, description: t(`cmd.${command}`) }));
 }
 
 /** Registers the Chinese command menus. A failure is logged, not fatal. */

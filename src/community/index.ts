@@ -21,6 +21,7 @@ import { registerLookup } from './lookup.js';
 import { registerMerchants } from './merchants.js';
 import { registerReports } from './reports.js';
 import { registerReview } from './review.js';
+import { registerWelcome } from './welcome.js';
 import { PeopleStore } from './store/people.js';
 
 export { Blacklist } from './blacklist.js';
@@ -53,6 +54,7 @@ export function installCommunity(d: CommunityDeps): CommunityModule {
   const port = { admins: parseAdminIds(d.config.ADMIN_IDS), cases: d.cases, config: d.config };
   const r = d.router;
   registerAccess(r, port);
+  registerWelcome(r, port);
   registerLookup(r, { ...port, blacklist });
   registerReports(r, { ...port, blacklist, people });
   registerAlerts(r, { ...port, people });

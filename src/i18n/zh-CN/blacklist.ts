@@ -205,6 +205,15 @@ const blacklist: Record<string, string> = {
   'bc.refused.other': '预览之后，关于这家商家已经发出了群发 #{id}。',
   'bc.status.header': '群发记录（共 {total} 条，第 {page}/{pages} 页；草稿和已取消的不显示，发送“群发状态 全部”可查看）：',
 
+  // — where members learn about it —
+  'bl.welcome.private':
+    '你好，这里是维权社群的商家查询和举报：\n查商家 名称/网址/QQ号（或 /check）— 看这家商家有没有被举报、拉黑，以及已结案维权的匿名统计\n举报 — 举报商家，管理员审核后计入公开记录，你的身份不会公开\n订阅提醒 — 有商家被拉黑时私信提醒你（退订提醒 关闭）\n集体投诉 — 你的案件和同一商家的其他受害人一起投诉（只共享你同意的信息）\n遇到退款纠纷，发送“新案件”开始维权。',
+  'bl.welcome.admin': '\n\n管理员：审核、拉黑、编辑商家、移出黑名单、黑名单列表、群发、群发状态、导出集体投诉；在群里发送“订阅黑名单”让本群接收预警。',
+  'bl.welcome.group':
+    '我是退款维权助手。在群里可以：\n/check 名称/网址/QQ号 — 查商家有没有被举报或拉黑（群里请用 /check，不带斜杠的消息我可能收不到）\n维权案件、举报商家、订阅提醒、集体投诉请私聊我（点下面的按钮，或私聊发送“新案件”），群里不处理个人信息。',
+  'cmd.alerts_on': '订阅提醒：商家被拉黑时私信提醒我',
+  'cmd.collective': '集体投诉：和同一商家的受害人一起投诉',
+
   // — Telegram command menu descriptions (if the adapter registers them) —
   'cmd.check': '查商家：查询商家是否被举报或拉黑',
   'cmd.report': '举报商家',
