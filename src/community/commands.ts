@@ -17,9 +17,10 @@ export type BlCommandName =
   | 'unsub'
   | 'broadcast'
   | 'status'
-  | 'export';
+  | 'export'
+  | 'groups';
 
-export const ADMIN_COMMANDS: ReadonlySet<BlCommandName> = new Set(['review', 'add', 'edit', 'remove', 'list', 'sub', 'unsub', 'broadcast', 'status', 'export']);
+export const ADMIN_COMMANDS: ReadonlySet<BlCommandName> = new Set(['review', 'add', 'edit', 'remove', 'list', 'sub', 'unsub', 'broadcast', 'status', 'export', 'groups']);
 
 const WORDS: Record<string, BlCommandName> = {
   '/check': 'check',
@@ -61,6 +62,8 @@ const WORDS: Record<string, BlCommandName> = {
   '群发状态': 'status',
   '/collective_export': 'export',
   '导出集体投诉': 'export',
+  '/bl_groups': 'groups',
+  '订阅群列表': 'groups',
 };
 
 /** Words that may run straight into their argument ("查商家小年卡盟"). */

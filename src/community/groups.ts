@@ -6,11 +6,22 @@ import { Desk, type DeskPort } from './desk.js';
 import type { BlacklistStore } from './store/merchants.js';
 
 export interface GroupsDeps extends DeskPort {
-  store: Pick<BlacklistStore, 'subscribe' | 'unsubscribe'>;
+  store: Pick<BlacklistStore, 'subscribe' | 'unsubscribe' | 'subscribedGroups'>;
 }
 
 export function registerGroups(router: Router, deps: GroupsDeps): void {
   router.command(only('sub', 'unsub'), (ctx, cmd) => subscribe(new Desk(deps, ctx), deps, cmd.name === 'sub'), { order: ORDER.FEATURE, chats: 'both' });
+  router.command(only('groups'), (ctx) => list(new Desk(deps, ctx), deps), { order: ORDER.FEATURE });
+}
+
+/** 订阅群列表: the subscribed groups per platform (admins, private chat). */
+function list(d: Desk, deps: GroupsDeps): true {
+  const rows = deps.store.subscribedGroups();
+  if (!rows.length) return d.say(t('bl.groups.none'));
+  const by = new Map<string, string[]>();
+  for (const r of rows) by.set(r.platform, [...(by.get(r.platform) ?? []), t('bl.groups.line', { chat: r.chatId, since: d.date(r.addedAt) })]);
+  const parts = [...by.entries()].map(([p, lines]) => [t('bl.groups.platform', { platform: t(`platform.${p}`), n: lines.length }), ...lines].join('\n'));
+  return d.say([t('bl.groups.header', { n: rows.length }), ...parts].join('\n'));
 }
 
 function subscribe(d: Desk, deps: GroupsDeps, on: boolean): true {

@@ -242,6 +242,18 @@ describe('5, 6 — lists that scale', () => {
     expect(text(admin)).toMatch(/#\d+ 已取消/);
   });
 
+  it('订阅群列表 lists the subscribed groups per platform, for admins only', () => {
+    const admin = setup({ ADMIN_IDS: `telegram:${ADMIN},qq:9000` });
+    new Driver(app, ADMIN, 'telegram', 'group', '-1001').say('订阅黑名单');
+    new Driver(app, '9000', 'qq', 'group', 'group:55').say('订阅黑名单');
+    new Driver(app, '9000', 'qq', 'group', 'group:66').say('订阅黑名单');
+    admin.say('订阅群列表');
+    expect(text(admin)).toContain('共 3 个');
+    expect(text(admin)).toMatch(/Telegram（1 个）：\n\s+-1001/);
+    expect(text(admin)).toMatch(/QQ（2 个）：\n\s+group:55.*\n\s+group:66/);
+    expect(new Driver(app, 'x', 'telegram').say('订阅群列表')[0].text).toBe('这个命令仅限管理员使用。');
+  });
+
   it('黑名单列表 pages (typed and by button), filters by status and searches', () => {
     const admin = setup();
     for (let i = 1; i <= 25; i++) {

@@ -201,6 +201,15 @@ export class BlacklistStore {
     return this.db.prepare(`INSERT OR IGNORE INTO alert_groups (platform, chat_id, added_at) VALUES (?, ?, ?)`).run(platform, chatId, now.getTime()).changes === 1;
   }
 
+  /** Subscribed groups, per platform, oldest first. */
+  subscribedGroups(): { platform: string; chatId: string; addedAt: number }[] {
+    return this.db.prepare(`SELECT platform, chat_id AS chatId, added_at AS addedAt FROM alert_groups ORDER BY platform, added_at`).all() as {
+      platform: string;
+      chatId: string;
+      addedAt: number;
+    }[];
+  }
+
   unsubscribe(platform: string, chatId: string): boolean {
     return this.db.prepare(`DELETE FROM alert_groups WHERE platform = ? AND chat_id = ?`).run(platform, chatId).changes === 1;
   }

@@ -102,6 +102,10 @@ const blacklist: Record<string, string> = {
   'bl.sub.already': '本群已经订阅了黑名单预警。',
   'bl.unsub.done': '本群已取消黑名单预警。',
   'bl.unsub.not': '本群没有订阅黑名单预警。',
+  'bl.groups.none': '还没有群订阅黑名单预警。在群里由管理员发送“订阅黑名单”即可订阅。',
+  'bl.groups.header': '订阅黑名单预警的群（共 {n} 个）：',
+  'bl.groups.platform': '{platform}（{n} 个）：',
+  'bl.groups.line': '  {chat}（{since} 订阅）',
 
   // — broadcasts —
   'bl.warning':
