@@ -101,7 +101,7 @@ export class Blacklist {
       reports: this.store.approvedReports(best.merchant.id),
       recentReports: this.store.approvedReports(best.merchant.id, now.getTime() - 30 * 86_400_000).n,
       pendingReports: admin ? this.store.pendingReportsOf(best.merchant.id) : 0,
-      openCases: this.cases.openNaming(keys).length,
+      openCases: this.cases.countNaming(keys),
       outcomes: this.cases.outcomes(keys),
       others: found.filter((f) => f !== best && f.merchant.status === 'blacklisted').map((f) => f.merchant.name),
     };

@@ -75,38 +75,57 @@ export class OpenCaseStore {
     return typeof v === 'string' && v.trim() ? this.keyOf(v) : undefined;
   }
 
+  private readonly cache = new Map<string, Stmt>();
+
+  /** A statement with `n` placeholders where the SQL says (?*), prepared once per shape. */
+  private stmt(sql: string, n: number): Stmt {
+    const key = `${n}\u0000${sql}`;
+    let st = this.cache.get(key);
+    if (!st) {
+      st = this.db.prepare<unknown[]>(sql.replace('(?*)', `(${Array.from({ length: n }, () => '?').join(', ')})`));
+      this.cache.set(key, st);
+    }
+    return st;
+  }
+
+  /** How many open cases name any of these keys (as shop or platform). */
+  countNaming(keys: readonly string[]): number {
+    if (!keys.length) return 0;
+    this.sync();
+    return (this.stmt(`SELECT count(DISTINCT case_id) AS n FROM case_keys WHERE key IN (?*) AND open = 1`, keys.length).get(...keys) as { n: number }).n;
+  }
+
   /** Open cases naming any of these keys (as shop or platform); with `mainOnly`, as the case's merchant. */
   openNaming(keys: readonly string[], mainOnly = false): CaseRef[] {
     if (!keys.length) return [];
     this.sync();
-    const marks = keys.map(() => '?').join(', ');
-    return this.db
-      .prepare(`SELECT DISTINCT case_id AS caseId, user_id AS userId FROM case_keys WHERE key IN (${marks}) AND open = 1${mainOnly ? ' AND main = 1' : ''} ORDER BY case_id`)
-      .all(...keys) as CaseRef[];
+    return this.stmt(`SELECT DISTINCT case_id AS caseId, user_id AS userId FROM case_keys WHERE key IN (?*) AND open = 1${mainOnly ? ' AND main = 1' : ''} ORDER BY case_id`, keys.length).all(
+      ...keys,
+    ) as CaseRef[];
   }
 
   /** Consents to a collective complaint by cases whose merchant has one of these keys (open or since closed). */
   consentsNaming(keys: readonly string[]): (CaseRef & { createdAt: number })[] {
     if (!keys.length) return [];
     this.sync();
-    const marks = keys.map(() => '?').join(', ');
-    return this.db
-      .prepare(
-        `SELECT DISTINCT c.case_id AS caseId, c.user_id AS userId, c.created_at AS createdAt FROM case_keys k JOIN collective_consents c ON c.case_id = k.case_id
-         WHERE k.key IN (${marks}) AND k.main = 1 ORDER BY c.case_id`,
-      )
-      .all(...keys) as (CaseRef & { createdAt: number })[];
+    return this.stmt(
+      `SELECT DISTINCT c.case_id AS caseId, c.user_id AS userId, c.created_at AS createdAt FROM case_keys k JOIN collective_consents c ON c.case_id = k.case_id
+       WHERE k.key IN (?*) AND k.main = 1 ORDER BY c.case_id`,
+      keys.length,
+    ).all(...keys) as (CaseRef & { createdAt: number })[];
   }
 
   /** Closed cases' outcomes under these keys, summed (anonymous counters). */
   outcomes(keys: readonly string[]): OutcomeRow[] {
     if (!keys.length) return [];
     this.sync();
-    const marks = keys.map(() => '?').join(', ');
-    return this.db
-      .prepare(`SELECT outcome, rung, sum(n) AS n, sum(refunded) AS refunded FROM merchant_outcomes WHERE key IN (${marks}) GROUP BY outcome, rung`)
-      .all(...keys) as OutcomeRow[];
+    return this.stmt(`SELECT outcome, rung, sum(n) AS n, sum(refunded) AS refunded FROM merchant_outcomes WHERE key IN (?*) GROUP BY outcome, rung`, keys.length).all(...keys) as OutcomeRow[];
   }
+}
+
+interface Stmt {
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
 }
 
 interface ClosedRow {
