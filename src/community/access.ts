@@ -50,6 +50,8 @@ export function registerAccess(router: Router, port: DeskPort): void {
       // community's own buttons are answered by its choice routes, which read the state). An
       // admin's prompt stays until answered or cancelled.
       if (!d.state() || (ctx.choice && ctx.choice.kind !== 'blacklist' && !ADMIN_STEPS.has(s.step))) d.setState(undefined);
+      // "是同一家吗？" is answered by its buttons; typing something else leaves it.
+      else if (s.step === 'add_same' && !ctx.choice) d.setState(undefined);
       return false;
     },
     { order: ORDER.FEATURE },

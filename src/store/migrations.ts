@@ -209,6 +209,12 @@ export const migrations: string[] = [
     user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
     PRIMARY KEY (broadcast_id, platform, chat_id)
   ) WITHOUT ROWID;
+  -- Warnings sent before this version: their recipients from the outbox rows not yet pruned.
+  UPDATE broadcasts SET kind = 'warning' WHERE merchant_id IS NOT NULL;
+  INSERT OR IGNORE INTO broadcast_recipients (broadcast_id, platform, chat_id, user_id)
+    SELECT b.id, o.platform, o.chat_id, o.user_id FROM broadcasts b
+    JOIN outbox o ON o.kind = 'broadcast' AND o.id BETWEEN b.first_outbox_id AND b.last_outbox_id
+    WHERE b.merchant_id IS NOT NULL AND b.status IN ('sending', 'done');
   CREATE TABLE case_keys (
     case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
     key TEXT NOT NULL,

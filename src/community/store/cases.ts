@@ -47,6 +47,12 @@ export class OpenCaseStore {
 
   /** Brings the keys up to date with every case written since the last call (cheap when nothing changed). */
   sync(): void {
+    // A backlog (after a restart or an upgrade) is folded in one transaction, not one fsync a row.
+    if (this.db.inTransaction) this.fold();
+    else this.db.transaction(() => this.fold())();
+  }
+
+  private fold(): void {
     for (let rows = this.s.dirty.all() as { id: number }[]; rows.length; rows = this.s.dirty.all() as { id: number }[]) {
       for (const { id } of rows) {
         this.s.drop.run(id);
