@@ -106,4 +106,46 @@ describe('community desk on Telegram', () => {
     await say(new Chatter(h.clock, member), '/help');
     for (const w of ['查商家', '举报', '订阅提醒', '集体投诉']) expect(lastText(member.id), w).toContain(w);
   });
+
+  it('5, 6, 8, 12 — identifiers in Chinese and removable as shown, "是同一家吗？" as buttons, lists paged by button, cancelled drafts hidden, a custom broadcast signed', async () => {
+    setup();
+    const admin = new Chatter(h.clock, ADMIN);
+    await say(admin, '/start');
+    await say(new Chatter(h.clock, sub1), '/alerts_on');
+    await say(admin, '/bl_add 小年卡盟 | 收款不发卡');
+    await h.tg.bot.handleUpdate(admin.press('bl:bc:1:no'));
+    await say(admin, '/bl_edit 小年卡盟 标识 QQ:12345678');
+    expect(lastText(ADMIN.id)).toContain('QQ:12345678');
+    await say(admin, '/bl_edit 1 删标识 QQ:12345678');
+    expect(lastText(ADMIN.id)).not.toContain('12345678');
+    await say(admin, '/bl_add xiaonian卡盟 | 又跑路');
+    expect(lastText(ADMIN.id)).toContain('是同一家吗');
+    const same = buttons(h.sent(ADMIN.id).at(-1));
+    expect(same.map((b) => b.callback_data)).toEqual(['bl:sm:1', 'bl:nm']);
+    await h.tg.bot.handleUpdate(admin.press('bl:sm:1'));
+    expect(texts(ADMIN.id).slice(-2).join('\n')).toContain('已将“小年卡盟”（#1）列入黑名单。原因：又跑路');
+    await h.tg.bot.handleUpdate(admin.press('bl:bc:2:no'));
+
+    for (let i = 0; i < 22; i++) {
+      await say(admin, `/bl_add 测试${String.fromCharCode(0x4e00 + 300 + i * 13)}${String.fromCharCode(0x4e00 + 900 + i * 17)}商城 | 原因${i}`);
+      if (buttons(h.sent(ADMIN.id).at(-1)).some((b) => b.callback_data === 'bl:nm')) await h.tg.bot.handleUpdate(admin.press('bl:nm'));
+    }
+    await say(admin, '/bl_list');
+    const list = h.sent(ADMIN.id).at(-1)!;
+    expect(visible(list.payload.text)).toContain('第 1/2 页');
+    expect(buttons(list)).toEqual([{ text: '下一页', callback_data: 'bl:lp:2' }]);
+    await h.tg.bot.handleUpdate(admin.press('bl:lp:2'));
+    expect(lastText(ADMIN.id)).toContain('第 2/2 页');
+
+    await say(admin, '/broadcast 今晚维护，暂停查询一小时');
+    const go = buttons(h.sent(ADMIN.id).at(-1)).find((b) => b.text === '确认发送')!.callback_data!;
+    await h.tg.bot.handleUpdate(admin.press(go));
+    await until('custom broadcast', () => texts(sub1.id).some((t) => t.includes('今晚维护')));
+    const got = texts(sub1.id).find((t) => t.includes('今晚维护'))!;
+    expect(got).toContain('社群管理员通知');
+    expect(got).toContain('退订提醒');
+    await say(admin, '/bc_status');
+    expect(lastText(ADMIN.id)).toContain('共 1 条');
+    expect(lastText(ADMIN.id)).not.toMatch(/#\d+ 已取消/);
+  });
 });
