@@ -22,6 +22,8 @@ export interface ReportDraft {
   what?: string;
   amount?: number | null;
   evidence?: number;
+  /** Screenshots / files sent during the report (platform references). */
+  files?: { kind: string; ref: string }[];
 }
 
 export interface State {

@@ -20,7 +20,7 @@ export interface ReportsDeps extends DeskPort {
   config: Pick<Config, 'BOT_TIMEZONE' | 'REPORTS_PER_DAY'>;
   cases: Pick<Repo, 'audit' | 'casesOf' | 'getCase'>;
   blacklist: Pick<Blacklist, 'store' | 'resolve'>;
-  people: Pick<PeopleStore, 'evidenceCount'>;
+  people: Pick<PeopleStore, 'evidenceCount' | 'evidenceFiles'>;
 }
 
 const OPS = new Set(['rc', 'rn', 'rs', 'rx', 'rw']);
@@ -33,7 +33,11 @@ export function registerReports(router: Router, deps: ReportsDeps): void {
     NS,
     (ctx, s) => {
       const text = ctx.text.trim();
-      if (!text || !s.step.startsWith('r_')) return false;
+      const files = ctx.inbound.attachments ?? [];
+      if (!s.step.startsWith('r_')) return false;
+      // Screenshots sent while the report asks for evidence are the evidence.
+      if (files.length && s.step === 'r_evidence') return new Reports(deps, new Desk(deps, ctx)).attach(s, files);
+      if (!text) return false;
       return new Reports(deps, new Desk(deps, ctx)).answer(s, text);
     },
     opts,
@@ -81,15 +85,23 @@ class Reports {
     const limited = this.limit();
     if (limited) return this.d.say(limited);
     const amount = typeof c.facts.amount === 'number' ? c.facts.amount : null;
-    return this.submit({ merchant, what: t(`scenario.${c.scenario}`), amount, evidence: this.deps.people.evidenceCount(c.id) }, c.id);
+    return this.submit({ merchant, what: t(`scenario.${c.scenario}`), amount, evidence: this.deps.people.evidenceCount(c.id), files: this.deps.people.evidenceFiles(c.id) }, c.id);
   }
 
-  private submit(r: Required<ReportDraft>, caseId: number | null): true {
+  attach(s: State, files: readonly { kind: string; ref: string }[]): true {
+    const d = s.draft ?? {};
+    const all = [...(d.files ?? []), ...files.map((f) => ({ kind: f.kind, ref: f.ref }))].slice(0, 20);
+    this.d.setState({ step: 'r_evidence', draft: { ...d, files: all } });
+    return this.d.say(t('bl.report.files_received', { n: all.length }));
+  }
+
+  private submit(r: Omit<Required<ReportDraft>, 'files'> & { files?: ReportDraft['files'] }, caseId: number | null): true {
     const bls = this.deps.blacklist;
     const row = bls.store.addReport(
       { userId: this.d.userId, merchantId: bls.resolve(r.merchant) ?? null, merchantText: r.merchant, what: r.what, amount: r.amount, evidenceCount: r.evidence, caseId },
       this.d.now,
     );
+    if (r.files?.length) bls.store.addReportFiles(row.id, this.d.userId, r.files);
     this.d.setState(undefined);
     this.d.audit('report_filed', `report:${row.id}`, caseId ? { case: caseId } : {});
     return this.d.say(t('bl.report.done', { id: row.id, merchant: r.merchant }), [{ id: bl({ kind: 'blacklist', op: 'rw', id: row.id }), label: t('bl.report.withdraw') }]);
@@ -122,9 +134,12 @@ class Reports {
         return this.d.say(t('bl.report.ask_evidence'));
       }
       case 'r_evidence': {
-        const m = /^(\d{1,2})\s*(份|个|张|件)?$/.exec(text) ?? (/^(没有|无)$/.test(text) ? ['', '0'] : null);
-        if (!m) return this.d.say(t('bl.report.bad_evidence'));
-        const draft = { ...d, evidence: Number(m[1]) };
+        const sent = d.files?.length ?? 0;
+        const done = sent > 0 && /^(好了|好|完成|发完了|就这些|没有了|ok|done)$/i.test(text);
+        const m = done ? ['', String(sent)] : (/^(\d{1,2})\s*(份|个|张|件)?$/.exec(text) ?? (/^(没有|无)$/.test(text) ? ['', '0'] : null));
+        if (!m) return this.d.say(t(sent ? 'bl.report.files_more' : 'bl.report.bad_evidence', { n: sent }));
+        // Files sent are the count; a typed number only when none were sent.
+        const draft = { ...d, evidence: sent || Number(m[1]) };
         this.d.setState({ step: 'r_confirm', draft });
         return this.summary(draft);
       }
@@ -148,7 +163,7 @@ class Reports {
         if (s?.step !== 'r_confirm' || !d?.merchant || !d.what || d.evidence === undefined) return this.d.say(t('bl.report.cancelled'));
         const limited = this.limit();
         if (limited) return this.d.say(limited);
-        return this.submit({ merchant: d.merchant, what: d.what, amount: d.amount ?? null, evidence: d.evidence }, null);
+        return this.submit({ merchant: d.merchant, what: d.what, amount: d.amount ?? null, evidence: d.evidence, files: d.files }, null);
       }
       case 'rx':
         if (this.d.state()?.step.startsWith('r_') === false) return this.d.say(t('bl.report.cancelled'));

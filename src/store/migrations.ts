@@ -254,6 +254,16 @@ export const migrations: string[] = [
     INSERT INTO closed_outcomes (merchant, platform, outcome, refunded, rung)
     VALUES (json_extract(NEW.facts, '$.merchant'), json_extract(NEW.facts, '$.platform'), NEW.outcome, NEW.refunded_amount, NEW.current_rung);
   END;
+  -- Screenshots and files a reporter attached (platform file references), gone with the reporter.
+  CREATE TABLE merchant_report_files (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES merchant_reports(id) ON DELETE CASCADE,
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    file_ref TEXT NOT NULL
+  );
+  CREATE INDEX merchant_report_files_report ON merchant_report_files(report_id);
+  CREATE INDEX merchant_report_files_user ON merchant_report_files(user_id);
   CREATE TABLE merchant_outcomes (
     key TEXT NOT NULL,
     outcome TEXT NOT NULL,

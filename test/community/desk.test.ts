@@ -304,6 +304,26 @@ describe('7, 10 — reports', () => {
     expect(notice).toContain('发送“举报”重新提交');
   });
 
+  it('screenshots sent during a report are its evidence: counted, kept as references, gone with the reporter', () => {
+    const admin = setup();
+    const u = new Driver(app, 'r', 'telegram');
+    u.say('举报');
+    for (const m of ['黑心卡盟', '付款后不发卡', '100元']) u.say(m);
+    u.send([{ kind: 'photo', ref: 'PAYSHOT' }]);
+    expect(text(u)).toContain('共 1 份');
+    u.send([{ kind: 'photo', ref: 'CHATSHOT' }, { kind: 'document', ref: 'ORDERPDF' }]);
+    expect(text(u)).toContain('共 3 份');
+    u.say('好了');
+    expect(text(u)).toContain('证据：3 份');
+    u.press('bl:rs');
+    expect(app.db.prepare(`SELECT file_ref AS ref FROM merchant_report_files ORDER BY id`).all()).toEqual([{ ref: 'PAYSHOT' }, { ref: 'CHATSHOT' }, { ref: 'ORDERPDF' }]);
+    admin.say('审核');
+    expect(text(admin)).toContain('证据：3 份');
+    u.say('删除我的数据');
+    u.press('d:yes');
+    expect(app.db.prepare(`SELECT count(*) AS n FROM merchant_report_files`).get()).toEqual({ n: 0 });
+  });
+
   it('a report from a case counts evidence files, not checklist ticks', () => {
     setup();
     const u = openCase('r', '星辰点卡店');
@@ -315,6 +335,7 @@ describe('7, 10 — reports', () => {
     u.say('举报');
     u.press(`bl:rc:${c.id}`);
     expect(app.db.prepare(`SELECT evidence_count AS n FROM merchant_reports`).get()).toEqual({ n: 2 });
+    expect(app.db.prepare(`SELECT file_ref AS ref FROM merchant_report_files ORDER BY id`).all()).toEqual([{ ref: 'file-1' }, { ref: 'file-2' }]);
   });
 });
 

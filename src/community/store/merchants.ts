@@ -134,6 +134,16 @@ export class BlacklistStore {
       .get(r.userId, r.merchantId, r.merchantText, r.what, r.amount, r.evidenceCount, r.caseId, now.getTime()) as ReportRow;
   }
 
+  /** Keeps the references of the files a reporter attached. */
+  addReportFiles(reportId: number, userId: number, files: readonly { kind: string; ref: string }[]): void {
+    const st = this.db.prepare(`INSERT INTO merchant_report_files (report_id, user_id, kind, file_ref) VALUES (?, ?, ?, ?)`);
+    for (const f of files) st.run(reportId, userId, f.kind, f.ref);
+  }
+
+  reportFileCount(reportId: number): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM merchant_report_files WHERE report_id = ?`).get(reportId) as { n: number }).n;
+  }
+
   report(id: number): ReportRow | undefined {
     return this.db.prepare(`SELECT ${REPORT_COLS} FROM merchant_reports WHERE id = ?`).get(id) as ReportRow | undefined;
   }

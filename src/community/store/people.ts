@@ -20,4 +20,12 @@ export class PeopleStore {
   evidenceCount(caseId: number): number {
     return (this.db.prepare(`SELECT count(*) AS n FROM evidence WHERE case_id = ? AND kind <> 'tick'`).get(caseId) as { n: number }).n;
   }
+
+  /** The files of a case (references), to attach to a report made from it. */
+  evidenceFiles(caseId: number): { kind: string; ref: string }[] {
+    return this.db.prepare(`SELECT kind, file_ref AS ref FROM evidence WHERE case_id = ? AND kind <> 'tick' AND file_ref IS NOT NULL ORDER BY id`).all(caseId) as {
+      kind: string;
+      ref: string;
+    }[];
+  }
 }
