@@ -15,7 +15,7 @@ export interface ReviewDeps extends MerchantsDeps {
   notify: Notifier;
 }
 
-const OPS = new Set(['ap', 'ab', 'rj', 'sk', 'ua', 'mo', 'px']);
+const OPS = new Set(['ap', 'ab', 'rj', 'sk', 'ua', 'mo', 'px', 'at']);
 /** Before the built-in commands (-50): an open admin prompt takes the text as its answer. */
 export const PROMPT_ORDER = ORDER.BUILTIN - 1;
 const CANCEL = /^(取消|算了|退出|\/cancel)$/i;
@@ -54,19 +54,20 @@ class Review {
     const store = this.deps.blacklist.store;
     const r = store.nextPending(afterId) ?? (afterId ? store.nextPending(0) : undefined);
     if (!r) return this.d.say(t('bl.review.empty'));
-    return this.d.say(this.card(r), [
+    const others = store.pendingLike(r, r.merchantId ?? this.deps.blacklist.resolve(r.merchantText) ?? null);
+    return this.d.say(this.card(r, others), [
       { id: bl({ kind: 'blacklist', op: 'ap', id: r.id }), label: t('bl.review.approve') },
       { id: bl({ kind: 'blacklist', op: 'ab', id: r.id }), label: t('bl.review.approve_list') },
       { id: bl({ kind: 'blacklist', op: 'rj', id: r.id }), label: t('bl.review.reject') },
       { id: bl({ kind: 'blacklist', op: 'sk', id: r.id }), label: t('bl.review.skip') },
+      ...(others.length ? [{ id: bl({ kind: 'blacklist', op: 'at', id: r.id }), label: t('bl.review.approve_all', { n: others.length + 1 }) }] : []),
     ]);
   }
 
-  private card(r: ReportRow): string {
+  private card(r: ReportRow, others: readonly ReportRow[]): string {
     const bls = this.deps.blacklist;
     const mid = r.merchantId ?? bls.resolve(r.merchantText) ?? null;
     const m = mid !== null ? bls.store.merchant(mid) : undefined;
-    const others = bls.store.pendingLike(r, mid);
     const record = r.userId !== null ? bls.store.reporterRecord(r.userId) : undefined;
     return t('bl.review.card', {
       id: r.id,
@@ -88,6 +89,7 @@ class Review {
     if (op === 'sk') return this.next(id);
     if (op === 'ua') return this.undoApproval(id);
     if (op === 'px') return this.cancelPrompt();
+    if (op === 'at') return this.approveTogether(id);
     const r = this.deps.blacklist.store.report(id);
     if (!r || r.status !== 'pending') return this.d.say(t('bl.review.stale'));
     const step = op === 'ab' ? 'list_reason' : op === 'mo' ? 'more_info' : 'reject_reason';
@@ -106,7 +108,7 @@ class Review {
   }
 
   /** Approves a report; with a reason, also lists the merchant and drafts the warning broadcast. */
-  approve(reportId: number, listReason: string | null): true {
+  approve(reportId: number, listReason: string | null, thenNext = true): true {
     const bls = this.deps.blacklist;
     const r = bls.store.report(reportId);
     this.d.setState(undefined);
@@ -124,8 +126,18 @@ class Review {
     this.d.audit('report_approved', `report:${r.id}`, { before: { status: 'pending' }, after: { status: 'approved', merchant: m.id } });
     if (r.userId !== null) this.deps.notify.user(r.userId, t('bl.report.approved_notice', { id: r.id, merchant: r.merchantText }), this.d.now);
     this.d.say(t('bl.review.approved', { id: r.id, merchant: m.name, mid: m.id }), [{ id: bl({ kind: 'blacklist', op: 'ua', id: r.id }), label: t('bl.review.undo') }]);
-    if (listReason === null) return this.next(r.id);
-    return listMerchant(this.d, this.deps, m, listReason);
+    if (listReason !== null) return listMerchant(this.d, this.deps, m, listReason);
+    return thenNext ? this.next(r.id) : true;
+  }
+
+  /** Approves a report and the other pending reports about the same merchant. */
+  private approveTogether(reportId: number): true {
+    const store = this.deps.blacklist.store;
+    const r = store.report(reportId);
+    if (!r || r.status !== 'pending') return this.d.say(t('bl.review.stale'));
+    const others = store.pendingLike(r, r.merchantId ?? this.deps.blacklist.resolve(r.merchantText) ?? null);
+    for (const o of others) this.approve(o.id, null, false);
+    return this.approve(r.id, null);
   }
 
   /** An approval withdrawn: the report is pending again and no longer counts publicly. */

@@ -159,6 +159,27 @@ describe('4 — an admin prompt holds until answered or cancelled', () => {
   });
 });
 
+describe('review with evidence (build item 3)', () => {
+  it('the card lists other pending reports about the merchant and the reporter\'s record; they can be approved together', () => {
+    const admin = setup();
+    const a = new Driver(app, 'ra', 'telegram');
+    fileReport(a, '黑心卡盟');
+    fileReport(new Driver(app, 'rb', 'telegram'), '黑心卡盟');
+    fileReport(new Driver(app, 'rc', 'telegram'), '无良发卡网');
+    admin.say('审核');
+    expect(text(admin)).toContain('同一商家的其他待审核举报：#2');
+    expect(text(admin)).toContain('举报人记录：共提交 1 条，通过 0 条');
+    admin.press(admin.choice('bl:at:1'));
+    expect(app.db.prepare(`SELECT id, status FROM merchant_reports ORDER BY id`).all()).toEqual([
+      { id: 1, status: 'approved' },
+      { id: 2, status: 'approved' },
+      { id: 3, status: 'pending' },
+    ]);
+    expect(text(admin)).toContain('举报 #3');
+    expect(new Driver(app, 'm', 'telegram').say('查商家 黑心卡盟')[0].text).toContain('有 2 次已核实的举报');
+  });
+});
+
 describe('8 — merchant records that hold', () => {
   it('edits by name or identifier, removes identifiers in the form shown, says so when nothing changed, keeps old names, offers the existing record', () => {
     const admin = setup();

@@ -78,6 +78,7 @@ const blacklist: Record<string, string> = {
   'bl.review.approve_list': '通过并拉黑',
   'bl.review.reject': '驳回',
   'bl.review.skip': '下一条',
+  'bl.review.approve_all': '这家的 {n} 条一起通过',
   'bl.review.done': '已处理。',
   'bl.review.approved': '举报 #{id} 已通过，计入“{merchant}”（#{mid}）的举报次数。',
   'bl.review.rejected': '举报 #{id} 已驳回，已告知举报人原因。',
