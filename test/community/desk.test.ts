@@ -226,6 +226,11 @@ describe('9 — corrections reach exactly those who were warned', () => {
     admin.say('移出黑名单 1');
     expect(text(admin)).toContain('已经在');
     expect(text(admin)).toContain('没有改动');
+    // Members see a removed merchant only through its verified reports; an admin sees when and why.
+    expect(new Driver(app, 'm0', 'telegram').say('查商家 小年卡盟')[0].text).toContain('暂无关于');
+    admin.say('查商家 小年卡盟');
+    expect(text(admin)).toContain('已于 11月20日 移出。原因：商家已全部退款');
+    expect(text(admin)).toContain('管理员可见：商家 #1');
 
     fileReport(new Driver(app, 'r', 'telegram'), '黑心卡盟');
     admin.say('审核');
