@@ -25,7 +25,7 @@ const ScamData = z.object({
 const data = loadData('scam.json', ScamData);
 const KINDS = data.kinds.map((k) => [k.kind, compile(k.patterns, 'i')] as const);
 const GIVEN = compile(data.given, 'i');
-const SAFE = data.safe.length ? compile(data.safe, 'i') : undefined;
+const SAFE = data.safe.length ? compile(data.safe, 'gi') : undefined;
 
 /** The first sign of a refund scam in a message, or undefined. */
 export function detectScam(text: string): ScamSign | undefined {
