@@ -1,9 +1,9 @@
-// Loads and validates the rule and word lists under src/coaching/data/ (zod; a bad file stops at load).
+// Loads and validates the rule and word lists under src/coaching/rules/ (zod; a bad file stops at load).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export function loadData<T>(name: string, schema: z.ZodType<T>): T {
-  const raw = readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8');
+  const raw = readFileSync(new URL(`./rules/${name}`, import.meta.url), 'utf8');
   return schema.parse(JSON.parse(raw));
 }
 

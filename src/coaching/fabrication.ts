@@ -1,7 +1,7 @@
 // Fair guard against fabricated claims (docs/domain.md §2.9, issue 12 item 6). A question
 // about faking is declined with the risk and the honest route — the case stays open. Only an
 // explicit plan stops coaching on that path. An honest "收到了，也用了" in 未到账 is told why
-// that scenario does not fit and offered 货不对板 / 卡密. Patterns: data/fabrication.json.
+// that scenario does not fit and offered 货不对板 / 卡密. Patterns: rules/fabrication.json.
 import { z } from 'zod';
 import { normalize } from '../nlu/normalize.js';
 import { citationsFor } from '../knowledge/law.js';

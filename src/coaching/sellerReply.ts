@@ -1,6 +1,6 @@
 // What the other side answered (issue 12 item 1): classify the user's report of the seller's
 // reply, and coach it — what to do, a ready text to send, the case facts it establishes and
-// the next step. Patterns: data/seller-replies.json. Law is never cited here; the facts set
+// the next step. Patterns: rules/seller-replies.json. Law is never cited here; the facts set
 // (CITATION_FACTS) decide what the law table cites later.
 import { z } from 'zod';
 import { normalize } from '../nlu/normalize.js';

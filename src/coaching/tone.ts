@@ -1,7 +1,7 @@
 // 检查语气: flags what hurts a draft meant for a seller or platform (docs/domain.md §3.2.2):
 // insults (incl. masked 傻X / s b), curses, harassment or exposure threats, police used as a
 // threat, demands for multiples, figures out of line with the case amount, outcome promises,
-// emoji-only drafts and all-caps/punctuation rage. Word lists and thresholds: data/tone.json.
+// emoji-only drafts and all-caps/punctuation rage. Word lists and thresholds: rules/tone.json.
 import { z } from 'zod';
 import { simplifiedOnly, parseChineseNumber } from '../nlu/normalize.js';
 import { compile, loadData } from './data.js';
