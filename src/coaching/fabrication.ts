@@ -7,7 +7,7 @@ import { normalize } from '../nlu/normalize.js';
 import { citationsFor } from '../knowledge/law.js';
 import type { Facts } from '../flow/types.js';
 import type { ScenarioId } from '../types.js';
-import { compile, loadData } from './data.js';
+import { compile, loadData } from './rules.js';
 import { t } from './text.js';
 
 export const FABRICATION_KINDS = ['edit_screenshot', 'others_order', 'claim_twice', 'used_claim', 'fake_evidence'] as const;

@@ -3,7 +3,7 @@
 // Checked before anything else on every message; the warning comes first.
 import { z } from 'zod';
 import { normalize } from '../nlu/normalize.js';
-import { compile, loadData } from './data.js';
+import { compile, loadData } from './rules.js';
 import { t } from './text.js';
 
 export type ScamKind = 'card_details' | 'screen_share' | 'download_app' | 'task_scam' | 'refund_link' | 'fake_service';

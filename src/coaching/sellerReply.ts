@@ -7,7 +7,7 @@ import { normalize } from '../nlu/normalize.js';
 import { CITATION_FACTS } from '../knowledge/law.js';
 import type { Facts } from '../flow/types.js';
 import type { ScenarioId } from '../types.js';
-import { compile, loadData } from './data.js';
+import { compile, loadData } from './rules.js';
 import { has, t, type Params } from './text.js';
 
 export const SELLER_REPLY_KINDS = [

@@ -4,7 +4,7 @@
 // emoji-only drafts and all-caps/punctuation rage. Word lists and thresholds: rules/tone.json.
 import { z } from 'zod';
 import { simplifiedOnly, parseChineseNumber } from '../nlu/normalize.js';
-import { compile, loadData } from './data.js';
+import { compile, loadData } from './rules.js';
 import { t } from './text.js';
 
 export type ToneCode =

@@ -1,4 +1,4 @@
-// 检查语气 lives in src/coaching/tone.ts (rules in src/coaching/data/tone.json); this module
+// 检查语气 lives in src/coaching/tone.ts (rules in src/coaching/rules/tone.json); this module
 // keeps the NLU's API: checkTone re-exported, and a calm rewrite built only from the facts of
 // the case (docs/domain.md §3.2.2: no insults, no threats of bad reviews or 曝光; never
 // promise an outcome).
