@@ -2,9 +2,10 @@
 // recall per detector on the test split, beside the targets.
 //   npm run bench -- coaching
 //   COACHING_FIXTURES=/path/to/dir COACHING_SPLIT=dev npx tsx bench/coaching.bench.ts
-// Files (JSON lines, each with "text" and "split"): tone-drafts.jsonl ("label": rewrite|calm,
-// "amount"), scam-messages.jsonl, seller-replies.jsonl, fabrication-questions.jsonl ("label"
-// a kind/mode or a negative such as none). A missing file is reported and skipped.
+// Files (JSON lines, each with "text", "label" and "split"; format in the sets' README):
+// tone-drafts.jsonl (rewrite|calm, "amount"), scam-messages.jsonl (scam|not_scam),
+// seller-replies.jsonl (a reply kind, "alt" a second one), fabrication-questions.jsonl
+// (fabrication_question|explicit_plan|honest). A missing file is reported and skipped.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +64,7 @@ function binary(name: string, rows: Row[], predict: (r: Row) => boolean, show = 
   const ok = p >= t.p && rec >= t.r;
   allOk &&= ok;
   console.log(`${name}: precision ${pct(p)} (target ≥ ${t.p * 100}%)   recall ${pct(rec)} (target ≥ ${t.r * 100}%)   tp ${tp} fp ${fp} fn ${fn} tn ${tn}   ${ok ? 'ok' : 'MISS'}`);
-  if (process.env.COACHING_SHOW) for (const m of misses.slice(0, show)) console.log(m);
+  if (process.env.COACHING_SHOW) for (const m of misses.slice(0, Number(process.env.COACHING_SHOW) > 1 ? 1000 : show)) console.log(m);
 }
 
 const tone = load('tone-drafts.jsonl');
@@ -72,9 +73,6 @@ if (tone) binary('tone', tone, (r) => !checkTone(r.text, { amount: typeof r.amou
 const scam = load('scam-messages.jsonl');
 if (scam) {
   binary('scam', scam, (r) => detectScam(r.text) !== undefined);
-  const kinds = scam.filter((r) => isPositive(r) && label(r));
-  const right = kinds.filter((r) => detectScam(r.text)?.kind === label(r)).length;
-  if (kinds.length) console.log(`scam kind agreement (where the label names a kind): ${right}/${kinds.length}`);
 }
 
 const fab = load('fabrication-questions.jsonl');
@@ -84,9 +82,11 @@ if (fab) {
     const f = detectFabrication(r.text);
     return f !== undefined && f.mode !== 'admission';
   });
-  const moded = fab.filter((r) => ['question', 'plan', 'admission'].includes(String(r.mode ?? label(r))));
-  const right = moded.filter((r) => detectFabrication(r.text)?.mode === String(r.mode ?? label(r))).length;
-  if (moded.length) console.log(`fabrication mode agreement (question/plan/admission): ${right}/${moded.length}`);
+  // Question vs explicit plan decides whether the case stays open: how often that is right.
+  const MODE: Record<string, string> = { fabrication_question: 'question', explicit_plan: 'plan', question: 'question', plan: 'plan' };
+  const moded = fab.filter((r) => MODE[label(r)]);
+  const right = moded.filter((r) => detectFabrication(r.text)?.mode === MODE[label(r)]).length;
+  if (moded.length) console.log(`fabrication question-vs-plan agreement: ${right}/${moded.length}`);
 }
 
 const replies = load('seller-replies.jsonl');
@@ -99,7 +99,8 @@ if (replies) {
   const get = (k: string) => perKind.get(k) ?? perKind.set(k, { tp: 0, fp: 0, fn: 0 }).get(k)!;
   for (const r of rows) {
     const gold = label(r), pred = classifySellerReply(r.text);
-    if (gold === pred) { correct++; get(gold).tp++; }
+    // A relay that says two things counts as right on either of its labels.
+    if (gold === pred || (typeof r.alt === 'string' && r.alt.toLowerCase() === pred)) { correct++; get(gold).tp++; }
     else { get(gold).fn++; get(pred).fp++; if (process.env.COACHING_SHOW) console.log(`  ${gold} → ${pred}: ${r.text}`); }
   }
   console.log(`seller-replies: accuracy ${pct(correct / rows.length)} (${correct}/${rows.length})`);
