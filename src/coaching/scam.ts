@@ -6,7 +6,8 @@ import { normalize } from '../nlu/normalize.js';
 import { compile, loadData } from './rules.js';
 import { t } from './text.js';
 
-export type ScamKind = 'card_details' | 'screen_share' | 'download_app' | 'task_scam' | 'refund_link' | 'fake_service';
+export const SCAM_KINDS = ['card_details', 'screen_share', 'download_app', 'credit_scam', 'advance_fee', 'task_scam', 'refund_link', 'fake_service'] as const;
+export type ScamKind = (typeof SCAM_KINDS)[number];
 
 export interface ScamSign {
   kind: ScamKind;
@@ -17,7 +18,7 @@ export interface ScamSign {
 }
 
 const ScamData = z.object({
-  kinds: z.array(z.object({ kind: z.enum(['card_details', 'screen_share', 'download_app', 'task_scam', 'refund_link', 'fake_service']), patterns: z.array(z.string()).min(1) })),
+  kinds: z.array(z.object({ kind: z.enum(SCAM_KINDS), patterns: z.array(z.string()).min(1) })),
   given: z.array(z.string()).min(1),
   safe: z.array(z.string()),
 });
