@@ -8,7 +8,7 @@ describe('detectScam', () => {
     ['客服叫我打开屏幕共享，他帮我操作退款', 'screen_share'],
     ['他说要先下载一个叫XX会议的软件才能给我退款', 'download_app'],
     ['退款要先刷够流水，做三单任务才能解冻', 'task_scam'],
-    ['客服说我的账户要先交500保证金才能把钱退回来', 'task_scam'],
+    ['客服说我的账户要先交500保证金才能把钱退回来', 'advance_fee'],
     ['刚才有个打电话来的说是支付宝客服，要给我理赔', 'fake_service'],
   ])('%s → %s', (text, kind) => {
     expect(detectScam(text)?.kind).toBe(kind);
