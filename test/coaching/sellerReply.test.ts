@@ -72,3 +72,14 @@ describe('coachSellerReply', () => {
     expect(coachSellerReply('refunded', { scenario: 'not_received', params }).next).toBe('confirm_refund');
   });
 });
+
+describe('ready texts pass the tone check', () => {
+  it('every draft the coaching offers reads calm', async () => {
+    const { checkTone } = await import('../../src/coaching/tone.js');
+    const params = { orderId: 'A2026112001', amount: '88元', paidAt: '11月20日 10:00', deadline: '11月22日 17:00' };
+    for (const kind of SELLER_REPLY_KINDS) {
+      const d = coachSellerReply(kind, { scenario: 'card_used', paymentMethod: 'alipay', params, offer: '40元' }).draft;
+      if (d) expect(checkTone(d, { amount: 88 }).findings, `${kind}: ${d}`).toEqual([]);
+    }
+  });
+});

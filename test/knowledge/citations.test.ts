@@ -156,3 +156,24 @@ describe('the rules of issue 12, item 5', () => {
     expect(r.document?.body).not.toContain('第55条');
   });
 });
+
+describe('rung texts that depend on the facts (issue 12 item 9)', () => {
+  const facts: Facts = { ...base, amount: 2500, siteState: 'down', balance: 0, othersAffected: 'yes' };
+  const flow = FLOWS.merchant_vanished;
+  const rungs = applicableRungs(flow, facts, timings);
+
+  it('the platform rung with the site down points to the payment channel, not to 我的订单', () => {
+    const r = rungReply(flow, rungs, rungs.indexOf('platform'), facts, now, timings, zone);
+    expect(r.text).not.toContain('我的订单');
+    expect(r.text).toMatch(/支付渠道/);
+    const up = rungReply(flow, rungs, rungs.indexOf('platform'), { ...facts, siteState: 'up_no_service' }, now, timings, zone);
+    expect(up.text).toContain('我的订单');
+  });
+
+  it('the police rung states the threshold in words and what 受案回执 is', () => {
+    const r = rungReply(flow, rungs, rungs.indexOf('police'), facts, now, timings, zone);
+    expect(r.text).toMatch(/三千元到一万元/);
+    expect(r.text).toMatch(/受案回执.{0,20}书面凭证/);
+    expect(r.text).not.toContain('见下面的规定');
+  });
+});
