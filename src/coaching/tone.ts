@@ -60,7 +60,7 @@ const RULES = data.rules.map((r) => [r.code as ToneCode, compile(r.patterns)] as
 const C = data.computed;
 const RAGE = new RegExp(`[!！]{${C.rageRun},}|[?？]{${C.rageRun},}|(?:[!！?？]\\s*){${C.rageRun + 1},}`, 'g');
 const FIGURE_CONTEXT = new RegExp(C.figureContext);
-const FIGURE = /(\d+(?:\.\d+)?)\s*(万|千|k|w)?|([零〇一二两三四五六七八九十百千万几]+)(多|余)?/gi;
+const FIGURE = /(\d+(?:\.\d+)?)\s*(万|千|k|w)?|((?:上|数|好几|好)?[零〇一二两三四五六七八九十百千万几]+)(多|余)?/gi;
 const EMOJI = /\p{Extended_Pictographic}/u;
 const WORDY = /[\p{L}\p{N}]/u;
 
@@ -137,5 +137,6 @@ function figureValue(m: RegExpMatchArray): number | undefined {
   const cn = m[3];
   if (!cn || !/[十百千万]/.test(cn) && cn.length < 2) return undefined;
   // 几 reads as 一 (几十万 ≈ 十万, 十几万 ≈ 十一万): the order of magnitude is what matters.
-  return parseChineseNumber(cn.replace(/几/g, '一'));
+  // 上万/数万/好几千 read as 一万/一万/一千.
+  return parseChineseNumber(cn.replace(/^(?:上|数|好几|好)/, '一').replace(/^一(?=[一二两三四五六七八九])/, '').replace(/几/g, '一'));
 }
