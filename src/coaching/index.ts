@@ -6,3 +6,4 @@ export { detectFabrication, guardReply, FABRICATION_KINDS, type Fabrication, typ
 export { respondentGuide, respondentFacts, parseIcp, RESPONDENT_FACTS } from './respondent.js';
 export { blackCatComplaint, type BlackCatComplaint } from './blackcat.js';
 export { reversalAdvice, DEFAULT_REVERSAL_DAYS, type ReversalAdvice } from './reversal.js';
+export { collectiveComplaint, type CollectiveCase } from './collective.js';

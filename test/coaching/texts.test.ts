@@ -59,3 +59,16 @@ describe('reversalAdvice', () => {
     expect(reversalAdvice(now, 'Asia/Shanghai').text).toMatch(/3天/);
   });
 });
+
+describe('collectiveComplaint', () => {
+  it('needs two cases, sums the amounts and lists each without personal details', async () => {
+    const { collectiveComplaint } = await import('../../src/coaching/collective.js');
+    const one = { paidAt: '11月20日', item: '点卡', amount: 100, scenario: '未到账' };
+    expect(collectiveComplaint('星辰点卡', '某卡盟', [one])).toBeUndefined();
+    const text = collectiveComplaint('星辰点卡', '某卡盟', [one, { paidAt: '11月21日', item: '月卡', amount: 50.5, scenario: '卡密无效' }])!;
+    expect(text).toContain('被投诉方：星辰点卡（某卡盟）');
+    expect(text).toContain('共有2名消费者');
+    expect(text).toMatch(/合计150\.50?元/);
+    expect(text).toContain('2. 11月21日，月卡');
+  });
+});

@@ -120,6 +120,11 @@ const coaching: Record<string, string> = {
   'blackcat.short.payment_failed': '扣款未成单',
   'blackcat.short.not_as_described': '商品与描述不符',
 
+  // — collective complaint for the 12315 rung (issue 12 item 8) —
+  'collective.intro': '有{n}位用户同意一起投诉同一商家。集体投诉时每人仍要提交自己的材料，下面这段可以放在“事情经过”里：',
+  'collective.body': '被投诉方：{merchant}（{platform}）\n共有{n}名消费者在该商家购买后遇到相同问题，涉及金额合计{total}：\n{lines}\n我们分别保留了订单截图、支付记录和沟通记录，请一并调查处理。',
+  'collective.line': '{i}. {paidAt}，{item}，{amount}，{scenario}',
+
   // — 刷不了: the typical automatic reversal (docs/domain.md §3.3.3) —
   'reversal.typical': '付款失败但钱被扣了的，通常几天内会自动退回（冲正/退回），多数情况在{days}天左右（经验值，各渠道不同）。',
   'reversal.ask': '请先在账单里找到这笔扣款，告诉我它的交易单号和扣款时间。没有订单也没关系，交易单号就是你付过钱的证明。',
