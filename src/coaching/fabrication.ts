@@ -20,6 +20,7 @@ export type Fabrication =
 const Data = z.object({
   kinds: z.array(z.object({ kind: z.enum(FABRICATION_KINDS), patterns: z.array(z.string()).min(1) })),
   plan: z.array(z.string()).min(1),
+  strongPlan: z.array(z.string()).min(1),
   question: z.array(z.string()).min(1),
   honest: z.array(z.string()),
   admission: z.array(z.string()).min(1),
@@ -27,6 +28,7 @@ const Data = z.object({
 const data = loadData('fabrication.json', Data);
 const KINDS = data.kinds.map((k) => [k.kind, compile(k.patterns, 'i')] as const);
 const PLAN = compile(data.plan, 'i');
+const STRONG_PLAN = compile(data.strongPlan, 'i');
 const QUESTION = compile(data.question, 'i');
 const HONEST = compile(data.honest, 'i');
 const ADMISSION = compile(data.admission, 'i');
@@ -42,8 +44,9 @@ export function detectFabrication(text: string): Fabrication | undefined {
   for (const [kind, re] of KINDS) {
     const m = re.exec(s);
     if (!m) continue;
-    // A plan is stated without asking; anything asked is a question, even with 我想.
-    const mode = PLAN.test(s) && !QUESTION.test(s) ? 'plan' : 'question';
+    // A plan: something already done or decided (even if help is asked for), or stated
+    // without asking. Anything else asked is a question, even with 我想.
+    const mode = STRONG_PLAN.test(s) || (PLAN.test(s) && !QUESTION.test(s)) ? 'plan' : 'question';
     return { mode, kind, match: m[0] };
   }
   const a = ADMISSION.exec(s);

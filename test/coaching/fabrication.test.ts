@@ -22,6 +22,16 @@ describe('detectFabrication', () => {
       expect(detectFabrication(text), text).toBeUndefined();
   });
 
+  it('privacy masking, returning a double refund and acting for someone with consent are honest', () => {
+    for (const text of ['截图里的头像部分能不能裁掉，我不想露个人信息', '平台和支付宝都退了，我要把多的那份还回去，怎么还', '用我室友的订单帮她申请可以吗？她同意了'])
+      expect(detectFabrication(text), text).toBeUndefined();
+  });
+
+  it('something already done or decided is a plan even when help is asked for', () => {
+    expect(detectFabrication('付款记录我已经改好了，你看能帮我写申诉吗')).toMatchObject({ mode: 'plan', kind: 'edit_screenshot' });
+    expect(detectFabrication('两边都退了，多的那份能不能不还')).toMatchObject({ mode: 'question', kind: 'claim_twice' });
+  });
+
   it('recognises an honest admission of having received and used the goods', () => {
     expect(detectFabrication('其实收到了，也用了，就是时长不对')).toMatchObject({ mode: 'admission' });
   });
