@@ -1,8 +1,8 @@
-// The escalation ladder (facts.md §3): which rungs apply to a case, what each says,
+// The escalation ladder (docs/domain.md §3): which rungs apply to a case, what each says,
 // the ready-to-send text it produces and when to check back.
 import type { Config } from '../config.js';
 import { has, t, type Params } from '../i18n/index.js';
-import { law } from '../knowledge/law.js';
+import { basisFor, citationFacts, citationsFor, type LawRow } from '../knowledge/law.js';
 import { addWorkdays, isPublicHolidayYmd, localYmd, onOrAfterWorkday } from '../calendar/workdays.js';
 import { afterQuietHours } from '../calendar/quiet.js';
 import { TZDate } from '@date-fns/tz';
@@ -90,48 +90,45 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   p.paymentDays = timings.PAYMENT_COMPLAINT_WORKDAYS;
   p.regulatorDays = timings.REGULATOR_REPLY_WORKDAYS;
   p.policeAmount = formatAmount(timings.POLICE_SUGGEST_AMOUNT);
-  // The basis a letter cites: the scenario's own articles from its assessment (never the
-  // criminal-law rows, which are there to warn the user, not the seller).
-  p.basis = flow
-    .assess(facts)
-    .law.filter((id) => !NOT_A_BASIS.has(id))
-    .map((id) => law(id).article)
+  // The basis a letter cites: the law table's rows that fit these facts at this rung and may
+  // serve as a basis (never the criminal-law rows, which are there to warn, not to argue).
+  p.basis = basisFor(lawFacts(facts, now, timings, zone, state), 'seller', flow.id)
+    .map((r) => r.article)
     .join('、');
   p.facts = t(`doc.facts.${flow.id}`, p);
   p.request = t(`doc.request.${flow.id}`, p);
   return p;
 }
 
-function lawLines(ids: string[]): string {
-  return ids.map((id) => t('law.line', { article: law(id).article, meaning: law(id).meaning })).join('\n');
+function lawLines(rows: readonly LawRow[]): string {
+  return rows.map((r) => t('law.line', { article: r.article, meaning: r.meaning })).join('\n');
 }
 
-/** Law rows that never serve as a letter's basis. */
-const NOT_A_BASIS = new Set(['crl266', 'psa', 'cpl25']);
-
-const RUNG_LAW: Record<RungId, string[]> = {
-  seller: ['cc563', 'ecl62'],
-  platform: ['cpl44', 'cpl26'],
-  payment: ['ecl53'],
-  regulator: ['cpl37', 'cpl46'],
-  police: ['crl266', 'police169'],
-  court: ['cpl165', 'cpl168', 'cpi20', 'fee', 'cc188'],
-};
+/** Intake facts plus what the case's progress establishes (a demand whose deadline passed). */
+function lawFacts(facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): Facts {
+  const sent = state?.sent ?? [];
+  const sellerLast = sent[sent.length - 1] === 'seller' && state?.rungSentAt !== undefined;
+  const sellerDeadlineAt = sellerLast ? sellerDeadline(new Date(state!.rungSentAt!), timings, zone) : undefined;
+  return citationFacts(facts, { sent, sellerDeadlineAt, now });
+}
 
 /** The reply that presents one rung: when to use it, where to go, the text to send, how long to wait. */
 export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): Reply {
   const rung = rungs[index];
   const p = documentParams(flow, facts, now, timings, zone, state);
   const channelKey = `rung.payment.where.${facts.paymentMethod ?? 'unknown'}`;
-  const where = rung === 'payment' ? t(has(channelKey) ? channelKey : 'rung.payment.where.unknown', p) : t(`rung.${rung}.where`, p);
+  const cited = citationsFor(lawFacts(facts, now, timings, zone, state), rung, flow.id);
+  const siteDown = rung === 'platform' && facts.siteState === 'down';
+  const where =
+    rung === 'payment'
+      ? t(has(channelKey) ? channelKey : 'rung.payment.where.unknown', p)
+      : t(siteDown ? 'rung.platform.where.down' : `rung.${rung}.where`, p);
   const text = [
     t('rung.header', { n: index + 1, total: rungs.length, title: t(`rung.${rung}.title`) }),
     t(`rung.${rung}.when`, p),
     where,
     t(`rung.${rung}.wait`, p),
-    t('law.header'),
-    lawLines(RUNG_LAW[rung]),
-    t('law.disclaimer'),
+    ...(cited.length ? [t('law.header'), lawLines(cited), t('law.disclaimer')] : []),
   ].join('\n\n');
   const docKey = rung === 'payment' && facts.paymentMethod === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
   const choices = [
