@@ -35,7 +35,7 @@ const NEGATED_BEFORE = /(?:不是|并非|不算|没有|不|没|未|非|别)$/;
 export function typedNumber(text: string): number | undefined {
   const s = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
   const m = NUMBER.exec(s);
-  if (!m) return undefined;
+  if (!m || (s.endsWith('个') && !/^第/.test(s))) return undefined;
   const raw = m[1];
   if (/^\d+$/.test(raw)) return Number(raw);
   // A Chinese numeral alone ("三") is also a word; only 第三/选三/三号 count.
