@@ -38,7 +38,8 @@ export interface Correction {
  */
 export function readCorrection(text: string, now: Date, zone: string, opts: { timeKey?: string } = {}): Correction {
   const s = fold(text, { lowerCase: false }).trim();
-  const clean = withoutCardKeys(s);
+  // "刚才说错了" is about the earlier answer, not a time.
+  const clean = withoutCardKeys(s).replace(/(?:刚才|刚刚|之前|前面|上面)?(?:说|写|填|打|搞|弄)错了?/g, ' ');
   const facts: Facts = {};
   const platform = PLATFORM.exec(clean);
   const merchant = MERCHANT.exec(clean);
@@ -82,7 +83,8 @@ export type Confirmation =
 export function readConfirmation(text: string, now: Date, zone: string): Confirmation {
   const yn = yesNo(text);
   const facts = yn.rest ? readCorrection(yn.rest, now, zone).facts : {};
-  const scenario = yn.rest ? scenarioNamed(yn.rest) : undefined;
+  // A scenario said after 不对 may be named inside a sentence; without a yes/no it must be the whole answer.
+  const scenario = yn.rest ? scenarioNamed(yn.rest, yn.answer !== 'unknown') : undefined;
   if (Object.keys(facts).length || scenario) return { kind: 'correct', facts, said: yn.answer, ...(scenario ? { scenario } : {}) };
   if (yn.answer === 'yes') return { kind: 'yes' };
   if (yn.answer === 'no') return { kind: 'no' };
@@ -90,7 +92,8 @@ export function readConfirmation(text: string, now: Date, zone: string): Confirm
 }
 
 /** A scenario named by its label or a synonym ("是重复扣款", "卡密被用了"), not by a guess. */
-function scenarioNamed(text: string): ScenarioId | undefined {
+function scenarioNamed(text: string, inSentence: boolean): ScenarioId | undefined {
   const m = matchOption(text.replace(/^是/, ''), optionSpecs(SCENARIOS.map((s) => ({ id: s, labelKey: `scenario.${s}` })), false));
-  return m.kind === 'match' && m.how !== 'fuzzy' ? (m.id as ScenarioId) : undefined;
+  if (m.kind !== 'match' || m.how === 'fuzzy' || (!inSentence && m.how === 'contains')) return undefined;
+  return m.id as ScenarioId;
 }
