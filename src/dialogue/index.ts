@@ -2,7 +2,7 @@
 export { fold, foldKey } from './fold.js';
 export { yesNo, type YesNo, type Polarity } from './yesno.js';
 export { matchOption, matchOptions, typedNumber, type OptionSpec, type OptionMatch } from './options.js';
-export { synonymsOf, synonymKey, optionSpecs, optionLabelKey, questionOptions, allSynonyms } from './synonyms.js';
+export { synonymsOf, synonymsForLabel, synonymKey, optionSpecs, choiceOptions, optionLabelKey, questionOptions, allSynonyms } from './synonyms.js';
 export { stableChecklist, checklistLines, checklistOptions, caseRef, pickCase, type ChecklistEntry } from './numbering.js';
 export { looksLikeCardKey, findCardKeys, withoutCardKeys, extractCardKey, type KeySpan } from './cardkey.js';
 export { checkName, extractName, extractAmount, extractOrderId, type NameCheck } from './values.js';

@@ -72,7 +72,9 @@ interface Hit {
 function hitsIn(text: string, key: string): Hit[] {
   const out: Hit[] = [];
   for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
-    if (NEGATED_BEFORE.test(text.slice(Math.max(0, i - 2), i)) && !/^(?:不|没|未|非|别)/.test(key)) continue;
+    const before = text.slice(Math.max(0, i - 2), i);
+    // A key that is itself negative (不回) is still negated by 不是/并非 (不是不回).
+    if (/^(?:不|没|未|非|别)/.test(key) ? /(?:不是|并非|不算)$/.test(before) : NEGATED_BEFORE.test(before)) continue;
     out.push({ start: i, end: i + key.length });
   }
   return out;

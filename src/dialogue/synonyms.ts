@@ -51,3 +51,30 @@ export function optionLabelKey(flowId: string, questionId: string, option: strin
 export function questionOptions(flowId: string, questionId: string, options: readonly string[]): OptionSpec[] {
   return optionSpecs(options.map((o) => ({ id: o, labelKey: optionLabelKey(flowId, questionId, o) })));
 }
+
+let byLabel: Map<string, readonly string[]> | undefined;
+
+/**
+ * Synonyms for a label as shown (the text of a button), for callers that kept only
+ * { id, label } — e.g. the engine's stored last choices. Found through the label keys that
+ * have synonyms declared (opt.*, choice.*, scenario.*, ev.* with its short label, fu.*, …).
+ */
+export function synonymsForLabel(label: string): readonly string[] {
+  if (!byLabel) {
+    const map = new Map<string, string[]>();
+    const put = (text: string, syns: readonly string[]) => map.set(text, [...(map.get(text) ?? []), ...syns]);
+    for (const [key, syns] of Object.entries(ALL)) {
+      const rest = key.slice(4);
+      const labelKey = has(`opt.${rest}`) ? `opt.${rest}` : rest;
+      if (has(labelKey)) put(t(labelKey), syns);
+      if (labelKey.startsWith('ev.') && has(`${labelKey}.short`)) put(t(`${labelKey}.short`), syns);
+    }
+    byLabel = map;
+  }
+  return byLabel.get(label) ?? [];
+}
+
+/** OptionSpecs for choices known only by { id, label } (numbered 1, 2… in the order shown unless `numbered` is false). */
+export function choiceOptions(choices: readonly { id: string; label: string }[], numbered = true): OptionSpec[] {
+  return choices.map((c, i) => ({ id: c.id, label: c.label, synonyms: synonymsForLabel(c.label), number: numbered ? i + 1 : undefined }));
+}

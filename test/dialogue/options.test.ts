@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchOption, matchOptions, typedNumber, type OptionSpec } from '../../src/dialogue/options.js';
-import { allSynonyms, optionSpecs, questionOptions, synonymsOf } from '../../src/dialogue/synonyms.js';
+import { allSynonyms, choiceOptions, optionSpecs, questionOptions, synonymsForLabel, synonymsOf } from '../../src/dialogue/synonyms.js';
 import { has, t } from '../../src/i18n/index.js';
 import { FLOWS } from '../../flows/index.js';
 import { SCENARIOS } from '../../src/types.js';
@@ -12,6 +12,7 @@ const redeemedBefore = questionOptions('card_used', 'redeemedBefore', ['never', 
 const orderExists = questionOptions('payment_failed', 'orderExists', ['yes_unpaid', 'yes_failed', 'none']);
 const othersAffected = questionOptions('merchant_vanished', 'othersAffected', ['yes', 'no', 'unknown']);
 const usedAlready = questionOptions('not_as_described', 'usedAlready', ['no', 'tried', 'used_fully']);
+const siteState = questionOptions('merchant_vanished', 'siteState', ['down', 'up_no_service', 'blocked_me', 'unknown']);
 const channels = questionOptions('double_charge', 'channels', ['same', 'different']);
 const evidence = optionSpecs([
   { id: 'order_shot', labelKey: 'ev.order_shot', label: t('ev.order_shot.short') },
@@ -131,6 +132,10 @@ const MATCHES: Row[] = [
   // typos (edit distance)
   ['已度不回', 'no_reply', sellerContact],
   ['一直说再处理', 'stalling', sellerContact],
+  ['不是不回，是一直说在处理', 'stalling', sellerContact],
+  ['他把我拉黑了', 'blocked_me', siteState],
+  ['网站打不開了', 'down', siteState],
+  ['客服不回 网站还能打开', 'up_no_service', siteState],
   ['拒决退款', 'refused', sellerContact],
   ['只到了一部份', 'partial', goodsState],
   ['我自己兑换成工过', 'me_success', redeemedBefore],
@@ -219,6 +224,19 @@ describe('synonyms in the locale files', () => {
         }
       }
     }
+  });
+
+  it('buttons known only by { id, label } get the synonyms of their label', () => {
+    expect(synonymsForLabel(t('choice.next_rung'))).toContain('没用');
+    expect(synonymsForLabel(t('ev.chat_log.short'))).toContain('聊天截图');
+    expect(synonymsForLabel('没有的标签')).toEqual([]);
+    const shown = choiceOptions([
+      { id: 'r:sent', label: t('choice.sent') },
+      { id: 'r:next', label: t('choice.next_rung') },
+    ]);
+    expect(matchOption('发了', shown)).toMatchObject({ kind: 'match', id: 'r:sent' });
+    expect(matchOption('没用 看下一步', shown)).toMatchObject({ kind: 'match', id: 'r:next' });
+    expect(matchOption('2', shown)).toMatchObject({ kind: 'match', id: 'r:next' });
   });
 
   it('evidence items bring their short label', () => {
