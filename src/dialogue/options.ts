@@ -48,7 +48,22 @@ interface Candidate {
   kind: 'label' | 'part' | 'synonym';
 }
 
+// Folding labels and synonyms (opencc) is the costly part; options repeat, so their keys are kept.
+const cache = new Map<string, Candidate[]>();
+const CACHE_MAX = 4000;
+
 function candidates(o: OptionSpec): Candidate[] {
+  const id = `${o.label}\u0000${(o.synonyms ?? []).join('\u0001')}`;
+  let c = cache.get(id);
+  if (!c) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    c = buildCandidates(o);
+    cache.set(id, c);
+  }
+  return c;
+}
+
+function buildCandidates(o: OptionSpec): Candidate[] {
   const out: Candidate[] = [{ key: foldKey(o.label), kind: 'label' }];
   const parts = o.label.split(/[/／,，、;；（）()]+/).map(foldKey).filter((p) => p && p !== out[0].key);
   for (const p of parts) out.push({ key: p, kind: 'part' });

@@ -20,14 +20,14 @@ export interface YesNo {
 const YES_WORDS = [
   '对对对', '没问题', '没毛病', '是这样', '就这样', '对的', '对啊', '对呀', '对头', '对对', '是的', '是滴', '是啊', '是呀', '是哒',
   '好的', '好滴', '好啊', '好吧', '好嘞', '好哒', '可以', '行吧', '没错', '不错', '正确', '确认', '嗯嗯', '恩恩', '嗯呢', '要的',
-  '继续', 'okay', 'okk', 'ok', 'yes', 'yeah', 'yep', 'yup', 'sure', 'correct', 'right', 'confirm',
+  '继续', '嗯呐', '嗯哪', 'duide', 'dui', 'shide', 'haode', 'enen', 'en', 'okay', 'okk', 'ok', 'yes', 'yeah', 'yep', 'yup', 'sure', 'correct', 'right', 'confirm',
 ];
 const NO_WORDS = [
   '不是这样', '好像不对', '好像不是', '不太对', '不正确', '不准确', '不对的', '不是的', '搞错了', '弄错了', '说错了', '写错了', '错了', '不对', '不是',
-  '有误', '不行', '不要', '不用', '不需要', '算了', '没有', 'nope', 'nah', 'no', 'wrong', 'incorrect',
+  '不完全对', '不全对', '有问题', '有误', '不行', '不要', '不用', '不需要', '算了', '没有', 'budui', 'bushi', 'nope', 'nah', 'no', 'wrong', 'incorrect',
 ];
 // Single characters that count only when they stand alone (or before a particle): 好像, 对了, 不回复 are not answers.
-const YES_CHARS = new Set(['对', '是', '好', '行', '嗯', '恩', 'y', '要']);
+const YES_CHARS = new Set(['对', '是', '好', '行', '嗯', '恩', '可', 'y', '要']);
 const NO_CHARS = new Set(['不', '否', '错', 'n', '没']);
 const YES_EMOJI = /^(?:👍|👌|✅|✔|☑|🆗|⭕|🙆)/u;
 const NO_EMOJI = /^(?:👎|❌|✖|✗|✘|🙅|⛔)/u;
@@ -36,7 +36,7 @@ const PARTICLE = /^[的啊呀吧哈嘛呢哦噢滴嘞啦哒]/;
 const SEP = /^[\s,，.。!！~～…、;；:：\-—]+/;
 const LATIN = /^[a-z]/;
 const CONNECTOR = /^(?:对了|不过|但是|但|可是|只是|而且|另外|还有|然后|那个|就是说)[\s,，]*/;
-const FILLER = new Set(['谢谢', '谢了', '多谢', '感谢', '开始', '开始吧', '我自己选', '自己选', '我来选', '哈哈', 'thanks', 'thx', 'please']);
+const FILLER = new Set(['谢谢', '谢了', '多谢', '感谢', '开始', '开始吧', '我自己选', '自己选', '我来选', '哈哈', '就是这样', '就是这个', '是这样', '这样', '这个', '就这样', 'thanks', 'thx', 'please']);
 const QUESTION = /(?:吗|么|嘛)[?？]?$|[?？]$/;
 
 function wordAt(low: string, i: number, words: readonly string[]): string | undefined {
