@@ -22,7 +22,10 @@ const TRAIL = /(?:(?:上|里|那|这)?(?:买的|下单的|充的|购买的|那�
 
 /** Takes a name out of the words around it. Returns the trimmed text when nothing wraps it. */
 export function extractName(text: string): string {
-  let s = fold(text, { lowerCase: false }).trim().replace(/[\s。.!！~～,，]+$/, '');
+  // Emoji and symbols around a name are mood, not part of it ("小年卡盟😡😡").
+  let s = fold(text, { lowerCase: false })
+    .replace(/^[\s\p{Extended_Pictographic}\uFE0F\u200D]+|[\s\p{Extended_Pictographic}\uFE0F\u200D]+$/gu, '')
+    .replace(/[\s。.!！~～,，]+$/, '');
   for (let k = 0; k < 2; k++) {
     const lead = LEAD.exec(s);
     if (lead && s.length - lead[0].length >= 2) s = s.slice(lead[0].length).trim();
