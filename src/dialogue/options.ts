@@ -14,6 +14,8 @@ export interface OptionSpec {
   synonyms?: readonly string[];
   /** The number it was shown with, if the list is numbered. */
   number?: number;
+  /** A generic entry (跳过（不清楚）) that loses a tie to the question's own options ("不清楚" → 不确定, not 跳过). */
+  weak?: boolean;
 }
 
 export type OptionMatch =
@@ -101,7 +103,11 @@ function byOrder(options: readonly OptionSpec[], ids: Iterable<string>): string[
 }
 
 function decide(options: readonly OptionSpec[], ids: Iterable<string>, how: 'exact' | 'synonym' | 'contains' | 'fuzzy'): OptionMatch {
-  const list = byOrder(options, ids);
+  let list = byOrder(options, ids);
+  if (list.length > 1) {
+    const strong = list.filter((id) => !options.find((o) => o.id === id)?.weak);
+    if (strong.length) list = strong;
+  }
   if (list.length === 1) return { kind: 'match', id: list[0], how };
   return { kind: 'ambiguous', ids: list };
 }

@@ -74,7 +74,10 @@ export function synonymsForLabel(label: string): readonly string[] {
   return byLabel.get(label) ?? [];
 }
 
-/** OptionSpecs for choices known only by { id, label } (numbered 1, 2… in the order shown unless `numbered` is false). */
-export function choiceOptions(choices: readonly { id: string; label: string }[], numbered = true): OptionSpec[] {
-  return choices.map((c, i) => ({ id: c.id, label: c.label, synonyms: synonymsForLabel(c.label), number: numbered ? i + 1 : undefined }));
+/**
+ * OptionSpecs for choices known only by { id, label } (numbered 1, 2… in the order shown unless
+ * `numbered` is false). Ids in `weakIds` (default: the skip button 'q:skip') lose ties to the others.
+ */
+export function choiceOptions(choices: readonly { id: string; label: string }[], numbered = true, weakIds: readonly string[] = ['q:skip']): OptionSpec[] {
+  return choices.map((c, i) => ({ id: c.id, label: c.label, synonyms: synonymsForLabel(c.label), number: numbered ? i + 1 : undefined, weak: weakIds.includes(c.id) || undefined }));
 }

@@ -239,6 +239,19 @@ describe('synonyms in the locale files', () => {
     expect(matchOption('2', shown)).toMatchObject({ kind: 'match', id: 'r:next' });
   });
 
+  it('the generic skip button loses a tie to the question\'s own option', () => {
+    const shown = choiceOptions([
+      { id: 'a:never', label: t('opt.redeemedBefore.never') },
+      { id: 'a:unsure', label: t('opt.redeemedBefore.unsure') },
+      { id: 'q:skip', label: t('choice.skip') },
+    ]);
+    expect(matchOption('不清楚', shown)).toMatchObject({ kind: 'match', id: 'a:unsure' });
+    expect(matchOption('跳过', shown)).toMatchObject({ kind: 'match', id: 'q:skip' });
+    expect(matchOption('3', shown)).toMatchObject({ kind: 'match', id: 'q:skip' });
+    const onlySkip = choiceOptions([{ id: 'q:skip', label: t('choice.skip') }]);
+    expect(matchOption('不清楚', onlySkip)).toMatchObject({ kind: 'match', id: 'q:skip' });
+  });
+
   it('evidence items bring their short label', () => {
     expect(synonymsOf('ev.chat_log')).toContain('聊天记录');
   });
