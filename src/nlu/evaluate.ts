@@ -1,6 +1,7 @@
 // Scores understand() against a labelled JSONL corpus. Shared by the accuracy test
 // and bench/nlu.bench.ts so both report the same figures.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { ScenarioOrOther } from '../types.js';
 import { SCENARIOS } from '../types.js';
 import { zoneOffsetMinutes } from './time.js';
@@ -8,8 +9,13 @@ import { understand, type Entities, type Understanding } from './understand.js';
 
 export interface LabelledMessage {
   text: string;
+  /** Post time; real messages may lack it (then a fixed reference time is used). */
   now: string;
   scenario: ScenarioOrOther;
+  /** Other labels a reasonable reader would accept (real messages). */
+  alt?: ScenarioOrOther[];
+  /** Where a real message was published. */
+  source?: string;
   /**
    * Expected entities. occurredAt is "YYYY-MM" (month known), "YYYY-MM-DD" (day known)
    * or a full ISO 8601 time with offset (compared to the minute).
@@ -62,6 +68,58 @@ export function loadCorpus(path: string): LabelledMessage[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as LabelledMessage);
+}
+
+/** Reference time for real messages without a post date. */
+export const REAL_DEFAULT_NOW = '2026-01-01T12:00:00+08:00';
+export const REAL_DIR = fileURLToPath(new URL('../../test/fixtures/real/', import.meta.url));
+
+/** FNV-1a of a string: the split of real files without a listed test part. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+export interface RealSets {
+  /** Fixed test part: never trained or tuned on. */
+  test: LabelledMessage[];
+  /** Train/tune part. */
+  train: LabelledMessage[];
+}
+
+/**
+ * Real messages in test/fixtures/real/*.jsonl ({text, now?, source, scenario, alt?, entities}).
+ * complaints.jsonl is split by the list in test-split.json (seeded, see src/nlu/train/split-real.ts);
+ * any other file (e.g. collected.jsonl) is split by a hash of the text: one in three to the test part.
+ * Duplicate texts are kept once (first file in name order wins).
+ */
+export function loadReal(dir = REAL_DIR): RealSets {
+  const out: RealSets = { test: [], train: [] };
+  if (!existsSync(dir)) return out;
+  const splitFile = `${dir}/test-split.json`;
+  const listed = existsSync(splitFile)
+    ? new Set((JSON.parse(readFileSync(splitFile, 'utf8')) as { testTexts: string[] }).testTexts)
+    : new Set<string>();
+  const seen = new Set<string>();
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    for (const raw of loadCorpus(`${dir}/${name}`) as Partial<LabelledMessage>[]) {
+      if (typeof raw.text !== 'string' || !raw.scenario || seen.has(raw.text)) continue;
+      seen.add(raw.text);
+      const m: LabelledMessage = {
+        ...(raw as LabelledMessage),
+        now: raw.now ?? REAL_DEFAULT_NOW,
+        entities: raw.entities ?? {},
+        alt: raw.alt ?? [],
+      };
+      const isTest = name === 'complaints.jsonl' ? listed.has(m.text) : hash32(m.text) % 3 === 0;
+      (isTest ? out.test : out.train).push(m);
+    }
+  }
+  return out;
 }
 
 function localParts(d: Date, zone: string): string {
