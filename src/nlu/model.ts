@@ -15,10 +15,10 @@ export interface ModelFile {
   /** Weight of the strongest-clause distribution against the whole-message one (issue 13). */
   clauseWeight?: number;
   /**
-   * Isotonic map from the blended top probability to a measured probability of being right:
-   * confidence = y[i] for the last i with x[i] ≤ p (fitted on out-of-fold real messages).
+   * Platt map from the blended top probability p to a measured probability that the reading is
+   * acceptable: sigmoid(a·logit(p) + b), fitted on out-of-fold real messages.
    */
-  calibration?: { x: number[]; y: number[] };
+  calibration?: { a: number; b: number };
   /** Confidence below which the engine asks the user to pick (chosen at training time). */
   askThreshold?: number;
   bias: number[];
@@ -142,16 +142,9 @@ export function predict(model: ModelFile, normalized: string, rules: RuleView): 
 }
 
 /** The measured probability that a reading with top probability `p` is right (identity without a map). */
-export function calibrate(model: ModelFile, p: number): number {
+export function calibrate(model: Pick<ModelFile, 'calibration'>, p: number): number {
   const c = model.calibration;
-  if (!c || c.x.length === 0) return p;
-  let lo = 0;
-  let hi = c.x.length - 1;
-  if (p < c.x[0]) return c.y[0];
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (c.x[mid] <= p) lo = mid;
-    else hi = mid - 1;
-  }
-  return c.y[lo];
+  if (!c) return p;
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return 1 / (1 + Math.exp(-(c.a * Math.log(q / (1 - q)) + c.b)));
 }

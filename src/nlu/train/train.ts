@@ -22,8 +22,12 @@ const MODEL_PATH = fileURLToPath(new URL('../model/scenario.json', import.meta.u
 const OLDER = ['corpus.jsonl', 'holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl'];
 /** Each real train-part message counts this many times (they are few, and the target). */
 const REAL_WEIGHT = 3;
-/** Confident errors allowed at the ask-threshold (issue 13). */
-const MAX_CONFIDENT_ERRORS = 0.05;
+/**
+ * Confident errors allowed at the ask-threshold on out-of-fold train-part predictions. The issue
+ * allows 5 %; the rules were tuned on these same messages, so out-of-fold errors understate
+ * errors on new text, and the threshold is chosen against 3 % to leave room.
+ */
+const MAX_CONFIDENT_ERRORS = 0.03;
 
 interface Example {
   f: Map<string, number>;
@@ -34,6 +38,7 @@ interface Example {
   alt: number[];
   /** Rules' distribution for the blend. */
   r: number[];
+  text: string;
 }
 
 interface Params {
@@ -53,6 +58,7 @@ function toExample(text: string, scenario: ScenarioOrOther, now = NOW, alt: Scen
     y: LABELS.indexOf(scenario),
     alt: alt.map((a) => LABELS.indexOf(a)),
     r: ruleDistribution(LABELS, rulesFor(text, now, ZONE)),
+    text,
   };
 }
 
@@ -118,6 +124,7 @@ interface Oof {
   r: number[];
   y: number;
   alt: number[];
+  text: string;
 }
 
 /** k-fold cross-validation over `data`; every fold's model also trains on `extra`. */
@@ -129,7 +136,7 @@ function crossValidate(data: Example[], extra: Example[], p: Params, weight: num
     const inFold = data.filter((_, i) => fold[i] !== f);
     const m = train([...extra, ...repeat(inFold, weight)], p);
     data.forEach((ex, i) => {
-      if (fold[i] === f) oof[i] = { z: logits(m, ex.f), zc: ex.cf.map((c) => logits(m, c)), r: ex.r, y: ex.y, alt: ex.alt };
+      if (fold[i] === f) oof[i] = { z: logits(m, ex.f), zc: ex.cf.map((c) => logits(m, c)), r: ex.r, y: ex.y, alt: ex.alt, text: ex.text };
     });
   }
   return oof;
@@ -167,24 +174,28 @@ function score(oof: Oof[], t: number, alpha: number, beta: number): Score {
   return { exact: exact / oof.length, acceptable: acceptable / oof.length, nll: nll / oof.length };
 }
 
-/** Pool-adjacent-violators: a non-decreasing step map from top probability to P(acceptable). */
-function isotonic(points: { p: number; ok: boolean }[]): { x: number[]; y: number[] } {
-  const sorted = [...points].sort((a, b) => a.p - b.p);
-  const blocks: { x: number; sum: number; n: number }[] = [];
-  for (const pt of sorted) {
-    blocks.push({ x: pt.p, sum: pt.ok ? 1 : 0, n: 1 });
-    while (blocks.length > 1) {
-      const b = blocks[blocks.length - 1];
-      const a = blocks[blocks.length - 2];
-      if (a.sum / a.n <= b.sum / b.n) break;
-      blocks.splice(blocks.length - 2, 2, { x: a.x, sum: a.sum + b.sum, n: a.n + b.n });
+/**
+ * Platt scaling of the top probability: P(right) = sigmoid(a·logit(p) + b), fitted by grid search
+ * on out-of-fold predictions (minimum log-loss). Monotone, two parameters: safe on ~100 messages.
+ */
+function platt(points: { p: number; ok: boolean }[]): { a: number; b: number } {
+  const logit = (p: number) => Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
+  let best = { a: 1, b: 0 };
+  let bestLoss = Infinity;
+  for (let a = 0.2; a <= 4.001; a += 0.05) {
+    for (let b = -3; b <= 3.001; b += 0.05) {
+      let loss = 0;
+      for (const pt of points) {
+        const q = 1 / (1 + Math.exp(-(a * logit(pt.p) + b)));
+        loss -= Math.log(Math.max(1e-9, pt.ok ? q : 1 - q));
+      }
+      if (loss < bestLoss - 1e-12) {
+        bestLoss = loss;
+        best = { a: Math.round(a * 100) / 100, b: Math.round(b * 100) / 100 };
+      }
     }
   }
-  // A little smoothing towards the block's raw probability keeps tiny blocks from saying 0 or 1.
-  return {
-    x: blocks.map((b) => Math.round(b.x * 1e4) / 1e4),
-    y: blocks.map((b) => Math.round(((b.sum + 0.5) / (b.n + 1)) * 1e3) / 1e3),
-  };
+  return best;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -205,8 +216,8 @@ function main(): void {
   // Out-of-fold predictions for the real train part (each fold trains on everything else).
   const oof = crossValidate(realTrain, base, PARAMS, REAL_WEIGHT);
   let best = { t: 1, alpha: 0, beta: 0, s: { exact: -1, acceptable: -1, nll: Infinity } as Score };
-  for (let t = 0.3; t <= 2.001; t += 0.1) {
-    for (let alpha = 0; alpha <= 0.501; alpha += 0.05) {
+  for (let t = 0.3; t <= 3.001; t += 0.1) {
+    for (let alpha = 0; alpha <= 0.801; alpha += 0.05) {
       for (let beta = 0; beta <= 0.801; beta += 0.1) {
         const s = score(oof, t, alpha, beta);
         const key = s.exact + 0.5 * s.acceptable;
@@ -229,7 +240,13 @@ function main(): void {
     const g = argmax(p);
     return { p: p[g], g, ok: g === o.y || o.alt.includes(g) };
   });
-  const calibration = isotonic(points);
+  const calibration = platt(points);
+  if (process.env.NLU_TRAIN_DEBUG) {
+    oof.forEach((o, i) => {
+      const pt = points[i];
+      if (pt.g !== o.y) console.log(`${pt.ok ? 'ALT ' : 'MISS'} want=${LABELS[o.y]} got=${LABELS[pt.g]} ${pt.p.toFixed(2)} rules=${LABELS[argmax(o.r)]} | ${o.text.replace(/\n/g, ' / ').slice(0, 100)}`);
+    });
+  }
   const model0 = { calibration } as ModelFile;
   let askThreshold = 0.95;
   for (let th = 0.3; th <= 0.951; th += 0.01) {
