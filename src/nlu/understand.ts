@@ -84,7 +84,7 @@ const CUES: Record<ScenarioId, Signal[]> = {
     // Activation failures (issue 13).
     sig(3, /无法激活|激活失败|不能激活|激活不了|授权(?:文件)?(?:无效|失效|已过期)|(?:兑换|激活)(?:码)?(?:失败|无效)|提示不可用|invalid (?:activation|license|licence|key)/),
     sig(2, /(?<!二维码|订单)(?:已被使用|已使用|已兑换|已被绑定|已绑定|无效卡|已激活|已失效|已领取|此卡已充值)/),
-    sig(3, /(?:卡密|卡蜜|激活码|兑换码|序列号|cdk|key|充值卡|礼品卡|点卡|e卡|卡号|(?<!二维|扫)码)[\s\S]*(?:已被|已经被|已使用|已兑换|已绑定|已激活|无效|错误|不正确|不存在|失效|过期|已领取|已充值|用不了|不能用|激活失败|兑换失败|被盗用|用掉|被人用|被别人|用过了|充不进去|兑过|被兑|激活不了|兑换不了|充不了|已经(?:绑定|兑换|使用|激活|充过|用过))/),
+    sig(3, /(?:卡密|卡蜜|激活码|兑换码|序列号|cdk|key|充值卡|礼品卡|点卡|e卡|卡号|(?<!二维|扫)码)[\s\S]{0,80}(?:已被|已经被|已使用|已兑换|已绑定|已激活|无效|错误|不正确|不存在|失效|过期|已领取|已充值|用不了|不能用|激活失败|兑换失败|被盗用|用掉|被人用|被别人|用过了|充不进去|兑过|被兑|激活不了|兑换不了|充不了|已经(?:绑定|兑换|使用|激活|充过|用过))/),
   ],
   merchant_vanished: [
     sig(4, /跑路|跑了|卷款|卷钱|人去楼空|倒闭|关站|暂停运营|失联|vanished|disappeared|site is gone|website is down/),
@@ -125,9 +125,15 @@ function scoreOf(s: string, cues: Signal[]): number {
   return total;
 }
 
+/**
+ * Only the first MAX_INPUT_CHARS characters of a message are read (real complaints are a few
+ * hundred characters), so a pasted megabyte costs no more than this; every parser is linear anyway.
+ */
+export const MAX_INPUT_CHARS = 4000;
+
 /** Classifies `text` and extracts its facts. `zone` is an IANA zone (BOT_TIMEZONE). */
 export function understand(text: string, now: Date, zone: string): Understanding {
-  const keep = normalizeKeepCase(text);
+  const keep = normalizeKeepCase(text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text);
   const s = keep.toLowerCase();
   const entities = extractEntities(s, keep, now, zone);
   const rules = ruleScores(s, entities);
@@ -141,7 +147,7 @@ export function understand(text: string, now: Date, zone: string): Understanding
 
 /** The rules' view of a lower-cased normalised message (the model's input besides n-grams). */
 export function rulesFor(text: string, now: Date, zone: string): RuleView {
-  const s = normalizeKeepCase(text).toLowerCase();
+  const s = normalizeKeepCase(text.slice(0, MAX_INPUT_CHARS)).toLowerCase();
   return ruleScores(s, extractEntities(s, s, now, zone));
 }
 
