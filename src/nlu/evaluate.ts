@@ -202,3 +202,84 @@ export function evaluate(corpus: LabelledMessage[], zone: string): Report {
   }
   return { total: corpus.length, scenarioCorrect, perScenario, confusion, entities, mistakes };
 }
+
+/** Entities the real sets label (amount in yuan, payment channel, order id, debit count). */
+export const REAL_ENTITY_KEYS = ['amount', 'paymentMethod', 'orderId', 'chargeCount'] as const;
+
+export interface RealReport {
+  total: number;
+  exact: number;
+  /** Exact or one of the message's acceptable alternatives. */
+  acceptable: number;
+  threshold: number;
+  /** Wrong (not even acceptable), a complaint scenario, confidence ≥ threshold: the bot would not ask. */
+  confidentErrors: number;
+  /** Wrong with confidence ≥ threshold, 'other' included. */
+  confidentWrongAny: number;
+  /** Acceptable complaint readings (not 'other'), and how many of them fall below the threshold. */
+  correctComplaint: number;
+  askedOnCorrect: number;
+  /** Per label: recall = right / labelled, precision = right / predicted (exact). */
+  perClass: Record<string, { labelled: number; predicted: number; right: number }>;
+  confusion: Record<string, Record<string, number>>;
+  /** Reliability: per confidence bin, readings, mean confidence, exact and acceptable counts. */
+  reliability: { lo: number; hi: number; n: number; meanConf: number; exact: number; acceptable: number }[];
+  /** Per entity: labelled, predicted, right (predicted and equal to the label). */
+  entities: Record<(typeof REAL_ENTITY_KEYS)[number], { labelled: number; predicted: number; right: number }>;
+  mistakes: Mistake[];
+}
+
+const BINS = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001];
+
+/** Scores real messages: exact and acceptable accuracy, calibration and entity precision/recall. */
+export function evaluateReal(corpus: LabelledMessage[], zone: string, threshold: number): RealReport {
+  const perClass: RealReport['perClass'] = {};
+  const confusion: RealReport['confusion'] = {};
+  for (const a of LABELS) {
+    perClass[a] = { labelled: 0, predicted: 0, right: 0 };
+    confusion[a] = {};
+    for (const b of LABELS) confusion[a][b] = 0;
+  }
+  const reliability = BINS.slice(0, -1).map((lo, i) => ({ lo, hi: Math.min(1, BINS[i + 1]), n: 0, meanConf: 0, exact: 0, acceptable: 0 }));
+  const entities = Object.fromEntries(REAL_ENTITY_KEYS.map((k) => [k, { labelled: 0, predicted: 0, right: 0 }])) as RealReport['entities'];
+  const mistakes: Mistake[] = [];
+  const r = { exact: 0, acceptable: 0, confidentErrors: 0, confidentWrongAny: 0, correctComplaint: 0, askedOnCorrect: 0 };
+  for (const m of corpus) {
+    const u = understand(m.text, new Date(m.now), zone);
+    const exact = u.scenario === m.scenario;
+    const ok = exact || (m.alt ?? []).includes(u.scenario);
+    perClass[m.scenario].labelled++;
+    perClass[u.scenario].predicted++;
+    confusion[m.scenario][u.scenario]++;
+    if (exact) {
+      r.exact++;
+      perClass[m.scenario].right++;
+    } else {
+      mistakes.push({ text: m.text, field: ok ? 'scenario (acceptable)' : 'scenario', want: m.scenario, got: `${u.scenario} ${u.confidence}` });
+    }
+    if (ok) r.acceptable++;
+    const confident = u.confidence >= threshold;
+    if (!ok && confident && u.scenario !== 'other') r.confidentErrors++;
+    if (!ok && confident) r.confidentWrongAny++;
+    if (ok && u.scenario !== 'other') {
+      r.correctComplaint++;
+      if (!confident) r.askedOnCorrect++;
+    }
+    const bin = reliability.find((b, i) => u.confidence >= b.lo && (u.confidence < BINS[i + 1]))!;
+    bin.n++;
+    bin.meanConf += u.confidence;
+    if (exact) bin.exact++;
+    if (ok) bin.acceptable++;
+    for (const k of REAL_ENTITY_KEYS) {
+      const want = m.entities[k];
+      const got = u.entities[k];
+      const e = entities[k];
+      if (want !== undefined) e.labelled++;
+      if (got !== undefined) e.predicted++;
+      if (want !== undefined && got !== undefined && entityMatches(k, want, u.entities, zone)) e.right++;
+      else if (want !== undefined || got !== undefined) mistakes.push({ text: m.text, field: k, want, got });
+    }
+  }
+  for (const b of reliability) if (b.n) b.meanConf /= b.n;
+  return { total: corpus.length, ...r, threshold, perClass, confusion, reliability, entities, mistakes };
+}
