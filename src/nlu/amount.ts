@@ -24,6 +24,8 @@ const FOREIGN_BEFORE = /(?:\$|usd|us\$|€|£|eur|jpy|hkd|gbp|美元|美金)\s*$
 // Vague sums: 几十块, 十几块, 好几百, 数百.
 const VAGUE_BEFORE = /(?:几|数|好几)\s*$/;
 const WINDOW = 24;
+// The user says they paid (a sum named in such a message is taken as paid).
+const PAID = /付|充|冲了|花了|扣|交了|转账|转了|买了|购买|下单|捐|打赏|赞助|订阅了|续费|开通|\bpaid\b|\bspent\b|\bcharged\b|\bbought\b/;
 const MONEY_BEFORE = /(?:¥|rmb|cny|人民币)\s*$/;
 const MONEY_AFTER_ARABIC = /^\s*(?:多|来|余)?\s*(?:元|块钱|块|圆|rmb|cny|yuan|bucks?|米(?![饭粉线])|大洋|软妹币|q币|qb)/;
 // 7毛钱 = 0.7, 5角 = 0.5.
@@ -151,6 +153,18 @@ export function parseAmountNormalized(s: string): number | undefined {
     found.push({ value: value0 + fraction, score, index });
   }
 
+  // A price that was not paid: a computed rate ("相当于30块钱一个月"), or, in a message that never
+  // says the user paid, a quoted price ("提示收费10元") or a price asked about ("50rmb买断是…？").
+  const paid = PAID.test(s);
+  for (let i = found.length - 1; i >= 0; i--) {
+    const at = found[i].index;
+    const before = s.slice(Math.max(0, at - 8), at);
+    if (/(?:相当于|约合|折合|平均|算下来)\s*$/.test(before)) found.splice(i, 1);
+    else if (!paid) {
+      const clause = s.slice(at, at + 60).split(/[。!！;；\n]/)[0];
+      if (/(?:收费|售价|价格|定价|原价|要价|卖|标价)\s*(?:是|为)?\s*$/.test(before) || /[?？]|吗/.test(clause)) found.splice(i, 1);
+    }
+  }
   if (found.length === 0) return undefined;
   // Highest score wins; among equals the first mention (the order's price usually comes first).
   found.sort((a, b) => b.score - a.score || a.index - b.index);
