@@ -113,6 +113,11 @@ const NEGATED = /(?:(?<!是)不是|并不是|并非|没有?重复|要是|如果|
 const META =
   /^(?:你好|您好|hi|hello|在吗|谢谢|ok|菜单|\/\w+)|怎么(?:查|开|联系|取消|续费|提现|搭建|提升|找回|注销|选)|推荐|什么意思|是什么|能干嘛|收费吗|多少钱|多久|需要准备|要注意|哪个|天气|讲讲|翻译|删掉|删除我的数据|delete (?:all )?my data|what (?:can|is)/;
 
+// The seller's or developer's own voice ("用户支付之后…", "回调没通知", "建议作者…"): a report about
+// a payment system, not a buyer's case, unless the writer also says they bought or paid.
+const SELLER_VOICE =
+  /回调(?:函数|地址|接口|配置|url)|(?:支付宝|微信)(?:账户)?(?:确实|已经)?收到(?:钱|款|了钱)|whmcs|接口|源码部署|部署|插件|数据库|配置文件|商户号|我的(?:网站|店铺?|系统|小店)|我们的(?:网站|店铺?|系统)|用户(?:支付|付款|下单)(?:之后|以后|后|成功)|客户(?:支付|付款|下单)|买家(?:支付|付款|下单)|建议(?:作者|增加|把|:|：)|定时(?:检查|查询)|作为(?:店主|站长|商家|卖家)/;
+const BUYER_CLAIM = /我(?:已经?|刚|昨天|今天)?(?:买|付|充|购买|捐|下单|订阅|续费)|本人(?:买|付|充|购买)/;
 const PURCHASE = /买|付|充|下单|拍了|转了|花了|paid|bought|ordered|purchased/;
 const MISSING = /没|未|不[到在见给发]|还是|呢[？?]?$|呢[，。,]|失败|never|not|still|haven.?t|didn.?t/;
 const CHANGE_OF_MIND = /不想要|想退|能退吗|可以退吗|后悔|买错|换一个|好用|再买|谢谢|感谢/;
@@ -179,6 +184,9 @@ function extractEntities(s: string, keep: string, now: Date, zone: string): Enti
 function ruleScores(s: string, e: Entities): RuleView {
   const t = s.replace(NEGATED, ' ');
   const scores = scoreCues(t, e);
+  if (SELLER_VOICE.test(t) && !BUYER_CLAIM.test(t)) {
+    return { scenario: 'other', confidence: 0.8, scores: Object.fromEntries(scores) as Record<ScenarioId, number> };
+  }
   return { ...decide(t, scores), scores: Object.fromEntries(scores) as Record<ScenarioId, number> };
 }
 
