@@ -15,12 +15,6 @@ export interface ModelFile {
   /** Weight of the strongest-clause distribution against the whole-message one (issue 13). */
   clauseWeight?: number;
   /**
-   * Prior correction for real text: 'other' probability × exp(−otherShift), renormalised. The
-   * training text has proportionally more 'other' phrasing close to real complaints than real
-   * traffic does; chosen on out-of-fold real messages (0 = none).
-   */
-  otherShift?: number;
-  /**
    * Platt map from the blended top probability p to a measured probability that the reading is
    * acceptable: sigmoid(a·logit(p) + b), fitted on out-of-fold real messages.
    */
@@ -142,19 +136,9 @@ export function modelDistribution(model: ModelFile, normalized: string): number[
   return blend(pWhole, strongestClause(per, model.labels.indexOf('other')), beta);
 }
 
-/** Multiplies the 'other' probability by exp(−shift) and renormalises. */
-export function shiftOther(p: number[], otherIndex: number, shift: number): number[] {
-  if (!shift) return p;
-  const q = p.slice();
-  q[otherIndex] *= Math.exp(-shift);
-  const sum = q.reduce((a, b) => a + b, 0);
-  return q.map((v) => v / sum);
-}
-
 /** Probabilities per label, in model.labels order. `normalized`: normalize() output. */
 export function predict(model: ModelFile, normalized: string, rules: RuleView): number[] {
-  const p = blend(modelDistribution(model, normalized), ruleDistribution(model.labels, rules), model.ruleWeight);
-  return shiftOther(p, model.labels.indexOf('other'), model.otherShift ?? 0);
+  return blend(modelDistribution(model, normalized), ruleDistribution(model.labels, rules), model.ruleWeight);
 }
 
 /** The measured probability that a reading with top probability `p` is right (identity without a map). */

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ScenarioOrOther } from '../../types.js';
 import { LABELS, loadCorpus, loadReal } from '../evaluate.js';
-import { blend, calibrate, clauses, features, foldForModel, logits, ruleDistribution, softmax, strongestClause, shiftOther, type ModelFile } from '../model.js';
+import { blend, calibrate, clauses, features, foldForModel, logits, ruleDistribution, softmax, strongestClause, type ModelFile } from '../model.js';
 import { normalize } from '../normalize.js';
 import { rulesFor } from '../understand.js';
 import type { TrainMessage } from './build-corpus.js';
@@ -148,10 +148,10 @@ function repeat<T>(xs: T[], n: number): T[] {
   return out;
 }
 
-function dist(o: Oof, t: number, alpha: number, beta: number, otherBias = 0): number[] {
+function dist(o: Oof, t: number, alpha: number, beta: number): number[] {
   const pw = softmax(o.z, t);
   const pm = o.zc.length && beta > 0 ? blend(pw, strongestClause(o.zc.map((z) => softmax(z, t)), OTHER), beta) : pw;
-  return shiftOther(blend(pm, o.r, alpha), OTHER, otherBias);
+  return blend(pm, o.r, alpha);
 }
 
 interface Score {
@@ -160,12 +160,12 @@ interface Score {
   nll: number;
 }
 
-function score(oof: Oof[], t: number, alpha: number, beta: number, otherBias = 0): Score {
+function score(oof: Oof[], t: number, alpha: number, beta: number): Score {
   let exact = 0;
   let acceptable = 0;
   let nll = 0;
   for (const o of oof) {
-    const p = dist(o, t, alpha, beta, otherBias);
+    const p = dist(o, t, alpha, beta);
     const g = argmax(p);
     if (g === o.y) exact++;
     if (g === o.y || o.alt.includes(g)) acceptable++;
@@ -215,28 +215,28 @@ function main(): void {
 
   // Out-of-fold predictions for the real train part (each fold trains on everything else).
   const oof = crossValidate(realTrain, base, PARAMS, REAL_WEIGHT);
-  let best = { t: 1, alpha: 0, beta: 0, otherBias: 0, s: { exact: -1, acceptable: -1, nll: Infinity } as Score };
-  for (let t = 0.3; t <= 2.001; t += 0.1) {
+  let best = { t: 1, alpha: 0, beta: 0, s: { exact: -1, acceptable: -1, nll: Infinity } as Score };
+  for (let t = 0.3; t <= 3.001; t += 0.1) {
     for (let alpha = 0; alpha <= 0.801; alpha += 0.05) {
-      for (let beta = 0; beta <= 0.801; beta += 0.1) for (let ob = 0; ob <= 1.501; ob += 0.25) {
-        const s = score(oof, t, alpha, beta, ob);
+      for (let beta = 0; beta <= 0.801; beta += 0.1) {
+        const s = score(oof, t, alpha, beta);
         const key = s.exact + 0.5 * s.acceptable;
         const bestKey = best.s.exact + 0.5 * best.s.acceptable;
         if (key > bestKey + 1e-9 || (Math.abs(key - bestKey) < 1e-9 && s.nll < best.s.nll)) {
-          best = { t: Math.round(t * 100) / 100, alpha: Math.round(alpha * 100) / 100, beta: Math.round(beta * 100) / 100, otherBias: Math.round(ob * 100) / 100, s };
+          best = { t: Math.round(t * 100) / 100, alpha: Math.round(alpha * 100) / 100, beta: Math.round(beta * 100) / 100, s };
         }
       }
     }
   }
-  const none = score(oof, best.t, best.alpha, 0, best.otherBias);
+  const none = score(oof, best.t, best.alpha, 0);
   console.log(
     `real train part, out-of-fold: exact ${pct(best.s.exact)}, acceptable ${pct(best.s.acceptable)} ` +
-      `(without clause scoring: ${pct(none.exact)} / ${pct(none.acceptable)}); temperature ${best.t}, α=${best.alpha}, β=${best.beta}, other shift ${best.otherBias}`,
+      `(without clause scoring: ${pct(none.exact)} / ${pct(none.acceptable)}); temperature ${best.t}, α=${best.alpha}, β=${best.beta}`,
   );
 
   // Calibration and ask-threshold from the same out-of-fold predictions.
   const points = oof.map((o) => {
-    const p = dist(o, best.t, best.alpha, best.beta, best.otherBias);
+    const p = dist(o, best.t, best.alpha, best.beta);
     const g = argmax(p);
     return { p: p[g], g, ok: g === o.y || o.alt.includes(g) };
   });
@@ -267,7 +267,6 @@ function main(): void {
   model.temperature = best.t;
   model.ruleWeight = best.alpha;
   model.clauseWeight = best.beta;
-  model.otherShift = best.otherBias;
   model.calibration = calibration;
   model.askThreshold = askThreshold;
   model.meta = {
