@@ -1,10 +1,11 @@
 // Trains the scenario model (src/nlu/model.ts) and writes src/nlu/model/scenario.json.
 // Multinomial logistic regression (AdaGrad, L2) over character 1–3-grams, trained on
-// test/fixtures/nlu/train.jsonl plus the older fixtures the rules were tuned on (corpus,
-// holdout–holdout3: a second author). The blend weight α between model and rules and the
-// temperature are chosen on out-of-fold predictions for train.jsonl, where the rules were
-// never tuned. holdout4.jsonl and holdout5.jsonl are never opened here.
-//   npm run nlu:train              (≈ 30 s)
+// test/fixtures/nlu/train.jsonl, the older fixtures the rules were tuned on (corpus,
+// holdout–holdout3) and the train part of the real complaints (test/fixtures/real, ×3).
+// Temperature, rule weight α and clause weight β are chosen on 5-fold out-of-fold predictions
+// for the real train part, then a Platt calibration and the engine's ask-threshold from the
+// same predictions. holdout4–6 and the real test part (test-split.json) are never opened here.
+//   npm run nlu:train              (≈ 40–120 s)      NLU_TRAIN_DEBUG=1 prints out-of-fold misses
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ScenarioOrOther } from '../../types.js';
