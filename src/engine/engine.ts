@@ -1,7 +1,7 @@
 // The engine: one SQLite transaction per inbound — dedupe → load → step → save → outbox.
 // It knows no platform; adapters hand it Inbounds and deliver the Deliveries it returns.
 import type { Config } from '../config.js';
-import type { DB } from '../store/db.js';
+import { scrubWal, type DB } from '../store/db.js';
 import type { Outbox } from '../store/outbox.js';
 import type { Logger } from '../log.js';
 import { t } from '../i18n/index.js';
@@ -102,12 +102,29 @@ export class Engine {
    * In groups only what the bot answers (commands, hooks) is recorded; other chatter writes nothing.
    */
   handle(inbound: Inbound): Delivery[] {
-    return this.db.transaction(() => this.process(inbound))();
+    try {
+      return this.db.transaction(() => this.process(inbound))();
+    } finally {
+      this.afterCommit();
+    }
   }
 
   /** Several inbounds in one commit (fewer fsyncs); results in the same order. */
   handleBatch(inbounds: readonly Inbound[]): Delivery[][] {
-    return this.db.transaction(() => inbounds.map((i) => this.process(i)))();
+    try {
+      return this.db.transaction(() => inbounds.map((i) => this.process(i)))();
+    } finally {
+      this.afterCommit();
+    }
+  }
+
+  /** Set when a turn deleted a user's data: after the commit the WAL is checkpointed and truncated. */
+  private deletedData = false;
+
+  private afterCommit(): void {
+    if (!this.deletedData) return;
+    this.deletedData = false;
+    scrubWal(this.db, (err) => this.log.warn({ err }, 'could not truncate the WAL after a deletion'));
   }
 
   /**
@@ -119,6 +136,7 @@ export class Engine {
     const cases = this.expireClosedCases();
     const outbox = this.outbox.prune(week);
     const updates = this.repo.pruneProcessed(week);
+    if (cases) scrubWal(this.db, (err) => this.log.warn({ err }, 'could not truncate the WAL after expiring cases'));
     return { cases, outbox, updates };
   }
 
@@ -162,7 +180,7 @@ export class Engine {
     this.stepped = undefined;
     let deleted = false;
     try {
-      this.dispatch(inbound, user, sess.activeCaseId, sess.state, sess.updatedAt, reply, () => (deleted = true));
+      this.dispatch(inbound, user, sess.activeCaseId, sess.state, sess.updatedAt, reply, () => (deleted = this.deletedData = true));
     } finally {
       this.sess = undefined;
     }
