@@ -128,8 +128,8 @@ export const configSchema = z.object({
   // — bounds (src/limits) —
   /** Longer messages are refused with a short explanation, unprocessed. */
   MAX_INPUT_CHARS: int(100, 100_000).default(2000),
-  /** Per-user inbound rate: sustained messages per minute, and the burst allowed above it. */
-  RATE_LIMIT_PER_MINUTE: int(1, 6000).default(30),
+  /** Per-user inbound rate: sustained messages per minute (0 = no limit), and the burst allowed above it. */
+  RATE_LIMIT_PER_MINUTE: int(0, 6000).default(30),
   RATE_LIMIT_BURST: int(1, 1000).default(10),
   /** After exceeding the rate, a user is told once to slow down and ignored for this long. */
   RATE_LIMIT_MUTE_SECONDS: int(1, 3600).default(60),
@@ -171,9 +171,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return c;
 }
 
-/** Config for tests and tools: defaults plus overrides, no environment. */
+/**
+ * Config for tests and tools: defaults plus overrides, no environment. Tests drive the engine on a
+ * frozen clock, where any rate limit would trip, so it is off unless a test sets one.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...configSchema.parse({}), DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent', ...overrides };
+  return { ...configSchema.parse({}), DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, ...overrides };
 }
 
 export function parseAdminIds(value: string): Set<string> {

@@ -13,6 +13,8 @@ import type { Facts } from '../flow/types.js';
 import { parseAmount } from '../nlu/amount.js';
 import { followUpMessage, RUNG_ANSWERS } from '../followups/messages.js';
 import { maskSecretsInText } from '../privacy/mask.js';
+import { sanitizeInbound } from '../privacy/inbound.js';
+import { InboundGate, type Verdict } from '../limits/gate.js';
 import { matchCommand, type Command } from './commands.js';
 import { progressText } from './progress.js';
 import { exportText } from './export.js';
@@ -67,6 +69,7 @@ export class Engine {
   readonly repo: Repo;
   private readonly proactive = new Map<Platform, boolean>();
   private readonly hooks: { hook: Hook; order: number }[] = [];
+  private readonly gate: InboundGate;
   /** The session of the user whose inbound is being processed: loaded once, saved once per turn. */
   private sess: { activeCaseId: number | null; state: SessionState; updatedAt: number } | undefined;
   /** The case last stepped in this turn (cleared per turn). */
@@ -80,6 +83,7 @@ export class Engine {
     private readonly log: Logger,
   ) {
     this.repo = new Repo(db);
+    this.gate = new InboundGate(config);
   }
 
   /** Declares whether a platform can send unprompted; if not, such messages wait for the user's next message. */
@@ -148,7 +152,11 @@ export class Engine {
     return n;
   }
 
-  private process(inbound: Inbound): Delivery[] {
+  private process(received: Inbound): Delivery[] {
+    // Bounds first (rate, length), then card keys masked in everything the user wrote (src/limits, src/privacy).
+    const verdict = this.gate.admit(received, this.now());
+    if (verdict !== 'pass') return this.refuse(received, verdict);
+    const inbound = sanitizeInbound(received);
     if (inbound.chatKind === 'group') {
       // Most group chatter is not for us: such a message leaves no trace (its savepoint is
       // rolled back, so a busy group costs no writes; a hook must reply for its writes to stay).
@@ -194,6 +202,17 @@ export class Engine {
     this.repo.saveSession(user.id, sess.activeCaseId, sess.state, this.now());
     for (const r of replies) out.push(this.outbox.enqueue({ platform: inbound.platform, chatId, userId: user.id, reply: r }, this.now(), true));
     return out;
+  }
+
+  /** An inbound over a bound: in a private chat answered once (too long, slow down); otherwise nothing. */
+  private refuse(inbound: Inbound, verdict: Exclude<Verdict, 'pass'>): Delivery[] {
+    if (verdict === 'drop' || inbound.chatKind === 'group') return [];
+    if (!this.repo.markProcessed(inbound.platform, inbound.updateId, this.now())) return [];
+    const text =
+      verdict === 'too_long'
+        ? t('limits.too_long', { max: this.config.MAX_INPUT_CHARS })
+        : t('limits.slow_down', { seconds: this.config.RATE_LIMIT_MUTE_SECONDS });
+    return [this.outbox.enqueue({ platform: inbound.platform, chatId: inbound.chatId, reply: { text } }, this.now(), true)];
   }
 
   private processGroup(inbound: Inbound): Delivery[] {
@@ -274,6 +293,12 @@ export class Engine {
     };
     const stepCase = (c: CaseRow, event: FlowEvent) => this.runStep(user, c, event, reply);
     const startCase = (scenario: ScenarioId, facts: Facts = {}, prefix?: string) => {
+      // At most MAX_OPEN_CASES open at once, said plainly, with the list to close one from.
+      const open = this.repo.countOpenCases(user.id);
+      if (open >= this.config.MAX_OPEN_CASES) {
+        const list = this.caseList(user.id, active?.id);
+        return reply({ text: `${t('limits.open_cases', { count: open })}\n\n${list.text}`, choices: list.choices?.filter((c) => c.id !== 'm:new') });
+      }
       const c = this.repo.createCase(user.id, scenario, facts, initialState(), now);
       this.repo.audit(`user:${user.id}`, 'case_opened', `case:${c.id}`, { scenario }, now);
       this.setActive(c.id);
