@@ -24,14 +24,22 @@ export function createLogger(level: string, destination: pino.DestinationStream 
       base: undefined,
       hooks: {
         logMethod(args, method) {
-          return method.apply(this, args.map((a) => (typeof a === 'string' ? maskSecretsInText(a) : a)) as Parameters<typeof method>);
+          const masked = args.map((a) => (typeof a === 'string' ? maskSecretsInText(a) : a));
+          // log.error(err) takes its message from the error: give it the masked one.
+          if (masked.length === 1 && masked[0] instanceof Error) masked.push(maskSecretsInText(masked[0].message));
+          return method.apply(this, masked as Parameters<typeof method>);
         },
       },
       formatters: { log: (obj) => maskValue(obj, 2) as Record<string, unknown> },
       serializers: {
         err: (e: unknown) => {
-          const s = e instanceof Error ? pino.stdSerializers.err(e) : e;
-          return maskValue(s, 1);
+          if (!(e instanceof Error)) return maskValue(e, 1);
+          const s = pino.stdSerializers.err(e);
+          const message = maskSecretsInText(s.message);
+          // The stack's first line repeats the message; the frames below are code, left as they are.
+          const head = `${s.type}: ${s.message}`;
+          const stack = s.stack?.startsWith(head) ? `${s.type}: ${message}${s.stack.slice(head.length)}` : s.stack && maskSecretsInText(s.stack);
+          return { ...s, message, stack };
         },
       },
     },

@@ -7,7 +7,8 @@
 //   · anything after a key label (卡密, 密码, 激活码, 兑换码, cdkey, …) of 6+ characters;
 //   · unlabelled, a run of 12+ letters and digits that looks random: letters and digits (or upper
 //     and lower case) alternating at least 4 times, or 16+ characters alternating 3 times, or
-//     three or more equal dash-separated groups with letters in them.
+//     three or more equal dash-separated groups with letters in them; letters only when the case
+//     changes irregularly (not camelCase).
 // Left alone, so that users can still give them: all-digit numbers (order numbers, amounts,
 // phone and QQ numbers, dates) and order-number shapes — a short letter prefix, digits, a short
 // letter suffix (KM20261118ABC, T2026111800123). An all-digit key is masked only with its label.
@@ -46,7 +47,12 @@ export function looksLikeCardKey(compact: string, opts: { labelled?: boolean; da
   const hasLetter = /[A-Za-z]/.test(compact);
   if (!hasLetter) return false;
   const runs = classRuns(compact);
-  if (!hasDigit) return runs >= 4 && /[a-z]/.test(compact) && /[A-Z]/.test(compact);
+  if (!hasDigit) {
+    // Letters only: random mixed case has capitals side by side or single lower-case letters
+    // between capitals; camelCase words (runWithCancel) have neither.
+    const irregular = (compact.match(/[A-Z](?=[A-Z])/g)?.length ?? 0) + (compact.match(/(?<=[A-Z])[a-z](?=[A-Z])/g)?.length ?? 0);
+    return runs >= 4 && /[a-z]/.test(compact) && irregular >= 2;
+  }
   if ((opts.dashGroups ?? 0) >= 3) return true;
   if (ORDER_SHAPE.test(compact)) return false;
   return runs >= 4 || (n >= 16 && runs >= 3);

@@ -66,6 +66,11 @@ describe('card key detector', () => {
     expect(looksLikeCardKey('KM20261118ABC')).toBe(false);
     expect(looksLikeCardKey('202611181530123456')).toBe(false);
     expect(looksLikeCardKey('xiaonianshop2024')).toBe(false);
+    // Letters only: random mixed case is a key, camelCase is a word.
+    expect(looksLikeCardKey('HkdLsPqWzxYtRmNb')).toBe(true);
+    expect(looksLikeCardKey('QWERTYzxcvbnASDF')).toBe(true);
+    expect(looksLikeCardKey('runWithCancelNow')).toBe(false);
+    expect(looksLikeCardKey('RefundCoachBotHelp')).toBe(false);
   });
 
   it('finds a key at the end of a long text of short groups', () => {
