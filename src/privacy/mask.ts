@@ -51,7 +51,7 @@ export function looksLikeCardKey(compact: string, opts: { labelled?: boolean; da
     // Letters only: random mixed case has capitals side by side or single lower-case letters
     // between capitals; camelCase words (runWithCancel) have neither.
     const irregular = (compact.match(/[A-Z](?=[A-Z])/g)?.length ?? 0) + (compact.match(/(?<=[A-Z])[a-z](?=[A-Z])/g)?.length ?? 0);
-    return runs >= 4 && /[a-z]/.test(compact) && irregular >= 2;
+    return runs >= 3 && /[a-z]/.test(compact) && irregular >= 2;
   }
   if ((opts.dashGroups ?? 0) >= 3) return true;
   if (ORDER_SHAPE.test(compact)) return false;
