@@ -66,7 +66,7 @@ export const configSchema = z.object({
   // — behaviour —
   BOT_TIMEZONE: z.string().refine(isTimeZone, 'not an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Typical timings (facts.md §3) — defaults presented to users as typical, not law. */
+  /** Typical timings (docs/domain.md §3.3–3.4) — defaults presented to users as typical, not law. */
   SELLER_DEADLINE_HOURS: int(1, 24 * 30).default(48),
   PLATFORM_APPEAL_WINDOW_DAYS: int(1, 365).default(15),
   PLATFORM_REVIEW_WORKDAYS: int(1, 60).default(5),
