@@ -14,6 +14,7 @@ import { maskSecretsInText } from '../privacy/mask.js';
 import { t } from '../i18n/index.js';
 import { decodeChoice, encodeChoice } from './choices.js';
 import { menu } from './menus.js';
+import { renderReply } from './render.js';
 import { Repo, type CaseRow, type UserRow } from './repo.js';
 import { Router, type RouteOptions, type TurnContext } from './routes.js';
 import { registerBuiltins } from './builtins.js';
@@ -204,7 +205,7 @@ export class Engine {
     for (const e of effects) {
       switch (e.type) {
         case 'reply':
-          ctx.reply(e.reply);
+          ctx.reply(renderReply(e.reply));
           break;
         case 'schedule':
           this.repo.scheduleFollowUp(c.id, ctx.user.id, e.kind, e.rung, e.dueAt, ctx.now);

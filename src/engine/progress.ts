@@ -2,7 +2,7 @@
 import { t } from '../i18n/index.js';
 import { applicableRungs, type Timings } from '../flow/ladder.js';
 import { formatDay, formatFact, questionLabel } from '../flow/format.js';
-import { nextQuestion } from '../flow/step.js';
+import { nextQuestion } from '../flow/intake.js';
 import type { CaseRow, FollowUpRow } from './repo.js';
 import type { Flow } from '../flow/types.js';
 import { windowCloses, type WindowTimings } from '../followups/windows.js';
