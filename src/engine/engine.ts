@@ -3,6 +3,7 @@
 // deliver the Deliveries it returns) and no feature: what answers an inbound is looked up in
 // the routing table (routes.ts), where the built-ins (builtins.ts) and features register.
 import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
 import type { DB } from '../store/db.js';
 import type { Outbox } from '../store/outbox.js';
 import type { Delivery, Inbound, Platform, Reply, ScenarioId } from '../types.js';
@@ -18,7 +19,7 @@ import { renderReply } from './render.js';
 import { Repo, type CaseRow, type UserRow } from './repo.js';
 import { Router, type RouteOptions, type TurnContext } from './routes.js';
 import { registerBuiltins } from './builtins.js';
-import { directExt, loadSession, sessionExt, ENGINE_NS, type Session } from './session.js';
+import { directExt, loadSession, sessionExt, ENGINE_NS, SESSION_VERSION, type Session } from './session.js';
 import { numberedChoices, resolveChoice } from './resolve.js';
 
 /** A route of the simplest kind: sees every inbound at its place in the table (see routes.ts). */
@@ -35,6 +36,8 @@ export interface EngineDeps {
   now: () => Date;
   /** The scenario flows (flows/index.ts), passed in by app.ts. */
   flows: Readonly<Record<ScenarioId, Flow>>;
+  /** Where unreadable stored state is reported (it is replaced by a safe state, not fatal). */
+  log?: Pick<Logger, 'warn'>;
 }
 
 export class Engine {
@@ -44,7 +47,7 @@ export class Engine {
   private readonly proactive = new Map<Platform, boolean>();
 
   constructor(private readonly d: EngineDeps) {
-    this.repo = new Repo(d.db);
+    this.repo = new Repo(d.db, (p) => d.log?.warn({ err: p.err, what: p.what, subject: p.subject }, 'stored state unreadable; replaced by a safe state'));
     registerBuiltins(this.router, { repo: this.repo, config: d.config, flows: d.flows });
   }
 
@@ -117,7 +120,7 @@ export class Engine {
     this.d.outbox.markReachable(platform, chatId);
     if (!this.canSendProactively(platform)) out.push(...this.d.outbox.claimForChat(platform, chatId, now));
 
-    const sess = loadSession(this.repo, user.id);
+    const sess = loadSession(this.repo, user.id, (err) => this.d.log?.warn({ err, what: 'session_state', subject: `session:${user.id}` }, 'stored state unreadable; replaced by a safe state'));
     const raw = resolveChoice({ repo: this.repo, config: this.d.config, canSendProactively: (p) => this.canSendProactively(p) }, inbound, user.id, sess.state, sess.updatedAt);
     const { ctx, state } = this.turn(inbound, user, now, raw, sess);
     this.router.dispatch(ctx);
@@ -159,7 +162,7 @@ export class Engine {
       // Switching cases drops the last choices and the engine's own confirmation; features keep theirs.
       const ext = { ...(sess.state.ext ?? {}) };
       delete ext[ENGINE_NS];
-      sess.state = { ext };
+      sess.state = { version: SESSION_VERSION, ext };
     };
     // Case operations belong to private chats; in a group they do nothing.
     const stepCase = (c: CaseRow, event: FlowEvent) => (sess ? this.runStep(ctx, c, event) : undefined);
