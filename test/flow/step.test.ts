@@ -4,8 +4,8 @@ import { SCENARIOS } from '../../src/types.js';
 import { law } from '../../src/knowledge/law.js';
 import { applicableRungs } from '../../src/flow/ladder.js';
 import { renderReply } from '../../src/engine/render.js';
-import type { ReplyMsg, Text } from '../../src/flow/message.js';
-import { ANSWERS, keysIn, NOW, press, replies, say, TIMINGS, Walk, ZONE } from './walk.js';
+import type { ReplyMsg } from '../../src/flow/message.js';
+import { ANSWERS, keysIn, NOW, parts, press, replies, say, TIMINGS, Walk, ZONE } from './walk.js';
 
 /** Rendering works (every key exists, every placeholder filled) and the descriptor is plain JSON. */
 function renders(r: ReplyMsg): string {
@@ -70,7 +70,7 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     expect(w.state).toMatchObject({ stage: 'evidence', q: null, reasks: 0 });
     expect(last.map((e) => e.type)).toEqual(['reply', 'reply']);
     const [assessment, checklist] = replies(last);
-    const lines = (assessment.text as { join: Text[] }).join;
+    const lines = parts(assessment.text);
     expect(lines[0]).toEqual({ key: `verdict.${VERDICT[scenario]}` });
     const lawIds = w.flow.assess(w.facts).law;
     expect(lines.filter((l) => typeof l === 'object' && 'key' in l && l.key === 'law.line')).toEqual(
@@ -101,9 +101,9 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     expect(w.state).toMatchObject({ stage: 'ladder', rung: 0 });
     for (const e of done.filter((x) => x.type !== 'reply')) expect(e).toMatchObject({ type: 'schedule', kind: 'window_warning' });
     const rung = replies(done)[0];
-    const [prefix, body] = (rung.text as { join: Text[] }).join;
+    const [prefix, body] = parts(rung.text);
     expect(prefix).toEqual({ key: 'evidence.to_ladder' });
-    expect((body as { join: Text[] }).join[0]).toEqual({ key: 'rung.header', params: { n: 1, total: rungs.length, title: { key: `rung.${rungs[0]}.title` } } });
+    expect(parts(body)[0]).toEqual({ key: 'rung.header', params: { n: 1, total: rungs.length, title: { key: `rung.${rungs[0]}.title` } } });
     expect(rung.document!.title).toEqual({ key: `doc.${rungs[0]}.title` });
     expect(keysIn(rung.document!.body)[0]).toBe(`doc.${rungs[0]}`);
     expect(rung.choices!.map((c) => c.value)).toEqual([

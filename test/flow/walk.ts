@@ -79,3 +79,9 @@ export function keysIn(m: Text | undefined): string[] {
   if ('join' in m) return m.join.flatMap(keysIn);
   return [];
 }
+
+/** The parts of a joined descriptor (fails the test when it is not one). */
+export function parts(m: Text | undefined): readonly Text[] {
+  if (m === undefined || typeof m === 'string' || !('join' in m)) throw new Error(`not a joined descriptor: ${JSON.stringify(m)}`);
+  return m.join;
+}
