@@ -1,11 +1,11 @@
-// Facts as descriptors (rendered by src/engine/render.ts); format.ts holds the string versions.
+// Facts as descriptors (rendered by src/engine/render.ts), for the step's documents and 进度.
 import type { FactValue, Flow, Question } from './types.js';
 import { amount, datetime, msg, type Text } from './message.js';
 
 /** An option's label: the scenario's own wording first, then the shared one. */
 export const optionText = (flowId: string, questionId: string, option: string): Text => msg([`opt.${flowId}.${questionId}.${option}`, `opt.${questionId}.${option}`]);
 
-/** A recorded fact as the user reads it (the descriptor twin of format.ts formatFact). */
+/** A recorded fact as the user reads it; a skipped or missing one reads as fact.unknown. */
 export function factText(flow: Flow, q: Question, value: FactValue | null | undefined, zone: string): Text {
   if (value === null || value === undefined) return msg('fact.unknown');
   switch (q.kind) {
