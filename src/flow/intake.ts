@@ -3,6 +3,9 @@
 //   1. readAnswer  — where an event becomes a fact value (or a reason to ask again);
 //   2. reask       — where a bad answer is asked again (at most MAX_REASKS times, then skipped);
 //   3. accept      — where a fact is written (and 返回 history kept).
+// Natural answers (issue 11) belong in readAnswer: it sees the question and the raw event and
+// returns a value, a bad answer (with a reason the re-ask names) or "not an answer"; intake()
+// only routes the result. Replies are descriptors (replies.ts askReply), never text.
 import { PAYMENT_METHODS } from '../types.js';
 import { decodeChoice } from '../engine/choices.js';
 import { parseAnswer } from './answers.js';
