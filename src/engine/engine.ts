@@ -17,10 +17,11 @@ import { InboundGate, type Verdict } from '../limits/gate.js';
 import { t } from '../i18n/index.js';
 import { decodeChoice, encodeChoice } from './choices.js';
 import { caseList, menu } from './menus.js';
+import { renderReply } from './render.js';
 import { Repo, type CaseRow, type UserRow } from './repo.js';
 import { Router, type RouteOptions, type TurnContext } from './routes.js';
 import { registerBuiltins } from './builtins.js';
-import { directExt, loadSession, sessionExt, ENGINE_NS, type Session } from './session.js';
+import { directExt, loadSession, sessionExt, ENGINE_NS, SESSION_VERSION, type Session } from './session.js';
 import { numberedChoices, resolveChoice } from './resolve.js';
 
 /** A route of the simplest kind: sees every inbound at its place in the table (see routes.ts). */
@@ -37,8 +38,8 @@ export interface EngineDeps {
   now: () => Date;
   /** The scenario flows (flows/index.ts), passed in by app.ts. */
   flows: Readonly<Record<ScenarioId, Flow>>;
-  /** Where the engine reports what it could not do after a commit (optional in tests). */
-  log?: Logger;
+  /** Where the engine reports what it could not do (unreadable stored state, a WAL scrub that failed). */
+  log?: Pick<Logger, 'warn'>;
 }
 
 export class Engine {
@@ -52,7 +53,7 @@ export class Engine {
   private deletedData = false;
 
   constructor(private readonly d: EngineDeps) {
-    this.repo = new Repo(d.db);
+    this.repo = new Repo(d.db, (p) => d.log?.warn({ err: p.err, what: p.what, subject: p.subject }, 'stored state unreadable; replaced by a safe state'));
     this.gate = new InboundGate(d.config);
     registerBuiltins(this.router, { repo: this.repo, config: d.config, flows: d.flows });
   }
@@ -146,7 +147,7 @@ export class Engine {
     this.d.outbox.markReachable(platform, chatId);
     if (!this.canSendProactively(platform)) out.push(...this.d.outbox.claimForChat(platform, chatId, now));
 
-    const sess = loadSession(this.repo, user.id);
+    const sess = loadSession(this.repo, user.id, (err) => this.d.log?.warn({ err, what: 'session_state', subject: `session:${user.id}` }, 'stored state unreadable; replaced by a safe state'));
     const raw = resolveChoice({ repo: this.repo, config: this.d.config, canSendProactively: (p) => this.canSendProactively(p) }, inbound, user.id, sess.state, sess.updatedAt);
     const { ctx, state } = this.turn(inbound, user, now, raw, sess);
     this.router.dispatch(ctx);
@@ -199,7 +200,7 @@ export class Engine {
       // Switching cases drops the last choices and the engine's own confirmation; features keep theirs.
       const ext = { ...(sess.state.ext ?? {}) };
       delete ext[ENGINE_NS];
-      sess.state = { ext };
+      sess.state = { version: SESSION_VERSION, ext };
     };
     // Case operations belong to private chats; in a group they do nothing.
     const stepCase = (c: CaseRow, event: FlowEvent) => (sess ? this.runStep(ctx, c, event) : undefined);
@@ -251,7 +252,7 @@ export class Engine {
     for (const e of effects) {
       switch (e.type) {
         case 'reply':
-          ctx.reply(e.reply);
+          ctx.reply(renderReply(e.reply));
           break;
         case 'schedule':
           this.repo.scheduleFollowUp(c.id, ctx.user.id, e.kind, e.rung, e.dueAt, ctx.now);

@@ -1,6 +1,7 @@
 // Every citation in every ladder text fits the case: renders each rung of each scenario over
 // the product of its choice answers, the citation facts, amounts and case progress, and checks
 // each cited row's condition (docs/domain.md §4) against facts computed here, independently.
+import { renderReply } from '../../src/engine/render.js';
 import { describe, expect, it } from 'vitest';
 import { FLOWS } from '../../flows/index.js';
 import { applicableRungs, rungReply, sellerDeadline } from '../../src/flow/ladder.js';
@@ -77,7 +78,7 @@ describe('citations fit the facts', () => {
           const truth: Facts = pr.lapsed ? { ...facts, [CITATION_FACTS.demandUnanswered]: true } : facts;
           for (let i = 0; i < rungs.length; i++) {
             const rung = rungs[i];
-            const reply = rungReply(flow, rungs, i, facts, now, timings, zone, { ...state, rung: i });
+            const reply = renderReply(rungReply(flow, rungs, i, facts, now, timings, zone, { ...state, rung: i }));
             texts++;
             for (const row of LAW) {
               if (!reply.text.includes(line(row))) continue;
@@ -163,15 +164,15 @@ describe('rung texts that depend on the facts (issue 12 item 9)', () => {
   const rungs = applicableRungs(flow, facts, timings);
 
   it('the platform rung with the site down points to the payment channel, not to 我的订单', () => {
-    const r = rungReply(flow, rungs, rungs.indexOf('platform'), facts, now, timings, zone);
+    const r = renderReply(rungReply(flow, rungs, rungs.indexOf('platform'), facts, now, timings, zone));
     expect(r.text).not.toContain('我的订单');
     expect(r.text).toMatch(/支付渠道/);
-    const up = rungReply(flow, rungs, rungs.indexOf('platform'), { ...facts, siteState: 'up_no_service' }, now, timings, zone);
+    const up = renderReply(rungReply(flow, rungs, rungs.indexOf('platform'), { ...facts, siteState: 'up_no_service' }, now, timings, zone));
     expect(up.text).toContain('我的订单');
   });
 
   it('the police rung states the threshold in words and what 受案回执 is', () => {
-    const r = rungReply(flow, rungs, rungs.indexOf('police'), facts, now, timings, zone);
+    const r = renderReply(rungReply(flow, rungs, rungs.indexOf('police'), facts, now, timings, zone));
     expect(r.text).toMatch(/三千元到一万元/);
     expect(r.text).toMatch(/受案回执.{0,20}书面凭证/);
     expect(r.text).not.toContain('见下面的规定');
