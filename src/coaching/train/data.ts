@@ -9,6 +9,8 @@ export interface Item {
   label: string;
   amount?: number;
   alt?: string;
+  reasons?: string[];
+  kind?: string;
   written?: boolean;
 }
 
@@ -32,6 +34,8 @@ function toItem(r: Record<string, unknown>, written: boolean): Item {
     label: String(r.label),
     amount: typeof r.amount === 'number' ? r.amount : undefined,
     alt: typeof r.alt === 'string' ? r.alt : undefined,
+    reasons: Array.isArray(r.reasons) ? r.reasons.map(String) : undefined,
+    kind: typeof r.kind === 'string' ? r.kind : undefined,
     written,
   };
 }
