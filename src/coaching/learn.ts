@@ -4,7 +4,9 @@
 // digits folded to 0. Models are written by `npx tsx src/coaching/train/train.ts` into
 // src/coaching/model/*.json and only read here; a missing model file means rules alone.
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { fold } from '../dialogue/fold.js';
+import { loadData } from './rules.js';
 
 export interface CoachModel {
   labels: string[];
@@ -21,19 +23,46 @@ export interface TrainParams {
   /** Keep features seen in at least this many training texts. */
   minCount: number;
   seed: number;
+  /** Value of a word-group feature relative to one n-gram (0 = no group features). */
+  groupBoost: number;
 }
 
-export const DEFAULT_PARAMS: TrainParams = { lambda: 1e-4, epochs: 40, lr: 0.5, minCount: 2, seed: 1 };
+export const DEFAULT_PARAMS: TrainParams = { lambda: 1e-4, epochs: 40, lr: 0.5, minCount: 2, seed: 1, groupBoost: 3 };
+
+const Lexicon = z.object({ groups: z.record(z.string(), z.array(z.string().min(1)).min(1)) });
+const GROUPS = Object.entries(loadData('lexicon.json', Lexicon).groups).map(([g, words]) => [g, words.map((w) => fold(w))] as const);
+const NEGATION = /[不没别未无]$/;
+
+/** Word groups present in folded text: 'G:<group>', or 'N:<group>' when every hit follows a negation. */
+export function groupFeatures(folded: string): string[] {
+  const out: string[] = [];
+  for (const [g, words] of GROUPS) {
+    let plain = false, negated = false;
+    for (const w of words) {
+      let i = folded.indexOf(w);
+      while (i >= 0 && !plain) {
+        if (NEGATION.test(folded.slice(Math.max(0, i - 2), i)) && !NEGATION.test(w[0])) negated = true;
+        else plain = true;
+        i = folded.indexOf(w, i + 1);
+      }
+      if (plain) break;
+    }
+    if (plain) out.push(`G:${g}`);
+    else if (negated) out.push(`N:${g}`);
+  }
+  return out;
+}
 
 /** Feature text: folded, digits → 0, whitespace collapsed. */
 export function foldForCoaching(text: string): string {
   return fold(text).replace(/[0-9]+(?:\.[0-9]+)?/g, '0').replace(/\s+/g, ' ').trim();
 }
 
-/** Binary n-gram features (1–3 characters), scaled to unit length. */
-export function coachFeatures(text: string): Map<string, number> {
+/** Binary n-gram features (1–3 characters) scaled to unit length, plus word groups × groupBoost. */
+export function coachFeatures(text: string, groupBoost = 0): Map<string, number> {
   const f = new Map<string, number>();
-  const chars = [...`^${foldForCoaching(text)}$`];
+  const folded = foldForCoaching(text);
+  const chars = [...`^${folded}$`];
   for (let n = 1; n <= 3; n++) {
     for (let i = 0; i + n <= chars.length; i++) {
       const g = chars.slice(i, i + n).join('');
@@ -43,6 +72,7 @@ export function coachFeatures(text: string): Map<string, number> {
   }
   const scale = 1 / Math.sqrt(Math.max(1, f.size));
   for (const k of f.keys()) f.set(k, scale);
+  if (groupBoost > 0) for (const g of groupFeatures(folded)) f.set(g, scale * groupBoost);
   return f;
 }
 
@@ -67,7 +97,7 @@ function mulberry32(seed: number): () => number {
 /** Probabilities per label (model.labels order). */
 export function predictProba(model: CoachModel, text: string): number[] {
   const z = model.bias.slice();
-  for (const [k, v] of coachFeatures(text)) {
+  for (const [k, v] of coachFeatures(text, Number(model.meta.groupBoost ?? 0))) {
     const w = model.weights[k];
     if (w) for (let c = 0; c < z.length; c++) z[c] += w[c] * v;
   }
@@ -83,7 +113,7 @@ export function probability(model: CoachModel, text: string, label: string): num
 /** Trains on (text, label) pairs; labels fixes the class order. */
 export function trainModel(data: ReadonlyArray<{ text: string; label: string }>, labels: readonly string[], p: TrainParams = DEFAULT_PARAMS): CoachModel {
   const K = labels.length;
-  const ex = data.map((d) => ({ f: coachFeatures(d.text), y: labels.indexOf(d.label) }));
+  const ex = data.map((d) => ({ f: coachFeatures(d.text, p.groupBoost), y: labels.indexOf(d.label) }));
   for (const [i, e] of ex.entries()) if (e.y < 0) throw new Error(`unknown label ${data[i].label}`);
   const count = new Map<string, number>();
   for (const e of ex) for (const k of e.f.keys()) count.set(k, (count.get(k) ?? 0) + 1);
@@ -127,7 +157,7 @@ export function trainModel(data: ReadonlyArray<{ text: string; label: string }>,
   }
   const weights: Record<string, number[]> = {};
   for (const [k, w] of W) weights[k] = Array.from(w, (x) => Math.round(x * 1e5) / 1e5);
-  return { labels: [...labels], bias: Array.from(b, (x) => Math.round(x * 1e5) / 1e5), weights, meta: { params: p, examples: data.length } };
+  return { labels: [...labels], bias: Array.from(b, (x) => Math.round(x * 1e5) / 1e5), weights, meta: { params: p, groupBoost: p.groupBoost, examples: data.length } };
 }
 
 const cache = new Map<string, CoachModel | null>();

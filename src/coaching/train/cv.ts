@@ -3,7 +3,7 @@
 // bench/coaching.bench.ts to print cross-validated dev figures. The test split is never read.
 // Note: the rules were written while reading the whole dev split, so dev figures flatter the
 // rules; the written examples (never used to tune the rules) are the fairer out-of-fold view.
-import { trainModel, type CoachModel } from '../learn.js';
+import { DEFAULT_PARAMS, trainModel, type CoachModel, type TrainParams } from '../learn.js';
 import { checkToneWith } from '../tone.js';
 import { detectScamWith } from '../scam.js';
 import { detectFabricationWith } from '../fabrication.js';
@@ -23,18 +23,20 @@ export interface Scores {
 export type Params = Record<string, number>;
 
 /** The models one detector needs, trained on some items. */
-export function trainFor(name: SetName, items: Item[]): Record<string, CoachModel> {
+export function trainFor(name: SetName, items: Item[], tp: TrainParams = DEFAULT_PARAMS): Record<string, CoachModel> {
+  const trainModel_ = trainModel;
+  const trainModelP = (d: Array<{ text: string; label: string }>, l: string[]) => trainModel_(d, l, tp);
   const labels = (xs: Item[]) => [...new Set(xs.map((x) => x.label))].sort();
   if (name === 'tone') {
     const reasons = items.filter((x) => x.label === 'rewrite' && x.reasons?.length).map((x) => ({ text: x.text, label: x.reasons![0] }));
-    return { tone: trainModel(items, ['calm', 'rewrite']), 'tone-reason': trainModel(reasons, labels(reasons as Item[])) };
+    return { tone: trainModelP(items, ['calm', 'rewrite']), 'tone-reason': trainModelP(reasons, labels(reasons as Item[])) };
   }
   if (name === 'scam') {
     const kinds = items.filter((x) => x.label === 'scam' && x.kind).map((x) => ({ text: x.text, label: x.kind! }));
-    return { scam: trainModel(items, ['not_scam', 'scam']), 'scam-kind': trainModel(kinds, labels(kinds as Item[])) };
+    return { scam: trainModelP(items, ['not_scam', 'scam']), 'scam-kind': trainModelP(kinds, labels(kinds as Item[])) };
   }
-  if (name === 'fabrication') return { fabrication: trainModel(items, ['explicit_plan', 'fabrication_question', 'honest']) };
-  return { seller: trainModel(items, labels(items)) };
+  if (name === 'fabrication') return { fabrication: trainModelP(items, ['explicit_plan', 'fabrication_question', 'honest']) };
+  return { seller: trainModelP(items, labels(items)) };
 }
 
 /** The detector's verdict (a label of the set) with these models and parameters. */
@@ -83,7 +85,7 @@ export function score(name: SetName, pairs: Array<{ it: Item; y: string }>): Sco
 export const GRID: Record<SetName, Params[]> = {
   tone: [0.5, 0.6, 0.7, 0.8, 0.9, 1.01].map((threshold) => ({ threshold })),
   scam: [0.5, 0.6, 0.7, 0.8, 0.9, 1.01].flatMap((threshold) => [0, 0.05, 0.1, 0.2].map((veto) => ({ threshold, veto }))),
-  fabrication: [0.6, 0.7, 0.8, 0.9, 1.01].flatMap((threshold) => [0.6, 0.7, 0.8, 0.9, 1.01].map((veto) => ({ threshold, veto }))),
+  fabrication: [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.01].flatMap((threshold) => [0.6, 0.7, 0.8, 0.9, 1.01].map((veto) => ({ threshold, veto }))),
   seller: [0.2, 0.3, 0.4, 0.5, 0.6, 1.01].flatMap((threshold) => [0.3, 0.4, 0.5, 0.6, 1].map((ruleWeight) => ({ threshold, ruleWeight }))),
 };
 
@@ -91,12 +93,12 @@ export const GRID: Record<SetName, Params[]> = {
  * Out-of-fold verdicts for every dev and written item under each parameter set: k stratified
  * folds over dev ∪ written; each fold's models are trained on the other folds.
  */
-export function crossValidate(name: SetName, grid: Params[], k = K): Array<{ params: Params; dev: Scores; written: Scores }> {
+export function crossValidate(name: SetName, grid: Params[], k = K, tp: TrainParams = DEFAULT_PARAMS): Array<{ params: Params; dev: Scores; written: Scores }> {
   const items = [...devSet(name), ...writtenSet(name)];
   const f = folds(items, k);
   const out = grid.map(() => [] as Array<{ it: Item; y: string }>);
   for (let fold = 0; fold < k; fold++) {
-    const models = trainFor(name, items.filter((_, i) => f[i] !== fold));
+    const models = trainFor(name, items.filter((_, i) => f[i] !== fold), tp);
     items.forEach((it, i) => {
       if (f[i] !== fold) return;
       grid.forEach((params, g) => out[g].push({ it, y: verdict(name, it, models, params) }));
