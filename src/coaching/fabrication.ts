@@ -9,7 +9,8 @@ import type { Facts } from '../flow/types.js';
 import type { ScenarioId } from '../types.js';
 import { compile, loadData } from './rules.js';
 import { t } from './text.js';
-import { loadCoachModel, predictProba, type CoachModel } from './learn.js';
+import { groupFeatures, loadCoachModel, predictProba, type CoachModel } from './learn.js';
+import { fold } from '../dialogue/fold.js';
 
 export const FABRICATION_KINDS = ['edit_screenshot', 'others_order', 'claim_twice', 'used_claim', 'fake_evidence'] as const;
 export type FabricationKind = (typeof FABRICATION_KINDS)[number];
@@ -71,7 +72,11 @@ export function detectFabricationWith(text: string, model: CoachModel | null): F
     }
     return rule;
   }
-  if (1 - honest >= Number(model.meta.threshold ?? 2)) {
+  // A model-only finding also needs words of faking (rules/lexicon.json: an edit of evidence,
+  // someone else's order, claiming twice, a deceiving verb) and no honest-context words.
+  const groups = new Set(groupFeatures(fold(text)));
+  const fakingWords = (groups.has('G:fab_edit') && groups.has('G:fab_evidence')) || groups.has('G:fab_others') || groups.has('G:fab_twice') || groups.has('G:fab_deceive');
+  if (fakingWords && !groups.has('G:honest') && 1 - honest >= Number(model.meta.threshold ?? 2)) {
     const s = normalize(text);
     const kind = KIND_HINTS.find(([, re]) => re.test(s))?.[0] ?? 'fake_evidence';
     const mode = STRONG_PLAN.test(s) || at('explicit_plan') > at('fabrication_question') ? 'plan' : 'question';
