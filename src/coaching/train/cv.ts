@@ -85,7 +85,7 @@ export function score(name: SetName, pairs: Array<{ it: Item; y: string }>): Sco
 export const GRID: Record<SetName, Params[]> = {
   tone: [0.5, 0.6, 0.7, 0.8, 0.9, 1.01].map((threshold) => ({ threshold })),
   // A missed scam warning costs money, a needless one a paragraph: the model may veto a rule hit only when nearly sure.
-  scam: [0.5, 0.6, 0.7, 0.8, 0.9, 1.01].flatMap((threshold) => [0, 0.02, 0.05].map((veto) => ({ threshold, veto }))),
+  scam: [0.5, 0.6, 0.7, 0.8, 0.9, 1.01].flatMap((threshold) => [0.05, 0.02, 0].map((veto) => ({ threshold, veto }))),
   fabrication: [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.01].flatMap((threshold) => [0.6, 0.7, 0.8, 0.9, 1.01].map((veto) => ({ threshold, veto }))),
   seller: [0.2, 0.3, 0.4, 0.5, 0.6, 1.01].flatMap((threshold) => [0.3, 0.4, 0.5, 0.6, 1].map((ruleWeight) => ({ threshold, ruleWeight }))),
 };

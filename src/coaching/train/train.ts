@@ -16,7 +16,8 @@ mkdirSync(MODEL_DIR, { recursive: true });
 for (const name of ['tone', 'scam', 'fabrication', 'seller'] as SetName[]) {
   const results = crossValidate(name, GRID[name]);
   let best = results[0];
-  for (const r of results) if (objective(name, r) > objective(name, best) + 1e-9) best = r;
+  // Ties go to the later setting in the grid: the higher threshold, the more weight on the rules.
+  for (const r of results) if (objective(name, r) >= objective(name, best) - 1e-9) best = r;
   const line = (r: (typeof results)[number]) =>
     `${JSON.stringify(r.params)} dev P ${pct(r.dev.p)} R ${pct(r.dev.r)}${r.dev.acc !== undefined ? ` acc ${pct(r.dev.acc)}` : ''} | written P ${pct(r.written.p)} R ${pct(r.written.r)}${r.written.acc !== undefined ? ` acc ${pct(r.written.acc)}` : ''}`;
   if (process.env.SHOW_GRID) for (const r of results) console.log(`  ${line(r)}`);
