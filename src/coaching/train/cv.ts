@@ -3,7 +3,7 @@
 // bench/coaching.bench.ts to print cross-validated dev figures. The test split is never read.
 // Note: the rules were written while reading the whole dev split, so dev figures flatter the
 // rules; the written examples (never used to tune the rules) are the fairer out-of-fold view.
-import { DEFAULT_PARAMS, trainModel, type CoachModel, type TrainParams } from '../learn.js';
+import { DEFAULT_PARAMS, predictProba, trainModel, type CoachModel, type TrainParams } from '../learn.js';
 import { checkToneWith } from '../tone.js';
 import { detectScamWith } from '../scam.js';
 import { detectFabricationWith } from '../fabrication.js';
@@ -52,6 +52,13 @@ export function verdict(name: SetName, it: Item, models: Record<string, CoachMod
   return classifySellerReplyWith(it.text, main);
 }
 
+/** The model alone (no rules): its most probable label. */
+export function modelVerdict(name: SetName, it: Item, models: Record<string, CoachModel>): string {
+  const m = models[name];
+  const p = predictProba(m, it.text);
+  return m.labels[p.indexOf(Math.max(...p))];
+}
+
 const POSITIVE: Record<string, (l: string) => boolean> = {
   tone: (l) => l === 'rewrite',
   scam: (l) => l === 'scam',
@@ -94,21 +101,33 @@ export const GRID: Record<SetName, Params[]> = {
  * Out-of-fold verdicts for every dev and written item under each parameter set: k stratified
  * folds over dev ∪ written; each fold's models are trained on the other folds.
  */
-export function crossValidate(name: SetName, grid: Params[], k = K, tp: TrainParams = DEFAULT_PARAMS): Array<{ params: Params; dev: Scores; written: Scores }> {
-  const items = [...devSet(name), ...writtenSet(name)];
+export interface CvResult {
+  params: Params;
+  dev: Scores;
+  written: Scores;
+  /** The model alone (no rules) on the dev items, out of fold. */
+  devModelOnly: Scores;
+}
+
+export function crossValidate(name: SetName, grid: Params[], k = K, tp: TrainParams = DEFAULT_PARAMS, dir?: string): CvResult[] {
+  const items = [...devSet(name, dir), ...writtenSet(name)];
   const f = folds(items, k);
   const out = grid.map(() => [] as Array<{ it: Item; y: string }>);
+  const alone: Array<{ it: Item; y: string }> = [];
   for (let fold = 0; fold < k; fold++) {
     const models = trainFor(name, items.filter((_, i) => f[i] !== fold), tp);
     items.forEach((it, i) => {
       if (f[i] !== fold) return;
+      if (!it.written) alone.push({ it, y: modelVerdict(name, it, models) });
       grid.forEach((params, g) => out[g].push({ it, y: verdict(name, it, models, params) }));
     });
   }
+  const devModelOnly = score(name, alone);
   return grid.map((params, g) => ({
     params,
     dev: score(name, out[g].filter((x) => !x.it.written)),
     written: score(name, out[g].filter((x) => x.it.written)),
+    devModelOnly,
   }));
 }
 

@@ -41,7 +41,7 @@ function toItem(r: Record<string, unknown>, written: boolean): Item {
 }
 
 /** The dev split of one labelled set (the test split is filtered out here, always). */
-export function devSet(name: SetName, dir = fileURLToPath(new URL('../../../test/fixtures/coaching/', import.meta.url))): Item[] {
+export function devSet(name: SetName, dir: string = fileURLToPath(new URL('../../../test/fixtures/coaching/', import.meta.url))): Item[] {
   return readJsonl(`${dir}/${FIXTURE[name]}`).filter((r) => r.split === 'dev').map((r) => toItem(r, false));
 }
 
