@@ -31,7 +31,8 @@ export const DEFAULT_PARAMS: TrainParams = { lambda: 1e-4, epochs: 40, lr: 0.5, 
 
 const Lexicon = z.object({ groups: z.record(z.string(), z.array(z.string().min(1)).min(1)) });
 const GROUPS = Object.entries(loadData('lexicon.json', Lexicon).groups).map(([g, words]) => [g, words.map((w) => fold(w))] as const);
-const NEGATION = /[不没别未无]$/;
+const NEGATION = /(?:不|没有?|别|未|无|不要|不会|不能|从没有?)$/;
+const NEGATIVE_WORD = /^[不没别未无]/;
 
 /** Word groups present in folded text: 'G:<group>', or 'N:<group>' when every hit follows a negation. */
 export function groupFeatures(folded: string): string[] {
@@ -41,7 +42,7 @@ export function groupFeatures(folded: string): string[] {
     for (const w of words) {
       let i = folded.indexOf(w);
       while (i >= 0 && !plain) {
-        if (NEGATION.test(folded.slice(Math.max(0, i - 2), i)) && !NEGATION.test(w[0])) negated = true;
+        if (NEGATION.test(folded.slice(Math.max(0, i - 3), i)) && !NEGATIVE_WORD.test(w)) negated = true;
         else plain = true;
         i = folded.indexOf(w, i + 1);
       }
