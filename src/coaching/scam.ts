@@ -56,7 +56,7 @@ export function detectScam(text: string): ScamSign | undefined {
 
 /**
  * Rules (rules/scam.json) and the model (model/scam.json) together: a rule hit stands unless
- * the model is nearly sure it is an ordinary message (meta.veto); with no rule hit, a
+ * the model is nearly sure it is an ordinary message (meta.veto) and nothing was given yet; with no rule hit, a
  * confident model (meta.threshold) still warns, with the kind from model/scam-kind.json.
  */
 export function detectScamWith(text: string, models: ScamModels): ScamSign | undefined {
@@ -65,7 +65,8 @@ export function detectScamWith(text: string, models: ScamModels): ScamSign | und
   const sign = ruleScam(hay);
   if (!models.scam) return sign;
   const p = predictProba(models.scam, text)[models.scam.labels.indexOf('scam')];
-  if (sign) return p < Number(models.scam.meta.veto ?? 0) ? undefined : sign;
+  // Never vetoed once the user says details or money were already given: then the warning (freeze, report) is what matters.
+  if (sign) return !sign.given && p < Number(models.scam.meta.veto ?? 0) ? undefined : sign;
   if (!(p >= Number(models.scam.meta.threshold ?? 1))) return undefined;
   let kind: ScamKind = 'fake_service';
   if (models.kind) {

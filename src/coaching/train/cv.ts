@@ -93,7 +93,7 @@ export const GRID: Record<SetName, Params[]> = {
   tone: [0.5, 0.6, 0.7, 0.8, 0.9, 1.01].map((threshold) => ({ threshold })),
   // A missed scam warning costs money, a needless one a paragraph: the model may veto a rule hit only when nearly sure.
   scam: [0.5, 0.6, 0.7, 0.8, 0.9, 1.01].flatMap((threshold) => [0.05, 0.02, 0].map((veto) => ({ threshold, veto }))),
-  fabrication: [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.01].flatMap((threshold) => [0.6, 0.7, 0.8, 0.9, 1.01].map((veto) => ({ threshold, veto }))),
+  fabrication: [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.01].flatMap((threshold) => [1.01, 0.9, 0.8, 0.7, 0.6].map((veto) => ({ threshold, veto }))),
   seller: [0.2, 0.3, 0.4, 0.5, 0.6, 1.01].flatMap((threshold) => [0.3, 0.4, 0.5, 0.6, 1].map((ruleWeight) => ({ threshold, ruleWeight }))),
 };
 
@@ -138,7 +138,9 @@ export function crossValidate(name: SetName, grid: Params[], k = K, tp: TrainPar
  */
 export function objective(name: SetName, s: { dev: Scores; written: Scores }): number {
   if (name === 'seller') return ((s.dev.acc ?? 0) + (s.written.acc ?? 0)) / 2;
-  if (Math.min(s.dev.p, s.written.p) >= 0.95) return 2 + (s.dev.r + s.written.r) / 2;
+  // The fabrication guard must not treat an honest user as a cheat: its floor is 98 %.
+  const floor = name === 'fabrication' ? 0.98 : 0.95;
+  if (Math.min(s.dev.p, s.written.p) >= floor) return 2 + (s.dev.r + s.written.r) / 2;
   const f = (x: Scores) => (x.p + x.r ? (1.25 * x.p * x.r) / (0.25 * x.p + x.r) : 0);
   return (f(s.dev) + f(s.written)) / 2;
 }
