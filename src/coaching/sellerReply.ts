@@ -9,6 +9,8 @@ import type { Facts } from '../flow/types.js';
 import type { ScenarioId } from '../types.js';
 import { compile, loadData } from './rules.js';
 import { has, t, type Params } from './text.js';
+import { groupFeatures, loadCoachModel, predictProba, type CoachModel } from './learn.js';
+import { fold } from '../dialogue/fold.js';
 
 export const SELLER_REPLY_KINDS = [
   'no_order',
@@ -38,6 +40,46 @@ const NEGATED = compile(data.negated, 'i');
 
 /** The kind of seller reply the user reports; 'other' when nothing fits. */
 export function classifySellerReply(text: string): SellerReplyKind {
+  return classifySellerReplyWith(text, loadCoachModel('seller'));
+}
+
+/**
+ * Rules (rules/seller-replies.json) blended with the model (model/seller.json): the rules'
+ * kind weighs meta.ruleWeight against the model's probabilities; where no rule matched, the
+ * model's kind is taken when its probability reaches meta.threshold.
+ */
+export function classifySellerReplyWith(text: string, model: CoachModel | null): SellerReplyKind {
+  const rule = ruleSellerReply(text);
+  if (!model) return rule;
+  const p = predictProba(model, text);
+  let best = p.indexOf(Math.max(...p));
+  if (rule === 'other') {
+    // The model's kind needs a word of that kind (rules/lexicon.json) as well as its probability.
+    const kind = model.labels[best] as SellerReplyKind;
+    const ok = p[best] >= Number(model.meta.threshold ?? 1) && (kind === 'other' || groupFeatures(fold(text)).includes(`G:${GROUP[kind]}`));
+    return ok ? kind : 'other';
+  }
+  const alpha = Number(model.meta.ruleWeight ?? 1);
+  const score = p.map((x, i) => (1 - alpha) * x + (model.labels[i] === rule ? alpha : 0));
+  best = score.indexOf(Math.max(...score));
+  return model.labels[best] as SellerReplyKind;
+}
+
+/** The word group (rules/lexicon.json) that backs a model-only kind. */
+const GROUP: Record<Exclude<SellerReplyKind, 'other'>, string> = {
+  no_order: 'sr_no_order',
+  already_delivered: 'sr_delivered',
+  partial_offer: 'sr_partial',
+  balance_only: 'sr_balance',
+  blame_upstream: 'sr_upstream',
+  after_sale_expired: 'sr_expired',
+  refunded: 'sr_refunded',
+  refused: 'sr_refused',
+  no_reply: 'sr_no_reply',
+  promised_later: 'sr_later',
+};
+
+function ruleSellerReply(text: string): SellerReplyKind {
   const s = normalize(text);
   for (const [kind, re] of KINDS) {
     if (kind === 'refunded' && NEGATED.test(s)) continue;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { simplifiedOnly, parseChineseNumber } from '../nlu/normalize.js';
 import { compile, loadData } from './rules.js';
 import { t } from './text.js';
+import { loadCoachModel, predictProba, type CoachModel } from './learn.js';
 
 export type ToneCode =
   | 'insult'
@@ -64,8 +65,67 @@ const FIGURE = /(\d+(?:\.\d+)?)\s*(万|千|k|w)?|((?:上|数|好几|好)?[零〇
 const EMOJI = /\p{Extended_Pictographic}/u;
 const WORDY = /[\p{L}\p{N}]/u;
 
+/** The learned half of 检查语气: calm/rewrite, and the likely reason when only the model flags. */
+export interface ToneModels {
+  rewrite: CoachModel | null;
+  reason: CoachModel | null;
+}
+
+/** The labelled sets' reasons → the finding codes (labels in src/i18n/zh-CN/coaching.ts). */
+const REASON_CODE: Record<string, ToneCode> = {
+  insult: 'insult',
+  curse: 'curse',
+  threat_harassment: 'threat',
+  threat_police_as_threat: 'police_threat',
+  multiple_demand: 'multiple',
+  figure_out_of_line: 'figure',
+  outcome_promise: 'promise',
+  emoji_only: 'emoji_only',
+  caps_or_punct_rage: 'rage',
+  other: 'exaggeration',
+};
+
 /** Flags what may hurt the user's case in a draft. `amount` enables the figure check. */
 export function checkTone(draft: string, opts: ToneOptions = {}): ToneReport {
+  return checkToneWith(draft, opts, { rewrite: loadCoachModel('tone'), reason: loadCoachModel('tone-reason') });
+}
+
+/**
+ * Rules first (word lists in rules/tone.json, with exact spans); when they find nothing, the
+ * model (src/coaching/model/tone.json) may still flag the whole draft if it is confident
+ * (threshold chosen by cross-validation at training time, stored in the model's meta).
+ */
+export function checkToneWith(draft: string, opts: ToneOptions, models: ToneModels): ToneReport {
+  const report = ruleTone(draft, opts);
+  if (!report.ok || !models.rewrite || !draft.trim()) return report;
+  const threshold = Number(models.rewrite.meta.threshold ?? 1);
+  const p = predictProba(models.rewrite, draft)[models.rewrite.labels.indexOf('rewrite')];
+  if (!(p >= threshold)) return report;
+  let code: ToneCode = 'exaggeration';
+  if (models.reason) {
+    const pr = predictProba(models.reason, draft);
+    code = REASON_CODE[models.reason.labels[pr.indexOf(Math.max(...pr))]] ?? 'exaggeration';
+  }
+  // Figures are judged against the case amount, which the model does not see: the rules decide.
+  if (code === 'figure') return report;
+  const trimmed = draft.trim();
+  const start = draft.indexOf(trimmed);
+  return { ok: false, findings: [finding(draft, code, start, start + trimmed.length, opts)] };
+}
+
+function finding(draft: string, code: ToneCode, start: number, end: number, opts: ToneOptions): ToneFinding {
+  return {
+    code,
+    match: draft.slice(start, end),
+    start,
+    end,
+    label: t(`tone.code.${code}.label`),
+    why: t(`tone.code.${code}.why`, { amount: opts.amount === undefined ? '' : t('tone.amount.known', { amount: opts.amount }) }),
+  };
+}
+
+/** The rules alone. */
+export function ruleTone(draft: string, opts: ToneOptions = {}): ToneReport {
   // Traditional → simplified keeps positions only when lengths match; otherwise
   // match on the draft itself (simplified-only patterns then miss traditional words).
   const converted = simplifiedOnly(draft);
@@ -93,14 +153,7 @@ export function checkTone(draft: string, opts: ToneOptions = {}): ToneReport {
   const findings: ToneFinding[] = [];
   for (const r of raw) {
     if (findings.some((f) => r.start < f.end && r.end > f.start)) continue;
-    findings.push({
-      code: r.code,
-      match: draft.slice(r.start, r.end),
-      start: r.start,
-      end: r.end,
-      label: t(`tone.code.${r.code}.label`),
-      why: t(`tone.code.${r.code}.why`, { amount: opts.amount === undefined ? '' : t('tone.amount.known', { amount: opts.amount }) }),
-    });
+    findings.push(finding(draft, r.code, r.start, r.end, opts));
   }
   findings.sort((a, b) => a.start - b.start);
   return { ok: findings.length === 0, findings };
