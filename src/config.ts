@@ -82,6 +82,11 @@ export const configSchema = z.object({
   TELEGRAM_GROUP_PER_MINUTE: int(1, 600).default(20),
   /** Seconds between broadcast progress messages to the admin. */
   BROADCAST_PROGRESS_SECONDS: int(5, 3600).default(60),
+  // — delivery and shutdown —
+  /** Chats sent to at once per platform (each chat one message at a time); also what a crash can repeat at most. */
+  DELIVERY_CONCURRENCY: int(1, 64).default(4),
+  /** How long a stop may drain before the process exits anyway, ms. */
+  SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
   /** Start the terminal chat even when a platform is configured. */
   TERMINAL: bool.optional(),
 });

@@ -192,6 +192,10 @@ export const migrations: string[] = [
   `
   ALTER TABLE broadcasts ADD COLUMN final_tally TEXT;
   `,
+  // outbox — per-chat order: a row waits while an older row of its chat is unsent (src/delivery/drainer.ts)
+  `
+  CREATE INDEX IF NOT EXISTS outbox_unsent_chat ON outbox(platform, chat_id, id) WHERE status IN ('pending', 'sending');
+  `,
 ];
 
 export function migrate(db: Database.Database): number {
