@@ -8,8 +8,10 @@ import { ConfigError, type Config as AppConfig } from '../../src/config.js';
 import * as plugin from './plugin.js';
 import { routeKoishiLogs } from './logs.js';
 import { reverseTokenGuard } from './reverse-auth.js';
+import { provideCoach } from './service.js';
 
 export { plugin };
+export { provideCoach, coachService, type CoachService } from './service.js';
 export const { name, Config, apply } = plugin;
 export default plugin;
 
@@ -83,8 +85,8 @@ export async function startQQ(app: App, opts: { drainIdleMs?: number } = {}): Pr
       intents: OFFICIAL_INTENTS,
     });
   }
+  provideCoach(ctx, app);
   ctx.plugin(plugin, {
-    app,
     groupSendIntervalMs: c.QQ_GROUP_SEND_INTERVAL_MS,
     ...(opts.drainIdleMs !== undefined ? { drainIdleMs: opts.drainIdleMs } : {}),
   });

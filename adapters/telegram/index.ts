@@ -59,7 +59,7 @@ export async function registerCommands(bot: Bot, log: Logger): Promise<void> {
     await bot.api.setMyCommands(commandList('private'), { scope: { type: 'all_private_chats' } });
     await bot.api.setMyCommands(commandList('group'), { scope: { type: 'all_group_chats' } });
   } catch (err) {
-    log.warn({ err: String(err) }, 'setMyCommands failed');
+    log.warn({ err }, 'setMyCommands failed');
   }
 }
 
