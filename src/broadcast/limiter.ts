@@ -60,7 +60,9 @@ export class RateLimiter {
   constructor(private readonly opts: LimiterOptions) {
     const headroom = opts.headroom ?? 0.97;
     this.windowCap = Math.max(1, Math.floor(opts.perSecond * headroom));
-    this.interval = 1000 / this.windowCap;
+    // Spaced at the limit itself: the window (cap below the limit) is what holds the rate down,
+    // so a late timer is made up by the next send instead of being lost twice.
+    this.interval = 1000 / opts.perSecond;
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? defaultSleep;
   }

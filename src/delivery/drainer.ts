@@ -14,6 +14,7 @@ import type { Delivery } from '../types.js';
 import { DEFAULT_MAX_ATTEMPTS, settleFailure } from './policy.js';
 import { TimerLoop } from './loop.js';
 import { Slots } from './slots.js';
+import { SentMarks } from './marks.js';
 
 export const DEFAULT_CONCURRENCY = 4;
 
@@ -33,7 +34,7 @@ export class Drainer {
   private readonly slots: Slots;
   /** The tail of each chat's chain of sends. */
   private readonly chains = new Map<string, Promise<void>>();
-  private marks: { id: number; done: (err?: unknown) => void }[] = [];
+  private readonly marks: SentMarks;
   private stopped = false;
 
   constructor(
@@ -43,6 +44,7 @@ export class Drainer {
     private readonly opts: DrainerOptions = {},
   ) {
     this.slots = new Slots(opts.concurrency ?? DEFAULT_CONCURRENCY);
+    this.marks = new SentMarks(outbox, () => this.now(), log);
     this.loop = new TimerLoop(() => this.drainOnce(), { wait: opts.idleMs ?? 1000, log, name: `${sender.platform} drain` });
   }
 
@@ -121,7 +123,7 @@ export class Drainer {
     await this.slots.acquire();
     try {
       await this.sender.send(d);
-      await this.markSent(d.outboxId);
+      await this.marks.mark(d.outboxId);
       return true;
     } catch (err) {
       settleFailure([d], err, { outbox: this.outbox, log: this.log, now: this.now(), maxAttempts: this.opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, what: `${this.sender.platform} send` });
@@ -129,29 +131,6 @@ export class Drainer {
     } finally {
       this.slots.release();
     }
-  }
-
-  /** Marks a row sent together with the others confirmed in this turn; resolves once committed. */
-  private markSent(id: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.marks.push({ id, done: (err) => (err ? reject(err) : resolve()) });
-      if (this.marks.length > 1) return;
-      setImmediate(() => {
-        const batch = this.marks;
-        this.marks = [];
-        let failure: unknown;
-        try {
-          this.outbox.markSentMany(
-            batch.map((m) => m.id),
-            this.now(),
-          );
-        } catch (err) {
-          failure = err;
-          this.log.error({ err }, 'could not mark sent messages');
-        }
-        for (const m of batch) m.done(failure);
-      });
-    });
   }
 
   /** Stops claiming; the sends in flight finish, claimed rows not yet started go back to pending. */
