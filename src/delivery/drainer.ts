@@ -62,15 +62,29 @@ export class Drainer {
     this.loop.kick();
   }
 
-  /** Runs until the outbox has nothing due for this platform. Resolves when done. */
+  /**
+   * Runs until the outbox has nothing due for this platform. Resolves when done. Claims more
+   * as soon as fewer than `concurrency` rows are in hand, so one slow chat (a send waiting out a
+   * 429 inside auto-retry) holds back only itself: the claim skips chats with a send in progress.
+   */
   async drainOnce(): Promise<number> {
     let sent = 0;
+    const running = new Set<Promise<boolean>>();
     for (;;) {
-      if (this.stopped) return sent;
-      const batch = this.outbox.claimPending(this.sender.platform, this.opts.batch ?? 50, this.now());
-      if (batch.length === 0) return sent;
-      const results = await Promise.all(batch.map((d) => this.enqueue(d, false)));
-      sent += results.filter(Boolean).length;
+      if (!this.stopped && running.size < this.slots.size) {
+        const batch = this.outbox.claimPending(this.sender.platform, this.opts.batch ?? 50, this.now());
+        for (const d of batch) {
+          const p: Promise<boolean> = this.enqueue(d, false).then((ok) => {
+            running.delete(p);
+            if (ok) sent++;
+            return ok;
+          });
+          running.add(p);
+        }
+        if (batch.length && running.size < this.slots.size) continue;
+      }
+      if (!running.size) return sent;
+      await Promise.race(running);
     }
   }
 
