@@ -120,17 +120,22 @@ export class Drainer {
       this.outbox.release([d.outboxId]);
       return false;
     }
-    if (direct) {
-      // Older rows of this chat go first: the due ones now, in this chain; a retry not yet due holds this one back.
-      const kinds = this.outbox.drainKinds(platform);
-      for (const e of this.outbox.claimEarlier(platform, d.chatId, d.outboxId, this.now(), kinds)) await this.sendOne(e);
-      if (this.outbox.hasEarlierUnsent(platform, d.chatId, d.outboxId, kinds)) {
-        this.outbox.release([d.outboxId]);
-        this.kick();
+    // Older rows of this chat go first: the due ones now, in this chain. Each is sent only if
+    // nothing older is still unsent — a retry not yet due holds it (and all after it) back: they
+    // go back to pending behind it.
+    const kinds = this.outbox.drainKinds(platform);
+    const queue = [...this.outbox.claimEarlier(platform, d.chatId, d.outboxId, this.now(), kinds), d];
+    for (let i = 0; i < queue.length; i++) {
+      const q = queue[i];
+      if (this.outbox.hasEarlierUnsent(platform, d.chatId, q.outboxId, kinds)) {
+        this.outbox.release(queue.slice(i).map((r) => r.outboxId));
+        if (direct) this.kick();
         return false;
       }
+      const ok = await this.sendOne(q);
+      if (q === d) return ok;
     }
-    return this.sendOne(d);
+    return false;
   }
 
   private async sendOne(d: Delivery): Promise<boolean> {

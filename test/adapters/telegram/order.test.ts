@@ -49,7 +49,7 @@ describe('delivery order under faults', () => {
       botInfo: BOT_INFO,
       client: { apiRoot: fake.root },
       // Failures go back to the outbox at once (no waiting inside auto-retry), so retries are due later.
-      autoRetry: { maxRetryAttempts: 0, rethrowInternalServerErrors: true },
+      autoRetry: { maxRetryAttempts: 0, maxDelaySeconds: 0, rethrowInternalServerErrors: true },
     });
     const chat = (i: number) => String(5000 + i);
     for (let k = 0; k < QUEUED; k++) {
