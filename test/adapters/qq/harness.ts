@@ -41,9 +41,9 @@ export async function mockQQ(
     return ds;
   };
   const ctx = new Context();
-  ctx.plugin(MockBot, { selfId: '514' });
+  const mockBot = ctx.plugin(MockBot, { selfId: '514' });
   qq.provideCoach(ctx, app);
-  ctx.plugin(qq.plugin, {
+  const coach = ctx.plugin(qq.plugin, {
     platforms: { mock: opts.platform ?? 'qq' },
     groupSendIntervalMs: opts.groupSendIntervalMs ?? 0,
     passiveReplyLimit: opts.passiveReplyLimit ?? 5,
@@ -63,6 +63,9 @@ export async function mockQQ(
     user: (id) => ctx.mock.client(id),
     member: (id, groupId) => ctx.mock.client(id, groupId),
     async stop() {
+      // Plugins first, while the services they use at dispose (ctx.bots) still exist; then the root.
+      coach.dispose();
+      mockBot.dispose();
       await ctx.stop();
       app.close();
     },
