@@ -18,10 +18,11 @@ export class FakeBotApi {
   /** Milliseconds to hold a method's answer (to catch the bot mid-update). */
   readonly delays: Record<string, number> = {};
   /**
-   * Injected faults: for a call, 'reset' drops the connection unanswered, a number answers with
-   * that error status (429 with retry_after 1) — the message is then not delivered.
+   * Injected faults: for a call, 'reset' drops the connection unanswered, 'hang' never answers
+   * (a server gone silent), a number answers with that error status (429 with retry_after 1) —
+   * the message is then not delivered.
    */
-  fault: ((call: ApiCall) => 'reset' | number | undefined) | undefined;
+  fault: ((call: ApiCall) => 'reset' | 'hang' | number | undefined) | undefined;
   /** sendMessage calls answered with success, in the order they were accepted. */
   readonly delivered: ApiCall[] = [];
 
@@ -80,6 +81,7 @@ export class FakeBotApi {
     if (this.delays[method]) await new Promise((r) => setTimeout(r, this.delays[method]));
     const fault = this.fault?.({ method, payload });
     if (fault === 'reset') return void req.socket.destroy();
+    if (fault === 'hang') return;
     if (fault === 429) return reply({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }, 429);
     if (fault !== undefined) return reply({ ok: false, error_code: fault, description: 'Internal Server Error' }, fault);
     switch (method) {
