@@ -90,12 +90,15 @@ export class BroadcastLane {
         this.outbox.release(batch.slice(i).map((r) => r.outboxId));
         break;
       }
+      // A slot first, then the permit: the send goes out the moment it is permitted, never after
+      // waiting for a slot while a 429 arrived meanwhile.
+      await this.slots.acquire();
       const permit = await this.limiter.acquire(d.chatId);
       if (!permit.ok) {
+        this.slots.release();
         this.outbox.retryLater(d.outboxId, 'paced', new Date(permit.notBefore));
         continue;
       }
-      await this.slots.acquire();
       const p = this.send(d).finally(() => {
         this.inFlight.delete(p);
         this.slots.release();
