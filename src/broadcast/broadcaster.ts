@@ -64,7 +64,7 @@ export class Broadcaster {
       try {
         this.tick();
       } catch (err) {
-        this.app.log.error({ err: String(err) }, 'broadcast monitor failed');
+        this.app.log.error({ err }, 'broadcast monitor failed');
       }
     }, this.opts.tickMs ?? 1000);
     this.timer.unref?.();
