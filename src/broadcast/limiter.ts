@@ -1,12 +1,13 @@
 // Pacing for bulk sends on one platform (docs: Telegram allows about 30 messages a second
-// overall, one a second to a chat, 20 a minute to a group). Sends start evenly spaced under the
-// limit less a safety margin, and a window keeps the count of sends that the platform may count
-// together under the cap — where a send occupies the window from its start until a second after
-// its answer came back (while in flight, indefinitely). Whatever network or event-loop jitter
-// does to when the platform sees a request, it saw it between our start and its answer, so no
-// second of the platform's clock can hold more than `cap` of our sends. Other sends the bot
-// makes (replies) are counted too when the rate tap reports them. A 429's retry_after holds
-// the lane (never replies: they do not pass through acquire()).
+// overall, one a second to a chat, 20 a minute to a group). Sends start evenly spaced a little
+// under the limit (headroom), and a window keeps the sends the platform may count together under
+// the limit: a send occupies the window from its start until a second after its answer came back
+// (while in flight, indefinitely). Whatever network or event-loop jitter does to when the platform
+// sees a request, it saw it between our start and its answer — so sends reported by the rate tap
+// (ours and the bot's replies) are counted exactly, up to the limit itself. Where the window also
+// holds sends whose timing is only guessed (record(), or a slot reserved but not yet seen on the
+// wire), one message of margin is kept (cap = perSecond·headroom). A 429's retry_after holds the
+// lane (never replies: they do not pass through acquire()).
 
 export interface LimiterOptions {
   /** The platform's overall limit, messages per second. */
@@ -16,8 +17,8 @@ export interface LimiterOptions {
   /** Which chats are groups (Telegram: negative ids). */
   isGroup: (chatId: string) => boolean;
   /**
-   * Fraction of the limit to aim at. Default 0.97 (30/s → at most 29 in any window), chosen by
-   * measurement: with in-flight accounting this reaches ~0.96 of the limit with no 429s.
+   * Fraction of the limit sends are spaced at, and the cap while the window holds sends whose
+   * timing is guessed. Default 0.97 (30/s → 29), chosen by measurement (bench/broadcast.bench.ts).
    */
   headroom?: number;
   /** Least gap between two sends to one chat, ms. Default 1000. */
@@ -32,6 +33,8 @@ export type Permit = { ok: true } | { ok: false; notBefore: number };
 interface Entry {
   start: number;
   end: number | undefined;
+  /** Seen on the wire by the rate tap: its occupancy is known, not guessed. */
+  tapped: boolean;
 }
 
 /** A send reported by the rate tap; hand it back to settled() when its answer arrives. */
@@ -60,9 +63,7 @@ export class RateLimiter {
   constructor(private readonly opts: LimiterOptions) {
     const headroom = opts.headroom ?? 0.97;
     this.windowCap = Math.max(1, Math.floor(opts.perSecond * headroom));
-    // Spaced at the limit itself: the window (cap below the limit) is what holds the rate down,
-    // so a late timer is made up by the next send instead of being lost twice.
-    this.interval = 1000 / opts.perSecond;
+    this.interval = 1000 / this.windowCap;
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? defaultSleep;
   }
@@ -95,7 +96,7 @@ export class RateLimiter {
         t = free;
       }
       this.next = slot + this.interval;
-      const entry: Entry = { start: t, end: t };
+      const entry: Entry = { start: t, end: t, tapped: false };
       this.insert(entry);
       this.chatList(chatId).push(t);
       if (t - now >= 1) await this.sleep(t - now);
@@ -113,7 +114,7 @@ export class RateLimiter {
   /** A send the bot made outside this limiter (a reply), already answered; it counts against the overall limit. */
   record(chatId: string): void {
     const now = this.now();
-    this.insert({ start: now, end: now });
+    this.insert({ start: now, end: now, tapped: false });
     this.chatList(chatId).push(now);
   }
 
@@ -127,10 +128,11 @@ export class RateLimiter {
     if (list && !list.length) this.reservedFor.delete(chatId);
     if (mine) {
       mine.end = undefined;
+      mine.tapped = true;
       return mine;
     }
     const now = this.now();
-    const entry: Entry = { start: now, end: undefined };
+    const entry: Entry = { start: now, end: undefined, tapped: true };
     this.insert(entry);
     this.chatList(chatId).push(now);
     return entry;
@@ -180,18 +182,25 @@ export class RateLimiter {
   }
 
   /**
-   * Earliest time ≥ t at which a send may start: fewer than windowCap sends occupy it (a send
-   * occupies [start, answer + 1 s); one starting within the next second counts too).
+   * Earliest time ≥ t at which a send may start: fewer sends than the cap occupy it (a send
+   * occupies [start, answer + 1 s); one reserved to start within the next second counts too). The
+   * cap is the limit while every occupant was seen on the wire, one less (headroom) otherwise.
    * Undefined when only answers still outstanding can free a place.
    */
   private windowFreeAt(t: number): number | undefined {
     const horizon = this.now() - 1000;
     this.window = this.window.filter((e) => e.end === undefined || e.end > horizon);
-    const busy = this.window.filter((e) => e.start < t + 1000 && (e.end === undefined || e.end + 1000 > t));
-    if (busy.length < this.windowCap) return t;
-    const frees = busy.map((e) => (e.end === undefined ? Infinity : e.end + 1000)).sort((a, b) => a - b);
-    const at = frees[busy.length - this.windowCap];
-    return at === Infinity ? undefined : Math.max(t, at);
+    const until = (e: Entry) => (e.end === undefined ? Infinity : e.end + 1000);
+    let at = t;
+    for (;;) {
+      const busy = this.window.filter((e) => e.start < at + 1000 && until(e) > at);
+      const cap = busy.every((e) => e.tapped) ? Math.max(this.windowCap, this.opts.perSecond) : this.windowCap;
+      if (busy.length < cap) return at;
+      const frees = busy.map(until).sort((a, b) => a - b);
+      const next = frees[busy.length - cap];
+      if (next === Infinity) return undefined;
+      at = Math.max(at, next);
+    }
   }
 
   private insert(e: Entry): void {

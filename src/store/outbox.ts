@@ -161,7 +161,7 @@ export class Outbox {
       s = {
         claim: this.db.prepare(
           `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
-           WHERE platform = ? AND chat_id = ? AND status = 'pending' AND id < ? AND not_before <= ? AND kind IN (${cond})
+           WHERE platform = ? AND chat_id = ? AND status IN ('pending', 'sending') AND status = 'pending' AND id < ? AND not_before <= ? AND kind IN (${cond})
            RETURNING id, platform, chat_id, payload, attempts`,
         ),
         held: this.db.prepare(
@@ -173,7 +173,10 @@ export class Outbox {
     return s;
   }
 
-  /** Claims a chat's due pending rows older than `beforeId` (of the given kinds), oldest first. */
+  /**
+   * Claims a chat's due pending rows older than `beforeId` (of the given kinds), oldest first.
+   * (The redundant `status IN (…)` lets SQLite use the partial index outbox_unsent_chat.)
+   */
   claimEarlier(platform: Platform, chatId: string, beforeId: number, now: Date, kinds: readonly OutboxKind[]): Delivery[] {
     const rows = this.earlier(kinds.join(',')).claim.all(now.getTime(), platform, chatId, beforeId, now.getTime()) as Row[];
     return rows.sort((a, b) => a.id - b.id).map(toDelivery);

@@ -87,14 +87,14 @@ describe('RateLimiter, sends in flight', () => {
       now: () => clock.t,
       sleep: async (ms) => {
         clock.t += ms;
-        // The answers to the 29 sends arrive 300 ms after they went out.
+        // The answers to the 30 sends arrive 300 ms after they went out.
         if (clock.t >= t0 + 300 && marks.length) {
           for (const m of marks) limiter.settled(m);
           marks = [];
         }
       },
     });
-    marks = Array.from({ length: 29 }, (_, i) => limiter.sending(`reply${i}`));
+    marks = Array.from({ length: 30 }, (_, i) => limiter.sending(`reply${i}`));
     expect(await limiter.acquire('x')).toEqual({ ok: true });
     expect(clock.t - t0).toBeGreaterThanOrEqual(1300);
     expect(clock.t - t0).toBeLessThan(1320);

@@ -86,3 +86,18 @@ describe('delivery order under faults', () => {
     for (const seq of got.values()) expect(seq).toEqual(expected);
   });
 });
+
+describe('delivery queries', () => {
+  it("the per-chat order checks walk the chat's index, whatever the backlog", () => {
+    const a = createApp(testConfig());
+    // The outbox's own statements (better-sqlite3 keeps their SQL in .source), planned by SQLite.
+    const outbox = a.outbox as unknown as { earlier(k: string): Record<'claim' | 'held', { source: string }>; claimKindStmt(k: string): { source: string } };
+    const { claim, held } = outbox.earlier('reply,followup');
+    const drain = outbox.claimKindStmt('reply,followup');
+    const plan = (sql: string, params: unknown[]) =>
+      (a.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plans = [plan(claim.source, [1, 'telegram', 'x', 5, 1]), plan(held.source, ['telegram', 'x', 5]), plan(drain.source, [1, 'telegram', 1, 1, 50])];
+    a.close();
+    for (const p of plans) expect(p).toContain('USING INDEX outbox_unsent_chat (platform=? AND chat_id=? AND id<?)');
+  });
+});
