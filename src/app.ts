@@ -1,4 +1,5 @@
-// Wires the platform-free parts together: config, database, outbox, engine.
+// Wires the platform-free parts together: config, database, outbox, engine, and the features
+// registered on the engine's routing table. The only module that knows them all.
 // Adapters receive an App and nothing else.
 import type { Config } from './config.js';
 import { openDatabase, type DB } from './store/db.js';
@@ -6,12 +7,16 @@ import { Outbox } from './store/outbox.js';
 import { startCheckpointer, SAFETY_AUTOCHECKPOINT, type Checkpointer } from './store/checkpointer.js';
 import { Engine } from './engine/engine.js';
 import { InboundBatcher } from './engine/batcher.js';
-import { understandingHook } from './engine/understanding.js';
+import { registerUnderstanding } from './engine/understanding.js';
+import { FLOWS } from '../flows/index.js';
 import { createLogger, type Logger } from './log.js';
 import { createFollowUpScheduler, type FollowUpScheduler } from './scheduler/index.js';
 import { installBlacklist } from './blacklist/index.js';
 import type { Blacklist } from './blacklist/service.js';
 import type { Broadcaster } from './broadcast/broadcaster.js';
+import { installCalendar } from './calendar/setup.js';
+import { useClockForDates } from './flow/format.js';
+import type { Platform } from './types.js';
 
 export interface App {
   config: Config;
@@ -35,10 +40,16 @@ export interface App {
 export interface AppOptions {
   now?: () => Date;
   log?: Logger;
+  /** The terminal chat runs with stderr on the same screen: operator warnings meant for the log stay at debug. */
+  interactiveTerminal?: boolean;
 }
 
 export function createApp(config: Config, opts: AppOptions = {}): App {
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const now = opts.now ?? (() => new Date());
+  // Holidays (HOLIDAYS_FILE) before anything counts a deadline; warns when a year ahead is estimated.
+  useClockForDates(now);
+  const calendar = installCalendar({ file: config.HOLIDAYS_FILE, zone: config.BOT_TIMEZONE, now, log, level: opts.interactiveTerminal ? 'debug' : 'warn' });
   const db = openDatabase({ path: config.DATABASE_PATH, synchronous: config.SQLITE_SYNCHRONOUS });
   let checkpointer: Checkpointer | undefined;
   if (config.DATABASE_PATH !== ':memory:' && config.SQLITE_CHECKPOINT_MS > 0) {
@@ -50,14 +61,15 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   const outbox = new Outbox(db);
   const recovered = outbox.recoverStale();
   if (recovered) log.info({ recovered }, 'outbox rows from an interrupted run put back to pending');
-  const now = opts.now ?? (() => new Date());
-  const engine = new Engine(db, outbox, config, now, log);
-  // Free-text understanding takes any unclaimed text, so it runs after every other hook.
-  engine.use(understandingHook(config.BOT_TIMEZONE, config), 100);
+  const engine = new Engine({ db, outbox, config, now, flows: FLOWS, log });
+  const canSendProactively = (p: Platform) => engine.canSendProactively(p);
+  // Features register on the routing table (src/engine/routes.ts); the order decides who sees what first.
+  const { blacklist, broadcaster } = installBlacklist({ db, outbox, config, log, now, cases: engine.repo, router: engine.router, canSendProactively });
+  // Free-text understanding takes any unclaimed text, so it comes after every other feature.
+  registerUnderstanding(engine.router, config.BOT_TIMEZONE, config, FLOWS);
   engine.maintenance();
-  const scheduler = createFollowUpScheduler(db, outbox, config, (p) => engine.canSendProactively(p), now, log);
+  const scheduler = createFollowUpScheduler(db, outbox, config, canSendProactively, now, log);
   const inbound = new InboundBatcher(engine);
-  const { blacklist, broadcaster } = installBlacklist({ config, db, outbox, engine, inbound, scheduler, log, now, close: () => undefined });
   return {
     config,
     db,
@@ -71,6 +83,7 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
     now,
     close() {
       void scheduler.stop();
+      calendar.stop();
       broadcaster.halt();
       checkpointer?.stop();
       if (db.open) db.close();

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = createApp(config);
+  const platformConfigured = qqConfigured(config) || !!config.TELEGRAM_BOT_TOKEN;
+  const terminalChat = !platformConfigured || !!config.TERMINAL;
+  const app = createApp(config, { interactiveTerminal: terminalChat && process.stderr.isTTY });
   const stops: Array<() => Promise<void>> = [];
 
   // Shutdown: stop accepting, drain for at most SHUTDOWN_TIMEOUT_MS, then exit. A second signal
@@ -70,10 +72,9 @@ async function main(): Promise<void> {
   stops.push(() => app.scheduler.stop());
   app.broadcaster.start();
   stops.push(() => app.broadcaster.stop());
-  const platformConfigured = qqConfigured(config) || !!config.TELEGRAM_BOT_TOKEN;
 
   let terminalDone: Promise<void> | undefined;
-  if (!platformConfigured || config.TERMINAL) {
+  if (terminalChat) {
     const term = startTerminal(app);
     stops.push(term.stop);
     terminalDone = term.done;

@@ -1,8 +1,13 @@
 // The engine hook for merchant lookups, reports, alerts, collective complaints and admin work.
 // Admin rights come from ADMIN_IDS (platform:id) and are checked on every command and every
-// button press, never taken from group roles or names. Button ids start with "bl:".
-import type { AppCore } from '../broadcast/broadcaster.js';
-import type { Hook, TurnContext } from '../engine/engine.js';
+// button press, never taken from group roles or names. Button ids: { kind: 'blacklist' } in
+// src/engine/choices.ts ("bl:…"). Registered on the routing table by registerBlacklist.
+import type { Config } from '../config.js';
+import type { DB } from '../store/db.js';
+import type { Outbox } from '../store/outbox.js';
+import type { Repo } from '../engine/repo.js';
+import { ORDER, type Router, type TurnContext } from '../engine/routes.js';
+import { encodeChoice, type ChoiceOf } from '../engine/choices.js';
 import { t } from '../i18n/index.js';
 import { formatAmount } from '../flow/format.js';
 import { parseAmount } from '../nlu/amount.js';
@@ -35,26 +40,42 @@ interface State {
   reportId?: number;
 }
 
+/** What the blacklist features use (a narrow port, not the App). */
 export interface HookDeps {
-  app: AppCore;
+  /** For the few raw queries left (evidence count, alert opt-in, a user's chat). */
+  db: DB;
+  outbox: Outbox;
+  /** Cases and the audit log. */
+  cases: Pick<Repo, 'audit' | 'casesOf' | 'getCase'>;
+  config: Pick<Config, 'BOT_TIMEZONE' | 'REPORTS_PER_DAY' | 'TELEGRAM_BROADCAST_PER_SECOND' | 'TELEGRAM_GROUP_PER_MINUTE'>;
   blacklist: Blacklist;
-  broadcaster: Broadcaster;
+  broadcaster: Pick<Broadcaster, 'store' | 'kick' | 'tally'>;
   admins: ReadonlySet<string>;
 }
 
-export function blacklistHook(deps: HookDeps): Hook {
-  return (ctx) => new Turn(deps, ctx).run();
+/**
+ * Registers the blacklist's routes (order ORDER.FEATURE): its buttons, its commands (private
+ * and group) and its report / admin sub-dialogue (pending state under NS).
+ */
+export function registerBlacklist(router: Router, deps: HookDeps): void {
+  const opts = { order: ORDER.FEATURE, chats: 'both' } as const;
+  // Buttons are only ever offered in private chats; in a group one is swallowed.
+  router.choice('blacklist', (ctx, c) => ctx.inbound.chatKind === 'group' || new Turn(deps, ctx).press(c), opts);
+  router.command(matchBlCommand, (ctx, cmd) => new Turn(deps, ctx).onCommand(cmd), opts);
+  router.pending<State>(NS, (ctx, s) => new Turn(deps, ctx).onPending(s), { order: ORDER.FEATURE });
 }
 
+const bl = (c: ChoiceOf<'blacklist'>): string => encodeChoice(c);
+
 class Turn {
-  private readonly app: AppCore;
+  private readonly app: Pick<HookDeps, 'db' | 'outbox' | 'config'>;
   private readonly bl: Blacklist;
 
   constructor(
     private readonly deps: HookDeps,
     private readonly ctx: TurnContext,
   ) {
-    this.app = deps.app;
+    this.app = deps;
     this.bl = deps.blacklist;
   }
 
@@ -83,7 +104,7 @@ class Turn {
 
   private audit(action: string, subject: string | null, detail: Record<string, unknown> = {}): void {
     const who = `${this.ctx.inbound.platform}:${this.ctx.inbound.userId}`;
-    this.app.engine.repo.audit(`user:${this.ctx.user.id}`, action, subject, this.isAdmin ? { admin: who, ...detail } : detail, this.ctx.now);
+    this.deps.cases.audit(`user:${this.ctx.user.id}`, action, subject, this.isAdmin ? { admin: who, ...detail } : detail, this.ctx.now);
   }
 
   private date(ms: number | null | undefined): string {
@@ -91,31 +112,27 @@ class Turn {
     return new Intl.DateTimeFormat('en-CA', { timeZone: this.app.config.BOT_TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
   }
 
-  run(): boolean {
-    const { ctx } = this;
-    const choice = ctx.choice?.startsWith('bl:') ? ctx.choice : undefined;
-    const cmd = ctx.choice ? undefined : matchBlCommand(ctx.text);
-    if (this.group) {
-      if (choice) return true; // buttons are only ever offered in private chats
-      return cmd ? this.groupCommand(cmd) : false;
-    }
-    if (choice) return this.press(choice);
-    if (cmd) {
-      if (this.state()) this.setState(undefined);
-      return this.command(cmd);
-    }
+  onCommand(cmd: BlCommand): boolean {
+    if (this.group) return this.groupCommand(cmd);
+    if (this.state()) this.setState(undefined);
+    return this.command(cmd);
+  }
+
+  /** A report or admin prompt is waiting for this message. */
+  onPending(raw: State): boolean {
     const s = this.state();
     if (!s) {
-      if (ctx.ext.get(NS)) this.setState(undefined); // expired
+      if (raw) this.setState(undefined); // expired
       return false;
     }
-    if (ctx.choice) {
+    if (this.ctx.choice) {
       // A button of something else: the user moved on.
       this.setState(undefined);
       return false;
     }
-    if (!ctx.text.trim()) return false;
-    return this.answer(s, ctx.text.trim());
+    const text = this.ctx.text.trim();
+    if (!text) return false;
+    return this.answer(s, text);
   }
 
   // — groups: lookups and (un)subscribing; anything personal goes private —
@@ -225,21 +242,21 @@ class Turn {
     const limited = this.reportLimit();
     if (limited) return this.say(limited);
     // A case the bot declined to coach (a fabricated claim) cannot back a report either.
-    const cases = this.app.engine.repo.casesOf(this.ctx.user.id).filter((c) => c.state.stage !== 'declined' && caseMerchantText(c.facts));
+    const cases = this.deps.cases.casesOf(this.ctx.user.id).filter((c) => c.state.stage !== 'declined' && caseMerchantText(c.facts));
     if (!cases.length) {
       this.setState({ step: 'r_merchant', draft: {} });
       return this.say(t('bl.report.ask_merchant'));
     }
-    const choices: Choice[] = cases.slice(0, 5).map((c) => ({ id: `bl:rc:${c.id}`, label: t('bl.report.from_case', { id: c.id, merchant: caseMerchantText(c.facts)!.slice(0, 30) }) }));
-    choices.push({ id: 'bl:rn', label: t('bl.report.other') });
+    const choices: Choice[] = cases.slice(0, 5).map((c) => ({ id: bl({ kind: 'blacklist', op: 'rc', id: c.id }), label: t('bl.report.from_case', { id: c.id, merchant: caseMerchantText(c.facts)!.slice(0, 30) }) }));
+    choices.push({ id: bl({ kind: 'blacklist', op: 'rn' }), label: t('bl.report.other') });
     return this.say(t('bl.report.pick'), choices);
   }
 
   private reportFromCase(caseId: number): true {
-    const c = this.app.engine.repo.getCase(caseId);
+    const c = this.deps.cases.getCase(caseId);
     if (!c || c.userId !== this.ctx.user.id) return this.say(t('bl.collective.stale'));
     const merchant = caseMerchantText(c.facts);
-    if (!merchant) return this.say(t('bl.report.no_merchant'), [{ id: 'bl:rn', label: t('bl.report.other') }]);
+    if (!merchant) return this.say(t('bl.report.no_merchant'), [{ id: bl({ kind: 'blacklist', op: 'rn' }), label: t('bl.report.other') }]);
     const limited = this.reportLimit();
     if (limited) return this.say(limited);
     const evidence = this.app.db.prepare(`SELECT count(*) AS n FROM evidence WHERE case_id = ?`).get(c.id) as { n: number };
@@ -254,7 +271,7 @@ class Turn {
     );
     this.setState(undefined);
     this.audit('report_filed', `report:${r.id}`, caseId ? { case: caseId } : {});
-    return this.say(t('bl.report.done', { id: r.id, merchant: d.merchant }), [{ id: `bl:rw:${r.id}`, label: t('bl.report.withdraw') }]);
+    return this.say(t('bl.report.done', { id: r.id, merchant: d.merchant }), [{ id: bl({ kind: 'blacklist', op: 'rw', id: r.id }), label: t('bl.report.withdraw') }]);
   }
 
   private answer(s: State, text: string): boolean {
@@ -287,15 +304,15 @@ class Turn {
             evidence: draft.evidence,
           }),
           [
-            { id: 'bl:rs', label: t('bl.report.submit') },
-            { id: 'bl:rx', label: t('bl.report.cancel') },
+            { id: bl({ kind: 'blacklist', op: 'rs' }), label: t('bl.report.submit') },
+            { id: bl({ kind: 'blacklist', op: 'rx' }), label: t('bl.report.cancel') },
           ],
         );
       }
       case 'r_confirm':
         return this.say(t('bl.report.summary', { merchant: d.merchant, what: d.what, amount: d.amount === null || d.amount === undefined ? t('bl.report.unknown_amount') : formatAmount(d.amount), evidence: d.evidence }), [
-          { id: 'bl:rs', label: t('bl.report.submit') },
-          { id: 'bl:rx', label: t('bl.report.cancel') },
+          { id: bl({ kind: 'blacklist', op: 'rs' }), label: t('bl.report.submit') },
+          { id: bl({ kind: 'blacklist', op: 'rx' }), label: t('bl.report.cancel') },
         ]);
       case 'reject_reason':
         if (!this.isAdmin) return this.refuseState();
@@ -313,10 +330,10 @@ class Turn {
 
   // — buttons —
 
-  private press(choice: string): boolean {
-    const [, what, a, b] = choice.split(':');
-    const id = Number(a);
-    const adminOnly = ['ap', 'ab', 'rj', 'sk', 'bc'];
+  press(c: ChoiceOf<'blacklist'>): boolean {
+    const what = c.op;
+    const id = c.id ?? 0;
+    const adminOnly: string[] = ['ap', 'ab', 'rj', 'sk', 'bc'];
     if (adminOnly.includes(what) && !this.isAdmin) return this.refuse({ name: 'review', arg: '' });
     switch (what) {
       case 'rc':
@@ -367,7 +384,7 @@ class Turn {
       case 'sk':
         return this.reviewNext(id);
       case 'bc':
-        return b === 'go' ? this.broadcastGo(id) : this.broadcastCancel(id);
+        return c.go ? this.broadcastGo(id) : this.broadcastCancel(id);
     }
     return false;
   }
@@ -383,25 +400,25 @@ class Turn {
   // — collective complaints —
 
   private collectivePick(): true {
-    const cases = this.app.engine.repo.casesOf(this.ctx.user.id).filter((c) => c.status === 'open' && c.state.stage !== 'declined' && caseMerchantText(c.facts));
+    const cases = this.deps.cases.casesOf(this.ctx.user.id).filter((c) => c.status === 'open' && c.state.stage !== 'declined' && caseMerchantText(c.facts));
     if (!cases.length) return this.say(t('bl.collective.none'));
     return this.say(
       t('bl.collective.pick'),
-      cases.slice(0, 8).map((c) => ({ id: `bl:cj:${c.id}`, label: t('bl.collective.case', { id: c.id, merchant: caseMerchantText(c.facts)!.slice(0, 30) }) })),
+      cases.slice(0, 8).map((c) => ({ id: bl({ kind: 'blacklist', op: 'cj', id: c.id }), label: t('bl.collective.case', { id: c.id, merchant: caseMerchantText(c.facts)!.slice(0, 30) }) })),
     );
   }
 
   private collectiveConsent(caseId: number): true {
-    const c = this.app.engine.repo.getCase(caseId);
+    const c = this.deps.cases.getCase(caseId);
     if (!c || c.userId !== this.ctx.user.id || c.status !== 'open') return this.say(t('bl.collective.stale'));
     return this.say(t('bl.collective.consent'), [
-      { id: `bl:cy:${caseId}`, label: t('bl.collective.yes') },
-      { id: 'bl:cn', label: t('bl.collective.no') },
+      { id: bl({ kind: 'blacklist', op: 'cy', id: caseId }), label: t('bl.collective.yes') },
+      { id: bl({ kind: 'blacklist', op: 'cn' }), label: t('bl.collective.no') },
     ]);
   }
 
   private collectiveJoin(caseId: number): true {
-    const c = this.app.engine.repo.getCase(caseId);
+    const c = this.deps.cases.getCase(caseId);
     const merchant = c && caseMerchantText(c.facts);
     if (!c || !merchant || c.userId !== this.ctx.user.id || c.status !== 'open') return this.say(t('bl.collective.stale'));
     const key = this.bl.merchantKey(merchant);
@@ -440,7 +457,7 @@ class Turn {
     const consents = this.bl.store.consentsFor(key);
     const consented = new Set(consents.map((x) => x.caseId));
     const others = open.filter((o) => !consented.has(o.caseId)).length;
-    const rows = consents.map((x) => this.app.engine.repo.getCase(x.caseId)).filter((c) => c !== undefined);
+    const rows = consents.map((x) => this.deps.cases.getCase(x.caseId)).filter((c) => c !== undefined);
     this.audit('collective_exported', key.startsWith('m:') ? `merchant:${key.slice(2)}` : null, { cases: rows.length });
     if (!rows.length) return this.say(t('bl.collective.export.none', { merchant: name, others }));
     let total = 0;
@@ -477,10 +494,10 @@ class Turn {
     const r = this.bl.store.nextPending(afterId) ?? (afterId ? this.bl.store.nextPending(0) : undefined);
     if (!r) return this.say(t('bl.review.empty'));
     return this.say(this.card(r), [
-      { id: `bl:ap:${r.id}`, label: t('bl.review.approve') },
-      { id: `bl:ab:${r.id}`, label: t('bl.review.approve_list') },
-      { id: `bl:rj:${r.id}`, label: t('bl.review.reject') },
-      { id: `bl:sk:${r.id}`, label: t('bl.review.skip') },
+      { id: bl({ kind: 'blacklist', op: 'ap', id: r.id }), label: t('bl.review.approve') },
+      { id: bl({ kind: 'blacklist', op: 'ab', id: r.id }), label: t('bl.review.approve_list') },
+      { id: bl({ kind: 'blacklist', op: 'rj', id: r.id }), label: t('bl.review.reject') },
+      { id: bl({ kind: 'blacklist', op: 'sk', id: r.id }), label: t('bl.review.skip') },
     ]);
   }
 
@@ -628,8 +645,8 @@ class Turn {
       .map(([platform, n]) => t('bc.preview.platform', { platform: platformName(platform as Platform), n }))
       .join('，');
     return this.say(t('bc.preview', { id: b.id, text: b.text, groups: p.groups, users: p.users, platforms: platforms || '—', unreachable: p.unreachable }), [
-      { id: `bl:bc:${b.id}:go`, label: t('bc.confirm') },
-      { id: `bl:bc:${b.id}:no`, label: t('bc.cancel') },
+      { id: bl({ kind: 'blacklist', op: 'bc', id: b.id, go: true }), label: t('bc.confirm') },
+      { id: bl({ kind: 'blacklist', op: 'bc', id: b.id, go: false }), label: t('bc.cancel') },
     ]);
   }
 
@@ -668,7 +685,7 @@ class Turn {
   private notifyUser(userId: number, text: string): void {
     const u = this.app.db.prepare(`SELECT platform, chat_id AS chatId FROM users WHERE id = ?`).get(userId) as { platform: Platform; chatId: string | null } | undefined;
     if (!u?.chatId) return;
-    this.ctx.outbox.enqueue({ platform: u.platform, chatId: u.chatId, userId, kind: 'notice', reply: { text } as Reply }, this.ctx.now);
+    this.deps.outbox.enqueue({ platform: u.platform, chatId: u.chatId, userId, kind: 'notice', reply: { text } as Reply }, this.ctx.now);
   }
 }
 

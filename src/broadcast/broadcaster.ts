@@ -1,10 +1,10 @@
 // Runs broadcasts: paced lanes for platforms that need them (Telegram), progress and a final
 // summary for the admin. Everything it decides is written to the database first, so after a
 // crash it carries on where it stopped: rows not confirmed sent are sent, summaries go out once.
-import type { App } from '../app.js';
-
-/** What the broadcaster needs of the App (it is built while the App is). */
-export type AppCore = Omit<App, 'blacklist' | 'broadcaster'>;
+import type { Config } from '../config.js';
+import type { DB } from '../store/db.js';
+import type { Outbox } from '../store/outbox.js';
+import type { Logger } from '../log.js';
 import type { Sender } from '../delivery/sender.js';
 import { t } from '../i18n/index.js';
 import { PLATFORMS, type Platform } from '../types.js';
@@ -12,6 +12,17 @@ import { BroadcastLane, type LaneOptions } from './lane.js';
 import { RateLimiter, type LimiterOptions } from './limiter.js';
 import { BroadcastStore, type BroadcastRow, type Tally } from './store.js';
 import { rateTap } from './tap.js';
+
+/** What the broadcaster needs: the database, the outbox, a few settings, a clock and a logger. */
+export interface BroadcasterDeps {
+  db: DB;
+  outbox: Outbox;
+  config: Pick<Config, 'TELEGRAM_BROADCAST_PER_SECOND' | 'TELEGRAM_GROUP_PER_MINUTE' | 'BROADCAST_PROGRESS_SECONDS'>;
+  log: Logger;
+  now: () => Date;
+  /** Platforms that cannot send unprompted hold broadcast rows for the recipient's next message. */
+  canSendProactively(platform: Platform): boolean;
+}
 
 export interface BroadcasterOptions {
   /** How often to look at running broadcasts, ms. */
@@ -25,7 +36,7 @@ export class Broadcaster {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly app: AppCore,
+    private readonly app: BroadcasterDeps,
     private readonly opts: BroadcasterOptions = {},
   ) {
     this.store = new BroadcastStore(app.db);
@@ -94,7 +105,7 @@ export class Broadcaster {
   }
 
   proactivePlatforms(): Platform[] {
-    return PLATFORMS.filter((p) => this.app.engine.canSendProactively(p));
+    return PLATFORMS.filter((p) => this.app.canSendProactively(p));
   }
 
   /** Looks at running broadcasts once: progress every BROADCAST_PROGRESS_SECONDS, a summary at the end. */

@@ -1,46 +1,29 @@
-// Working days by the official Chinese calendar (法定节假日 and 调休 make-up days) via chinese-days.
-// For a year the package does not cover, Monday–Friday is used and that is logged once.
-import chineseDays from 'chinese-days';
-
-const { isWorkday: cdIsWorkday, getDayDetail } = chineseDays;
+// Working days by the official Chinese calendar (法定节假日 and 调休 make-up days). The calendar in
+// use (holidays.ts) answers from the operator's override file, then chinese-days, then the statutory
+// rule for a year neither covers. main/app installs the override at start (useHolidayCalendar).
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
+import { HolidayCalendar, type YearInfo } from './holidays.js';
 
-const warnedYears = new Set<number>();
-let warn: (year: number) => void = () => {};
+let active = new HolidayCalendar();
 
-/** Lets the app log the fallback once per year. */
-export function onCalendarFallback(fn: (year: number) => void): void {
-  warn = fn;
+/** Installs the calendar deadlines are counted with (the app does this once at start). */
+export function useHolidayCalendar(cal: HolidayCalendar): void {
+  active = cal;
 }
 
-/** Years the package's holiday table covers, detected from its data (a holiday in the year's first week). */
-function covered(year: number): boolean {
-  // 元旦 (Jan 1) is a holiday in every covered year; an uncovered year reports it as a plain weekday/weekend.
-  try {
-    const d = getDayDetail(`${year}-01-01`);
-    return /元旦|New Year/i.test(d.name);
-  } catch {
-    return false;
-  }
+export function holidayCalendar(): HolidayCalendar {
+  return active;
 }
-const coverage = new Map<number, boolean>();
 
 /** Whether a local calendar day (YYYY-MM-DD) is a working day. */
 export function isWorkdayYmd(ymd: string): boolean {
-  const year = Number(ymd.slice(0, 4));
-  let c = coverage.get(year);
-  if (c === undefined) {
-    c = covered(year);
-    coverage.set(year, c);
-  }
-  if (c) return cdIsWorkday(ymd);
-  if (!warnedYears.has(year)) {
-    warnedYears.add(year);
-    warn(year);
-  }
-  const dow = new Date(`${ymd}T00:00:00Z`).getUTCDay();
-  return dow !== 0 && dow !== 6;
+  return active.isWorkday(ymd);
+}
+
+/** Whether a local calendar day is a public holiday (not merely a weekend). */
+export function isPublicHolidayYmd(ymd: string): boolean {
+  return active.isPublicHoliday(ymd);
 }
 
 const ymdOf = (d: TZDate): string =>
@@ -60,7 +43,29 @@ export function addWorkdays(from: Date, n: number, zone: string): Date {
   return new Date(d.getTime());
 }
 
+/** `at` itself when its local day is a working day, else the same local time on the next working day. */
+export function onOrAfterWorkday(at: Date, zone: string): Date {
+  let d = new TZDate(at.getTime(), zone);
+  while (!isWorkdayYmd(ymdOf(d))) d = addDays(d, 1);
+  return new Date(d.getTime());
+}
+
 /** Local calendar date in zone as YYYY-MM-DD. */
 export function localYmd(at: Date, zone: string): string {
   return ymdOf(new TZDate(at.getTime(), zone));
+}
+
+/**
+ * Years between `from` and `to` (local dates, both included) whose schedule is an estimate
+ * (statutory days only, 调休 not published): a deadline counted across them may move.
+ */
+export function estimatedYears(from: Date, to: Date, zone: string): YearInfo[] {
+  const a = new TZDate(from.getTime(), zone).getFullYear();
+  const b = new TZDate(to.getTime(), zone).getFullYear();
+  const out: YearInfo[] = [];
+  for (let y = Math.min(a, b); y <= Math.max(a, b); y++) {
+    const info = active.yearInfo(y);
+    if (!info.official) out.push(info);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 // Commands available in every private chat, as /commands and as Chinese words.
 
-export type CommandName = 'start' | 'help' | 'new' | 'cases' | 'progress' | 'evidence' | 'back' | 'close' | 'export' | 'delete' | 'continue' | 'ladder';
+export const COMMAND_NAMES = ['start', 'help', 'new', 'cases', 'progress', 'evidence', 'back', 'close', 'export', 'delete', 'continue', 'ladder'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface Command {
   name: CommandName;

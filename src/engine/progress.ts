@@ -1,23 +1,22 @@
 // 进度: where a case stands, the next step and the coming follow-ups.
 import { t } from '../i18n/index.js';
-import { FLOWS } from '../../flows/index.js';
 import { applicableRungs, type Timings } from '../flow/ladder.js';
 import { formatDay, formatFact, questionLabel } from '../flow/format.js';
 import { nextQuestion } from '../flow/step.js';
 import type { CaseRow, FollowUpRow } from './repo.js';
+import type { Flow } from '../flow/types.js';
 import { windowCloses, type WindowTimings } from '../followups/windows.js';
 
-export function factLines(c: CaseRow, zone: string): string[] {
-  const flow = FLOWS[c.scenario];
+/** The facts of a case, one line each, labelled by its flow's questions. */
+export function factLines(flow: Flow, c: CaseRow, zone: string): string[] {
   return flow.questions
     .filter((q) => q.id in c.facts)
     .map((q) => t('progress.fact', { label: questionLabel(flow.id, q.id), value: formatFact(flow, q, c.facts[q.id], zone) }));
 }
 
-export function progressText(c: CaseRow, followUps: FollowUpRow[], zone: string, timings: Timings & WindowTimings): string {
-  const flow = FLOWS[c.scenario];
+export function progressText(flow: Flow, c: CaseRow, followUps: FollowUpRow[], zone: string, timings: Timings & WindowTimings): string {
   const lines = [t('progress.header', { id: c.id, scenario: t(`scenario.${c.scenario}`), status: t(`status.${c.status}`) })];
-  lines.push(...factLines(c, zone));
+  lines.push(...factLines(flow, c, zone));
   const rungs = applicableRungs(flow, c.facts, timings);
   const evidenceDone = flow.evidence.filter((e) => c.state.evidence[e.id]).length;
   lines.push(t('progress.evidence', { done: evidenceDone, total: flow.evidence.length }));

@@ -102,6 +102,7 @@ export class Repo {
       closeCase: db.prepare(
         `UPDATE cases SET status = 'closed', outcome = ?, refunded_amount = ?, state = ?, stage = 'closed', closed_at = ?, updated_at = ? WHERE id = ?`,
       ),
+      openCases: db.prepare(`SELECT count(*) AS n FROM cases WHERE user_id = ? AND status = 'open'`),
       casesOf: db.prepare(`SELECT * FROM cases WHERE user_id = ? ORDER BY status = 'open' DESC, id DESC`),
       schedule: db.prepare(
         `INSERT INTO follow_ups (case_id, user_id, kind, rung, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -186,6 +187,11 @@ export class Repo {
     this.s.closeCase.run(outcome, refunded ?? null, JSON.stringify(state), now.getTime(), now.getTime(), id);
   }
 
+  /** How many open cases the user has (served by the cases_user index). */
+  countOpenCases(userId: number): number {
+    return (this.s.openCases.get(userId) as { n: number }).n;
+  }
+
   casesOf(userId: number): CaseRow[] {
     return (this.s.casesOf.all(userId) as RawCase[]).map(toCase);
   }
@@ -220,7 +226,12 @@ export class Repo {
     this.s.audit.run(now.getTime(), actor, action, subject, detail === null || detail === undefined ? null : JSON.stringify(detail));
   }
 
-  /** Removes a user and everything tied to them (cases, evidence, follow-ups, session, outbox, chat flags, audit entries). */
+  /**
+   * Removes a user and everything tied to them (cases, evidence, follow-ups, session, outbox, chat
+   * flags, audit entries). Every statement here and every foreign-key cascade it sets off is served
+   * by an index (migration 6; test/store/query-plans.test.ts), so it costs O(the user's rows).
+   * The caller scrubs the WAL after commit (scrubWal) so the deleted rows leave the files too.
+   */
   deleteUser(userId: number, now: Date): void {
     const u = this.db.prepare(`SELECT platform, platform_user_id, chat_id FROM users WHERE id = ?`).get(userId) as
       | { platform: string; platform_user_id: string; chat_id: string | null }

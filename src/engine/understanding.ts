@@ -5,13 +5,14 @@ import { toneSummary } from '../i18n/zh-CN/nlu.js';
 import { understand, LOW_CONFIDENCE, type Entities } from '../nlu/understand.js';
 import { detectBadIntent } from '../nlu/intent.js';
 import { checkTone, neutralRewrite } from '../nlu/tone.js';
-import { FLOWS } from '../../flows/index.js';
 import { SCENARIOS, type ScenarioId } from '../types.js';
 import { declineText } from '../flow/step.js';
 import { formatAmount, formatDate, formatDateTime } from '../flow/format.js';
 import { sellerDeadline, type Timings } from '../flow/ladder.js';
-import type { Facts } from '../flow/types.js';
-import type { Hook, TurnContext } from './engine.js';
+import type { Facts, Flow } from '../flow/types.js';
+import type { Reply } from '../types.js';
+import { ORDER, type Router, type TurnContext } from './routes.js';
+import { button } from './choices.js';
 import { localYmd } from '../calendar/workdays.js';
 
 interface Pending {
@@ -24,7 +25,7 @@ const TONE_NS = 'tone';
 const TONE_COMMAND = /^(?:检查语气|\/tone)(?:@\w+)?(?:[\s:：]+([\s\S]*))?$/;
 
 /** Entities as case facts, keeping only what the scenario's flow asks. */
-export function entitiesToFacts(scenario: ScenarioId | undefined, e: Entities, zone: string): Facts {
+export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: string): Facts {
   const all: Facts = {};
   if (e.platform) all.platform = e.platform;
   if (e.merchant) all.merchant = e.merchant;
@@ -33,8 +34,8 @@ export function entitiesToFacts(scenario: ScenarioId | undefined, e: Entities, z
   if (e.paymentMethod) all.paymentMethod = e.paymentMethod;
   if (e.occurredAt) all.paidAt = e.occurredAtPrecision === 'day' ? localYmd(e.occurredAt, zone) : e.occurredAt.toISOString();
   if (e.chargeCount !== undefined) all.chargeCount = e.chargeCount;
-  if (!scenario) return all;
-  const asked = new Set(FLOWS[scenario].questions.map((q) => q.id));
+  if (!flow) return all;
+  const asked = new Set(flow.questions.map((q) => q.id));
   return Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k)));
 }
 
@@ -72,30 +73,32 @@ function toneCheck(ctx: TurnContext, draft: string, zone: string, timings: Timin
   ctx.reply({ text: lines.join('\n'), document: report.ok ? undefined : { title: t('tone.rewrite_title'), body } });
 }
 
-export function understandingHook(zone: string, timings: Timings): Hook {
-  return (ctx) => {
-    if (ctx.inbound.chatKind !== 'private') return false;
-    const pending = ctx.ext.get<Pending>(NS);
-    const choice = ctx.choice;
-
-    if (choice?.startsWith('u:')) {
+/** Registers free-text understanding: its confirmation buttons and the text fallback. */
+export function registerUnderstanding(router: Router, zone: string, timings: Timings, flows: Readonly<Record<ScenarioId, Flow>>): void {
+  const opts = { order: ORDER.UNDERSTANDING } as const;
+  router.choice(
+    'understand',
+    (ctx, c) => {
+      const pending = ctx.ext.get<Pending>(NS);
       ctx.ext.set(NS, undefined);
       if (!pending) return false;
-      if (choice === 'u:yes' && pending.scenario) {
+      if (c.answer === 'yes' && pending.scenario) {
         ctx.startCase(pending.scenario, pending.facts);
         return true;
       }
-      const picked = choice.slice(4) as ScenarioId;
-      if (choice.startsWith('u:s:') && (SCENARIOS as readonly string[]).includes(picked)) {
-        const asked = new Set(FLOWS[picked].questions.map((q) => q.id));
-        ctx.startCase(picked, Object.fromEntries(Object.entries(pending.facts).filter(([k]) => asked.has(k))));
+      if (c.answer === 'pick') {
+        const asked = new Set(flows[c.scenario].questions.map((q) => q.id));
+        ctx.startCase(c.scenario, Object.fromEntries(Object.entries(pending.facts).filter(([k]) => asked.has(k))));
         return true;
       }
       ctx.ext.set(NS, { facts: pending.facts });
-      ctx.reply({ text: t('nlu.pick_keep'), choices: SCENARIOS.map((s) => ({ id: `u:s:${s}`, label: t(`scenario.${s}`) })) });
+      ctx.reply(pickReply('nlu.pick_keep'));
       return true;
-    }
-    if (choice) return false;
+    },
+    opts,
+  );
+  router.text((ctx) => {
+    if (ctx.choice) return false;
     const text = ctx.text.trim();
     if (!text) return false;
 
@@ -119,20 +122,20 @@ export function understandingHook(zone: string, timings: Timings): Hook {
     const bad = detectBadIntent(text);
     if (bad) {
       if (ctx.active) ctx.stepActive({ type: 'decline', reason: `intent.${bad.kind}` });
-      else ctx.reply({ text: declineText(`intent.${bad.kind}`), choices: [{ id: 'm:new', label: t('choice.new_case') }] });
+      else ctx.reply({ text: declineText(`intent.${bad.kind}`), choices: [button({ kind: 'menu', action: 'new' }, t('choice.new_case'))] });
       return true;
     }
 
     if (ctx.active) return false;
     const u = understand(text, ctx.now, zone);
     if (u.scenario !== 'other' && u.confidence >= LOW_CONFIDENCE) {
-      const facts = entitiesToFacts(u.scenario, u.entities, zone);
+      const facts = entitiesToFacts(flows[u.scenario], u.entities, zone);
       ctx.ext.set(NS, { scenario: u.scenario, facts });
       ctx.reply({
         text: t('nlu.confirm', { summary: summary(u.scenario, facts, zone, u.entities.occurredAtPrecision === 'day') }),
         choices: [
-          { id: 'u:yes', label: t('nlu.yes') },
-          { id: 'u:no', label: t('nlu.no') },
+          button({ kind: 'understand', answer: 'yes' }, t('nlu.yes')),
+          button({ kind: 'understand', answer: 'no' }, t('nlu.no')),
         ],
       });
       return true;
@@ -140,7 +143,11 @@ export function understandingHook(zone: string, timings: Timings): Hook {
     // Low confidence: let the user pick, keeping whatever facts were found.
     const facts = entitiesToFacts(undefined, u.entities, zone);
     ctx.ext.set(NS, { facts });
-    ctx.reply({ text: t(Object.keys(facts).length ? 'nlu.pick_keep' : 'nlu.pick'), choices: SCENARIOS.map((s) => ({ id: `u:s:${s}`, label: t(`scenario.${s}`) })) });
+    ctx.reply(pickReply(Object.keys(facts).length ? 'nlu.pick_keep' : 'nlu.pick'));
     return true;
-  };
+  }, opts);
+}
+
+function pickReply(key: string): Reply {
+  return { text: t(key), choices: SCENARIOS.map((s) => button({ kind: 'understand', answer: 'pick', scenario: s }, t(`scenario.${s}`))) };
 }

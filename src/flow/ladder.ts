@@ -1,12 +1,14 @@
-// The escalation ladder (facts.md §3): which rungs apply to a case, what each says,
+// The escalation ladder (docs/domain.md §3): which rungs apply to a case, what each says,
 // the ready-to-send text it produces and when to check back.
 import type { Config } from '../config.js';
 import { has, t, type Params } from '../i18n/index.js';
-import { law } from '../knowledge/law.js';
-import { addWorkdays } from '../calendar/workdays.js';
+import { basisFor, citationFacts, citationsFor, type LawRow } from '../knowledge/law.js';
+import { addWorkdays, isPublicHolidayYmd, localYmd, onOrAfterWorkday } from '../calendar/workdays.js';
+import { afterQuietHours } from '../calendar/quiet.js';
 import { TZDate } from '@date-fns/tz';
 import { addHours } from 'date-fns';
 import type { Reply } from '../types.js';
+import { button } from '../engine/choices.js';
 import type { Facts, Flow, RungId } from './types.js';
 import type { CaseState } from './state.js';
 import { formatAmount, formatDateTime, formatFact } from './format.js';
@@ -33,15 +35,25 @@ export function applicableRungs(flow: Flow, facts: Facts, timings: Timings): Run
   );
 }
 
-/** The seller's deadline: N hours on, at 17:00 local time that day. */
+/**
+ * The seller's deadline: N hours on, at 17:00 local time that day; a day that is a public holiday
+ * moves it to 17:00 on the next working day (a deadline on 元旦 is no deadline).
+ */
 export function sellerDeadline(now: Date, timings: Timings, zone: string): Date {
   const d = new TZDate(addHours(now, timings.SELLER_DEADLINE_HOURS).getTime(), zone);
   d.setHours(17, 0, 0, 0);
-  return new Date(d.getTime() < now.getTime() ? d.getTime() + 86_400_000 : d.getTime());
+  const due = new Date(d.getTime() < now.getTime() ? d.getTime() + 86_400_000 : d.getTime());
+  return isPublicHolidayYmd(localYmd(due, zone)) ? onOrAfterWorkday(due, zone) : due;
+}
+
+/** When the check for a rung is sent: its due moment, or the end of quiet hours when that falls at night. */
+export function rungDueAt(rung: RungId, sentAt: Date, timings: Timings, zone: string): Date | undefined {
+  const due = rungDeadline(rung, sentAt, timings, zone);
+  return due && afterQuietHours(due, zone, { start: timings.QUIET_HOURS_START, end: timings.QUIET_HOURS_END });
 }
 
 /** When to ask how the rung went, counted from when the user sent it. Undefined: no follow-up. */
-export function rungDueAt(rung: RungId, sentAt: Date, timings: Timings, zone: string): Date | undefined {
+export function rungDeadline(rung: RungId, sentAt: Date, timings: Timings, zone: string): Date | undefined {
   switch (rung) {
     case 'seller':
       return sellerDeadline(sentAt, timings, zone);
@@ -78,55 +90,52 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   p.paymentDays = timings.PAYMENT_COMPLAINT_WORKDAYS;
   p.regulatorDays = timings.REGULATOR_REPLY_WORKDAYS;
   p.policeAmount = formatAmount(timings.POLICE_SUGGEST_AMOUNT);
-  // The basis a letter cites: the scenario's own articles from its assessment (never the
-  // criminal-law rows, which are there to warn the user, not the seller).
-  p.basis = flow
-    .assess(facts)
-    .law.filter((id) => !NOT_A_BASIS.has(id))
-    .map((id) => law(id).article)
+  // The basis a letter cites: the law table's rows that fit these facts at this rung and may
+  // serve as a basis (never the criminal-law rows, which are there to warn, not to argue).
+  p.basis = basisFor(lawFacts(facts, now, timings, zone, state), 'seller', flow.id)
+    .map((r) => r.article)
     .join('、');
   p.facts = t(`doc.facts.${flow.id}`, p);
   p.request = t(`doc.request.${flow.id}`, p);
   return p;
 }
 
-function lawLines(ids: string[]): string {
-  return ids.map((id) => t('law.line', { article: law(id).article, meaning: law(id).meaning })).join('\n');
+function lawLines(rows: readonly LawRow[]): string {
+  return rows.map((r) => t('law.line', { article: r.article, meaning: r.meaning })).join('\n');
 }
 
-/** Law rows that never serve as a letter's basis. */
-const NOT_A_BASIS = new Set(['crl266', 'psa', 'cpl25']);
-
-const RUNG_LAW: Record<RungId, string[]> = {
-  seller: ['cc563', 'ecl62'],
-  platform: ['cpl44', 'cpl26'],
-  payment: ['ecl53'],
-  regulator: ['cpl37', 'cpl46'],
-  police: ['crl266', 'police169'],
-  court: ['cpl165', 'cpl168', 'cpi20', 'fee', 'cc188'],
-};
+/** Intake facts plus what the case's progress establishes (a demand whose deadline passed). */
+function lawFacts(facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): Facts {
+  const sent = state?.sent ?? [];
+  const sellerLast = sent[sent.length - 1] === 'seller' && state?.rungSentAt !== undefined;
+  const sellerDeadlineAt = sellerLast ? sellerDeadline(new Date(state!.rungSentAt!), timings, zone) : undefined;
+  return citationFacts(facts, { sent, sellerDeadlineAt, now });
+}
 
 /** The reply that presents one rung: when to use it, where to go, the text to send, how long to wait. */
 export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): Reply {
   const rung = rungs[index];
   const p = documentParams(flow, facts, now, timings, zone, state);
   const channelKey = `rung.payment.where.${facts.paymentMethod ?? 'unknown'}`;
-  const where = rung === 'payment' ? t(has(channelKey) ? channelKey : 'rung.payment.where.unknown', p) : t(`rung.${rung}.where`, p);
+  const cited = citationsFor(lawFacts(facts, now, timings, zone, state), rung, flow.id);
+  const siteDown = rung === 'platform' && facts.siteState === 'down';
+  const where =
+    rung === 'payment'
+      ? t(has(channelKey) ? channelKey : 'rung.payment.where.unknown', p)
+      : t(siteDown ? 'rung.platform.where.down' : `rung.${rung}.where`, p);
   const text = [
     t('rung.header', { n: index + 1, total: rungs.length, title: t(`rung.${rung}.title`) }),
     t(`rung.${rung}.when`, p),
     where,
     t(`rung.${rung}.wait`, p),
-    t('law.header'),
-    lawLines(RUNG_LAW[rung]),
-    t('law.disclaimer'),
+    ...(cited.length ? [t('law.header'), lawLines(cited), t('law.disclaimer')] : []),
   ].join('\n\n');
   const docKey = rung === 'payment' && facts.paymentMethod === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
   const choices = [
-    ...(rung === 'court' ? [] : [{ id: 'r:sent', label: t('choice.sent') }]),
-    ...(index + 1 < rungs.length ? [{ id: 'r:next', label: t('choice.next_rung') }] : []),
-    { id: 'm:evidence', label: t('choice.evidence') },
-    { id: 'm:close', label: t('choice.close') },
+    ...(rung === 'court' ? [] : [button({ kind: 'rung', op: 'sent' }, t('choice.sent'))]),
+    ...(index + 1 < rungs.length ? [button({ kind: 'rung', op: 'next' }, t('choice.next_rung'))] : []),
+    button({ kind: 'menu', action: 'evidence' }, t('choice.evidence')),
+    button({ kind: 'menu', action: 'close' }, t('choice.close')),
   ];
   return { text, document: { title: t(`doc.${rung}.title`), body: t(docKey, p) }, choices };
 }

@@ -2,49 +2,19 @@
 // No database, no platform, no clock of its own: everything it needs comes in.
 import { t } from '../i18n/index.js';
 import { law } from '../knowledge/law.js';
-import type { Attachment, Choice, Reply } from '../types.js';
+import type { Choice, Reply } from '../types.js';
 import { parseAnswer } from './answers.js';
-import { applicableRungs, rungDueAt, rungReply, type Timings } from './ladder.js';
-import { formatAmount, formatDateTime, optionLabel } from './format.js';
+import { applicableRungs, rungDueAt, rungReply } from './ladder.js';
+import { formatAmount, formatDateTime, formatDeadline, optionLabel } from './format.js';
 import type { CaseState } from './state.js';
+import type { Effect, StepInput, StepResult } from './events.js';
 import type { Facts, Flow, Question, RungId } from './types.js';
 import { PAYMENT_METHODS } from '../types.js';
 import { respectRemindersOff, windowSchedules } from '../followups/effects.js';
-import { laterSameDay } from '../calendar/quiet.js';
+import { afterQuietHours, laterSameDay } from '../calendar/quiet.js';
+import { button, decodeChoice, encodeChoice } from '../engine/choices.js';
 
-export type FlowEvent =
-  | { type: 'start' }
-  | { type: 'text'; text: string }
-  | { type: 'choice'; id: string }
-  | { type: 'attachments'; items: Attachment[] }
-  | { type: 'back' }
-  | { type: 'repeat' }
-  | { type: 'decline'; reason: string };
-
-export type Outcome = 'full' | 'partial' | 'none' | 'abandoned';
-
-export type Effect =
-  | { type: 'reply'; reply: Reply }
-  | { type: 'schedule'; kind: 'rung_check' | 'window_warning'; rung: RungId; dueAt: Date }
-  | { type: 'cancelFollowUps' }
-  | { type: 'evidence'; item: string | null; kind: string; ref?: string }
-  | { type: 'close'; outcome: Outcome; refunded?: number };
-
-export interface StepInput {
-  flow: Flow;
-  facts: Facts;
-  state: CaseState;
-  event: FlowEvent;
-  now: Date;
-  zone: string;
-  timings: Timings;
-}
-
-export interface StepResult {
-  facts: Facts;
-  state: CaseState;
-  effects: Effect[];
-}
+export type { FlowEvent, Outcome, Effect, StepInput, StepResult } from './events.js';
 
 const MAX_REASKS = 2;
 /** Typed instead of an answer: the same as pressing 跳过. */
@@ -75,9 +45,9 @@ function exampleFor(flow: Flow, q: Question): string {
 }
 
 function choicesFor(flow: Flow, q: Question, reasks: number): Choice[] | undefined {
-  const skip = { id: 'q:skip', label: t('choice.skip') };
-  if (q.kind === 'choice') return [...(q.options ?? []).map((o) => ({ id: `a:${o}`, label: optionLabel(flow.id, q.id, o) })), skip];
-  if (q.kind === 'payment') return [...PAYMENT_METHODS.map((m) => ({ id: `a:${m}`, label: t(`payment.${m}`) })), skip];
+  const skip = button({ kind: 'skip' }, t('choice.skip'));
+  if (q.kind === 'choice') return [...(q.options ?? []).map((o) => button({ kind: 'answer', option: o }, optionLabel(flow.id, q.id, o))), skip];
+  if (q.kind === 'payment') return [...PAYMENT_METHODS.map((m) => button({ kind: 'answer', option: m }, t(`payment.${m}`))), skip];
   return reasks > 0 ? [skip] : undefined;
 }
 
@@ -118,13 +88,13 @@ export function evidenceReply(flow: Flow, state: CaseState): Reply {
   }
   lines.push(t('evidence.tips'));
   const open = flow.evidence.filter((e) => !state.evidence[e.id]);
-  const choices: Choice[] = open.map((e) => ({ id: `e:${e.id}`, label: t('evidence.have', { item: t(`ev.${e.id}.short`) }) }));
-  choices.push({ id: state.stage === 'ladder' ? 'm:ladder' : 'e:done', label: t(state.stage === 'ladder' ? 'choice.back_to_ladder' : 'choice.evidence_done') });
+  const choices: Choice[] = open.map((e) => button({ kind: 'evidence', item: e.id }, t('evidence.have', { item: t(`ev.${e.id}.short`) })));
+  choices.push({ id: encodeChoice(state.stage === 'ladder' ? { kind: 'menu', action: 'ladder' } : { kind: 'evidence_done' }), label: t(state.stage === 'ladder' ? 'choice.back_to_ladder' : 'choice.evidence_done') });
   return { text: lines.join('\n'), choices };
 }
 
 function declinedReply(text: string): Reply {
-  return { text, choices: [{ id: 'm:close', label: t('choice.close') }, { id: 'm:new', label: t('choice.new_case') }] };
+  return { text, choices: [button({ kind: 'menu', action: 'close' }, t('choice.close')), button({ kind: 'menu', action: 'new' }, t('choice.new_case'))] };
 }
 
 /** Moves to the next open question, or to the assessment when intake is done. */
@@ -170,9 +140,10 @@ function intake(i: StepInput): StepResult {
     return advance(flow, f, { ...state, history: [...state.history.filter((h) => h !== q.id), q.id] }, i, prefix);
   };
   if (event.type === 'choice') {
-    if (event.id === 'q:skip') return accept(null, t('skipped'));
-    if (event.id.startsWith('a:')) {
-      const opt = event.id.slice(2);
+    const c = decodeChoice(event.id);
+    if (c?.kind === 'skip') return accept(null, t('skipped'));
+    if (c?.kind === 'answer') {
+      const opt = c.option;
       if (q.kind === 'choice' && q.options?.includes(opt)) return accept(opt);
       if (q.kind === 'payment' && (PAYMENT_METHODS as readonly string[]).includes(opt)) return accept(opt);
     }
@@ -262,33 +233,36 @@ function followUpAnswerRaw(i: StepInput, answer: string): StepResult {
       return {
         facts,
         state: { ...state, remindersOff: true },
-        effects: [{ type: 'cancelFollowUps' }, { type: 'reply', reply: { text: t('fup.stopped'), choices: [{ id: 'r:resume', label: t('fup.resume') }] } }],
+        effects: [{ type: 'cancelFollowUps' }, { type: 'reply', reply: { text: t('fup.stopped'), choices: [button({ kind: 'rung', op: 'resume' }, t('fup.resume'))] } }],
       };
     case 'resume': {
       const on: CaseState = { ...state, remindersOff: false };
       const rung = rungs[Math.min(state.rung, rungs.length - 1)];
       const effects: Effect[] = [{ type: 'cancelFollowUps' }, ...windowSchedules(i, on, true)];
       let due = state.rungSentAt ? rungDueAt(rung, new Date(state.rungSentAt), i.timings, i.zone) : undefined;
-      if (due && due.getTime() < i.now.getTime()) due = i.now;
+      if (due && due.getTime() < i.now.getTime()) due = afterQuietHours(i.now, i.zone, { start: i.timings.QUIET_HOURS_START, end: i.timings.QUIET_HOURS_END });
       if (due) effects.push({ type: 'schedule', kind: 'rung_check', rung, dueAt: due });
       const text = due ? t('fup.resumed_next', { due: formatDateTime(due, i.zone) }) : t('fup.resumed');
       return { facts, state: on, effects: [...effects, { type: 'reply', reply: { text } }] };
     }
     case 'refunded':
       return { facts, state: { ...state, awaitingRefundAmount: true }, effects: [{ type: 'reply', reply: { text: t('fu.how_much') } }] };
-    case 'replied':
+    case 'replied': {
+      // A day on, kept inside the hours reminders are sent (as 明天再提醒), so the time said is the time sent.
+      const due = laterSameDay(i.now, 1, i.zone, { start: i.timings.QUIET_HOURS_START, end: i.timings.QUIET_HOURS_END });
       return {
         facts,
         state,
         effects: [
-          { type: 'schedule', kind: 'rung_check', rung: rungs[state.rung], dueAt: new Date(i.now.getTime() + 24 * 3600_000) },
-          { type: 'reply', reply: { text: t('fu.replied_ack', { due: formatDateTime(new Date(i.now.getTime() + 24 * 3600_000), i.zone) }) } },
+          { type: 'schedule', kind: 'rung_check', rung: rungs[state.rung], dueAt: due },
+          { type: 'reply', reply: { text: t('fu.replied_ack', { due: formatDateTime(due, i.zone) }) } },
         ],
       };
+    }
     default: {
       // not_yet / refused: the wait is over — the next rung, text ready.
       if (state.rung + 1 >= rungs.length) {
-        return { facts, state, effects: [{ type: 'reply', reply: { text: t('fu.last_rung'), choices: [{ id: 'm:close', label: t('choice.close') }] } }] };
+        return { facts, state, effects: [{ type: 'reply', reply: { text: t('fu.last_rung'), choices: [button({ kind: 'menu', action: 'close' }, t('choice.close'))] } }] };
       }
       const r = showRung(i, facts, { ...state, rung: state.rung + 1, rungSentAt: undefined }, t(answer === 'refused' ? 'fu.refused_prefix' : 'fu.not_yet_prefix'));
       return { ...r, effects: [{ type: 'cancelFollowUps' }, ...windowSchedules(i, r.state, false), ...r.effects] };
@@ -313,7 +287,8 @@ function ladder(i: StepInput): StepResult {
     return ladder({ ...i, state: { ...state, awaitingRefundAmount: false } });
   }
   if (event.type === 'choice') {
-    if (event.id === 'r:sent') {
+    const c = decodeChoice(event.id);
+    if (c?.kind === 'rung' && c.op === 'sent') {
       const rung = rungs[state.rung];
       const due = rungDueAt(rung, i.now, i.timings, i.zone);
       const sentRungs = state.sent?.includes(rung) ? state.sent : [...(state.sent ?? []), rung];
@@ -323,21 +298,21 @@ function ladder(i: StepInput): StepResult {
       effects.push({
         type: 'reply',
         reply: {
-          text: state.remindersOff ? t('fup.sent_reminders_off') : due ? t('rung.sent', { due: formatDateTime(due, i.zone) }) : t('rung.sent_no_followup'),
+          text: state.remindersOff ? t('fup.sent_reminders_off') : due ? t('rung.sent', { due: formatDeadline(due, i.zone, i.now) }) : t('rung.sent_no_followup'),
           choices: [
-            ...(state.rung + 1 < rungs.length ? [{ id: 'r:next', label: t('choice.next_rung') }] : []),
-            { id: 'm:progress', label: t('choice.progress') },
+            ...(state.rung + 1 < rungs.length ? [button({ kind: 'rung', op: 'next' }, t('choice.next_rung'))] : []),
+            button({ kind: 'menu', action: 'progress' }, t('choice.progress')),
           ],
         },
       });
       return { facts, state: sent, effects };
     }
-    if (event.id === 'r:next' && state.rung + 1 < rungs.length) {
+    if (c?.kind === 'rung' && c.op === 'next' && state.rung + 1 < rungs.length) {
       const r = showRung(i, facts, { ...state, rung: state.rung + 1, rungSentAt: undefined });
       return { ...r, effects: [{ type: 'cancelFollowUps' }, ...windowSchedules(i, r.state, false), ...r.effects] };
     }
-    if (event.id.startsWith('f:')) return followUpAnswer(i, event.id.slice(2));
-    if (event.id === 'r:resume') return followUpAnswer(i, 'resume');
+    if (c?.kind === 'followup') return followUpAnswer(i, c.answer);
+    if (c?.kind === 'rung' && c.op === 'resume') return followUpAnswer(i, 'resume');
   }
   if (event.type === 'attachments') {
     return {
@@ -356,12 +331,13 @@ function ladder(i: StepInput): StepResult {
 
 function evidence(i: StepInput): StepResult {
   const { flow, facts, state, event } = i;
-  if (event.type === 'choice' && event.id === 'e:done') {
+  const c = event.type === 'choice' ? decodeChoice(event.id) : undefined;
+  if (c?.kind === 'evidence_done') {
     const r = showRung(i, facts, { ...state, rung: 0 }, t('evidence.to_ladder'));
     return { ...r, effects: [...respectRemindersOff(windowSchedules(i, r.state, true), r.state), ...r.effects] };
   }
-  if (event.type === 'choice' && event.id.startsWith('e:')) {
-    const id = event.id.slice(2);
+  if (c?.kind === 'evidence') {
+    const id = c.item;
     if (flow.evidence.some((e) => e.id === id)) {
       const s: CaseState = { ...state, evidence: { ...state.evidence, [id]: { at: i.now.getTime(), kind: 'tick' } } };
       return { facts, state: s, effects: [{ type: 'evidence', item: id, kind: 'tick' }, { type: 'reply', reply: evidenceReply(flow, s) }] };
@@ -376,8 +352,8 @@ function evidence(i: StepInput): StepResult {
       reply: {
         text: t(open.length ? 'evidence.recorded_which' : 'evidence.recorded', { n: event.items.length, item: t('ev.extra') }),
         choices: [
-          ...open.map((e) => ({ id: `e:${e.id}`, label: t('evidence.is', { item: t(`ev.${e.id}.short`) }) })),
-          { id: 'e:done', label: t('choice.evidence_done') },
+          ...open.map((e) => button({ kind: 'evidence', item: e.id }, t('evidence.is', { item: t(`ev.${e.id}.short`) }))),
+          button({ kind: 'evidence_done' }, t('choice.evidence_done')),
         ],
       },
     });
@@ -412,6 +388,6 @@ export function step(i: StepInput): StepResult {
     case 'declined':
       return { facts: i.facts, state: i.state, effects: [{ type: 'reply', reply: declinedReply(t('declined.still')) }] };
     case 'closed':
-      return { facts: i.facts, state: i.state, effects: [{ type: 'reply', reply: { text: t('case.closed_already'), choices: [{ id: 'm:new', label: t('choice.new_case') }] } }] };
+      return { facts: i.facts, state: i.state, effects: [{ type: 'reply', reply: { text: t('case.closed_already'), choices: [button({ kind: 'menu', action: 'new' }, t('choice.new_case'))] } }] };
   }
 }

@@ -48,6 +48,10 @@ export interface Assessment {
   declineReason?: string;
 }
 
+/** How a case ended. */
+export const OUTCOMES = ['full', 'partial', 'none', 'abandoned'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
 export type RungId = 'seller' | 'platform' | 'payment' | 'regulator' | 'police' | 'court';
 
 export interface Flow {

@@ -1,5 +1,5 @@
 // Follow-up effects the pure step emits: window warnings to (re)schedule and reminder controls.
-import type { Effect, StepInput } from '../flow/step.js';
+import type { Effect, StepInput } from '../flow/events.js';
 import type { CaseState } from '../flow/state.js';
 import { applicableRungs } from '../flow/ladder.js';
 import { windowWarnings } from './windows.js';

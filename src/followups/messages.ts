@@ -4,6 +4,7 @@ import { t, has } from '../i18n/index.js';
 import { formatDateTime as formatMoment } from '../flow/format.js';
 import type { Facts, RungId } from '../flow/types.js';
 import type { Choice, Reply, ScenarioId } from '../types.js';
+import { encodeChoice, type FollowUpAnswer } from '../engine/choices.js';
 import { windowCloses, BANK_DISPUTE_WINDOW_DAYS, type WindowTimings } from './windows.js';
 
 export type FollowUpKind = 'rung_check' | 'window_warning';
@@ -28,20 +29,20 @@ export interface MessageTimings extends WindowTimings {
   REGULATOR_REPLY_WORKDAYS: number;
 }
 
-export const answerId = (caseId: number, answer: string): string => `f:${caseId}:${answer}`;
+export const answerId = (caseId: number, answer: FollowUpAnswer): string => encodeChoice({ kind: 'followup', caseId, answer });
 
 function controls(caseId: number): Choice[] {
   return CONTROL_ANSWERS.map((a) => ({ id: answerId(caseId, a), label: t(`fup.${a}`) }));
 }
 
-function rungCheck(f: FiredFollowUp, zone: string, timings: MessageTimings): Reply {
+function rungCheck(f: FiredFollowUp, now: Date, zone: string, timings: MessageTimings): Reply {
   const rung = f.rung ?? 'none';
   const days: Partial<Record<string, number>> = {
     platform: timings.PLATFORM_REVIEW_WORKDAYS,
     payment: timings.PAYMENT_COMPLAINT_WORKDAYS,
     regulator: timings.REGULATOR_REPLY_WORKDAYS,
   };
-  const params = { id: f.caseId, scenario: t(`scenario.${f.scenario}`), due: formatMoment(f.dueAt, zone), days: days[rung] };
+  const params = { id: f.caseId, scenario: t(`scenario.${f.scenario}`), due: formatMoment(f.dueAt, zone, now), days: days[rung] };
   const ask = t(has(`fup.ask.${rung}`) ? `fup.ask.${rung}` : 'fup.ask.none', params);
   const repliedKey = has(`fup.replied.${rung}`) ? `fup.replied.${rung}` : 'fup.replied.seller';
   const choices: Choice[] = [
@@ -64,8 +65,8 @@ function windowWarning(f: FiredFollowUp, now: Date, zone: string, timings: Windo
     id: f.caseId,
     scenario: t(`scenario.${f.scenario}`),
     days: f.rung === 'platform' ? timings.PLATFORM_APPEAL_WINDOW_DAYS : BANK_DISPUTE_WINDOW_DAYS,
-    paid: formatMoment(f.facts.paidAt, zone),
-    closes: formatMoment(closes, zone),
+    paid: formatMoment(f.facts.paidAt, zone, now),
+    closes: formatMoment(closes, zone, now),
     left,
   });
   return {
@@ -78,7 +79,7 @@ function windowWarning(f: FiredFollowUp, now: Date, zone: string, timings: Windo
 export function followUpMessage(f: FiredFollowUp, now: Date, zone: string, timings: MessageTimings): Reply | undefined {
   switch (f.kind) {
     case 'rung_check':
-      return rungCheck(f, zone, timings);
+      return rungCheck(f, now, zone, timings);
     case 'window_warning':
       return windowWarning(f, now, zone, timings);
     default:

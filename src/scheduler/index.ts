@@ -4,7 +4,6 @@ import type { DB } from '../store/db.js';
 import type { Outbox } from '../store/outbox.js';
 import type { Logger } from '../log.js';
 import type { Platform } from '../types.js';
-import { onCalendarFallback } from '../calendar/workdays.js';
 import { FollowUpScheduler } from './scheduler.js';
 
 export { FollowUpScheduler } from './scheduler.js';
@@ -17,9 +16,6 @@ export function createFollowUpScheduler(
   now: () => Date,
   log: Logger,
 ): FollowUpScheduler {
-  onCalendarFallback((year) =>
-    log.warn({ year }, 'holiday calendar does not cover this year yet; counting Monday–Friday as working days'),
-  );
   return new FollowUpScheduler(
     db,
     outbox,

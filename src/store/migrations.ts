@@ -192,6 +192,21 @@ export const migrations: string[] = [
   `
   ALTER TABLE broadcasts ADD COLUMN final_tally TEXT;
   `,
+  // bounded deletion and unreachable marking — every row tied to a user or a case is found by an
+  // index: 删除我的数据 (and the foreign-key cascades it sets off) and a 403's markUnreachable no
+  // longer scan outbox, audit, follow-ups, sessions or reports whole. outbox_chat serves
+  // "WHERE platform = ? AND chat_id = ?" whatever the status; its key never changes after insert.
+  `
+  CREATE INDEX IF NOT EXISTS outbox_chat ON outbox(platform, chat_id);
+  CREATE INDEX IF NOT EXISTS outbox_user ON outbox(user_id);
+  CREATE INDEX IF NOT EXISTS follow_ups_user ON follow_ups(user_id);
+  CREATE INDEX IF NOT EXISTS sessions_active_case ON sessions(active_case_id);
+  CREATE INDEX IF NOT EXISTS collective_consents_user ON collective_consents(user_id);
+  CREATE INDEX IF NOT EXISTS merchant_reports_case ON merchant_reports(case_id);
+  CREATE INDEX IF NOT EXISTS broadcasts_admin ON broadcasts(admin_user_id);
+  CREATE INDEX IF NOT EXISTS audit_actor ON audit(actor) WHERE actor IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS audit_subject ON audit(subject) WHERE subject IS NOT NULL;
+  `,
   // outbox — per-chat order: a row waits while an older row of its chat is unsent (src/delivery/drainer.ts)
   `
   CREATE INDEX IF NOT EXISTS outbox_unsent_chat ON outbox(platform, chat_id, id) WHERE status IN ('pending', 'sending');

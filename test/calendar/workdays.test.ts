@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkdays, isWorkdayYmd, localYmd, onCalendarFallback } from '../../src/calendar/workdays.js';
+import { addWorkdays, isWorkdayYmd, localYmd } from '../../src/calendar/workdays.js';
 
 const Z = 'Asia/Shanghai';
 const bj = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`);
@@ -40,12 +40,9 @@ describe('working days by the official calendar', () => {
     expect(addWorkdays(from, 1, Z)).toEqual(bj('2025-10-09 01:00'));
   });
 
-  it('falls back to Monday–Friday for a year the package does not cover, and says so once', () => {
-    const years: number[] = [];
-    onCalendarFallback((y) => years.push(y));
-    expect(isWorkdayYmd('2099-01-01')).toBe(true); // a Thursday; no 元旦 data for 2099
+  it('for a year the package does not cover, counts the statutory holidays (2099: 元旦 a Thursday)', () => {
+    expect(isWorkdayYmd('2099-01-01')).toBe(false); // 元旦 by rule
+    expect(isWorkdayYmd('2099-01-02')).toBe(true); // Friday
     expect(isWorkdayYmd('2099-01-03')).toBe(false); // Saturday
-    expect(isWorkdayYmd('2099-01-05')).toBe(true);
-    expect(years).toEqual([2099]);
   });
 });

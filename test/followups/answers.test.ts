@@ -52,11 +52,13 @@ describe('deadlines by the working-day calendar, end to end', () => {
     expect(fire().fired).toBe(1);
   });
 
-  it('a follow-up falling due at night waits for the morning', () => {
+  it('a follow-up falling due at night waits for the morning, and the time announced is that morning', () => {
     h = harness('2025-11-17 23:10');
     const id = h.ladderCase({ rung: 1 });
-    h.send({ choice: 'r:sent' });
-    expect(checks(id)[0].dueAt).toBe(bj('2025-11-24 23:10').getTime());
+    const said = texts(h.send({ choice: 'r:sent' }));
+    expect(said).toContain('11月25日 09:00');
+    expect(said).not.toContain('23:10');
+    expect(checks(id)[0].dueAt).toBe(bj('2025-11-25 09:00').getTime());
     h.at('2025-11-24 23:10');
     expect(fire().fired).toBe(0);
     h.at('2025-11-25 06:00');

@@ -1,0 +1,169 @@
+// The engine's built-in routes: the close / delete confirmations, the menu and scenario
+// buttons, case switching, follow-up answers, the private commands (start, help, new, cases,
+// progress, evidence, back, close, export, delete, continue) and, last, the active case's step.
+// Registered like any feature's routes (see routes.ts for the order they take).
+import type { Config } from '../config.js';
+import { t } from '../i18n/index.js';
+import type { Flow } from '../flow/types.js';
+import type { ScenarioId } from '../types.js';
+import { evidenceReply } from '../flow/step.js';
+import type { Outcome } from '../flow/events.js';
+import { parseAmount } from '../nlu/amount.js';
+import { encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
+import { matchCommand, type CommandName } from './commands.js';
+import { caseChoices, caseList, closeAsk, deleteAsk, menu, scenarioMenu } from './menus.js';
+import { progressText } from './progress.js';
+import { exportText } from './export.js';
+import type { Repo } from './repo.js';
+import { ORDER, type Handled, type Router, type TurnContext } from './routes.js';
+import { ENGINE_NS } from './session.js';
+
+/** The engine's own pending confirmation (ext[ENGINE_NS]). */
+export interface EngineDialog {
+  mode: 'close' | 'close_amount' | 'confirm_delete';
+  closeOutcome?: Outcome;
+}
+
+export interface BuiltinDeps {
+  repo: Repo;
+  config: Config;
+  flows: Readonly<Record<ScenarioId, Flow>>;
+}
+
+
+const OUTCOME_ANSWERS: ReadonlySet<string> = new Set(RUNG_CHECK_ANSWERS);
+
+export function registerBuiltins(router: Router, d: BuiltinDeps): void {
+  const { repo, config } = d;
+  const noCase = (ctx: TurnContext) => ctx.reply(menu(undefined, t('no_active_case')));
+
+  function command(ctx: TurnContext, name: CommandName, arg?: string): Handled {
+    const { active } = ctx;
+    switch (name) {
+      case 'start':
+        return ctx.reply(arg === 'new' ? scenarioMenu() : menu(active, t('welcome')));
+      case 'help':
+        return ctx.reply(menu(active, t('help')));
+      case 'new':
+        return ctx.reply(scenarioMenu());
+      case 'cases':
+        return ctx.reply(caseList(repo.casesOf(ctx.user.id), active?.id));
+      case 'progress':
+        if (!active) return noCase(ctx);
+        return ctx.reply({ text: progressText(d.flows[active.scenario], active, repo.followUpsFor(active.id), config.BOT_TIMEZONE, config), choices: caseChoices() });
+      case 'evidence':
+        if (!active) return noCase(ctx);
+        return ctx.reply(evidenceReply(d.flows[active.scenario], active.state));
+      case 'back':
+        if (!active) return noCase(ctx);
+        return ctx.stepCase(active, { type: 'back' });
+      case 'ladder':
+      case 'continue':
+        if (!active) return noCase(ctx);
+        return ctx.stepCase(active, { type: 'repeat' });
+      case 'close':
+        if (!active) return noCase(ctx);
+        ctx.ext.set(ENGINE_NS, { mode: 'close' } satisfies EngineDialog);
+        return ctx.reply(closeAsk(active.id));
+      case 'export':
+        repo.audit(`user:${ctx.user.id}`, 'data_exported', null, null, ctx.now);
+        return ctx.reply({ text: t('export.intro'), document: { title: t('export.title'), body: exportText(repo, ctx.user, config.BOT_TIMEZONE, d.flows) } });
+      case 'delete':
+        ctx.ext.set(ENGINE_NS, { mode: 'confirm_delete' } satisfies EngineDialog);
+        return ctx.reply(deleteAsk());
+    }
+  }
+
+  // Pending confirmations first: they own the answer they asked for, and are dropped by anything else.
+  router.pending<EngineDialog>(
+    ENGINE_NS,
+    (ctx, s) => {
+      const { choice, active } = ctx;
+      if (s.mode === 'confirm_delete') {
+        if (choice?.kind === 'delete' && choice.confirm) {
+          ctx.deleteAccount();
+          return ctx.reply({ text: t('delete.done') });
+        }
+        ctx.ext.set(ENGINE_NS, undefined);
+        if (choice?.kind === 'delete') return ctx.reply(menu(active, t('delete.cancelled')));
+        return false;
+      }
+      if (s.mode === 'close' && choice?.kind === 'close' && active) {
+        if (choice.outcome === 'partial' || choice.outcome === 'full') {
+          ctx.ext.set(ENGINE_NS, { mode: 'close_amount', closeOutcome: choice.outcome } satisfies EngineDialog);
+          return ctx.reply({ text: t('close.ask_amount') });
+        }
+        ctx.ext.set(ENGINE_NS, undefined);
+        return ctx.closeCase(active, choice.outcome);
+      }
+      if (s.mode === 'close_amount' && active && !choice && !matchCommand(ctx.text)) {
+        const amount = parseAmount(ctx.text);
+        if (amount === undefined || amount <= 0) return ctx.reply({ text: `${t('reask', { example: t('ex.amount') })}\n${t('close.ask_amount')}` });
+        ctx.ext.set(ENGINE_NS, undefined);
+        return ctx.closeCase(active, s.closeOutcome ?? 'partial', amount);
+      }
+      ctx.ext.set(ENGINE_NS, undefined);
+      return false;
+    },
+    { order: ORDER.CONFIRM },
+  );
+
+  const builtin = { order: ORDER.BUILTIN } as const;
+  router.choice('menu', (ctx, c) => command(ctx, c.action), builtin);
+  router.choice('scenario', (ctx, c) => ctx.startCase(c.scenario), builtin);
+  router.choice(
+    'followup',
+    (ctx, c) => {
+      // A follow-up answer names its case; it may concern a case that is not the active one.
+      const fc = c.caseId === undefined ? undefined : repo.getCase(c.caseId);
+      if (!fc || fc.userId !== ctx.user.id || fc.status !== 'open') return ctx.reply(menu(ctx.active, t('fu.stale')));
+      // An answer about the rung's outcome consumes the reminder it answers: an old or repeated
+      // button press cannot move the case again.
+      if (OUTCOME_ANSWERS.has(c.answer) && !repo.consumeFiredCheck(fc.id, ctx.now)) return ctx.reply(menu(ctx.active, t('fu.answered')));
+      if (fc.id !== ctx.active?.id) ctx.reply({ text: t('cases.switched', { id: fc.id, scenario: t(`scenario.${fc.scenario}`) }) });
+      ctx.setActive(fc.id);
+      return ctx.stepCase(fc, { type: 'choice', id: encodeChoice({ kind: 'followup', answer: c.answer }) });
+    },
+    builtin,
+  );
+  router.choice(
+    'case',
+    (ctx, c) => {
+      const cc = repo.getCase(c.caseId);
+      if (!cc || cc.userId !== ctx.user.id) return false;
+      if (cc.status !== 'open') return ctx.reply(menu(ctx.active, t('cases.closed', { id: cc.id })));
+      ctx.setActive(cc.id);
+      ctx.reply({ text: t('cases.switched', { id: cc.id, scenario: t(`scenario.${cc.scenario}`) }) });
+      return ctx.stepCase(cc, { type: 'repeat' });
+    },
+    builtin,
+  );
+  router.command(matchCommand, (ctx, cmd) => command(ctx, cmd.name, cmd.arg), builtin);
+
+  // In groups: the case commands point to the private chat.
+  router.command(
+    matchCommand,
+    (ctx, cmd) => {
+      if (cmd.name !== 'start' && cmd.name !== 'new' && cmd.name !== 'help') return false;
+      return ctx.reply({ text: t('group.go_private'), openPrivate: { payload: 'new', label: t('group.open_private') } });
+    },
+    { order: ORDER.GROUP_FALLBACK, chats: 'group' },
+  );
+
+  // Last: the active case takes what nobody else answered.
+  router.text(
+    (ctx) => {
+      const { active } = ctx;
+      const attachments = ctx.inbound.attachments ?? [];
+      if (active && active.status === 'open') {
+        if (attachments.length) return ctx.stepCase(active, { type: 'attachments', items: attachments });
+        if (ctx.choiceId) return ctx.stepCase(active, { type: 'choice', id: ctx.choiceId });
+        if (ctx.text) return ctx.stepCase(active, { type: 'text', text: ctx.text });
+        return ctx.stepCase(active, { type: 'repeat' });
+      }
+      if (attachments.length) return ctx.reply(menu(undefined, t('attachment.no_case')));
+      return ctx.reply(menu(undefined, ctx.text ? t('unclear.no_case') : undefined));
+    },
+    { order: ORDER.CASE },
+  );
+}

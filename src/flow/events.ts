@@ -1,0 +1,42 @@
+// The shapes the pure step works with: what happens to a case (FlowEvent), what the step asks
+// the engine to do (Effect), and its input and result. Kept apart from step.ts so that helpers
+// the step uses (followups/effects.ts) can name them without importing the step.
+import type { Attachment, Reply } from '../types.js';
+import type { Timings } from './ladder.js';
+import type { CaseState } from './state.js';
+import type { Facts, Flow, Outcome, RungId } from './types.js';
+
+export type FlowEvent =
+  | { type: 'start' }
+  | { type: 'text'; text: string }
+  /** `id` is an encoded choice (src/engine/choices.ts). */
+  | { type: 'choice'; id: string }
+  | { type: 'attachments'; items: Attachment[] }
+  | { type: 'back' }
+  | { type: 'repeat' }
+  | { type: 'decline'; reason: string };
+
+export { OUTCOMES, type Outcome } from './types.js';
+
+export type Effect =
+  | { type: 'reply'; reply: Reply }
+  | { type: 'schedule'; kind: 'rung_check' | 'window_warning'; rung: RungId; dueAt: Date }
+  | { type: 'cancelFollowUps' }
+  | { type: 'evidence'; item: string | null; kind: string; ref?: string }
+  | { type: 'close'; outcome: Outcome; refunded?: number };
+
+export interface StepInput {
+  flow: Flow;
+  facts: Facts;
+  state: CaseState;
+  event: FlowEvent;
+  now: Date;
+  zone: string;
+  timings: Timings;
+}
+
+export interface StepResult {
+  facts: Facts;
+  state: CaseState;
+  effects: Effect[];
+}
