@@ -1,11 +1,10 @@
 // A paced sender for one platform's broadcast rows, beside (not in front of) its ordinary drainer:
 // the outbox reserves the 'broadcast' kind for this lane, so replies and follow-ups never queue
 // behind a 100,000-recipient broadcast. Rows are claimed in id order, each waits for the limiter,
-// a few are in flight at once. Confirmed sends are marked in one commit every `markEveryMs`
-// (one fsync instead of one per message, which at synchronous=FULL stalled the event loop enough
-// to cost ~2 % of the rate), and a send's slot is freed only once its mark is committed — so a
-// crash resends at most `concurrency` rows the platform had accepted (recoverStale puts
-// unconfirmed rows back to pending).
+// a few are in flight at once. Sends confirmed in one turn of the event loop are marked in one
+// commit (`markEveryMs` can widen that to fewer fsyncs, at the price of more repeats after a
+// crash), and a send's slot is freed only once its mark is committed — so a crash resends at most
+// `concurrency` rows the platform had accepted (recoverStale puts unconfirmed rows back to pending).
 // A 429 pauses this lane only (the limiter); replies go out through the drainer meanwhile.
 import type { Outbox } from '../store/outbox.js';
 import type { Logger } from '../log.js';
@@ -25,7 +24,7 @@ export interface LaneOptions {
   idleMs?: number;
   /** Claims after which a row that keeps failing with a retryable error is given up. Default 500. */
   maxAttempts?: number;
-  /** How long confirmed sends wait to be marked together, ms. Default 250. */
+  /** How long confirmed sends wait to be marked together, ms. Default 0: those of one turn of the event loop. */
   markEveryMs?: number;
 }
 
@@ -48,7 +47,7 @@ export class BroadcastLane {
   ) {
     this.platform = sender.platform;
     this.slots = new Slots(opts.concurrency ?? 16);
-    this.marks = new SentMarks(outbox, () => this.now(), log, opts.markEveryMs ?? 250, this.slots.size);
+    this.marks = new SentMarks(outbox, () => this.now(), log, opts.markEveryMs ?? 0, this.slots.size);
     this.loop = new TimerLoop(() => this.runBatch(), {
       wait: (claimed) => (claimed ? 0 : (opts.idleMs ?? 500)),
       log,
