@@ -137,6 +137,11 @@ export const configSchema = z.object({
   RATE_LIMIT_MUTE_SECONDS: int(1, 3600).default(60),
   /** Open cases one user may have at a time. */
   MAX_OPEN_CASES: int(1, 1000).default(10),
+  // — delivery and shutdown —
+  /** Chats sent to at once per platform (each chat one message at a time); also what a crash can repeat at most. */
+  DELIVERY_CONCURRENCY: int(1, 64).default(4),
+  /** How long a stop may drain before the process exits anyway, ms. */
+  SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
   /** Start the terminal chat even when a platform is configured. */
   TERMINAL: bool.optional(),
 });

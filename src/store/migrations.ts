@@ -207,6 +207,12 @@ export const migrations: string[] = [
   CREATE INDEX IF NOT EXISTS audit_actor ON audit(actor) WHERE actor IS NOT NULL;
   CREATE INDEX IF NOT EXISTS audit_subject ON audit(subject) WHERE subject IS NOT NULL;
   `,
+  // outbox — per-chat order: a row waits while an older row of its chat is unsent (src/delivery/drainer.ts).
+  // Only unsent rows, in id order; the delivery queries name a kind, which implies `kind IS NOT NULL`
+  // (a query naming no kind, like markUnreachable's, keeps to outbox_chat).
+  `
+  CREATE INDEX IF NOT EXISTS outbox_unsent_chat ON outbox(platform, chat_id, id) WHERE status IN ('pending', 'sending') AND kind IS NOT NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -87,14 +87,17 @@ describe('input cap', () => {
   it('QQ: a long message gets the message', async () => {
     const a = createApp(testConfig({ MAX_INPUT_CHARS: 100 }));
     const ctx = new Context();
-    ctx.plugin(MockBot, { selfId: '514' });
-    ctx.plugin(qq.plugin, { app: a, platforms: { mock: 'qq' }, groupSendIntervalMs: 0, drain: false });
+    const bot = ctx.plugin(MockBot, { selfId: '514' });
+    qq.provideCoach(ctx, a);
+    const coach = ctx.plugin(qq.plugin, { platforms: { mock: 'qq' }, groupSendIntervalMs: 0, drain: false });
     await ctx.start();
     try {
       const client = ctx.mock.client('777');
       const got = await client.receive('长'.repeat(101));
       expect(got.join('\n')).toContain(TOO_LONG);
     } finally {
+      coach.dispose();
+      bot.dispose();
       await ctx.stop();
       a.close();
     }
