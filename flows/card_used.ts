@@ -1,5 +1,6 @@
 // 卡密已被使用 / 无效: the key fails on first redemption.
 import type { Flow } from '../src/flow/types.js';
+import { citationIds } from '../src/knowledge/law.js';
 import { commonEvidence, commonIntake, is } from '../src/flow/common.js';
 
 const flow: Flow = {
@@ -13,14 +14,14 @@ const flow: Flow = {
   ],
   assess(f) {
     if (is(f, 'redeemedBefore', 'me_success')) {
-      return { verdict: 'declined', reasons: [], law: ['crl266', 'psa'], declineReason: 'assess.decline.redeemed' };
+      return { verdict: 'declined', reasons: [], law: citationIds(f, 'decline', 'card_used'), declineReason: 'assess.decline.redeemed' };
     }
     const reasons = ['assess.card_used.log'];
     if (is(f, 'redeemedBefore', 'shared')) reasons.push('assess.card_used.shared');
     return {
       verdict: is(f, 'redeemedBefore', 'shared') ? 'unlikely' : 'refundable',
       reasons,
-      law: ['cpl24', 'ecl62', 'cc577', 'cpl25'],
+      law: citationIds(f, 'assessment', 'card_used'),
     };
   },
   evidence: [

@@ -1,5 +1,6 @@
 // 重复扣款: one order, two or more debits, or two channels both debited.
 import type { Flow } from '../src/flow/types.js';
+import { citationIds } from '../src/knowledge/law.js';
 import { commonEvidence, commonIntake, num } from '../src/flow/common.js';
 
 const flow: Flow = {
@@ -18,7 +19,7 @@ const flow: Flow = {
     return {
       verdict: f.orderCount === 'several' ? 'likely' : 'refundable',
       reasons,
-      law: ['cc985', 'ecl53'],
+      law: citationIds(f, 'assessment', 'double_charge'),
     };
   },
   evidence: [...commonEvidence, { id: 'all_debits', group: 'problem' }, { id: 'single_order_proof', group: 'problem' }],

@@ -1,5 +1,6 @@
 // 商家跑路: site down, seller unreachable, balance stranded.
 import type { Flow } from '../src/flow/types.js';
+import { citationIds } from '../src/knowledge/law.js';
 import { commonEvidence, commonIntake } from '../src/flow/common.js';
 
 const flow: Flow = {
@@ -15,7 +16,7 @@ const flow: Flow = {
     const reasons = ['assess.merchant_vanished.platform'];
     if (typeof f.balance === 'number' && f.balance > 0) reasons.push('assess.merchant_vanished.balance');
     if (f.othersAffected === 'yes') reasons.push('assess.merchant_vanished.many');
-    return { verdict: 'likely', reasons, law: ['cpl44', 'cpl53', 'ecl20', 'crl266'] };
+    return { verdict: 'likely', reasons, law: citationIds(f, 'assessment', 'merchant_vanished') };
   },
   evidence: [
     ...commonEvidence,

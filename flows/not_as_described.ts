@@ -1,5 +1,6 @@
 // 货不对板: what arrived is not what the listing promised.
 import type { Flow } from '../src/flow/types.js';
+import { citationIds } from '../src/knowledge/law.js';
 import { commonEvidence, commonIntake, is } from '../src/flow/common.js';
 
 const flow: Flow = {
@@ -12,12 +13,12 @@ const flow: Flow = {
   ],
   assess(f) {
     if (is(f, 'usedAlready', 'used_fully')) {
-      return { verdict: 'unlikely', reasons: ['assess.not_as_described.consumed'], law: ['cpl25', 'cpl24'] };
+      return { verdict: 'unlikely', reasons: ['assess.not_as_described.consumed'], law: citationIds(f, 'assessment', 'not_as_described') };
     }
     return {
       verdict: 'refundable',
       reasons: ['assess.not_as_described.mismatch', 'assess.common.refusal_void'],
-      law: ['cpl24', 'cpl55', 'cpl26'],
+      law: citationIds(f, 'assessment', 'not_as_described'),
     };
   },
   evidence: [...commonEvidence, { id: 'listing_shot', group: 'problem' }, { id: 'received_shot', group: 'problem' }],

@@ -1,5 +1,6 @@
 // 未到账 / 未发货: paid, nothing credited or no card key sent.
 import type { Flow } from '../src/flow/types.js';
+import { citationIds } from '../src/knowledge/law.js';
 import { commonEvidence, commonIntake, is } from '../src/flow/common.js';
 
 const flow: Flow = {
@@ -12,12 +13,12 @@ const flow: Flow = {
   ],
   assess(f) {
     if (is(f, 'goodsState', 'used')) {
-      return { verdict: 'declined', reasons: [], law: ['crl266', 'psa'], declineReason: 'assess.decline.used' };
+      return { verdict: 'declined', reasons: [], law: citationIds(f, 'decline', 'not_received'), declineReason: 'assess.decline.used' };
     }
     const reasons = ['assess.not_received.undelivered'];
     if (is(f, 'goodsState', 'partial')) reasons.push('assess.not_received.partial');
     if (is(f, 'sellerContact', 'refused')) reasons.push('assess.common.refusal_void');
-    return { verdict: 'refundable', reasons, law: ['ecl20', 'cc577', 'cc563', 'cpl26'] };
+    return { verdict: 'refundable', reasons, law: citationIds(f, 'assessment', 'not_received') };
   },
   evidence: [...commonEvidence, { id: 'no_credit_proof', group: 'problem' }, { id: 'promise_shot', group: 'problem' }],
   ladder: ['seller', 'platform', 'payment', 'regulator', 'police', 'court'],

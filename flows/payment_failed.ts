@@ -1,5 +1,6 @@
 // 刷不了 / 支付异常: payment page error or timeout, money taken, maybe no order.
 import type { Flow } from '../src/flow/types.js';
+import { citationIds } from '../src/knowledge/law.js';
 import { commonEvidence, commonIntake, is } from '../src/flow/common.js';
 
 const flow: Flow = {
@@ -13,12 +14,12 @@ const flow: Flow = {
   ],
   assess(f) {
     if (is(f, 'moneyTaken', 'unsure')) {
-      return { verdict: 'unlikely', reasons: ['assess.payment_failed.check_bill'], law: ['ecl53'] };
+      return { verdict: 'unlikely', reasons: ['assess.payment_failed.check_bill'], law: citationIds(f, 'assessment', 'payment_failed') };
     }
     const reasons = ['assess.payment_failed.platform_fault'];
     if (is(f, 'orderExists', 'none')) reasons.push('assess.payment_failed.no_order');
     if (is(f, 'moneyTaken', 'frozen')) reasons.push('assess.payment_failed.frozen');
-    return { verdict: 'refundable', reasons, law: ['cc985', 'ecl53', 'cc577'] };
+    return { verdict: 'refundable', reasons, law: citationIds(f, 'assessment', 'payment_failed') };
   },
   evidence: [...commonEvidence, { id: 'error_screen', group: 'problem' }, { id: 'order_status', group: 'problem' }],
   ladder: ['platform', 'payment', 'regulator', 'court'],

@@ -61,7 +61,7 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   const outbox = new Outbox(db);
   const recovered = outbox.recoverStale();
   if (recovered) log.info({ recovered }, 'outbox rows from an interrupted run put back to pending');
-  const engine = new Engine({ db, outbox, config, now, flows: FLOWS });
+  const engine = new Engine({ db, outbox, config, now, flows: FLOWS, log });
   const canSendProactively = (p: Platform) => engine.canSendProactively(p);
   // Features register on the routing table (src/engine/routes.ts); the order decides who sees what first.
   const { blacklist, broadcaster } = installCommunity({ db, outbox, config, log, now, cases: engine.repo, router: engine.router, canSendProactively });

@@ -2,9 +2,46 @@
 import { z } from 'zod';
 
 const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A whole number written as digits: blanks and whitespace are rejected (z.coerce would turn " " into 0). */
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, 'a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+const num = (min: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/, 'a number')
+    .transform(Number)
+    .pipe(z.number().min(min));
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** An http(s) URL (Bot API roots and the like; other schemes cannot work). */
+const httpUrl = z
+  .string()
+  .url()
+  .refine((v) => /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL');
+/** A webhook URL Telegram can post to: https, or http on this machine (development only). */
+const webhookUrl = z
+  .string()
+  .url()
+  .refine((v) => {
+    const u = new URL(v);
+    if (u.protocol === 'https:') return true;
+    return u.protocol === 'http:' && LOOPBACK.has(u.hostname) && process.env.NODE_ENV !== 'production';
+  }, 'must be an https:// URL (http:// only for 127.0.0.1/localhost outside production)');
+
+/** platform:id pairs; Telegram and QQ ids are numbers, official-QQ ids are openids, terminal ids are names. */
+const ADMIN_ID = /^(?:(?:telegram|qq):\d+|qqofficial:[A-Za-z0-9]+|terminal:[A-Za-z0-9_-]+)$/;
 const optionalString = z
   .string()
   .optional()
@@ -29,13 +66,13 @@ export const configSchema = z.object({
   // — behaviour —
   BOT_TIMEZONE: z.string().refine(isTimeZone, 'not an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Typical timings (facts.md §3) — defaults presented to users as typical, not law. */
+  /** Typical timings (docs/domain.md §3.3–3.4) — defaults presented to users as typical, not law. */
   SELLER_DEADLINE_HOURS: int(1, 24 * 30).default(48),
   PLATFORM_APPEAL_WINDOW_DAYS: int(1, 365).default(15),
   PLATFORM_REVIEW_WORKDAYS: int(1, 60).default(5),
   PAYMENT_COMPLAINT_WORKDAYS: int(1, 60).default(15),
   REGULATOR_REPLY_WORKDAYS: int(1, 60).default(7),
-  POLICE_SUGGEST_AMOUNT: z.coerce.number().min(0).default(500),
+  POLICE_SUGGEST_AMOUNT: num(0).default(500),
   QUIET_HOURS_START: int(0, 23).default(21),
   QUIET_HOURS_END: int(0, 23).default(9),
   /** Warn this many days before a closing window (e.g. the platform appeal window). */
@@ -47,8 +84,8 @@ export const configSchema = z.object({
   HOLIDAYS_FILE: optionalString,
   // — Telegram —
   TELEGRAM_BOT_TOKEN: optionalString,
-  TELEGRAM_API_ROOT: optionalString.pipe(z.string().url().optional()),
-  TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
+  TELEGRAM_API_ROOT: optionalString.pipe(httpUrl.optional()),
+  TELEGRAM_WEBHOOK_URL: optionalString.pipe(webhookUrl.optional()),
   TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
     z
       .string()
@@ -58,7 +95,13 @@ export const configSchema = z.object({
   PORT: int(1, 65535).default(8080),
   // — QQ via OneBot v11 (NapCat / Lagrange / LLOneBot) —
   ONEBOT_SELF_ID: optionalString,
-  ONEBOT_ENDPOINT: optionalString.pipe(z.string().url().optional()),
+  ONEBOT_ENDPOINT: optionalString.pipe(
+    z
+      .string()
+      .url()
+      .refine((v) => /^wss?:$/.test(new URL(v).protocol), 'must be a ws:// or wss:// URL')
+      .optional(),
+  ),
   ONEBOT_TOKEN: optionalString,
   ONEBOT_PATH: optionalString,
   ONEBOT_PORT: int(1, 65535).optional(),
@@ -74,8 +117,8 @@ export const configSchema = z.object({
     .string()
     .default('')
     .refine(
-      (v) => v.trim() === '' || v.split(',').every((p) => /^(telegram|qq|qqofficial|terminal):[^\s:]+$/.test(p.trim())),
-      'comma-separated platform:id pairs, e.g. telegram:123,qq:456',
+      (v) => v.trim() === '' || v.split(',').every((p) => ADMIN_ID.test(p.trim())),
+      'comma-separated platform:id pairs with numeric Telegram/QQ ids, e.g. telegram:123,qq:456',
     ),
   /** Merchant reports one user may file per 24 hours. */
   REPORTS_PER_DAY: int(1, 100).default(3),
@@ -86,6 +129,21 @@ export const configSchema = z.object({
   BROADCAST_PROGRESS_SECONDS: int(5, 3600).default(60),
   /** Minutes a broadcast preview may be confirmed; older drafts are refused and previewed afresh. */
   BROADCAST_DRAFT_MINUTES: int(1, 1440).default(30),
+  // — bounds (src/limits) —
+  /** Longer messages are refused with a short explanation, unprocessed. */
+  MAX_INPUT_CHARS: int(100, 100_000).default(2000),
+  /** Per-user inbound rate: sustained messages per minute (0 = no limit), and the burst allowed above it. */
+  RATE_LIMIT_PER_MINUTE: int(0, 6000).default(30),
+  RATE_LIMIT_BURST: int(1, 1000).default(10),
+  /** After exceeding the rate, a user is told once to slow down and ignored for this long. */
+  RATE_LIMIT_MUTE_SECONDS: int(1, 3600).default(60),
+  /** Open cases one user may have at a time. */
+  MAX_OPEN_CASES: int(1, 1000).default(10),
+  // — delivery and shutdown —
+  /** Chats sent to at once per platform (each chat one message at a time); also what a crash can repeat at most. */
+  DELIVERY_CONCURRENCY: int(1, 64).default(4),
+  /** How long a stop may drain before the process exits anyway, ms. */
+  SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
   /** Start the terminal chat even when a platform is configured. */
   TERMINAL: bool.optional(),
 });
@@ -122,9 +180,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return c;
 }
 
-/** Config for tests and tools: defaults plus overrides, no environment. */
+/**
+ * Config for tests and tools: defaults plus overrides, no environment. Tests drive the engine on a
+ * frozen clock, where any rate limit would trip, so it is off unless a test sets one.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...configSchema.parse({}), DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent', ...overrides };
+  return { ...configSchema.parse({}), DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, ...overrides };
 }
 
 export function parseAdminIds(value: string): Set<string> {

@@ -65,7 +65,7 @@ export interface Delivery {
   attempts?: number;
 }
 
-/** Scenario ids, shared with the NLU (facts.md §2). */
+/** Scenario ids, shared with the NLU (docs/domain.md §2). */
 export const SCENARIOS = [
   'not_received',
   'double_charge',

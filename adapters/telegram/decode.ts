@@ -20,6 +20,10 @@ export function decodeUpdate(update: Update, opts: DecodeOptions): Inbound | und
   if (q?.data !== undefined && q.message) {
     const kind = chatKind(q.message.chat.type);
     if (!kind) return undefined;
+    // In a private chat the chat is the user. A press whose chat is someone else's is forged or
+    // inconsistent: taking it would move this user's chat id (where their replies and reminders
+    // go) to that other chat.
+    if (kind === 'private' && q.message.chat.id !== q.from.id) return undefined;
     return {
       platform: 'telegram',
       updateId: String(update.update_id),
@@ -37,6 +41,7 @@ export function decodeUpdate(update: Update, opts: DecodeOptions): Inbound | und
 function decodeMessage(updateId: number, m: Message, opts: DecodeOptions): Inbound | undefined {
   const kind = chatKind(m.chat.type);
   if (!kind || !m.from || m.from.is_bot) return undefined;
+  if (kind === 'private' && m.chat.id !== m.from.id) return undefined; // see the same check for presses
   const raw = m.text ?? m.caption;
   let text: string | undefined;
   if (raw !== undefined) {

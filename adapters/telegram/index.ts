@@ -12,8 +12,8 @@ import { startWebhook } from './webhook.js';
 
 export { createBot, ALLOWED_UPDATES, type TelegramBot, type TelegramOptions } from './bot.js';
 export { decodeUpdate, addressedText } from './decode.js';
-export { renderReply, deepLink, type OutgoingMessage } from './render.js';
-export { splitText, MAX_MESSAGE_LENGTH } from './split.js';
+export { renderReply, deepLink, MAX_MESSAGE_LENGTH, type OutgoingMessage } from './render.js';
+export { splitText } from '../../src/delivery/split.js';
 export { escapeHtml } from './html.js';
 export { TelegramSender, toSendError } from './sender.js';
 export { startPolling } from './polling.js';

@@ -6,7 +6,8 @@ import type { Config } from '../config.js';
 import { t } from '../i18n/index.js';
 import type { Flow } from '../flow/types.js';
 import type { ScenarioId } from '../types.js';
-import { evidenceReply } from '../flow/step.js';
+import { evidenceReply } from '../flow/replies.js';
+import { renderReply } from './render.js';
 import type { Outcome } from '../flow/events.js';
 import { parseAmount } from '../nlu/amount.js';
 import { encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
@@ -53,7 +54,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         return ctx.reply({ text: progressText(d.flows[active.scenario], active, repo.followUpsFor(active.id), config.BOT_TIMEZONE, config), choices: caseChoices() });
       case 'evidence':
         if (!active) return noCase(ctx);
-        return ctx.reply(evidenceReply(d.flows[active.scenario], active.state));
+        return ctx.reply(renderReply(evidenceReply(d.flows[active.scenario], active.state)));
       case 'back':
         if (!active) return noCase(ctx);
         return ctx.stepCase(active, { type: 'back' });

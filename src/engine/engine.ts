@@ -3,7 +3,8 @@
 // deliver the Deliveries it returns) and no feature: what answers an inbound is looked up in
 // the routing table (routes.ts), where the built-ins (builtins.ts) and features register.
 import type { Config } from '../config.js';
-import type { DB } from '../store/db.js';
+import type { Logger } from '../log.js';
+import { scrubWal, type DB } from '../store/db.js';
 import type { Outbox } from '../store/outbox.js';
 import type { Delivery, Inbound, Platform, Reply, ScenarioId } from '../types.js';
 import type { Flow, Facts } from '../flow/types.js';
@@ -11,13 +12,16 @@ import { initialState } from '../flow/state.js';
 import { step } from '../flow/step.js';
 import type { Effect, FlowEvent, Outcome } from '../flow/events.js';
 import { maskSecretsInText } from '../privacy/mask.js';
+import { sanitizeInbound } from '../privacy/inbound.js';
+import { InboundGate, type Verdict } from '../limits/gate.js';
 import { t } from '../i18n/index.js';
 import { decodeChoice, encodeChoice } from './choices.js';
-import { menu } from './menus.js';
+import { caseList, menu } from './menus.js';
+import { renderReply } from './render.js';
 import { Repo, type CaseRow, type UserRow } from './repo.js';
 import { Router, type RouteOptions, type TurnContext } from './routes.js';
 import { registerBuiltins } from './builtins.js';
-import { directExt, loadSession, sessionExt, ENGINE_NS, type Session } from './session.js';
+import { directExt, loadSession, sessionExt, ENGINE_NS, SESSION_VERSION, type Session } from './session.js';
 import { numberedChoices, resolveChoice } from './resolve.js';
 
 /** A route of the simplest kind: sees every inbound at its place in the table (see routes.ts). */
@@ -34,6 +38,8 @@ export interface EngineDeps {
   now: () => Date;
   /** The scenario flows (flows/index.ts), passed in by app.ts. */
   flows: Readonly<Record<ScenarioId, Flow>>;
+  /** Where the engine reports what it could not do (unreadable stored state, a WAL scrub that failed). */
+  log?: Pick<Logger, 'warn'>;
 }
 
 export class Engine {
@@ -41,9 +47,14 @@ export class Engine {
   /** The routing table; features register here (app.ts wires them). */
   readonly router = new Router();
   private readonly proactive = new Map<Platform, boolean>();
+  /** Per-user bounds (rate, length) checked where every inbound enters (src/limits). */
+  private readonly gate: InboundGate;
+  /** Set when a turn deleted a user's data: after the commit the WAL is checkpointed and truncated. */
+  private deletedData = false;
 
   constructor(private readonly d: EngineDeps) {
-    this.repo = new Repo(d.db);
+    this.repo = new Repo(d.db, (p) => d.log?.warn({ err: p.err, what: p.what, subject: p.subject }, 'stored state unreadable; replaced by a safe state'));
+    this.gate = new InboundGate(d.config);
     registerBuiltins(this.router, { repo: this.repo, config: d.config, flows: d.flows });
   }
 
@@ -66,12 +77,27 @@ export class Engine {
    * In groups only what the bot answers is recorded; other chatter writes nothing.
    */
   handle(inbound: Inbound): Delivery[] {
-    return this.d.db.transaction(() => this.process(inbound))();
+    try {
+      return this.d.db.transaction(() => this.process(inbound))();
+    } finally {
+      this.afterCommit();
+    }
   }
 
   /** Several inbounds in one commit (fewer fsyncs); results in the same order. */
   handleBatch(inbounds: readonly Inbound[]): Delivery[][] {
-    return this.d.db.transaction(() => inbounds.map((i) => this.process(i)))();
+    try {
+      return this.d.db.transaction(() => inbounds.map((i) => this.process(i)))();
+    } finally {
+      this.afterCommit();
+    }
+  }
+
+  /** After a commit that deleted a user's data, no freed page or WAL frame may keep it. */
+  private afterCommit(): void {
+    if (!this.deletedData) return;
+    this.deletedData = false;
+    scrubWal(this.d.db, (err) => this.d.log?.warn({ err }, 'could not truncate the WAL after a deletion'));
   }
 
   /**
@@ -81,6 +107,7 @@ export class Engine {
   maintenance(): { cases: number; outbox: number; updates: number } {
     const week = new Date(this.d.now().getTime() - 7 * 86_400_000);
     const cases = this.expireClosedCases();
+    if (cases) scrubWal(this.d.db, (err) => this.d.log?.warn({ err }, 'could not truncate the WAL after expiring cases'));
     return { cases, outbox: this.d.outbox.prune(week), updates: this.repo.pruneProcessed(week) };
   }
 
@@ -92,8 +119,12 @@ export class Engine {
     return n;
   }
 
-  private process(inbound: Inbound): Delivery[] {
+  private process(received: Inbound): Delivery[] {
     const now = this.d.now();
+    // Bounds first (rate, length), then card keys masked in everything the user wrote (src/limits, src/privacy).
+    const verdict = this.gate.admit(received, now);
+    if (verdict !== 'pass') return this.refuse(received, verdict, now);
+    const inbound = sanitizeInbound(received);
     if (inbound.chatKind === 'group') {
       // Most group chatter is not for us: such a message leaves no trace (its savepoint is
       // rolled back, so a busy group costs no writes; a route must reply for its writes to stay).
@@ -116,7 +147,7 @@ export class Engine {
     this.d.outbox.markReachable(platform, chatId);
     if (!this.canSendProactively(platform)) out.push(...this.d.outbox.claimForChat(platform, chatId, now));
 
-    const sess = loadSession(this.repo, user.id);
+    const sess = loadSession(this.repo, user.id, (err) => this.d.log?.warn({ err, what: 'session_state', subject: `session:${user.id}` }, 'stored state unreadable; replaced by a safe state'));
     const raw = resolveChoice({ repo: this.repo, config: this.d.config, canSendProactively: (p) => this.canSendProactively(p) }, inbound, user.id, sess.state, sess.updatedAt);
     const { ctx, state } = this.turn(inbound, user, now, raw, sess);
     this.router.dispatch(ctx);
@@ -130,6 +161,17 @@ export class Engine {
     this.repo.saveSession(user.id, sess.activeCaseId, sess.state, now);
     for (const r of state.replies) out.push(this.d.outbox.enqueue({ platform, chatId, userId: user.id, reply: r }, now, true));
     return out;
+  }
+
+  /** An inbound over a bound: in a private chat answered once (too long, slow down); otherwise nothing. */
+  private refuse(inbound: Inbound, verdict: Exclude<Verdict, 'pass'>, now: Date): Delivery[] {
+    if (verdict === 'drop' || inbound.chatKind === 'group') return [];
+    if (!this.repo.markProcessed(inbound.platform, inbound.updateId, now)) return [];
+    const text =
+      verdict === 'too_long'
+        ? t('limits.too_long', { max: this.d.config.MAX_INPUT_CHARS })
+        : t('limits.slow_down', { seconds: this.d.config.RATE_LIMIT_MUTE_SECONDS });
+    return [this.d.outbox.enqueue({ platform: inbound.platform, chatId: inbound.chatId, reply: { text } }, now, true)];
   }
 
   private processGroup(inbound: Inbound, now: Date): Delivery[] {
@@ -158,7 +200,7 @@ export class Engine {
       // Switching cases drops the last choices and the engine's own confirmation; features keep theirs.
       const ext = { ...(sess.state.ext ?? {}) };
       delete ext[ENGINE_NS];
-      sess.state = { ext };
+      sess.state = { version: SESSION_VERSION, ext };
     };
     // Case operations belong to private chats; in a group they do nothing.
     const stepCase = (c: CaseRow, event: FlowEvent) => (sess ? this.runStep(ctx, c, event) : undefined);
@@ -173,6 +215,12 @@ export class Engine {
       reply,
       startCase: (scenario, facts: Facts = {}, prefix) => {
         if (!sess) return;
+        // At most MAX_OPEN_CASES open at once, said plainly, with the list to close one from.
+        const open = this.repo.countOpenCases(user.id);
+        if (open >= this.d.config.MAX_OPEN_CASES) {
+          const list = caseList(this.repo.casesOf(user.id), active?.id);
+          return reply({ text: `${t('limits.open_cases', { count: open })}\n\n${list.text}`, choices: list.choices?.filter((c) => c.id !== encodeChoice({ kind: 'menu', action: 'new' })) });
+        }
         const c = this.repo.createCase(user.id, scenario, facts, initialState(), now);
         this.repo.audit(`user:${user.id}`, 'case_opened', `case:${c.id}`, { scenario }, now);
         setActive(c.id);
@@ -186,7 +234,7 @@ export class Engine {
       deleteAccount: () => {
         if (!sess) return;
         this.repo.deleteUser(user.id, now);
-        state.deleted = true;
+        state.deleted = this.deletedData = true;
       },
       ext: sess ? sessionExt(sess) : directExt(this.repo, user.id, now),
     };
@@ -204,7 +252,7 @@ export class Engine {
     for (const e of effects) {
       switch (e.type) {
         case 'reply':
-          ctx.reply(e.reply);
+          ctx.reply(renderReply(e.reply));
           break;
         case 'schedule':
           this.repo.scheduleFollowUp(c.id, ctx.user.id, e.kind, e.rung, e.dueAt, ctx.now);

@@ -1,8 +1,10 @@
 // 进度: where a case stands, the next step and the coming follow-ups.
 import { t } from '../i18n/index.js';
 import { applicableRungs, type Timings } from '../flow/ladder.js';
-import { formatDay, formatFact, questionLabel } from '../flow/format.js';
-import { nextQuestion } from '../flow/step.js';
+import { formatDay, questionLabel } from '../flow/format.js';
+import { factText } from '../flow/facts-text.js';
+import { renderText } from './render.js';
+import { nextQuestion } from '../flow/intake.js';
 import type { CaseRow, FollowUpRow } from './repo.js';
 import type { Flow } from '../flow/types.js';
 import { windowCloses, type WindowTimings } from '../followups/windows.js';
@@ -11,7 +13,7 @@ import { windowCloses, type WindowTimings } from '../followups/windows.js';
 export function factLines(flow: Flow, c: CaseRow, zone: string): string[] {
   return flow.questions
     .filter((q) => q.id in c.facts)
-    .map((q) => t('progress.fact', { label: questionLabel(flow.id, q.id), value: formatFact(flow, q, c.facts[q.id], zone) }));
+    .map((q) => t('progress.fact', { label: questionLabel(flow.id, q.id), value: renderText(factText(flow, q, c.facts[q.id], zone)) }));
 }
 
 export function progressText(flow: Flow, c: CaseRow, followUps: FollowUpRow[], zone: string, timings: Timings & WindowTimings): string {

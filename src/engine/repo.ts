@@ -1,7 +1,7 @@
 // SQL for the engine. Instants are stored as UTC milliseconds.
 import type { DB } from '../store/db.js';
 import type { Inbound, ScenarioId } from '../types.js';
-import type { CaseState } from '../flow/state.js';
+import { loadCaseState, loadFacts, type CaseState, type LoadProblem } from '../flow/state.js';
 import type { Facts, RungId } from '../flow/types.js';
 import type { Outcome } from '../flow/step.js';
 
@@ -50,13 +50,25 @@ interface RawCase {
   closed_at: number | null;
 }
 
-const toCase = (r: RawCase): CaseRow => ({
+/** Told about a stored value that could not be used as it was (and what replaced it). */
+export type ProblemReport = (p: LoadProblem & { subject: string }) => void;
+
+const toCase = (r: RawCase, report: ProblemReport): CaseRow => {
+  // Validated on load (src/flow/state.ts): a corrupt row is reported and read as a safe state.
+  const f = loadFacts(r.facts);
+  const s = loadCaseState(r.state);
+  if (f.problem) report({ ...f.problem, subject: `case:${r.id}` });
+  if (s.problem) report({ ...s.problem, subject: `case:${r.id}` });
+  return row(r, f.facts, s.state);
+};
+
+const row = (r: RawCase, facts: Facts, state: CaseState): CaseRow => ({
   id: r.id,
   userId: r.user_id,
   scenario: r.scenario,
   status: r.status,
-  facts: JSON.parse(r.facts),
-  state: JSON.parse(r.state),
+  facts,
+  state,
   outcome: r.outcome,
   refundedAmount: r.refunded_amount,
   createdAt: r.created_at,
@@ -72,7 +84,10 @@ export class Repo {
     return this.db;
   }
 
-  constructor(private readonly db: DB) {
+  constructor(
+    private readonly db: DB,
+    private readonly report: ProblemReport = () => {},
+  ) {
     this.s = {
       processed: db.prepare(`INSERT OR IGNORE INTO processed_updates (platform, update_id, at) VALUES (?, ?, ?)`),
       findUser: db.prepare(
@@ -102,6 +117,7 @@ export class Repo {
       closeCase: db.prepare(
         `UPDATE cases SET status = 'closed', outcome = ?, refunded_amount = ?, state = ?, stage = 'closed', closed_at = ?, updated_at = ? WHERE id = ?`,
       ),
+      openCases: db.prepare(`SELECT count(*) AS n FROM cases WHERE user_id = ? AND status = 'open'`),
       casesOf: db.prepare(`SELECT * FROM cases WHERE user_id = ? ORDER BY status = 'open' DESC, id DESC`),
       schedule: db.prepare(
         `INSERT INTO follow_ups (case_id, user_id, kind, rung, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -141,7 +157,7 @@ export class Repo {
 
   loadSession(userId: number): { activeCaseId: number | null; state: Record<string, unknown>; updatedAt: number } {
     const r = this.s.session.get(userId) as { active_case_id: number | null; state: string; updated_at: number } | undefined;
-    return { activeCaseId: r?.active_case_id ?? null, state: r ? JSON.parse(r.state) : {}, updatedAt: r?.updated_at ?? 0 };
+    return { activeCaseId: r?.active_case_id ?? null, state: r ? this.json(r.state, `session:${userId}`) : {}, updatedAt: r?.updated_at ?? 0 };
   }
 
   /**
@@ -162,7 +178,22 @@ export class Repo {
     | { caseId: number; kind: string; rung: RungId | null; dueAt: number; firedAt: number; scenario: ScenarioId; facts: Facts }
     | undefined {
     const r = this.s.lastFired.get(userId, afterMs) as { caseId: number; kind: string; rung: RungId | null; dueAt: number; firedAt: number; scenario: ScenarioId; facts: string } | undefined;
-    return r && { ...r, facts: JSON.parse(r.facts) as Facts };
+    if (!r) return undefined;
+    const f = loadFacts(r.facts);
+    if (f.problem) this.report({ ...f.problem, subject: `case:${r.caseId}` });
+    return { ...r, facts: f.facts };
+  }
+
+  /** Stored session JSON; unreadable text is reported and read as an empty session (the menu). */
+  private json(text: string, subject: string): Record<string, unknown> {
+    try {
+      const v: unknown = JSON.parse(text);
+      if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+      throw new Error('session state is not an object');
+    } catch (e) {
+      this.report({ what: 'session_state', err: e instanceof Error ? e : new Error(String(e)), subject });
+      return {};
+    }
   }
 
   saveSession(userId: number, activeCaseId: number | null, state: object, now: Date): void {
@@ -171,11 +202,11 @@ export class Repo {
 
   getCase(id: number): CaseRow | undefined {
     const r = this.s.getCase.get(id) as RawCase | undefined;
-    return r && toCase(r);
+    return r && toCase(r, this.report);
   }
 
   createCase(userId: number, scenario: ScenarioId, facts: Facts, state: CaseState, now: Date): CaseRow {
-    return toCase(this.s.createCase.get(userId, scenario, state.stage, JSON.stringify(facts), JSON.stringify(state), now.getTime(), now.getTime()) as RawCase);
+    return toCase(this.s.createCase.get(userId, scenario, state.stage, JSON.stringify(facts), JSON.stringify(state), now.getTime(), now.getTime()) as RawCase, this.report);
   }
 
   saveCase(id: number, facts: Facts, state: CaseState, now: Date): void {
@@ -186,8 +217,13 @@ export class Repo {
     this.s.closeCase.run(outcome, refunded ?? null, JSON.stringify(state), now.getTime(), now.getTime(), id);
   }
 
+  /** How many open cases the user has (served by the cases_user index). */
+  countOpenCases(userId: number): number {
+    return (this.s.openCases.get(userId) as { n: number }).n;
+  }
+
   casesOf(userId: number): CaseRow[] {
-    return (this.s.casesOf.all(userId) as RawCase[]).map(toCase);
+    return (this.s.casesOf.all(userId) as RawCase[]).map((r) => toCase(r, this.report));
   }
 
   scheduleFollowUp(caseId: number, userId: number, kind: string, rung: RungId | null, dueAt: Date, now: Date): void {
@@ -220,7 +256,12 @@ export class Repo {
     this.s.audit.run(now.getTime(), actor, action, subject, detail === null || detail === undefined ? null : JSON.stringify(detail));
   }
 
-  /** Removes a user and everything tied to them (cases, evidence, follow-ups, session, outbox, chat flags, audit entries). */
+  /**
+   * Removes a user and everything tied to them (cases, evidence, follow-ups, session, outbox, chat
+   * flags, audit entries). Every statement here and every foreign-key cascade it sets off is served
+   * by an index (migration 6; test/store/query-plans.test.ts), so it costs O(the user's rows).
+   * The caller scrubs the WAL after commit (scrubWal) so the deleted rows leave the files too.
+   */
   deleteUser(userId: number, now: Date): void {
     const u = this.db.prepare(`SELECT platform, platform_user_id, chat_id FROM users WHERE id = ?`).get(userId) as
       | { platform: string; platform_user_id: string; chat_id: string | null }

@@ -1,11 +1,16 @@
 // Per-user session state: which case is active, what the user was last shown, and the state of
 // pending sub-dialogues (TurnContext.ext, one entry per namespace). Loaded once and saved once
 // per private turn, inside the turn's transaction.
+import { z } from 'zod';
 import type { Choice } from '../types.js';
 import type { Repo } from './repo.js';
 import type { TurnContext } from './routes.js';
 
+/** The shape version written now; bump it with a step in migrateSession. */
+export const SESSION_VERSION = 1;
+
 export interface SessionState {
+  version?: typeof SESSION_VERSION;
   lastChoices?: Choice[];
   /** Whether a bare number answers the last choices (false while a free-text question is open). */
   numbered?: boolean;
@@ -22,16 +27,41 @@ export interface Session {
   updatedAt: number;
 }
 
+const sessionV1 = z.looseObject({
+  version: z.literal(1),
+  lastChoices: z.array(z.looseObject({ id: z.string(), label: z.string() })).optional(),
+  numbered: z.boolean().optional(),
+  ext: z.record(z.string(), z.unknown()).optional(),
+});
+
 /**
- * Reads a user's session. Sessions written before the routing table kept the engine's dialogue
- * at the top level (`mode`, `closeOutcome`); they are moved under ext[ENGINE_NS].
+ * Brings a stored session to the current version. Version 0 (unversioned) is every session
+ * written before versions: those from before the routing table kept the engine's dialogue at the
+ * top level (`mode`, `closeOutcome`); it moves under ext[ENGINE_NS].
  */
-export function loadSession(repo: Repo, userId: number): Session {
+function migrateSession(raw: Record<string, unknown>): Record<string, unknown> {
+  if (raw.version !== undefined) return raw;
+  const { mode, closeOutcome, ...rest } = raw;
+  const state: Record<string, unknown> = { ...rest, version: 1 };
+  if (typeof mode === 'string') state.ext = { ...((rest.ext as Record<string, unknown> | undefined) ?? {}), [ENGINE_NS]: { mode, closeOutcome } };
+  return state;
+}
+
+/**
+ * A stored session state, migrated and validated with zod. One that does not fit is reported
+ * and replaced by an empty session: the user sees the menu instead of an error.
+ */
+export function parseSessionState(raw: Record<string, unknown>, report?: (err: Error) => void): SessionState {
+  const r = sessionV1.safeParse(migrateSession(raw));
+  if (r.success) return r.data as SessionState;
+  report?.(r.error);
+  return { version: SESSION_VERSION };
+}
+
+/** Reads a user's session (see parseSessionState). */
+export function loadSession(repo: Repo, userId: number, report?: (err: Error) => void): Session {
   const raw = repo.loadSession(userId);
-  const { mode, closeOutcome, ...rest } = raw.state as SessionState & { mode?: unknown; closeOutcome?: unknown };
-  const state: SessionState = rest;
-  if (typeof mode === 'string') state.ext = { ...(state.ext ?? {}), [ENGINE_NS]: { mode, closeOutcome } };
-  return { activeCaseId: raw.activeCaseId, state, updatedAt: raw.updatedAt };
+  return { activeCaseId: raw.activeCaseId, state: parseSessionState(raw.state, report), updatedAt: raw.updatedAt };
 }
 
 function withExt(state: SessionState, ns: string, value: unknown): SessionState {

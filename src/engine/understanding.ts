@@ -6,7 +6,8 @@ import { understand, LOW_CONFIDENCE, type Entities } from '../nlu/understand.js'
 import { detectBadIntent } from '../nlu/intent.js';
 import { checkTone, neutralRewrite } from '../nlu/tone.js';
 import { SCENARIOS, type ScenarioId } from '../types.js';
-import { declineText } from '../flow/step.js';
+import { declineText } from '../flow/replies.js';
+import { renderText } from './render.js';
 import { formatAmount, formatDate, formatDateTime } from '../flow/format.js';
 import { sellerDeadline, type Timings } from '../flow/ladder.js';
 import type { Facts, Flow } from '../flow/types.js';
@@ -122,7 +123,7 @@ export function registerUnderstanding(router: Router, zone: string, timings: Tim
     const bad = detectBadIntent(text);
     if (bad) {
       if (ctx.active) ctx.stepActive({ type: 'decline', reason: `intent.${bad.kind}` });
-      else ctx.reply({ text: declineText(`intent.${bad.kind}`), choices: [button({ kind: 'menu', action: 'new' }, t('choice.new_case'))] });
+      else ctx.reply({ text: renderText(declineText(`intent.${bad.kind}`)), choices: [button({ kind: 'menu', action: 'new' }, t('choice.new_case'))] });
       return true;
     }
 

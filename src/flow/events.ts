@@ -1,7 +1,8 @@
 // The shapes the pure step works with: what happens to a case (FlowEvent), what the step asks
 // the engine to do (Effect), and its input and result. Kept apart from step.ts so that helpers
 // the step uses (followups/effects.ts) can name them without importing the step.
-import type { Attachment, Reply } from '../types.js';
+import type { Attachment } from '../types.js';
+import type { ReplyMsg } from './message.js';
 import type { Timings } from './ladder.js';
 import type { CaseState } from './state.js';
 import type { Facts, Flow, Outcome, RungId } from './types.js';
@@ -19,7 +20,8 @@ export type FlowEvent =
 export { OUTCOMES, type Outcome } from './types.js';
 
 export type Effect =
-  | { type: 'reply'; reply: Reply }
+  /** A message descriptor; the engine renders it (src/engine/render.ts). */
+  | { type: 'reply'; reply: ReplyMsg }
   | { type: 'schedule'; kind: 'rung_check' | 'window_warning'; rung: RungId; dueAt: Date }
   | { type: 'cancelFollowUps' }
   | { type: 'evidence'; item: string | null; kind: string; ref?: string }

@@ -1,7 +1,6 @@
 // Facts as the user reads them.
 import { tzOffset } from '@date-fns/tz';
 import { has, t } from '../i18n/index.js';
-import type { FactValue, Flow, Question } from './types.js';
 import { estimatedYears } from '../calendar/workdays.js';
 
 const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -74,31 +73,7 @@ export function formatAmount(n: number): string {
   return t('fmt.amount', { n: Number.isInteger(n) ? n : n.toFixed(2) });
 }
 
-export function optionLabel(flowId: string, questionId: string, option: string): string {
-  const specific = `opt.${flowId}.${questionId}.${option}`;
-  return has(specific) ? t(specific) : t(`opt.${questionId}.${option}`);
-}
-
 export function questionLabel(flowId: string, questionId: string): string {
   const specific = `label.${flowId}.${questionId}`;
   return has(specific) ? t(specific) : t(`label.${questionId}`);
-}
-
-export function formatFact(flow: Flow, q: Question, value: FactValue | null | undefined, zone: string): string {
-  if (value === null || value === undefined) return t('fact.unknown');
-  switch (q.kind) {
-    case 'amount':
-      return formatAmount(value as number);
-    case 'time':
-      // A day without a time of day is stored as YYYY-MM-DD.
-      return formatDateTime(value as string, zone);
-    case 'payment':
-      return t(`payment.${value}`);
-    case 'choice':
-      return optionLabel(flow.id, q.id, String(value));
-    case 'count':
-      return t('fact.count', { n: value as number });
-    default:
-      return String(value);
-  }
 }

@@ -1,17 +1,15 @@
-// The escalation ladder (facts.md §3): which rungs apply to a case, what each says,
+// The escalation ladder (docs/domain.md §3): which rungs apply to a case, what each says,
 // the ready-to-send text it produces and when to check back.
 import type { Config } from '../config.js';
-import { has, t, type Params } from '../i18n/index.js';
-import { law } from '../knowledge/law.js';
+import { basisFor, citationFacts, citationsFor, law, type LawRow } from '../knowledge/law.js';
 import { addWorkdays, isPublicHolidayYmd, localYmd, onOrAfterWorkday } from '../calendar/workdays.js';
 import { afterQuietHours } from '../calendar/quiet.js';
 import { TZDate } from '@date-fns/tz';
 import { addHours } from 'date-fns';
-import type { Reply } from '../types.js';
-import { button } from '../engine/choices.js';
+import { amount, choice, datetime, join, msg, type Param, type ReplyMsg, type Text } from './message.js';
 import type { Facts, Flow, RungId } from './types.js';
 import type { CaseState } from './state.js';
-import { formatAmount, formatDateTime, formatFact } from './format.js';
+import { factText } from './facts-text.js';
 
 export type Timings = Pick<
   Config,
@@ -70,75 +68,78 @@ export function rungDeadline(rung: RungId, sentAt: Date, timings: Timings, zone:
   }
 }
 
-/** Everything a document template may use, formatted; unknown facts read as 【待补充】. */
-export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): Params {
-  const p: Params = {};
+/** Everything a document template may use, as descriptors; unknown facts read as 【待补充】. */
+export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): Record<string, Param> {
+  const p: Record<string, Param> = {};
   for (const q of flow.questions) {
     const v = facts[q.id];
     // A question that did not apply (e.g. no order number when no order exists) reads 无.
     const applies = q.when ? q.when(facts) : true;
-    p[q.id] = v === undefined || v === null ? t(applies ? 'doc.blank' : 'doc.none') : formatFact(flow, q, v, zone);
+    p[q.id] = v === undefined || v === null ? msg(applies ? 'doc.blank' : 'doc.none') : factText(flow, q, v, zone);
   }
   const sent = state?.sent ?? [];
-  p.history = sent.length ? t('doc.history', { steps: sent.map((r) => t(`doc.history.${r}`)).join(t('doc.history.sep')) }) : '';
-  p.scenario = t(`scenario.${flow.id}`);
+  p.history = sent.length ? msg('doc.history', { steps: join(sent.flatMap((r, n) => (n ? [msg('doc.history.sep'), msg(`doc.history.${r}`)] : [msg(`doc.history.${r}`)])), '') }) : '';
+  p.scenario = msg(`scenario.${flow.id}`);
   // Once the seller message was sent, its deadline is fixed; before that it is counted from now.
   const sellerSentAt = state?.rungSentAt !== undefined && state.sent?.[state.sent.length - 1] === 'seller' ? new Date(state.rungSentAt) : now;
-  p.deadline = formatDateTime(sellerDeadline(sellerSentAt, timings, zone), zone);
+  p.deadline = datetime(sellerDeadline(sellerSentAt, timings, zone), zone);
   p.reviewDays = timings.PLATFORM_REVIEW_WORKDAYS;
   p.appealDays = timings.PLATFORM_APPEAL_WINDOW_DAYS;
   p.paymentDays = timings.PAYMENT_COMPLAINT_WORKDAYS;
   p.regulatorDays = timings.REGULATOR_REPLY_WORKDAYS;
-  p.policeAmount = formatAmount(timings.POLICE_SUGGEST_AMOUNT);
-  // The basis a letter cites: the scenario's own articles from its assessment (never the
-  // criminal-law rows, which are there to warn the user, not the seller).
-  p.basis = flow
-    .assess(facts)
-    .law.filter((id) => !NOT_A_BASIS.has(id))
-    .map((id) => law(id).article)
+  p.policeAmount = amount(timings.POLICE_SUGGEST_AMOUNT);
+  // The basis a letter cites: the law table's rows that fit these facts at this rung and may
+  // serve as a basis (never the criminal-law rows, which are there to warn, not to argue).
+  p.basis = basisFor(lawFacts(facts, now, timings, zone, state), 'seller', flow.id)
+    .map((r) => r.article)
     .join('、');
-  p.facts = t(`doc.facts.${flow.id}`, p);
-  p.request = t(`doc.request.${flow.id}`, p);
+  p.facts = msg(`doc.facts.${flow.id}`, { ...p });
+  p.request = msg(`doc.request.${flow.id}`, { ...p });
   return p;
 }
 
-function lawLines(ids: string[]): string {
-  return ids.map((id) => t('law.line', { article: law(id).article, meaning: law(id).meaning })).join('\n');
+/** One line per law row: article and what it means (from the law table). */
+export function lawLines(rows: readonly (LawRow | string)[]): Text[] {
+  return rows.map((row) => {
+    const r = typeof row === 'string' ? law(row) : row;
+    return msg('law.line', { article: r.article, meaning: r.meaning });
+  });
 }
 
-/** Law rows that never serve as a letter's basis. */
-const NOT_A_BASIS = new Set(['crl266', 'psa', 'cpl25']);
-
-const RUNG_LAW: Record<RungId, string[]> = {
-  seller: ['cc563', 'ecl62'],
-  platform: ['cpl44', 'cpl26'],
-  payment: ['ecl53'],
-  regulator: ['cpl37', 'cpl46'],
-  police: ['crl266', 'police169'],
-  court: ['cpl165', 'cpl168', 'cpi20', 'fee', 'cc188'],
-};
+/** Intake facts plus what the case's progress establishes (a demand whose deadline passed). */
+function lawFacts(facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): Facts {
+  const sent = state?.sent ?? [];
+  const sellerLast = sent[sent.length - 1] === 'seller' && state?.rungSentAt !== undefined;
+  const sellerDeadlineAt = sellerLast ? sellerDeadline(new Date(state!.rungSentAt!), timings, zone) : undefined;
+  return citationFacts(facts, { sent, sellerDeadlineAt, now });
+}
 
 /** The reply that presents one rung: when to use it, where to go, the text to send, how long to wait. */
-export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): Reply {
+export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): ReplyMsg {
   const rung = rungs[index];
   const p = documentParams(flow, facts, now, timings, zone, state);
-  const channelKey = `rung.payment.where.${facts.paymentMethod ?? 'unknown'}`;
-  const where = rung === 'payment' ? t(has(channelKey) ? channelKey : 'rung.payment.where.unknown', p) : t(`rung.${rung}.where`, p);
-  const text = [
-    t('rung.header', { n: index + 1, total: rungs.length, title: t(`rung.${rung}.title`) }),
-    t(`rung.${rung}.when`, p),
-    where,
-    t(`rung.${rung}.wait`, p),
-    t('law.header'),
-    lawLines(RUNG_LAW[rung]),
-    t('law.disclaimer'),
-  ].join('\n\n');
+  const cited = citationsFor(lawFacts(facts, now, timings, zone, state), rung, flow.id);
+  const siteDown = rung === 'platform' && facts.siteState === 'down';
+  const where =
+    rung === 'payment'
+      ? msg([`rung.payment.where.${facts.paymentMethod ?? 'unknown'}`, 'rung.payment.where.unknown'], p)
+      : msg(siteDown ? 'rung.platform.where.down' : `rung.${rung}.where`, p);
+  const text = join(
+    [
+      msg('rung.header', { n: index + 1, total: rungs.length, title: msg(`rung.${rung}.title`) }),
+      msg(`rung.${rung}.when`, p),
+      where,
+      msg(`rung.${rung}.wait`, p),
+      ...(cited.length ? [msg('law.header'), join(lawLines(cited)), msg('law.disclaimer')] : []),
+    ],
+    '\n\n',
+  );
   const docKey = rung === 'payment' && facts.paymentMethod === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
   const choices = [
-    ...(rung === 'court' ? [] : [button({ kind: 'rung', op: 'sent' }, t('choice.sent'))]),
-    ...(index + 1 < rungs.length ? [button({ kind: 'rung', op: 'next' }, t('choice.next_rung'))] : []),
-    button({ kind: 'menu', action: 'evidence' }, t('choice.evidence')),
-    button({ kind: 'menu', action: 'close' }, t('choice.close')),
+    ...(rung === 'court' ? [] : [choice({ kind: 'rung', op: 'sent' }, msg('choice.sent'))]),
+    ...(index + 1 < rungs.length ? [choice({ kind: 'rung', op: 'next' }, msg('choice.next_rung'))] : []),
+    choice({ kind: 'menu', action: 'evidence' }, msg('choice.evidence')),
+    choice({ kind: 'menu', action: 'close' }, msg('choice.close')),
   ];
-  return { text, document: { title: t(`doc.${rung}.title`), body: t(docKey, p) }, choices };
+  return { text, document: { title: msg(`doc.${rung}.title`), body: msg(docKey, p) }, choices };
 }

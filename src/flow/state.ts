@@ -1,7 +1,14 @@
-// The persisted state of one case (plain JSON in cases.state).
-import type { RungId } from './types.js';
+// The persisted state of one case (plain JSON in cases.state), and how it is read back: validated
+// with zod, older shapes migrated, a corrupt one replaced by a safe state instead of a crash.
+import { z } from 'zod';
+import type { Facts, RungId } from './types.js';
 
 export type Stage = 'intake' | 'evidence' | 'ladder' | 'declined' | 'closed';
+export const STAGES = ['intake', 'evidence', 'ladder', 'declined', 'closed'] as const satisfies readonly Stage[];
+const RUNGS = ['seller', 'platform', 'payment', 'regulator', 'police', 'court'] as const satisfies readonly RungId[];
+
+/** The shape version written now. Bump it with a migration in MIGRATIONS below. */
+export const CASE_STATE_VERSION = 1;
 
 export interface EvidenceMark {
   at: number;
@@ -11,6 +18,7 @@ export interface EvidenceMark {
 }
 
 export interface CaseState {
+  version: typeof CASE_STATE_VERSION;
   stage: Stage;
   /** The question being asked (intake). */
   q: string | null;
@@ -30,5 +38,67 @@ export interface CaseState {
   remindersOff?: boolean;
 }
 
-export const initialState = (): CaseState => ({ stage: 'intake', q: null, reasks: 0, history: [], evidence: {}, rung: 0 });
+export const initialState = (): CaseState => ({ version: CASE_STATE_VERSION, stage: 'intake', q: null, reasks: 0, history: [], evidence: {}, rung: 0 });
 
+const caseStateV1 = z.looseObject({
+  version: z.literal(1),
+  stage: z.enum(STAGES),
+  q: z.string().nullable(),
+  reasks: z.number().int().min(0),
+  history: z.array(z.string()),
+  evidence: z.record(z.string(), z.looseObject({ at: z.number(), kind: z.string(), ref: z.string().optional() })),
+  rung: z.number().int().min(0),
+  rungSentAt: z.number().optional(),
+  sent: z.array(z.enum(RUNGS)).optional(),
+  awaitingRefundAmount: z.boolean().optional(),
+  remindersOff: z.boolean().optional(),
+});
+
+/**
+ * Migrations, by the version they read: each turns a state of that version into the next one.
+ * Version 0 is the unversioned shape written before this field existed (same fields otherwise).
+ */
+const MIGRATIONS: Record<number, (s: Record<string, unknown>) => Record<string, unknown>> = {
+  0: (s) => ({ ...s, version: 1 }),
+};
+
+const factsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/** What was wrong with a stored value that could not be used as it was. */
+export interface LoadProblem {
+  what: 'case_state' | 'case_facts' | 'session_state';
+  err: Error;
+}
+
+const parseJson = (raw: unknown): unknown => (typeof raw === 'string' ? JSON.parse(raw) : raw);
+
+/**
+ * A stored case state (JSON text or a parsed value): migrated to the current version and validated.
+ * A corrupt one becomes a fresh intake state — the step then asks the first question the facts
+ * still lack, or goes on to the assessment — and `problem` says what was wrong (for the log).
+ */
+export function loadCaseState(raw: unknown): { state: CaseState; problem?: LoadProblem } {
+  try {
+    let s = parseJson(raw);
+    if (!s || typeof s !== 'object' || Array.isArray(s)) throw new Error('case state is not an object');
+    let obj = s as Record<string, unknown>;
+    let v: unknown = obj.version === undefined ? 0 : obj.version;
+    while (typeof v === 'number' && v < CASE_STATE_VERSION && MIGRATIONS[v]) {
+      obj = MIGRATIONS[v](obj);
+      v = obj.version;
+    }
+    s = obj;
+    return { state: caseStateV1.parse(s) as CaseState };
+  } catch (e) {
+    return { state: initialState(), problem: { what: 'case_state', err: e instanceof Error ? e : new Error(String(e)) } };
+  }
+}
+
+/** Stored case facts, validated; corrupt facts become none (the intake asks again). */
+export function loadFacts(raw: unknown): { facts: Facts; problem?: LoadProblem } {
+  try {
+    return { facts: factsSchema.parse(parseJson(raw)) };
+  } catch (e) {
+    return { facts: {}, problem: { what: 'case_facts', err: e instanceof Error ? e : new Error(String(e)) } };
+  }
+}

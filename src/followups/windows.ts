@@ -1,4 +1,4 @@
-// Windows that close (facts.md §3): most platforms take appeals only ~15 days after the
+// Windows that close (docs/domain.md §3.3.1): most platforms take appeals only ~15 days after the
 // transaction; a bank card dispute must reach the issuer within ~120 days. A case still before
 // that rung gets a warning a few days ahead, so the window is not lost while waiting on the seller.
 import type { CaseState } from '../flow/state.js';

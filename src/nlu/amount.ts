@@ -1,4 +1,7 @@
-// Money amounts in yuan: 100元, ¥100, ￥99.5, 100块, 一百块, 两千五, 1.5k, 1万2, 100 rmb.
+// Money amounts in yuan: 100元, ¥100, ￥99.5, 100块, 一百块, 两千五, 1.5k, 1万2, 100 rmb, 7毛钱 (0.7).
+// Amounts in another currency (60美元, 35刀, $20, USD) are recognised and left out, as are vague
+// sums (几十块), versions (3.12版本), years, time zones (GMT+09), durations (30内) and quotas.
+// Linear in the input: every look-around is a bounded window, never the whole text.
 import { CN_NUM_CHARS, normalize, parseChineseNumber } from './normalize.js';
 
 /** Returns the amount in yuan, or undefined when the text names none. */
@@ -14,9 +17,19 @@ interface Candidate {
 
 // Units after a number that make it something other than money.
 const NOT_MONEY_AFTER =
-  /^\s*(?:多|来|余)?\s*(?:次|笔|回|遍|条|天|日|号|月|年|岁|周|星期|礼拜|个|小时|钟头|分钟|分|秒|点(?!\d)|:|：|时|张|单|位|件|台|部|页|楼|层|楼|倍|%|％|折|人|家|种|步|h\b|min|mins|minutes?|hours?|days?|times?|weeks?|months?|years?|x\b|点券|钻石|金币|元宝|积分|g\b|gb|mb|级|区|服|星|抽|连|发|局|把|v\b|号码|位数)/;
+  /^\s*(?:多|来|余)?\s*(?:次|笔|回|遍|条|天|日|号|月|年|岁|周|星期|礼拜|个|小时|钟头|分钟|分|秒|点(?!\d)|:|：|时|张|单|位|件|台|部|页|楼|层|楼|倍|%|％|折|人|家|种|步|h\b|min|mins|minutes?|hours?|days?|times?|weeks?|months?|years?|x\b|点券|钻石|金币|元宝|积分|g\b|gb|mb|级|区|服|星|抽|连|发|局|把|v\b|号码|位数|内|以内|之内|版|字|token|贝壳|额度|条|秒|k\b(?=\s*(?:字|token))|w\s*字|万字)/;
+// Other currencies: the sum is real but not in yuan, so it is not reported.
+const FOREIGN_AFTER = /^\s*(?:多|来)?\s*(?:美元|美金|刀(?!片)|usd|us\$|dollars?|欧元|欧|eur|euros?|日元|日币|円|jpy|英镑|gbp|港币|港元|hkd|台币|新台币|twd|ntd|韩元|韩币|krw|卢布|rub|泰铢|新币|加元|澳元|sgd|cad|aud)/;
+const FOREIGN_BEFORE = /(?:\$|usd|us\$|€|£|eur|jpy|hkd|gbp|美元|美金)\s*$/;
+// Vague sums: 几十块, 十几块, 好几百, 数百.
+const VAGUE_BEFORE = /(?:几|数|好几)\s*$/;
+const WINDOW = 24;
+// The user says they paid (a sum named in such a message is taken as paid).
+const PAID = /付|充|冲了|花了|扣|交了|转账|转了|买了|购买|下单|捐|打赏|赞助|订阅了|续费|开通|\bpaid\b|\bspent\b|\bcharged\b|\bbought\b/;
 const MONEY_BEFORE = /(?:¥|rmb|cny|人民币)\s*$/;
 const MONEY_AFTER_ARABIC = /^\s*(?:多|来|余)?\s*(?:元|块钱|块|圆|rmb|cny|yuan|bucks?|米(?![饭粉线])|大洋|软妹币|q币|qb)/;
+// 7毛钱 = 0.7, 5角 = 0.5.
+const JIAO_AFTER = /^\s*(?:毛|角)/;
 const MONEY_CONTEXT_BEFORE =
   /(?:充了|冲了|充值了?|付了|支付了?|付款了?|花了|扣了|扣款|扣费|扣我|被扣|转了|转账|买了|金额(?:是|为)?|价格(?:是|为)?|价值|总共|一共|共计|合计|退款?|退我|退回|余额(?:还有|有)?|损失|paid|charged|cost|spent|refund|worth|price|total)\s*[:：]?\s*$/;
 
@@ -36,12 +49,14 @@ export function parseAmountNormalized(s: string): number | undefined {
   for (const m of s.matchAll(ARABIC)) {
     const index = m.index ?? 0;
     const end = index + m[0].length;
-    const before = s.slice(0, index);
-    const after = s.slice(end);
+    const before = s.slice(Math.max(0, index - WINDOW), index);
+    const after = s.slice(end, end + WINDOW);
     const raw = m[1].replace(/,/g, '');
     const prevChar = before.slice(-1);
-    // Part of an id, a word or a longer token: ABC123, x100, 2026-11-18, 15:30, 11/18.
-    if (/[a-z_#@/\-.]/.test(prevChar) && !/(?:¥|rmb|cny)$/.test(before)) continue;
+    // Part of an id, a word or a longer token: ABC123, x100, 2026-11-18, 15:30, 11/18, GMT+09, 7*24.
+    if (/[a-z_#@/\-.+*×]/.test(prevChar) && !/(?:¥|rmb|cny)$/.test(before)) continue;
+    if (/^[*×]\s*\d/.test(after)) continue;
+    if (FOREIGN_AFTER.test(after) || FOREIGN_BEFORE.test(before)) continue;
     if (prevChar === ':' && /\d\s*:$/.test(before)) continue; // 15:30
     if (/^[a-z]/.test(after) && !/^(?:k|w|rmb|cny|yuan|bucks?|qb)\b/.test(after) && !/^\s*(?:rmb|cny|yuan|bucks?)\b/.test(after)) {
       if (!/^q币/.test(after)) continue;
@@ -52,6 +67,10 @@ export function parseAmountNormalized(s: string): number | undefined {
     if (/^\d{1,2}\.\d{1,2}$/.test(raw) && /^\s*(?:号|日|晚|早|上午|下午|中午|凌晨|\d{1,2}[:点])/.test(after)) continue;
     let value = Number(raw);
     const mult = m[2]?.trim();
+    if (!mult && m[3] === undefined && JIAO_AFTER.test(after) && /^\d{1,2}$/.test(raw)) {
+      found.push({ value: value / 10, score: 3, index });
+      continue;
+    }
     if (mult === 'k' || mult === '千') value *= 1000;
     else if (mult === 'w' || mult === '万') value *= 10000;
     else if (mult === '百') value *= 100;
@@ -71,19 +90,26 @@ export function parseAmountNormalized(s: string): number | undefined {
       if (/(?:code|error|错误码|错误代码|状态码|报错|显示|http)\s*[:：]?\s*$/.test(before) && /^(?:4\d\d|5\d\d)$/.test(raw)) continue;
       if (/^\s*(?:hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|seconds?|secs?|times?|skins?|heroes|levels?|items?|pcs|people|persons?|gems?|diamonds?|coins?|points?|gb|mb|players?|accounts?|cards?|keys?|codes?)\b/.test(after)) continue;
       if (/^1[3-9]\d{9}$/.test(raw)) continue;
+      // A year (2019) or a version (3.12) is not a price.
+      if (/^(?:19|20)\d\d$/.test(raw)) continue;
+      if (/^\d+\.\d+\.?$/.test(raw) && /^\s*(?:版|的版本|版本|依然|依旧|还是|模型|用户)/.test(after)) continue;
+      if (/(?:版本|版|gpt|模型)\s*$/.test(before)) continue;
     }
     let score = 1;
     if (hasMarkerBefore || hasMarkerAfter) score = 3;
     else if (MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8))) score = 2;
     found.push({ value, score, index });
+    if (m[0].length === 0) ARABIC.lastIndex++;
   }
 
   for (const m of s.matchAll(CHINESE)) {
     const index = m.index ?? 0;
     const token = m[0];
     const end = index + token.length;
-    const after = s.slice(end);
-    const before = s.slice(0, index);
+    const after = s.slice(end, end + WINDOW);
+    const before = s.slice(Math.max(0, index - WINDOW), index);
+    if (VAGUE_BEFORE.test(before) || /^\s*几/.test(after)) continue; // 几十块, 十几块
+    if (FOREIGN_AFTER.test(after) || FOREIGN_BEFORE.test(before)) continue;
     let numPart = token;
     let fraction = 0;
     let unitInside = false;
@@ -98,6 +124,12 @@ export function parseAmountNormalized(s: string): number | undefined {
       }
     }
     if (!numPart) continue;
+    // 七毛钱 = 0.7, 五角 = 0.5.
+    if (!unitInside && JIAO_AFTER.test(after)) {
+      const d = parseChineseNumber(numPart);
+      if (d !== undefined && d < 10) found.push({ value: d / 10, score: 3, index });
+      continue;
+    }
     // Must start like a numeral: 千万 (by all means), 万一 (in case), 百度 are words.
     if (!/^[零〇一壹二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾]/.test(numPart)) continue;
     const value0 = parseChineseNumber(numPart);
@@ -121,6 +153,18 @@ export function parseAmountNormalized(s: string): number | undefined {
     found.push({ value: value0 + fraction, score, index });
   }
 
+  // A price that was not paid: a computed rate ("相当于30块钱一个月"), or, in a message that never
+  // says the user paid, a quoted price ("提示收费10元") or a price asked about ("50rmb买断是…？").
+  const paid = PAID.test(s);
+  for (let i = found.length - 1; i >= 0; i--) {
+    const at = found[i].index;
+    const before = s.slice(Math.max(0, at - 8), at);
+    if (/(?:相当于|约合|折合|平均|算下来)\s*$/.test(before)) found.splice(i, 1);
+    else if (!paid) {
+      const clause = s.slice(at, at + 60).split(/[。!！;；\n]/)[0];
+      if (/(?:收费|售价|价格|定价|原价|要价|卖|标价)\s*(?:是|为)?\s*$/.test(before) || /[?？]|吗/.test(clause)) found.splice(i, 1);
+    }
+  }
   if (found.length === 0) return undefined;
   // Highest score wins; among equals the first mention (the order's price usually comes first).
   found.sort((a, b) => b.score - a.score || a.index - b.index);

@@ -4,6 +4,6 @@ export { parseWhen, parseWhenDetailed, type When, type WhenPrecision } from './t
 export { parsePaymentMethod } from './payment.js';
 export { parseOrderId } from './order.js';
 export { parseCount } from './count.js';
-export { understand, LOW_CONFIDENCE, type Understanding, type Entities } from './understand.js';
+export { understand, LOW_CONFIDENCE, ASK_THRESHOLD, MAX_INPUT_CHARS, type Understanding, type Entities } from './understand.js';
 export { checkTone, neutralRewrite, type ToneReport, type ToneFinding, type CaseFacts } from './tone.js';
 export { detectBadIntent, type BadIntent, type BadIntentKind } from './intent.js';

@@ -12,6 +12,15 @@ export interface ModelFile {
   temperature: number;
   /** Weight of the rules' distribution in the blend (0 = model only). */
   ruleWeight: number;
+  /** Weight of the strongest-clause distribution against the whole-message one (issue 13). */
+  clauseWeight?: number;
+  /**
+   * Platt map from the blended top probability p to a measured probability that the reading is
+   * acceptable: sigmoid(a·logit(p) + b), fitted on out-of-fold real messages.
+   */
+  calibration?: { a: number; b: number };
+  /** Confidence below which the engine asks the user to pick (chosen at training time). */
+  askThreshold?: number;
   bias: number[];
   /** Feature → one weight per label. */
   weights: Record<string, number[]>;
@@ -90,8 +99,52 @@ export function blend(pModel: number[], pRules: number[], alpha: number): number
   return pModel.map((p, i) => (1 - alpha) * p + alpha * pRules[i]);
 }
 
-/** Probabilities per label, in model.labels order. */
-export function predict(model: ModelFile, folded: string, rules: RuleView): number[] {
-  const pModel = softmax(logits(model, features(folded)), model.temperature);
-  return blend(pModel, ruleDistribution(model.labels, rules), model.ruleWeight);
+// Sentence ends (and headline brackets) split a message into clauses; commas do not.
+const CLAUSE_END = /[。！!？?\n；;【】\[\]]+/;
+
+/** The clauses of a normalised message (at most 12, longest first kept in order); [] when there is one. */
+export function clauses(normalized: string): string[] {
+  const parts = normalized.split(CLAUSE_END).map((c) => c.trim()).filter((c) => c.length >= 2);
+  return parts.length > 1 ? parts.slice(0, 12) : [];
+}
+
+/**
+ * The strongest clause: per complaint label the highest probability any clause gives it,
+ * and 'other' only as likely as the least 'other' clause — so a greeting, a question to other
+ * users or a trailing "可以退款吗" does not dilute the complaint clause. Renormalised.
+ */
+export function strongestClause(perClause: number[][], otherIndex: number): number[] {
+  const K = perClause[0].length;
+  const out = new Array<number>(K).fill(0);
+  for (let k = 0; k < K; k++) {
+    let v = k === otherIndex ? 1 : 0;
+    for (const p of perClause) v = k === otherIndex ? Math.min(v, p[k]) : Math.max(v, p[k]);
+    out[k] = v;
+  }
+  const sum = out.reduce((a, b) => a + b, 0);
+  return out.map((v) => v / sum);
+}
+
+/** The model's distribution before the rules: whole message blended with its strongest clause. */
+export function modelDistribution(model: ModelFile, normalized: string): number[] {
+  const T = model.temperature;
+  const pWhole = softmax(logits(model, features(foldForModel(normalized))), T);
+  const beta = model.clauseWeight ?? 0;
+  const cs = beta > 0 ? clauses(normalized) : [];
+  if (cs.length === 0) return pWhole;
+  const per = cs.map((c) => softmax(logits(model, features(foldForModel(c))), T));
+  return blend(pWhole, strongestClause(per, model.labels.indexOf('other')), beta);
+}
+
+/** Probabilities per label, in model.labels order. `normalized`: normalize() output. */
+export function predict(model: ModelFile, normalized: string, rules: RuleView): number[] {
+  return blend(modelDistribution(model, normalized), ruleDistribution(model.labels, rules), model.ruleWeight);
+}
+
+/** The measured probability that a reading with top probability `p` is right (identity without a map). */
+export function calibrate(model: Pick<ModelFile, 'calibration'>, p: number): number {
+  const c = model.calibration;
+  if (!c) return p;
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return 1 / (1 + Math.exp(-(c.a * Math.log(q / (1 - q)) + c.b)));
 }

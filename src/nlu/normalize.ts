@@ -1,32 +1,23 @@
-// Text normalisation shared by every extractor: traditional → simplified Chinese,
-// full-width → half-width (NFKC), lower-case Latin. The converter is built once.
-import * as OpenCC from 'opencc-js';
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
-
-// A quick test so pure-ASCII / already simplified text skips the converter's
-// dictionary walk only when it cannot contain Han characters at all.
-const HAN = /[\u3400-\u9fff]/;
+// Text normalisation shared by every extractor. The folding itself (NFKC, traditional →
+// simplified, dashes, case) is the shared pipeline in src/text/fold.ts.
+import { fold, toSimplified } from '../text/fold.js';
 
 /**
  * Normalises user text for matching. Positions are NOT preserved exactly
  * (NFKC may merge characters), so matched spans must be taken from the result.
  */
 export function normalize(text: string): string {
-  return normalizeKeepCase(text).toLowerCase();
+  return fold(text);
 }
 
 /** Like normalize() but keeps Latin case (for names the user typed). */
 export function normalizeKeepCase(text: string): string {
-  let s = text.normalize('NFKC');
-  if (HAN.test(s)) s = toSimplified(s);
-  // NFKC leaves a few dashes and tildes alone; unify the ones that matter for ids.
-  return s.replace(/[－—–]/g, '-').replace(/[〜～]/g, '~');
+  return fold(text, { lowerCase: false });
 }
 
 /** Converts traditional characters only (keeps width and case) — for rewriting user drafts. */
 export function simplifiedOnly(text: string): string {
-  return HAN.test(text) ? toSimplified(text) : text;
+  return toSimplified(text);
 }
 
 const CN_DIGIT: Record<string, number> = {

@@ -14,6 +14,9 @@ export function parseOrderId(text: string): string | undefined {
   return parseOrderIdNormalized(normalize(text));
 }
 
+// Look-arounds read a bounded window so the parser stays linear in the input length.
+const WINDOW = 24;
+
 function looksLikeDateOrTime(id: string): boolean {
   return /^\d{4}-\d{1,2}-\d{1,2}$/.test(id) || /^(?:19|20)\d{6}$/.test(id);
 }
@@ -25,10 +28,14 @@ function isPhone(id: string): boolean {
 export function parseOrderIdNormalized(s: string): string | undefined {
   for (const m of s.matchAll(KEYWORD)) {
     const id = trimId(m[1]);
-    if (!/\d/.test(id) || id.replace(/\D/g, '').length < 4) continue;
+    // After 订单号/订单编号/单号/流水号/交易号 a letter-heavy id counts (sub_1NxA9b…, ABCD-EF12GH).
+    const strongKeyword = /(?:订单编号|订单号码|订单号|单号|流水号|交易号)/.test(m[0]);
+    const letterHeavyOk = strongKeyword && id.length >= 8 && /\d/.test(id) && /[a-z]/.test(id);
+    if (!letterHeavyOk && (!/\d/.test(id) || id.replace(/\D/g, '').length < 4)) continue;
     if (looksLikeDateOrTime(id)) continue;
     // "订单100元" — an amount right after the word 订单, not an id.
-    const after = s.slice((m.index ?? 0) + m[0].length);
+    const end = (m.index ?? 0) + m[0].length;
+    const after = s.slice(end, end + WINDOW);
     if (/^\s*(?:元|块|rmb|万|k\b)/.test(after)) continue;
     if (/^\d{1,4}$/.test(id)) continue;
     return id.toUpperCase();
@@ -36,12 +43,15 @@ export function parseOrderIdNormalized(s: string): string | undefined {
   for (const m of s.matchAll(BARE)) {
     const id = trimId(m[1]);
     const digits = id.replace(/\D/g, '');
-    const before = s.slice(0, m.index ?? 0);
+    const before = s.slice(Math.max(0, (m.index ?? 0) - WINDOW), m.index ?? 0);
     if (NOT_ORDER_BEFORE.test(before)) continue;
     if (looksLikeDateOrTime(id) || /^\d{4}-\d/.test(id)) continue;
     if (isPhone(id)) continue;
-    const after = s.slice((m.index ?? 0) + m[0].length);
+    const end = (m.index ?? 0) + m[0].length;
+    const after = s.slice(end, end + WINDOW);
     if (/^\s*(?:元|块|rmb|yuan)/.test(after)) continue;
+    // "202508200124开头的…" is the start of an id, not the id.
+    if (/^\s*(?:开头|打头|结尾|尾号)/.test(after)) continue;
     // Card keys are often grouped with dashes (XXXX-XXXX-XXXX); bank cards 16–19 digits.
     if (/^[a-z0-9]{4}(?:-[a-z0-9]{4}){2,}$/.test(id)) continue;
     if (/^\d{16,19}$/.test(id) && /卡/.test(before.slice(-6))) continue;

@@ -20,7 +20,9 @@ export function parsePaymentMethodNormalized(s: string): PaymentMethod | undefin
   let best: { method: PaymentMethod; index: number } | undefined;
   const balanceIsNotPayment = !/(?:平台|账户|帐户|站内|站里|卡盟|用)余额|余额(?:支付|付|扣|购买|下单)/.test(s) &&
     // 余额 describing a game/phone/card balance ("余额还是0", "余额没加上", "0余额") is not how the user paid.
-    /(?:^|[^\d])0\s*余额|(?:官网|游戏|话费|手机|卡里|卡内|卡上)的?余额|余额(?:还是|没|为0|是0|不变|不足|变)/.test(s);
+    (/(?:^|[^\d])0\s*余额|(?:官网|游戏|话费|手机|卡里|卡内|卡上)的?余额|余额(?:还是|没|为0|是0|不变|不足|变)/.test(s) ||
+      // 余额 as the thing lost or not credited, not how the user paid (issue 13).
+      /余额(?:被|已经?被|都)?(?:清空|清零|没了|去哪|不见|变成|变为|不够|无法|不能|退回|提现|消失|还在|没有|没加|没到)|没有(?:了)?余额|(?:之前|原来|以前|剩下)的?余额|余额(?:能|可以)(?:退|提)/.test(s));
   for (const [method, re] of PATTERNS) {
     if (method === 'balance' && balanceIsNotPayment) continue;
     const m = firstPaymentUse(s, method, re);
@@ -33,8 +35,8 @@ export function parsePaymentMethodNormalized(s: string): PaymentMethod | undefin
 }
 
 // 微信/QQ as a way to talk to the seller ("微信不回", "微信把我删了") is not a payment.
-const CONTACT_AFTER = /^\s*(?:上|里)?(?:也)?(?:不回|没回|把我|删|拉黑|好友|号|群|聊|联系|找|回复|消息|说|问|加|空间|头像)/;
-const CONTACT_BEFORE = /(?:加|联系|加了|私聊|通过)\s*$/;
+const CONTACT_AFTER = /^\s*(?:上|里)?(?:也)?(?:不回|没回|把我|删|拉黑|好友|号|群|聊|联系|找|回复|消息|说|问|加|空间|头像|哈|吧|呗|客服|公众号|提示收款人)/;
+const CONTACT_BEFORE = /(?:加|联系|加了|私聊|通过|回复下?|留个?|给个?|qq|电话|邮箱|收费群的|群的)\s*$/;
 
 function firstPaymentUse(s: string, method: PaymentMethod, re: RegExp): { index: number } | undefined {
   const g = new RegExp(re.source, 'g');

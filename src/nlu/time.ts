@@ -199,6 +199,12 @@ export function parseWhenDetailedNormalized(s: string, now: Date, zone: string):
     const date = pushBack(fromWall(n.y, mo, d, clock?.h ?? 12, clock?.mi ?? 0, zone), 'year', now, zone);
     return { date, precision: clock ? 'minute' : 'day' };
   }
+  // A month that starts a period ("从9月开始", "9月以来") is not when something happened.
+  if (first && !first.start.isCertain('day') && !first.start.isCertain('weekday') && !first.start.isCertain('hour')) {
+    const after = s.slice(first.index + first.text.length, first.index + first.text.length + 4);
+    const before = s.slice(Math.max(0, first.index - 2), first.index);
+    if (/^\s*(?:份)?(?:开始|起|以来|以后|之后|至今|到现在)/.test(after) || /(?:从|自)\s*$/.test(before)) return JUST_NOW.test(s) ? { date: now, precision: 'minute' } : undefined;
+  }
   if (first) {
     const d = fromChrono(first, now, zone);
     if (d.getTime() <= now.getTime() + FUTURE_SLACK_MS) return { date: d, precision: first.start.isCertain('hour') ? 'minute' : 'day' };

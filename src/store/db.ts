@@ -17,6 +17,8 @@ export function openDatabase({ path, synchronous = 'FULL' }: OpenOptions): DB {
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten with zeros, not left readable in free space or freed pages.
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   // A larger page cache and memory-mapped reads: lookups of cases and sessions scattered over a
   // large file (follow-ups firing for random cases) then cost no read() system calls.
@@ -25,3 +27,30 @@ export function openDatabase({ path, synchronous = 'FULL' }: OpenOptions): DB {
   migrate(db);
   return db;
 }
+
+/**
+ * After a deletion (删除我的数据, expired cases): copies the WAL into the database and truncates it
+ * (wal_checkpoint(TRUNCATE)), so no WAL frame still holds an old version of a deleted row; with
+ * secure_delete the database file's freed space is already zeroed. Must run outside a transaction.
+ * The background checkpointer (another connection) may be mid-checkpoint: then SQLite answers busy
+ * and this tries again shortly, off the message path. Returns true when the WAL was truncated now.
+ */
+export function scrubWal(db: DB, onGiveUp: (e: Error) => void = () => undefined, attempt = 0): boolean {
+  if (!db.open || db.memory) return true;
+  let done = false;
+  try {
+    const r = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    done = r[0]?.busy === 0;
+  } catch (e) {
+    if (attempt >= SCRUB_ATTEMPTS) return onGiveUp(e as Error), false;
+  }
+  if (done) return true;
+  if (attempt >= SCRUB_ATTEMPTS) {
+    onGiveUp(new Error('WAL checkpoint after a deletion stayed busy'));
+    return false;
+  }
+  setTimeout(() => scrubWal(db, onGiveUp, attempt + 1), 20 * (attempt + 1)).unref();
+  return false;
+}
+
+const SCRUB_ATTEMPTS = 50;

@@ -192,7 +192,28 @@ export const migrations: string[] = [
   `
   ALTER TABLE broadcasts ADD COLUMN final_tally TEXT;
   `,
-  // 6 — community desk (src/community, issue 16): broadcasts bound to the merchant's state at preview,
+  // bounded deletion and unreachable marking — every row tied to a user or a case is found by an
+  // index: 删除我的数据 (and the foreign-key cascades it sets off) and a 403's markUnreachable no
+  // longer scan outbox, audit, follow-ups, sessions or reports whole. outbox_chat serves
+  // "WHERE platform = ? AND chat_id = ?" whatever the status; its key never changes after insert.
+  `
+  CREATE INDEX IF NOT EXISTS outbox_chat ON outbox(platform, chat_id);
+  CREATE INDEX IF NOT EXISTS outbox_user ON outbox(user_id);
+  CREATE INDEX IF NOT EXISTS follow_ups_user ON follow_ups(user_id);
+  CREATE INDEX IF NOT EXISTS sessions_active_case ON sessions(active_case_id);
+  CREATE INDEX IF NOT EXISTS collective_consents_user ON collective_consents(user_id);
+  CREATE INDEX IF NOT EXISTS merchant_reports_case ON merchant_reports(case_id);
+  CREATE INDEX IF NOT EXISTS broadcasts_admin ON broadcasts(admin_user_id);
+  CREATE INDEX IF NOT EXISTS audit_actor ON audit(actor) WHERE actor IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS audit_subject ON audit(subject) WHERE subject IS NOT NULL;
+  `,
+  // outbox — per-chat order: a row waits while an older row of its chat is unsent (src/delivery/drainer.ts).
+  // Only unsent rows, in id order; the delivery queries name a kind, which implies `kind IS NOT NULL`
+  // (a query naming no kind, like markUnreachable's, keeps to outbox_chat).
+  `
+  CREATE INDEX IF NOT EXISTS outbox_unsent_chat ON outbox(platform, chat_id, id) WHERE status IN ('pending', 'sending') AND kind IS NOT NULL;
+  `,
+  // 8 — community desk (src/community, issue 16): broadcasts bound to the merchant's state at preview,
   // the recipients of merchant warnings (for corrections), open cases' merchant keys maintained on
   // write (lookups and collective complaints cost O(matches)), anonymous outcome counters.
   `
@@ -209,6 +230,7 @@ export const migrations: string[] = [
     user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
     PRIMARY KEY (broadcast_id, platform, chat_id)
   ) WITHOUT ROWID;
+  CREATE INDEX broadcast_recipients_user ON broadcast_recipients(user_id);
   -- Warnings sent before this version: their recipients from the outbox rows not yet pruned.
   UPDATE broadcasts SET kind = 'warning' WHERE merchant_id IS NOT NULL;
   INSERT OR IGNORE INTO broadcast_recipients (broadcast_id, platform, chat_id, user_id)

@@ -1,4 +1,4 @@
-// Migration 6 on a database written by the previous version: open cases are keyed for counting,
+// Migration 8 on a database written by the previous version (7 migrations): open cases are keyed for counting,
 // and the recipients of a warning sent before the upgrade can receive its correction.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,12 +9,12 @@ import { BroadcastStore } from '../../src/broadcast/store.js';
 let db: Database.Database | undefined;
 afterEach(() => db?.close());
 
-describe('migration 6 (community desk)', () => {
+describe('migration 8 (community desk)', () => {
   it('keys the open cases and keeps the recipients of warnings already sent', () => {
     db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    for (let v = 0; v < 5; v++) db.exec(migrations[v]);
-    db.pragma('user_version = 5');
+    for (let v = 0; v < 7; v++) db.exec(migrations[v]);
+    db.pragma('user_version = 7');
     const t = Date.parse('2026-11-20T08:00:00Z');
     db.prepare(`INSERT INTO users (id, platform, platform_user_id, chat_id, alerts_opt_in, created_at) VALUES (1, 'telegram', 'u1', 'u1', 1, ?), (2, 'telegram', 'u2', 'u2', 1, ?)`).run(t, t);
     db.prepare(`INSERT INTO cases (user_id, scenario, stage, facts, created_at, updated_at) VALUES (1, 'not_received', 'ladder', '{"merchant":"星辰點卡店"}', ?, ?)`).run(t, t);

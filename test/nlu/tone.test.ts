@@ -52,6 +52,66 @@ describe('checkTone', () => {
   });
 });
 
+describe('checkTone: what people actually write (issue 12 item 7)', () => {
+  const codesOf = (draft: string, amount?: number) => checkTone(draft, { amount }).findings.map((f) => f.code);
+
+  it('masked insults', () => {
+    for (const d of ['傻X老板，卡密呢', '你个s b吧', 'S.B.店主还不发货', '煞笔网站']) expect(codesOf(d), d).toContain('insult');
+  });
+
+  it('curses', () => {
+    expect(codesOf('骗钱的人不得好死')).toContain('curse');
+    expect(codesOf('祝你们这个店早日倒闭')).toContain('curse');
+  });
+
+  it('harassment and exposure threats, but not a calm complaint about being harassed', () => {
+    expect(codesOf('不退我就天天打电话骚扰你')).toContain('threat');
+    expect(codesOf('我会把你的真名和收款码贴出来')).toContain('threat');
+    expect(checkTone('你们一直给我发广告短信，这是骚扰，请停止。').ok).toBe(true);
+  });
+
+  it('police used as a threat, but not a plain statement of a report', () => {
+    expect(codesOf('再不退我就报警抓你')).toContain('police_threat');
+    expect(codesOf('你就等着坐牢吧')).toContain('police_threat');
+    expect(checkTone('逾期不处理，我将向公安机关报案。').ok).toBe(true);
+  });
+
+  it('demands for multiples', () => {
+    expect(codesOf('按规定赔我十倍')).toContain('multiple');
+    expect(codesOf('双倍赔偿，少一分不行')).toContain('multiple');
+  });
+
+  it('figures out of line with the case amount, judged against it', () => {
+    expect(codesOf('这件事让我损失上万元', 200)).toContain('figure');
+    expect(codesOf('耽误我做生意，损失至少3000', 50)).toContain('figure');
+    expect(checkTone('我一共付了1500元，损失1500元，请退回。', { amount: 1500 }).ok).toBe(true);
+    expect(checkTone('损失三万', { amount: 30000 }).ok).toBe(true);
+  });
+
+  it('outcome promises', () => {
+    expect(codesOf('保证告到你们倒闭')).toContain('promise');
+    expect(codesOf('这官司你们必输')).toContain('promise');
+  });
+
+  it('emoji-only drafts and rage', () => {
+    expect(codesOf('😡😡😡')).toEqual(['emoji_only']);
+    expect(checkTone('好的，谢谢👍').ok).toBe(true);
+    expect(codesOf('发货！！！！')).toContain('rage');
+    expect(codesOf('GIVE ME MY MONEY BACK')).toContain('rage');
+    expect(checkTone('我很着急！！请尽快处理').ok).toBe(true);
+    expect(checkTone('我的QQ号和VIP等级截图在附件里').ok).toBe(true);
+  });
+
+  it('an order number that happens to start with SB is not an insult', () => {
+    expect(checkTone('订单号 SB20261120001，请核实').ok).toBe(true);
+  });
+
+  it('the figure explanation names the case amount', () => {
+    const f = checkTone('损失五万', { amount: 60 }).findings.find((x) => x.code === 'figure');
+    expect(f?.why).toContain('60元');
+  });
+});
+
 describe('neutralRewrite', () => {
   const zone = 'Asia/Shanghai';
   const facts = {

@@ -247,3 +247,61 @@ const core: Record<string, string> = {
   'terminal.document_end': '—— 以上 ——',
 };
 export default core;
+
+/**
+ * What users type for buttons and list entries, beside their labels above: syn.<label key>
+ * (choice.next_rung → syn.choice.next_rung, scenario.card_used → syn.scenario.card_used,
+ * ev.chat_log → syn.ev.chat_log). The short evidence label (ev.<id>.short) is matched as well.
+ */
+export const coreSynonyms: Record<string, readonly string[]> = {
+  'syn.choice.skip': ['跳过', '先跳过', '略过', 'skip', 'pass', '下一题'],
+  'syn.choice.sent': ['已发', '发了', '发过了', '发出去了', '发送了', '已经发了', '发好了', 'sent'],
+  'syn.choice.next_rung': ['没用', '没有用', '下一步', '没效果', '还是不行', '不管用', '没结果'],
+  'syn.choice.evidence': ['证据', '清单', '看证据'],
+  'syn.choice.close': ['结束', '完结', '关闭案件'],
+  'syn.choice.new_case': ['新建', '开新案件', '再开一个', '新的案件'],
+  'syn.choice.my_cases': ['案件列表', '所有案件', '我的案子'],
+  'syn.choice.progress': ['到哪了', '到哪一步了', '进展'],
+  'syn.choice.continue': ['接着', '继续吧', '接着来'],
+  'syn.choice.back_to_ladder': ['维权步骤', '回去', '回到步骤'],
+  'syn.choice.evidence_done': ['先这样', '下一步', '就这些', '够了', '没了', '好了', '完成', '都勾完了', '证据好了'],
+
+  'syn.scenario.not_received': ['没到账', '未到账', '没发货', '不发货', '没收到', '未发货', '没到'],
+  'syn.scenario.double_charge': ['扣了两次', '多扣', '扣两次', '重复付款', '扣了多次', '重复支付', '多扣钱'],
+  'syn.scenario.card_used': ['卡密被用', '已被使用', '卡密无效', '卡密用不了', '卡密不对', '卡密错误', '被用过'],
+  'syn.scenario.merchant_vanished': ['跑路', '联系不上', '失联', '倒闭', '网站打不开', '找不到商家'],
+  'syn.scenario.payment_failed': ['支付失败', '付款失败', '扣了钱没订单', '刷不了', '付不了'],
+  'syn.scenario.not_as_described': ['货不对板', '描述不符', '和描述不一样', '货不对', '不符', '假货'],
+  'syn.scenario.other': ['其他', '别的', '都不是', '其它'],
+
+  'syn.ev.order_shot': ['订单', '订单页', '订单详情'],
+  'syn.ev.payment_record': ['账单', '付款记录', '支付截图', '转账记录', '交易记录', '扣款记录'],
+  'syn.ev.chat_log': ['聊天截图', '聊天', '对话记录', '聊天记录截图'],
+  'syn.ev.no_credit_proof': ['充值记录', '到账记录', '没到账的截图', '未到账截图'],
+  'syn.ev.promise_shot': ['承诺截图', '发货承诺', '时效截图'],
+  'syn.ev.all_debits': ['扣款明细', '每笔扣款', '所有扣款'],
+  'syn.ev.single_order_proof': ['订单列表'],
+  'syn.ev.key_delivery': ['发卡截图', '发货记录'],
+  'syn.ev.redeem_error': ['报错截图', '报错录屏', '录屏', '兑换报错'],
+  'syn.ev.delivery_log_request': ['兑换记录', '索要记录'],
+  'syn.ev.site_state': ['网站截图', '打不开的截图'],
+  'syn.ev.balance_shot': ['余额'],
+  'syn.ev.others_reports': ['其他受害人', '受害人', '群聊记录'],
+  'syn.ev.error_screen': ['支付报错', '报错页面', '超时截图'],
+  'syn.ev.order_status': ['订单状态'],
+  'syn.ev.listing_shot': ['商品页', '商品描述', '描述截图'],
+  'syn.ev.received_shot': ['收到的东西', '实际收到', '收到内容'],
+
+  'syn.fu.refunded': ['退了', '已退', '退款了', '钱退了', '退回来了', '到账了', '退钱了'],
+  'syn.fu.not_yet': ['还没', '没动静', '还没有', '没退', '没消息'],
+  'syn.fu.refused': ['拒绝了', '被拒', '拒了', '不给退'],
+  'syn.fu.replied': ['回了', '回复了', '有回复', '商家回了'],
+
+  'syn.outcome.full': ['全额', '全退了', '全部退回', '都退了'],
+  'syn.outcome.partial': ['部分', '退了一部分', '一部分', '退了一点'],
+  'syn.outcome.none': ['没退', '没追回', '一分没退'],
+  'syn.outcome.abandoned': ['算了', '不追了', '不要了'],
+
+  'syn.delete.yes': ['删除', '删吧', '确定删除'],
+  'syn.delete.no': ['不删', '取消', '算了'],
+};

@@ -40,6 +40,7 @@ const documents: Record<string, string> = {
   'rung.platform.title': '平台申诉',
   'rung.platform.when': '什么时候用：商家不回复、拒绝或过了期限。多数平台只受理交易后约{appealDays}天内的申诉，尽早提交。',
   'rung.platform.where': '在哪里点：登录平台 → 我的订单 → 订单详情 → “申请退款/投诉维权/纠纷处理”。理由选与证据一致的一项；证据按“订单截图 → 问题描述 → 沟通记录 → 问题证明”的顺序上传。商家拒绝时申请“平台介入/仲裁”。',
+  'rung.platform.where.down': '网站打不开时：平台内申诉已经无法操作，请保存好手里的订单记录（订单截图、付款通知、网址），直接用支付渠道投诉（下一步），那里不需要登录平台。',
   'rung.platform.wait': '等多久：多数平台约{reviewDays}个工作日内给审核结果（各平台不同）。退款一般原路退回，到支付宝/微信通常1–3个工作日，银行卡3–7个工作日。\n⚠️ 只在平台官方页面操作。主动加你、发链接说“帮你退款”的“客服”多半是骗子。',
   'doc.platform.title': '平台申诉内容',
   'doc.platform': '申诉类型：{scenario}\n订单号：{orderId}\n商家：{merchant}\n金额：{amount}\n\n问题描述：{facts}{history}\n\n诉求：{request}\n\n附件：订单截图、支付记录、与商家的沟通记录、问题证明截图。',
@@ -68,8 +69,8 @@ const documents: Record<string, string> = {
 
   // — police —
   'rung.police.title': '报警',
-  'rung.police.when': '什么时候用：商家跑路、收钱不发货等明显诈骗，且金额较大（经验上{policeAmount}以上，或受害人多）时。立案标准各省不同，见下面的规定。',
-  'rung.police.where': '在哪里办：到就近派出所报案，或拨打110、使用当地公安的网上报案渠道。记得索要“受案回执”并保存好。',
+  'rung.police.when': '什么时候用：商家跑路、收钱不发货等明显诈骗，且金额较大（经验上{policeAmount}以上，或受害人多）时。诈骗要立为刑事案件，金额一般要达到“数额较大”——各省定在三千元到一万元之间；不到这个数的，公安按治安案件处理，同样可以报案。',
+  'rung.police.where': '在哪里办：到就近派出所报案，或拨打110、使用当地公安的网上报案渠道。报案后要索要“受案回执”——这是公安机关接受你报案的书面凭证，上面有受案单位和编号，之后查询进展、申请复议都要用到，请保存好。',
   'rung.police.wait': '等多久：拿到受案回执后，一周左右可以询问进展。',
   'doc.police.title': '报案材料清单',
   'doc.police': '报案时带上：\n1. 身份证\n2. 订单截图（订单号{orderId}、商品、金额{amount}、时间{paidAt}）\n3. 支付记录（{paymentMethod}账单详情，含交易单号）\n4. 与商家的全部聊天记录，以及商家的账号信息（{merchant}）\n5. 网站网址和现状截图（{platform}）\n6. 其他受害人的联系方式或群聊记录（如有）\n\n情况简述：{facts}',

@@ -27,7 +27,11 @@ export function buildCorpus(seed = 20261121): TrainMessage[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const maybe = (p: number, s: string) => (rnd() < p ? s : '');
 
-  const written: TrainMessage[] = readFileSync(fixture('train-written.tsv'), 'utf8')
+  // train-vocab.tsv: written in the style of real complaints (issue 13) for vocabulary the first
+  // set lacked (activation, membership, subscriptions/VPN, quota cuts, seller voice, hypotheticals).
+  const written: TrainMessage[] = ['train-written.tsv', 'train-vocab.tsv']
+    .map((f) => readFileSync(fixture(f), 'utf8'))
+    .join('\n')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => {

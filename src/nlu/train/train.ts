@@ -1,15 +1,16 @@
 // Trains the scenario model (src/nlu/model.ts) and writes src/nlu/model/scenario.json.
 // Multinomial logistic regression (AdaGrad, L2) over character 1–3-grams, trained on
-// test/fixtures/nlu/train.jsonl plus the older fixtures the rules were tuned on (corpus,
-// holdout–holdout3: a second author). The blend weight α between model and rules and the
-// temperature are chosen on out-of-fold predictions for train.jsonl, where the rules were
-// never tuned. holdout4.jsonl and holdout5.jsonl are never opened here.
-//   npm run nlu:train              (≈ 30 s)
+// test/fixtures/nlu/train.jsonl, the older fixtures the rules were tuned on (corpus,
+// holdout–holdout3) and the train part of the real complaints (test/fixtures/real, ×3).
+// Temperature, rule weight α and clause weight β are chosen on 5-fold out-of-fold predictions
+// for the real train part, then a Platt calibration and the engine's ask-threshold from the
+// same predictions. holdout4–6 and the real test part (test-split.json) are never opened here.
+//   npm run nlu:train              (≈ 40–120 s)      NLU_TRAIN_DEBUG=1 prints out-of-fold misses
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ScenarioOrOther } from '../../types.js';
-import { LABELS, loadCorpus } from '../evaluate.js';
-import { blend, features, foldForModel, logits, ruleDistribution, softmax, type ModelFile } from '../model.js';
+import { LABELS, loadCorpus, loadReal } from '../evaluate.js';
+import { blend, calibrate, clauses, features, foldForModel, logits, ruleDistribution, softmax, strongestClause, type ModelFile } from '../model.js';
 import { normalize } from '../normalize.js';
 import { rulesFor } from '../understand.js';
 import type { TrainMessage } from './build-corpus.js';
@@ -20,13 +21,25 @@ const NOW = new Date('2026-11-21T10:00:00+08:00');
 const fixture = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/nlu/${name}`, import.meta.url));
 const MODEL_PATH = fileURLToPath(new URL('../model/scenario.json', import.meta.url));
 const OLDER = ['corpus.jsonl', 'holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl'];
+/** Each real train-part message counts this many times (they are few, and the target). */
+const REAL_WEIGHT = 3;
+/**
+ * Confident errors allowed at the ask-threshold on out-of-fold train-part predictions. The issue
+ * allows 5 %; the rules were tuned on these same messages, so out-of-fold errors understate
+ * errors on new text, and the threshold is chosen against 3 % to leave room.
+ */
+const MAX_CONFIDENT_ERRORS = 0.03;
 
 interface Example {
   f: Map<string, number>;
+  /** Features of each clause (empty for a one-clause message). */
+  cf: Map<string, number>[];
   y: number;
+  /** Other acceptable labels (real messages). */
+  alt: number[];
   /** Rules' distribution for the blend. */
   r: number[];
-  written: boolean;
+  text: string;
 }
 
 interface Params {
@@ -38,15 +51,17 @@ interface Params {
 
 const PARAMS: Params = { lambda: 1e-4, epochs: 30, lr: 0.5, minCount: 2 };
 
-function toExample(text: string, scenario: ScenarioOrOther, written: boolean): Example {
+function toExample(text: string, scenario: ScenarioOrOther, now = NOW, alt: ScenarioOrOther[] = []): Example {
+  const norm = normalize(text);
   return {
-    f: features(foldForModel(normalize(text))),
+    f: features(foldForModel(norm)),
+    cf: clauses(norm).map((c) => features(foldForModel(c))),
     y: LABELS.indexOf(scenario),
-    r: ruleDistribution(LABELS, rulesFor(text, NOW, ZONE)),
-    written,
+    alt: alt.map((a) => LABELS.indexOf(a)),
+    r: ruleDistribution(LABELS, rulesFor(text, now, ZONE)),
+    text,
   };
 }
-
 
 function train(data: Example[], p: Params, seed = 1): ModelFile {
   const K = LABELS.length;
@@ -102,43 +117,83 @@ function train(data: Example[], p: Params, seed = 1): ModelFile {
 }
 
 const argmax = (p: number[]) => p.indexOf(Math.max(...p));
+const OTHER = LABELS.indexOf('other');
 
 interface Oof {
   z: number[];
+  zc: number[][];
   r: number[];
   y: number;
-  written: boolean;
+  alt: number[];
+  text: string;
 }
 
-/** 5-fold cross-validation over `data`; every fold's model also trains on `extra`. */
-function crossValidate(data: Example[], extra: Example[], p: Params, k = 5): Oof[] {
+/** k-fold cross-validation over `data`; every fold's model also trains on `extra`. */
+function crossValidate(data: Example[], extra: Example[], p: Params, weight: number, k = 5): Oof[] {
   const rnd = mulberry32(7);
   const fold = data.map(() => Math.floor(rnd() * k));
   const oof: Oof[] = new Array(data.length);
   for (let f = 0; f < k; f++) {
-    const m = train([...data.filter((_, i) => fold[i] !== f), ...extra], p);
+    const inFold = data.filter((_, i) => fold[i] !== f);
+    const m = train([...extra, ...repeat(inFold, weight)], p);
     data.forEach((ex, i) => {
-      if (fold[i] === f) oof[i] = { z: logits(m, ex.f), r: ex.r, y: ex.y, written: ex.written };
+      if (fold[i] === f) oof[i] = { z: logits(m, ex.f), zc: ex.cf.map((c) => logits(m, c)), r: ex.r, y: ex.y, alt: ex.alt, text: ex.text };
     });
   }
   return oof;
 }
 
-function oofAccuracy(oof: Oof[], t: number, alpha: number, only?: (o: Oof) => boolean): number {
-  const xs = only ? oof.filter(only) : oof;
-  return xs.filter((o) => argmax(blend(softmax(o.z, t), o.r, alpha)) === o.y).length / xs.length;
+function repeat<T>(xs: T[], n: number): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(...xs);
+  return out;
 }
 
-/** Temperature minimising the negative log-likelihood of the out-of-fold model predictions. */
-function fitTemperature(oof: Oof[]): number {
-  let best = 1;
-  let bestNll = Infinity;
-  for (let t = 0.3; t <= 3.001; t += 0.05) {
-    let nll = 0;
-    for (const o of oof) nll -= Math.log(Math.max(1e-12, softmax(o.z, t)[o.y]));
-    if (nll < bestNll) {
-      bestNll = nll;
-      best = Math.round(t * 100) / 100;
+function dist(o: Oof, t: number, alpha: number, beta: number): number[] {
+  const pw = softmax(o.z, t);
+  const pm = o.zc.length && beta > 0 ? blend(pw, strongestClause(o.zc.map((z) => softmax(z, t)), OTHER), beta) : pw;
+  return blend(pm, o.r, alpha);
+}
+
+interface Score {
+  exact: number;
+  acceptable: number;
+  nll: number;
+}
+
+function score(oof: Oof[], t: number, alpha: number, beta: number): Score {
+  let exact = 0;
+  let acceptable = 0;
+  let nll = 0;
+  for (const o of oof) {
+    const p = dist(o, t, alpha, beta);
+    const g = argmax(p);
+    if (g === o.y) exact++;
+    if (g === o.y || o.alt.includes(g)) acceptable++;
+    nll -= Math.log(Math.max(1e-9, p[o.y]));
+  }
+  return { exact: exact / oof.length, acceptable: acceptable / oof.length, nll: nll / oof.length };
+}
+
+/**
+ * Platt scaling of the top probability: P(right) = sigmoid(a·logit(p) + b), fitted by grid search
+ * on out-of-fold predictions (minimum log-loss). Monotone, two parameters: safe on ~100 messages.
+ */
+function platt(points: { p: number; ok: boolean }[]): { a: number; b: number } {
+  const logit = (p: number) => Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
+  let best = { a: 1, b: 0 };
+  let bestLoss = Infinity;
+  for (let a = 0.2; a <= 4.001; a += 0.05) {
+    for (let b = -3; b <= 3.001; b += 0.05) {
+      let loss = 0;
+      for (const pt of points) {
+        const q = 1 / (1 + Math.exp(-(a * logit(pt.p) + b)));
+        loss -= Math.log(Math.max(1e-9, pt.ok ? q : 1 - q));
+      }
+      if (loss < bestLoss - 1e-12) {
+        bestLoss = loss;
+        best = { a: Math.round(a * 100) / 100, b: Math.round(b * 100) / 100 };
+      }
     }
   }
   return best;
@@ -152,40 +207,75 @@ function main(): void {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as TrainMessage);
-  const data = msgs.map((m) => toExample(m.text, m.scenario, m.source === 'written'));
-  const older = OLDER.flatMap((f) => loadCorpus(fixture(f)).map((m) => toExample(m.text, m.scenario, true)));
+  const written = msgs.map((m) => toExample(m.text, m.scenario));
+  const older = OLDER.flatMap((f) => loadCorpus(fixture(f)).map((m) => toExample(m.text, m.scenario, new Date(m.now))));
+  // Real messages: the train/tune part only. The fixed test part (test-split.json) is never opened here.
+  const realTrain = loadReal().train.map((m) => toExample(m.text, m.scenario, new Date(m.now), m.alt));
+  const base = [...written, ...older];
+  console.log(`training text: ${written.length} train.jsonl + ${older.length} older fixtures + ${realTrain.length} real (train part, ×${REAL_WEIGHT})`);
 
-  // Cross-author check: n-grams trained on train.jsonl alone, scored on the older fixtures.
-  const alone = train(data, PARAMS);
-  const crossAuthor = older.filter((ex) => argmax(logits(alone, ex.f)) === ex.y).length / older.length;
-  console.log(`model alone, trained on train.jsonl only → corpus+holdout1–3 (other author, never trained on): ${pct(crossAuthor)}`);
-
-  const oof = crossValidate(data, older, PARAMS);
-  const temperature = fitTemperature(oof);
-  let alpha = 0;
-  let bestAcc = -1;
-  for (let a = 0; a <= 0.501; a += 0.05) {
-    const acc = oofAccuracy(oof, temperature, a);
-    console.log(`  α=${a.toFixed(2)}: out-of-fold accuracy ${pct(acc)} (written ${pct(oofAccuracy(oof, temperature, a, (o) => o.written))})`);
-    if (acc > bestAcc + 1e-9) {
-      bestAcc = acc;
-      alpha = Math.round(a * 100) / 100;
+  // Out-of-fold predictions for the real train part (each fold trains on everything else).
+  const oof = crossValidate(realTrain, base, PARAMS, REAL_WEIGHT);
+  let best = { t: 1, alpha: 0, beta: 0, s: { exact: -1, acceptable: -1, nll: Infinity } as Score };
+  for (let t = 0.3; t <= 3.001; t += 0.1) {
+    for (let alpha = 0; alpha <= 0.801; alpha += 0.05) {
+      for (let beta = 0; beta <= 0.801; beta += 0.1) {
+        const s = score(oof, t, alpha, beta);
+        const key = s.exact + 0.5 * s.acceptable;
+        const bestKey = best.s.exact + 0.5 * best.s.acceptable;
+        if (key > bestKey + 1e-9 || (Math.abs(key - bestKey) < 1e-9 && s.nll < best.s.nll)) {
+          best = { t: Math.round(t * 100) / 100, alpha: Math.round(alpha * 100) / 100, beta: Math.round(beta * 100) / 100, s };
+        }
+      }
     }
   }
-  const rulesOnly = oof.filter((o) => argmax(o.r) === o.y).length / oof.length;
-  console.log(`rules alone on train.jsonl: ${pct(rulesOnly)}; chosen α=${alpha}, temperature ${temperature}`);
+  const none = score(oof, best.t, best.alpha, 0);
+  console.log(
+    `real train part, out-of-fold: exact ${pct(best.s.exact)}, acceptable ${pct(best.s.acceptable)} ` +
+      `(without clause scoring: ${pct(none.exact)} / ${pct(none.acceptable)}); temperature ${best.t}, α=${best.alpha}, β=${best.beta}`,
+  );
 
-  const model = train([...data, ...older], PARAMS);
-  model.temperature = temperature;
-  model.ruleWeight = alpha;
+  // Calibration and ask-threshold from the same out-of-fold predictions.
+  const points = oof.map((o) => {
+    const p = dist(o, best.t, best.alpha, best.beta);
+    const g = argmax(p);
+    return { p: p[g], g, ok: g === o.y || o.alt.includes(g) };
+  });
+  const calibration = platt(points);
+  if (process.env.NLU_TRAIN_DEBUG) {
+    oof.forEach((o, i) => {
+      const pt = points[i];
+      if (pt.g !== o.y) console.log(`${pt.ok ? 'ALT ' : 'MISS'} want=${LABELS[o.y]} got=${LABELS[pt.g]} ${pt.p.toFixed(2)} rules=${LABELS[argmax(o.r)]} | ${o.text.replace(/\n/g, ' / ').slice(0, 100)}`);
+    });
+  }
+  const model0 = { calibration } as ModelFile;
+  let askThreshold = 0.95;
+  for (let th = 0.3; th <= 0.951; th += 0.01) {
+    const confErr = points.filter((x) => !x.ok && x.g !== OTHER && calibrate(model0, x.p) >= th - 1e-9).length / points.length;
+    if (confErr <= MAX_CONFIDENT_ERRORS) {
+      askThreshold = Math.round(th * 100) / 100;
+      break;
+    }
+  }
+  const confident = points.filter((x) => x.g !== OTHER && calibrate(model0, x.p) >= askThreshold - 1e-9);
+  const correctCases = points.filter((x) => x.ok && x.g !== OTHER);
+  console.log(
+    `ask-threshold ${askThreshold}: confident errors ${pct(confident.filter((x) => !x.ok).length / points.length)} of messages, ` +
+      `asks on ${pct(correctCases.filter((x) => calibrate(model0, x.p) < askThreshold - 1e-9).length / Math.max(1, correctCases.length))} of right complaint readings (out-of-fold)`,
+  );
+
+  const model = train([...base, ...repeat(realTrain, REAL_WEIGHT)], PARAMS);
+  model.temperature = best.t;
+  model.ruleWeight = best.alpha;
+  model.clauseWeight = best.beta;
+  model.calibration = calibration;
+  model.askThreshold = askThreshold;
   model.meta = {
-    trainedOn: ['test/fixtures/nlu/train.jsonl', ...OLDER.map((f) => `test/fixtures/nlu/${f}`)],
-    messages: data.length + older.length,
-    params: PARAMS,
-    cvAccuracy: Math.round(bestAcc * 1000) / 1000,
-    cvAccuracyWritten: Math.round(oofAccuracy(oof, temperature, alpha, (o) => o.written) * 1000) / 1000,
-    rulesAloneOnTrain: Math.round(rulesOnly * 1000) / 1000,
-    crossAuthorModelAlone: Math.round(crossAuthor * 1000) / 1000,
+    trainedOn: ['test/fixtures/nlu/train.jsonl', ...OLDER.map((f) => `test/fixtures/nlu/${f}`), 'test/fixtures/real/* (train part)'],
+    messages: base.length + realTrain.length,
+    params: { ...PARAMS, realWeight: REAL_WEIGHT },
+    realOofExact: Math.round(best.s.exact * 1000) / 1000,
+    realOofAcceptable: Math.round(best.s.acceptable * 1000) / 1000,
   };
   mkdirSync(fileURLToPath(new URL('../model/', import.meta.url)), { recursive: true });
   writeFileSync(MODEL_PATH, JSON.stringify(model) + '\n');

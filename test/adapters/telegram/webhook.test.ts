@@ -1,6 +1,7 @@
 // Webhook mode: a real node:http server from startTelegram, updates POSTed to it like Telegram does.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
+import { connect } from 'node:net';
 import { createApp, type App } from '../../../src/app.js';
 import { testConfig } from '../../../src/config.js';
 import { startTelegram, type TelegramHandle } from '../../../adapters/telegram/index.js';
@@ -86,5 +87,71 @@ describe('webhook', () => {
     const base = await start([]);
     await handle!.stop();
     await expect(post(base, new Chatter({ now: START }, { id: 5005, first_name: 'Q' }).text('/start'), SECRET)).rejects.toThrow();
+  });
+
+  it('a chunked body over the limit is answered 413 and the connection closed while it is still being sent', async () => {
+    const base = await start([]);
+    const { port } = new URL(base);
+    const result = await new Promise<{ response: string; sent: number; closed: boolean }>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      let response = '';
+      let sent = 0;
+      let done = false;
+      const finish = (closed: boolean) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        socket.destroy();
+        resolve({ response, sent, closed });
+      };
+      const timer = setTimeout(() => finish(false), 10_000);
+      socket.on('data', (d) => (response += d.toString('latin1')));
+      socket.on('close', () => finish(true));
+      socket.on('error', () => undefined);
+      socket.write(
+        `POST /tg/hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Telegram-Bot-Api-Secret-Token: ${SECRET}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      );
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        // Up to 200 MB, as the probe did; the server must cut it off long before.
+        while (!done && sent < 200 * 1024 * 1024) {
+          sent += chunk.length;
+          socket.write(`${chunk.length.toString(16)}\r\n`);
+          socket.write(chunk);
+          if (!socket.write('\r\n')) return void socket.once('drain', pump);
+        }
+      };
+      pump();
+    });
+    expect(result.response.slice(0, 200)).toMatch(/^HTTP\/1.1 413/);
+    expect(result.closed).toBe(true);
+    expect(result.sent).toBeLessThan(200 * 1024 * 1024);
+    expect(processed()).toBe(0);
+  });
+
+  it('a declared Content-Length over the limit is refused before reading', async () => {
+    const base = await start([]);
+    const res = await fetch(base + '/tg/hook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': SECRET },
+      body: 'x'.repeat((1 << 20) + 1),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('a body that is not JSON (or not an update) is answered 400, not 500, and nothing is logged as a failure', async () => {
+    const mem = memoryLogger();
+    app = createApp(testConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: URL_, TELEGRAM_WEBHOOK_SECRET: SECRET }), { now: () => START, log: mem.log });
+    handle = await startTelegram(app, { botInfo: BOT_INFO, transformers: [fakeApi([])], port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${handle.port}`;
+    const send = (body: string) =>
+      fetch(base + '/tg/hook', { method: 'POST', headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': SECRET }, body });
+    expect((await send('{"update_id": 1, "message": ')).status).toBe(400);
+    expect((await send('[]')).status).toBe(400);
+    expect((await send('null')).status).toBe(400);
+    expect(mem.lines.filter((l) => l.level >= 50)).toEqual([]);
+    // Still serving.
+    const pm = new Chatter({ now: START }, { id: 5006, first_name: 'R' });
+    expect((await post(base, pm.text('/start'), SECRET)).status).toBe(200);
   });
 });

@@ -1,0 +1,126 @@
+// Fair guard against fabricated claims (docs/domain.md §2.9, issue 12 item 6). A question
+// about faking is declined with the risk and the honest route — the case stays open. Only an
+// explicit plan stops coaching on that path. An honest "收到了，也用了" in 未到账 is told why
+// that scenario does not fit and offered 货不对板 / 卡密. Patterns: rules/fabrication.json.
+import { z } from 'zod';
+import { normalize } from '../nlu/normalize.js';
+import { citationsFor } from '../knowledge/law.js';
+import type { Facts } from '../flow/types.js';
+import type { ScenarioId } from '../types.js';
+import { compile, loadData } from './rules.js';
+import { t } from './text.js';
+import { groupFeatures, loadCoachModel, predictProba, type CoachModel } from './learn.js';
+import { fold } from '../dialogue/fold.js';
+
+export const FABRICATION_KINDS = ['edit_screenshot', 'others_order', 'claim_twice', 'used_claim', 'fake_evidence'] as const;
+export type FabricationKind = (typeof FABRICATION_KINDS)[number];
+
+export type Fabrication =
+  | { mode: 'question' | 'plan'; kind: FabricationKind; match: string }
+  | { mode: 'admission'; match: string };
+
+const Data = z.object({
+  kinds: z.array(z.object({ kind: z.enum(FABRICATION_KINDS), patterns: z.array(z.string()).min(1) })),
+  plan: z.array(z.string()).min(1),
+  strongPlan: z.array(z.string()).min(1),
+  question: z.array(z.string()).min(1),
+  honest: z.array(z.string()),
+  admission: z.array(z.string()).min(1),
+});
+const data = loadData('fabrication.json', Data);
+const KINDS = data.kinds.map((k) => [k.kind, compile(k.patterns, 'i')] as const);
+const PLAN = compile(data.plan, 'i');
+const STRONG_PLAN = compile(data.strongPlan, 'i');
+const QUESTION = compile(data.question, 'i');
+const HONEST = compile(data.honest, 'i');
+const ADMISSION = compile(data.admission, 'i');
+
+/**
+ * Classifies a message: a question about faking, an explicit plan, an honest admission of
+ * having received/used the goods, or nothing (undefined). Honest reports ("商家说我P图",
+ * "我没用过") are nothing.
+ */
+export function detectFabrication(text: string): Fabrication | undefined {
+  return detectFabricationWith(text, loadCoachModel('fabrication'));
+}
+
+/** Crude kind for a model-only finding: what the message is about. */
+const KIND_HINTS: Array<[FabricationKind, RegExp]> = [
+  ['others_order', /别人|朋友|同学|室友|网上|他人|表哥|表姐|同事|群里/],
+  ['claim_twice', /两边|两份|两次|各|再(?:找|要|申请|退)|双份|多的|不还/],
+  ['used_claim', /用了|用过|用完|兑换了|收到了|到账了|孩子|未成年|盗刷/],
+  ['edit_screenshot', /截图|图|p|改|修|剪|录屏|时间|金额/],
+];
+
+/**
+ * Rules (rules/fabrication.json) checked by the model (model/fabrication.json, three classes:
+ * fabrication_question / explicit_plan / honest). Precision comes first — an honest user
+ * must not be treated as a cheat — so a rule hit is dropped when the model finds the message
+ * honest with probability ≥ meta.veto, and a model-only finding needs P(not honest) ≥
+ * meta.threshold.
+ */
+export function detectFabricationWith(text: string, model: CoachModel | null): Fabrication | undefined {
+  const rule = ruleFabrication(text);
+  if (!model) return rule;
+  const p = predictProba(model, text);
+  const at = (l: string) => p[model.labels.indexOf(l)] ?? 0;
+  const honest = at('honest');
+  if (rule && rule.mode !== 'admission') {
+    if (honest >= Number(model.meta.veto ?? 2)) {
+      const a = ADMISSION.exec(normalize(text));
+      return a ? { mode: 'admission', match: a[0] } : undefined;
+    }
+    return rule;
+  }
+  // A model-only finding also needs words of faking (rules/lexicon.json: an edit of evidence,
+  // someone else's order, claiming twice, a deceiving verb) and no honest-context words.
+  const groups = new Set(groupFeatures(fold(text)));
+  const fakingWords = (groups.has('G:fab_edit') && groups.has('G:fab_evidence')) || groups.has('G:fab_others') || groups.has('G:fab_twice') || groups.has('G:fab_deceive');
+  if (fakingWords && !groups.has('G:honest') && !HONEST.test(normalize(text)) && 1 - honest >= Number(model.meta.threshold ?? 2)) {
+    const s = normalize(text);
+    const kind = KIND_HINTS.find(([, re]) => re.test(s))?.[0] ?? 'fake_evidence';
+    const mode = STRONG_PLAN.test(s) || at('explicit_plan') > at('fabrication_question') ? 'plan' : 'question';
+    return { mode, kind, match: s.trim() };
+  }
+  return rule;
+}
+
+function ruleFabrication(text: string): Fabrication | undefined {
+  const s = normalize(text);
+  if (HONEST.test(s)) return undefined;
+  for (const [kind, re] of KINDS) {
+    const m = re.exec(s);
+    if (!m) continue;
+    // A plan: something already done or decided (even if help is asked for), or stated
+    // without asking. Anything else asked is a question, even with 我想.
+    const mode = STRONG_PLAN.test(s) || (PLAN.test(s) && !QUESTION.test(s)) ? 'plan' : 'question';
+    return { mode, kind, match: m[0] };
+  }
+  const a = ADMISSION.exec(s);
+  return a ? { mode: 'admission', match: a[0] } : undefined;
+}
+
+export interface GuardReply {
+  text: string;
+  /** True only for an explicit plan: stop coaching this path (the user can still close/delete). */
+  stopPath: boolean;
+  /** Scenarios to offer instead (honest admission in 未到账). */
+  offerScenarios: ScenarioId[];
+}
+
+/** The reply to a detected fabrication signal; law from the table's refusal rows. */
+export function guardReply(f: Fabrication, scenario: ScenarioId, facts: Facts = {}): GuardReply {
+  if (f.mode === 'admission') {
+    const offer: ScenarioId[] = scenario === 'not_received' ? ['not_as_described', 'card_used'] : [];
+    return { text: t('fab.admission'), stopPath: false, offerScenarios: offer };
+  }
+  const what = t(`fab.kind.${f.kind}`);
+  const law = citationsFor(facts, 'decline', scenario).map((r) => t('law.line', { article: r.article, meaning: r.meaning }));
+  const lawBlock = [t('law.header'), ...law, t('law.disclaimer')];
+  if (f.mode === 'plan') return { text: [t('fab.plan', { what }), ...lawBlock].join('\n'), stopPath: true, offerScenarios: [] };
+  return {
+    text: [t('fab.question', { what }), ...lawBlock, t('fab.question.honest', { honest: t(`fab.honest.${f.kind}`) })].join('\n'),
+    stopPath: false,
+    offerScenarios: [],
+  };
+}

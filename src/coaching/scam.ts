@@ -1,0 +1,90 @@
+// Scams after the first loss (docs/domain.md §3.7, issue 12 item 2): a "客服" link, a refund
+// link, entering a card number or 验证码, screen sharing, downloading an app, 刷流水/做任务.
+// Checked before anything else on every message; the warning comes first.
+import { z } from 'zod';
+import { normalize } from '../nlu/normalize.js';
+import { compile, loadData } from './rules.js';
+import { t } from './text.js';
+import { loadCoachModel, predictProba, type CoachModel } from './learn.js';
+
+export const SCAM_KINDS = ['card_details', 'screen_share', 'download_app', 'credit_scam', 'advance_fee', 'task_scam', 'refund_link', 'fake_service'] as const;
+export type ScamKind = (typeof SCAM_KINDS)[number];
+
+export interface ScamSign {
+  kind: ScamKind;
+  /** The words that matched, from the normalised message. */
+  match: string;
+  /** The user says they already gave details, paid, scanned or installed. */
+  given: boolean;
+}
+
+const ScamData = z.object({
+  kinds: z.array(z.object({ kind: z.enum(SCAM_KINDS), patterns: z.array(z.string()).min(1) })),
+  given: z.array(z.string()).min(1),
+  safe: z.array(z.string()),
+});
+
+const data = loadData('scam.json', ScamData);
+const KINDS = data.kinds.map((k) => [k.kind, compile(k.patterns, 'i')] as const);
+const GIVEN = compile(data.given, 'i');
+const SAFE = data.safe.length ? compile(data.safe, 'gi') : undefined;
+
+export interface ScamModels {
+  scam: CoachModel | null;
+  kind: CoachModel | null;
+}
+
+/** The labelled sets' kinds → the warning kinds. */
+const SET_KIND: Record<string, ScamKind> = {
+  refund_link: 'refund_link',
+  task_or_advance: 'task_scam',
+  screen_share: 'screen_share',
+  fake_contact: 'fake_service',
+  verification_code: 'card_details',
+  bank_details: 'card_details',
+  deposit_fee: 'advance_fee',
+  download_app: 'download_app',
+  credit_scam: 'credit_scam',
+  recovery: 'advance_fee',
+  overpayment: 'advance_fee',
+};
+
+/** The first sign of a refund scam in a message, or undefined. */
+export function detectScam(text: string): ScamSign | undefined {
+  return detectScamWith(text, { scam: loadCoachModel('scam'), kind: loadCoachModel('scam-kind') });
+}
+
+/**
+ * Rules (rules/scam.json) and the model (model/scam.json) together: a rule hit stands unless
+ * the model is nearly sure it is an ordinary message (meta.veto) and nothing was given yet; with no rule hit, a
+ * confident model (meta.threshold) still warns, with the kind from model/scam-kind.json.
+ */
+export function detectScamWith(text: string, models: ScamModels): ScamSign | undefined {
+  const s = normalize(text);
+  const hay = SAFE ? s.replace(SAFE, ' ') : s;
+  const sign = ruleScam(hay);
+  if (!models.scam) return sign;
+  const p = predictProba(models.scam, text)[models.scam.labels.indexOf('scam')];
+  // Never vetoed once the user says details or money were already given: then the warning (freeze, report) is what matters.
+  if (sign) return !sign.given && p < Number(models.scam.meta.veto ?? 0) ? undefined : sign;
+  if (!(p >= Number(models.scam.meta.threshold ?? 1))) return undefined;
+  let kind: ScamKind = 'fake_service';
+  if (models.kind) {
+    const pk = predictProba(models.kind, text);
+    kind = SET_KIND[models.kind.labels[pk.indexOf(Math.max(...pk))]] ?? 'fake_service';
+  }
+  return { kind, match: s.trim(), given: GIVEN.test(hay) };
+}
+
+function ruleScam(hay: string): ScamSign | undefined {
+  for (const [kind, re] of KINDS) {
+    const m = re.exec(hay);
+    if (m) return { kind, match: m[0], given: GIVEN.test(hay) };
+  }
+  return undefined;
+}
+
+/** The warning: stop, what this scam is, what not to do, freezing if details were given, where to report. */
+export function scamWarning(sign: ScamSign): string {
+  return [t('scam.stop'), t(`scam.kind.${sign.kind}`), t('scam.dont'), ...(sign.given ? [t('scam.given')] : []), t('scam.report'), t('scam.resume')].join('\n\n');
+}

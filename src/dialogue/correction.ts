@@ -1,0 +1,99 @@
+// Corrections: "不对，是微信付的", "金额是200", "金额写错了 应该是128", "平台是小年卡盟". Which facts a
+// sentence (re)states, read with the same parsers as the answers (card keys removed first).
+import type { Facts } from '../flow/types.js';
+import { parsePaymentMethod } from '../nlu/payment.js';
+import { fold } from './fold.js';
+import { withoutCardKeys } from './cardkey.js';
+import { checkName, extractAmount, extractOrderId } from './values.js';
+import { readDate } from './dates.js';
+import { yesNo, type Polarity } from './yesno.js';
+import { matchOption } from './options.js';
+import { optionSpecs } from './synonyms.js';
+import { SCENARIOS, type ScenarioId } from '../types.js';
+
+/** Words that say "what I said before was wrong". */
+const CUE = /不对|不是|错了|写错|说错|搞错|弄错|填错|打错|改成|改为|改一下|应该是|其实是|更正|纠正|重新说|是这个/;
+const AMOUNT_LABEL = /金额|钱数|价格|价钱|实付|付了|花了|充了|多少钱|块钱|元/;
+const BALANCE_LABEL = /余额/;
+const EXTRA_LABEL = /多扣/;
+const PAID_TIME = /(?:付款|支付|付钱|下单|购买|买)的?(?:时间|时候|日期)/;
+const TRIED_TIME = /(?:兑换|使用|充值)的?(?:时间|时候|日期)/;
+const LABELLED = /(?:金额|钱数|价格|余额|多扣|平台|网站|商家|卖家|店铺|店名|订单号|单号|时间|日期|时候|支付方式|付款方式)\s*(?:是|为|叫|:|：|=|应该是|改成|改为)/;
+const PLATFORM = /(?:平台|网站)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
+const MERCHANT = /(?:商家|卖家|店铺|店名|店家)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
+const ORDER = /订单号|单号|流水号/;
+
+export interface Correction {
+  /** Facts the text states (only those it names). Compare with the case: equal values change nothing. */
+  facts: Facts;
+  /** 'explicit': a correction word (不对, 写错了, 改成, 应该是…); 'labelled': only "金额是200"-style; 'none'. */
+  cue: 'explicit' | 'labelled' | 'none';
+}
+
+/**
+ * Reads the facts a sentence states, for offering or applying a correction.
+ * Keys: amount (or balance / extraAmount when the sentence says 余额 / 多扣), paymentMethod, paidAt
+ * (or triedAt for 兑换时间; an unlabelled time goes to `timeKey`, default paidAt; a future time is
+ * not taken), platform, merchant, orderId. A card key is never read as any of these.
+ */
+export function readCorrection(text: string, now: Date, zone: string, opts: { timeKey?: string } = {}): Correction {
+  const s = fold(text, { lowerCase: false }).trim();
+  // "刚才说错了" is about the earlier answer, not a time.
+  const clean = withoutCardKeys(s).replace(/(?:刚才|刚刚|之前|前面|上面)?(?:说|写|填|打|搞|弄)错了?/g, ' ');
+  const facts: Facts = {};
+  const platform = PLATFORM.exec(clean);
+  const merchant = MERCHANT.exec(clean);
+  if (platform) {
+    const n = checkName(platform[1]);
+    if (n.ok) facts.platform = n.value;
+  } else if (merchant) {
+    const n = checkName(merchant[1], { allowDigits: true });
+    if (n.ok) facts.merchant = n.value;
+  } else {
+    const when = readDate(clean, now, zone);
+    if (when && !when.future) facts[PAID_TIME.test(clean) ? 'paidAt' : TRIED_TIME.test(clean) ? 'triedAt' : (opts.timeKey ?? 'paidAt')] = when.value;
+    const method = parsePaymentMethod(clean);
+    if (method && !BALANCE_LABEL.test(clean)) facts.paymentMethod = method;
+    if (ORDER.test(clean)) {
+      const id = extractOrderId(clean);
+      if (id) facts.orderId = id;
+    } else if (!when || AMOUNT_LABEL.test(clean)) {
+      const amount = extractAmount(clean);
+      if (amount !== undefined && amount > 0) facts[BALANCE_LABEL.test(clean) ? 'balance' : EXTRA_LABEL.test(clean) ? 'extraAmount' : 'amount'] = amount;
+    }
+  }
+  const cue = CUE.test(s) ? 'explicit' : LABELLED.test(s) ? 'labelled' : 'none';
+  return { facts, cue };
+}
+
+export type Confirmation =
+  /** Keep every understood fact and continue with the first unanswered question. */
+  | { kind: 'yes' }
+  /** Show the scenario menu, keeping the facts that fit the chosen scenario. */
+  | { kind: 'no' }
+  /** Update these facts and confirm again ("不对，是微信付的", "金额是200", "对，不过金额是200"). */
+  | { kind: 'correct'; facts: Facts; said: Polarity; scenario?: ScenarioId }
+  /** Not an answer to the confirmation: treat as other input. */
+  | { kind: 'unknown' };
+
+/**
+ * Reads the answer to "我理解为：… 对吗？". A yes or no with a correction in the same breath is a
+ * correction; a bare statement of a fact ("金额是200", "是微信付的") is one too.
+ */
+export function readConfirmation(text: string, now: Date, zone: string): Confirmation {
+  const yn = yesNo(text);
+  const facts = yn.rest ? readCorrection(yn.rest, now, zone).facts : {};
+  // A scenario said after 不对 may be named inside a sentence; without a yes/no it must be the whole answer.
+  const scenario = yn.rest ? scenarioNamed(yn.rest, yn.answer !== 'unknown') : undefined;
+  if (Object.keys(facts).length || scenario) return { kind: 'correct', facts, said: yn.answer, ...(scenario ? { scenario } : {}) };
+  if (yn.answer === 'yes') return { kind: 'yes' };
+  if (yn.answer === 'no') return { kind: 'no' };
+  return { kind: 'unknown' };
+}
+
+/** A scenario named by its label or a synonym ("是重复扣款", "卡密被用了"), not by a guess. */
+function scenarioNamed(text: string, inSentence: boolean): ScenarioId | undefined {
+  const m = matchOption(text.replace(/^是/, ''), optionSpecs(SCENARIOS.map((s) => ({ id: s, labelKey: `scenario.${s}` })), false));
+  if (m.kind !== 'match' || m.how === 'fuzzy' || (!inSentence && m.how === 'contains')) return undefined;
+  return m.id as ScenarioId;
+}

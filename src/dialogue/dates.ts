@@ -1,0 +1,78 @@
+// When something happened, with the sense checks the conversation needs: a date that would be
+// in the future is reported as such (so the question is asked again with the reason, and
+// "2026年12月1日" is understood rather than refused), and a date the user gave without a year
+// that falls in another year is flagged so it can be shown with its year.
+// Past dates are read by the project's parser (src/nlu/time.ts, chrono-node zh + colloquial
+// forms); future ones by chrono-node directly, evaluated in the user's zone.
+import * as chrono from 'chrono-node';
+import * as zh from 'chrono-node/zh';
+import { TZDate } from '@date-fns/tz';
+import { parseWhenDetailed, zoneOffsetMinutes } from '../nlu/time.js';
+import { localYmd } from '../calendar/workdays.js';
+import { withoutCardKeys } from './cardkey.js';
+
+export interface DateReading {
+  date: Date;
+  /** 'day' when only a day (or a part of one: 下午) was named; then `value` is YYYY-MM-DD. */
+  precision: 'minute' | 'day';
+  /** The stored form: YYYY-MM-DD (day precision) or an ISO instant. */
+  value: string;
+  /** Later than now (beyond a few minutes' slack): ask again, saying the time has not come yet. */
+  future: boolean;
+  /** Not in the current year (in the zone): show it with its year. */
+  otherYear: boolean;
+  /** The user named no year and one was chosen (the latest past occurrence): worth showing the year. */
+  yearGuessed: boolean;
+}
+
+const SLACK_MS = 10 * 60_000;
+const FUTURE_WORDS = /明天|后天|大后天|明早|明晚|下周|下星期|下礼拜|下个月|明年|tomorrow|next (?:week|month|year)/i;
+const YEAR_WORDS = /\d{4}\s*年|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|去年|前年|今年|明年|上个月|本月|这个月|昨天|前天|今天|刚才|刚刚|[天周]前|小时前|分钟前|上周|上星期|礼拜/;
+
+function yearIn(d: Date, zone: string): number {
+  return new Date(d.getTime() + zoneOffsetMinutes(zone, d) * 60_000).getUTCFullYear();
+}
+
+function reading(date: Date, precision: 'minute' | 'day', now: Date, zone: string, future: boolean, yearGuessed: boolean): DateReading {
+  return {
+    date,
+    precision,
+    value: precision === 'day' ? localYmd(date, zone) : date.toISOString(),
+    future,
+    otherYear: yearIn(date, zone) !== yearIn(now, zone),
+    yearGuessed,
+  };
+}
+
+/** A future date the text names explicitly (with its year, or 明天/下周…), read by chrono-node in `zone`. */
+function futureDate(s: string, now: Date, zone: string): { date: Date; precision: 'minute' | 'day' } | undefined {
+  const w = new TZDate(now.getTime(), zone);
+  // chrono reads the reference's machine-local fields: give it the zone's wall clock.
+  const ref = new Date(w.getFullYear(), w.getMonth(), w.getDate(), w.getHours(), w.getMinutes());
+  let results = zh.hans.parse(s, ref);
+  if (!results.length && /[a-z]/i.test(s)) results = chrono.en.casual.parse(s, ref);
+  for (const r of results) {
+    const st = r.start;
+    if (!st.isCertain('year') && !FUTURE_WORDS.test(s)) continue;
+    const date = new TZDate(st.get('year') ?? w.getFullYear(), (st.get('month') ?? 1) - 1, st.get('day') ?? 1, st.get('hour') ?? 12, st.get('minute') ?? 0, zone);
+    if (date.getTime() > now.getTime() + SLACK_MS) return { date: new Date(date.getTime()), precision: st.isCertain('hour') ? 'minute' : 'day' };
+  }
+  return undefined;
+}
+
+/**
+ * Reads a time the user gave (card keys removed first). Undefined when none is named.
+ * - "2026年12月1日" on 2026-11-29 → 2026-12-01, future: true (ask again with reask.why.future).
+ * - "12月25日" on 2026-11-29 → 2025-12-25 (the latest past one), otherYear: true, yearGuessed: true.
+ * - "昨天下午五点" → minute precision, future: false, otherYear: false.
+ */
+export function readDate(text: string, now: Date, zone: string): DateReading | undefined {
+  const s = withoutCardKeys(text).trim();
+  if (!s) return undefined;
+  const ahead = futureDate(s, now, zone);
+  if (ahead) return reading(ahead.date, ahead.precision, now, zone, true, false);
+  const past = parseWhenDetailed(s, now, zone);
+  if (!past) return undefined;
+  const otherYear = yearIn(past.date, zone) !== yearIn(now, zone);
+  return reading(past.date, past.precision, now, zone, false, otherYear && !YEAR_WORDS.test(s));
+}

@@ -1,0 +1,61 @@
+// Sense checks and extraction for typed values: a name must be a name (platform, merchant, item),
+// an answer wrapped in a sentence is taken out of it, and amounts / order numbers are read from
+// the text with card keys removed first.
+import { fold } from './fold.js';
+import { withoutCardKeys } from './cardkey.js';
+import { parseAmount } from '../nlu/amount.js';
+import { parseOrderId } from '../nlu/order.js';
+
+export type NameCheck =
+  | { ok: true; value: string }
+  /** 'unknown': the user says they don't know (未知, 不知道, 不记得了…); 'no_letters': no letter or CJK character (😡😡😡, ???, 123 alone is allowed only for merchant). */
+  | { ok: false; reason: 'unknown' | 'no_letters' };
+
+/** Answers meaning "I don't know", after folding and without punctuation. */
+const UNKNOWN = /^(?:未知|不知道|不知|不清楚|不记得|记不得|记不清|不记得了|忘了|忘记了|不晓得|不确定|没注意|没印象|不懂|不太清楚|不太记得|啥|什么|无|没有|随便|不知道啊|idk|dunno|unknown|n\/?a|none|null|\?+)(?:了|啊|呀|吧|哦|呢|欸|诶)*$/i;
+const HAS_LETTER = /[\p{L}]/u;
+const HAS_DIGIT = /\d/;
+
+// What people wrap a name in: "平台是小年卡盟哦", "就小年卡盟啊", "在小年卡盟买的", "商家叫星辰点卡店".
+const LEAD = /^(?:(?:平台|网站|网址|商家|卖家|店铺|店家|店名|商店|商品|东西|买的东西|买的|名字|名称|它|那个)(?:的)?(?:名字|名称)?\s*(?:是|叫|为|:|：|=)\s*|(?:应该|好像|大概|可能)?(?:就是|就在|就|是|叫|在(?!线)|从)\s*(?:一个|一家|个)?(?:叫)?\s*(?=\S{2,})|(?:一个|一家)叫\s*)/;
+const TRAIL = /(?:(?:上|里|那|这)?(?:买的|下单的|充的|购买的|那里买的)|这个(?:平台|网站|店)|的(?:店|店铺|平台|网站|卡盟)(?=$)|(?:的)?(?:平台|网站)(?=$)|谢谢|谢了|吧|啊|呀|哦|噢|哈|呢|啦|嘛|了|的)+$/;
+
+/** Takes a name out of the words around it. Returns the trimmed text when nothing wraps it. */
+export function extractName(text: string): string {
+  // Emoji and symbols around a name are mood, not part of it ("小年卡盟😡😡").
+  let s = fold(text, { lowerCase: false })
+    .replace(/^[\s\p{Extended_Pictographic}\uFE0F\u200D]+|[\s\p{Extended_Pictographic}\uFE0F\u200D]+$/gu, '')
+    .replace(/[\s。.!！~～,，]+$/, '');
+  for (let k = 0; k < 2; k++) {
+    const lead = LEAD.exec(s);
+    if (lead && s.length - lead[0].length >= 2) s = s.slice(lead[0].length).trim();
+  }
+  const trail = TRAIL.exec(s);
+  if (trail && s.length - trail[0].length >= 2) s = s.slice(0, s.length - trail[0].length).trim();
+  return s.replace(/^["“'‘「『]+|["”'’」』]+$/g, '').trim();
+}
+
+/**
+ * A platform, merchant or item name: extracted from its wrapper, then checked — it must
+ * contain a letter or a CJK character (emoji-only, ???, 123 are not names; a merchant may be a
+ * QQ number, so pass `allowDigits` there) and must not be a "don't know" (未知, 不知道, 不清楚, 不记得了…).
+ * Both refusals mean: ask again, offering 跳过（不清楚）.
+ */
+export function checkName(text: string, opts: { allowDigits?: boolean } = {}): NameCheck {
+  const bare = fold(text).replace(/[\s\p{P}\p{S}]+/gu, '');
+  if (UNKNOWN.test(bare) || (bare === '' && /\?|？/.test(text))) return { ok: false, reason: 'unknown' };
+  const value = extractName(text);
+  if (UNKNOWN.test(fold(value).replace(/[\s\p{P}\p{S}]+/gu, ''))) return { ok: false, reason: 'unknown' };
+  if (!HAS_LETTER.test(value) && !(opts.allowDigits && HAS_DIGIT.test(value) && value.replace(/\D/g, '').length >= 5)) return { ok: false, reason: 'no_letters' };
+  return { ok: true, value };
+}
+
+/** The amount in yuan a text names, with card keys removed first ("卡密 K7PX****2345 提示已被使用" → undefined; "金额是200" → 200). */
+export function extractAmount(text: string): number | undefined {
+  return parseAmount(withoutCardKeys(text));
+}
+
+/** The order number a text names, with card keys removed first. */
+export function extractOrderId(text: string): string | undefined {
+  return parseOrderId(withoutCardKeys(text));
+}

@@ -1,0 +1,111 @@
+// The intake stage: one question at a time until the facts are in, then the assessment and the
+// evidence checklist. Three places matter to anyone changing how answers are understood:
+//   1. readAnswer  — where an event becomes a fact value (or a reason to ask again);
+//   2. reask       — where a bad answer is asked again (at most MAX_REASKS times, then skipped);
+//   3. accept      — where a fact is written (and 返回 history kept).
+// Natural answers (issue 11) belong in readAnswer: it sees the question and the raw event and
+// returns a value, a bad answer (with a reason the re-ask names) or "not an answer"; intake()
+// only routes the result. Replies are descriptors (replies.ts askReply), never text.
+import { PAYMENT_METHODS } from '../types.js';
+import { decodeChoice } from '../engine/choices.js';
+import { parseAnswer } from './answers.js';
+import { msg, withPrefix, type Text } from './message.js';
+import { askReply, assessmentText, declinedReply, evidenceReply } from './replies.js';
+import type { CaseState } from './state.js';
+import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
+import type { Facts, FactValue, Flow, Question } from './types.js';
+
+export const MAX_REASKS = 2;
+/** Typed instead of an answer: the same as pressing 跳过. */
+const SKIP_WORDS = /^(跳过|不知道|不清楚|忘了|忘记了|不记得了?|记不清了?|skip)[。.!！]?$/i;
+
+/** The first question not yet answered (or skipped) that applies to these facts. */
+export function nextQuestion(flow: Flow, facts: Facts): Question | undefined {
+  return flow.questions.find((q) => !(q.id in facts) && (q.when ? q.when(facts) : true));
+}
+
+/** Moves to the next open question, or to the assessment when intake is done. */
+export function advance(flow: Flow, facts: Facts, state: CaseState, prefix?: Text): StepResult {
+  const q = nextQuestion(flow, facts);
+  if (q) {
+    return { facts, state: { ...state, stage: 'intake', q: q.id, reasks: 0 }, effects: [{ type: 'reply', reply: askReply(flow, q, 0, prefix) }] };
+  }
+  const a = assessmentText(flow, facts);
+  if (a.declined) {
+    return { facts, state: { ...state, stage: 'declined', q: null, reasks: 0 }, effects: [{ type: 'reply', reply: declinedReply(withPrefix(prefix, a.text)) }] };
+  }
+  const next: CaseState = { ...state, stage: 'evidence', q: null, reasks: 0 };
+  return {
+    facts,
+    state: next,
+    effects: [
+      { type: 'reply', reply: { text: withPrefix(prefix, a.text) } },
+      { type: 'reply', reply: evidenceReply(flow, next) },
+    ],
+  };
+}
+
+/**
+ * What an event says as an answer to `q`:
+ * - `value`: the fact to record (`null` = skipped/unknown);
+ * - `bad`: not an answer, ask again (`why` names a specific problem, locale reask.why.<why>);
+ * - `none`: the event is not an answer at all (start, repeat, a file).
+ */
+export type AnswerRead = { type: 'value'; value: FactValue | null; prefix?: Text } | { type: 'bad'; why?: string } | { type: 'none' };
+
+/** (1) Where an answer is parsed: a button (codec value) or typed text. */
+export function readAnswer(q: Question, event: FlowEvent, now: Date, zone: string): AnswerRead {
+  if (event.type === 'choice') {
+    const c = decodeChoice(event.id);
+    if (c?.kind === 'skip') return { type: 'value', value: null, prefix: msg('skipped') };
+    if (c?.kind === 'answer') {
+      if (q.kind === 'choice' && q.options?.includes(c.option)) return { type: 'value', value: c.option };
+      if (q.kind === 'payment' && (PAYMENT_METHODS as readonly string[]).includes(c.option)) return { type: 'value', value: c.option };
+    }
+    return { type: 'bad' };
+  }
+  if (event.type === 'text') {
+    if (SKIP_WORDS.test(event.text.trim())) return { type: 'value', value: null, prefix: msg('skipped') };
+    const r = parseAnswer(q, event.text, now, zone);
+    return r.ok ? { type: 'value', value: r.value } : { type: 'bad', why: r.why };
+  }
+  if (event.type === 'start' || event.type === 'repeat' || event.type === 'attachments') return { type: 'none' };
+  return { type: 'bad' };
+}
+
+/** (3) Where a fact is written: answering again (after 返回) drops it from the history's middle. */
+function accept(i: StepInput, q: Question, value: FactValue | null, prefix?: Text): StepResult {
+  const facts = { ...i.facts, [q.id]: value };
+  return advance(i.flow, facts, { ...i.state, history: [...i.state.history.filter((h) => h !== q.id), q.id] }, prefix);
+}
+
+/** (2) Where a bad answer is asked again, with an example; after MAX_REASKS it is marked unknown. */
+function reask(i: StepInput, q: Question, why?: string): StepResult {
+  const reasks = (i.state.q === q.id ? i.state.reasks : 0) + 1;
+  if (reasks > MAX_REASKS) return accept(i, q, null, msg('skipped_auto'));
+  const prefix = why ? msg(`reask.why.${why}`) : undefined;
+  return { facts: i.facts, state: { ...i.state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(i.flow, q, reasks, prefix) }] };
+}
+
+/** One event during intake. */
+export function intake(i: StepInput): StepResult {
+  const { flow, facts, state, event } = i;
+  const q = flow.questions.find((x) => x.id === state.q) ?? nextQuestion(flow, facts);
+  if (!q) return advance(flow, facts, state);
+  const a = readAnswer(q, event, i.now, i.zone);
+  if (a.type === 'value') return accept(i, q, a.value, a.prefix);
+  if (a.type === 'bad') return reask(i, q, a.why);
+  if (event.type === 'attachments') {
+    // A file during intake is kept for the evidence stage; the question stays open.
+    return {
+      facts,
+      state: { ...state, q: q.id },
+      effects: [
+        ...event.items.map((x): Effect => ({ type: 'evidence', item: null, kind: x.kind, ref: x.ref })),
+        { type: 'reply', reply: askReply(flow, q, 0, msg('evidence.recorded_later', { n: event.items.length })) },
+      ],
+    };
+  }
+  // start / repeat: ask (again), keeping the re-ask count of the open question.
+  return { facts, state: { ...state, stage: 'intake', q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, state.q === q.id ? state.reasks : 0) }] };
+}

@@ -1,0 +1,73 @@
+// The step's recurring replies, as descriptors (src/flow/message.ts): asking a question, the
+// assessment, the evidence checklist, a refusal. No locale lookups here; render.ts does those.
+import { PAYMENT_METHODS } from '../types.js';
+import { lawLines } from './ladder.js';
+import { amount, choice, join, msg, withPrefix, type ChoiceMsg, type ReplyMsg, type Text } from './message.js';
+import { optionText } from './facts-text.js';
+import type { CaseState } from './state.js';
+import type { Facts, Flow, Question } from './types.js';
+
+/** The question's wording: the scenario's own first (q.<flow>.<id>), then the shared one (q.<id>). */
+const questionText = (flow: Flow, q: Question): Text => msg([`q.${flow.id}.${q.id}`, `q.${q.id}`]);
+
+/** An example answer; empty when none is written for this question or its kind. */
+const exampleFor = (flow: Flow, q: Question): Text => ({ key: [`ex.${flow.id}.${q.id}`, `ex.${q.id}`, `ex.kind.${q.kind}`], else: '' });
+
+function choicesFor(flow: Flow, q: Question, reasks: number): ChoiceMsg[] | undefined {
+  const skip = choice({ kind: 'skip' }, msg('choice.skip'));
+  if (q.kind === 'choice') return [...(q.options ?? []).map((o) => choice({ kind: 'answer', option: o }, optionText(flow.id, q.id, o))), skip];
+  if (q.kind === 'payment') return [...PAYMENT_METHODS.map((m) => choice({ kind: 'answer', option: m }, msg(`payment.${m}`))), skip];
+  return reasks > 0 ? [skip] : undefined;
+}
+
+/** Asks question `q`; after a bad answer (`reasks` > 0) with an example first and a 跳过 button. */
+export function askReply(flow: Flow, q: Question, reasks: number, prefix?: Text): ReplyMsg {
+  const parts: Text[] = [];
+  if (prefix) parts.push(prefix);
+  if (reasks > 0) parts.push(msg('reask', { example: exampleFor(flow, q) }));
+  parts.push(questionText(flow, q));
+  if (reasks === 0 && q.kind !== 'choice' && q.kind !== 'payment') parts.push(msg('hint.example', { example: exampleFor(flow, q) }));
+  const choices = choicesFor(flow, q, reasks);
+  return choices ? { text: join(parts), choices } : { text: join(parts) };
+}
+
+/** The verdict with its reasons and law, or the refusal when the case is declined. */
+export function assessmentText(flow: Flow, facts: Facts): { text: Text; declined: boolean } {
+  const a = flow.assess(facts);
+  const p = { amount: typeof facts.amount === 'number' ? amount(facts.amount) : msg('fact.unknown') };
+  if (a.verdict === 'declined') {
+    const lines = [msg(a.declineReason ?? 'assess.decline.generic'), msg('assess.decline.risk'), ...lawLines(a.law), msg('law.disclaimer')];
+    return { text: join(lines, '\n\n'), declined: true };
+  }
+  const lines = [msg(`verdict.${a.verdict}`), ...a.reasons.map((r) => join(['· ', msg(r, p)], '')), msg('law.header'), ...lawLines(a.law), msg('law.disclaimer')];
+  return { text: join(lines), declined: false };
+}
+
+const GROUPS = ['transaction', 'communication', 'problem'] as const;
+
+/** The evidence checklist with a button per open item. */
+export function evidenceReply(flow: Flow, state: CaseState, prefix?: Text): ReplyMsg {
+  const lines: Text[] = [msg('evidence.header')];
+  for (const g of GROUPS) {
+    const items = flow.evidence.filter((e) => e.group === g);
+    if (!items.length) continue;
+    lines.push(msg(`evidence.group.${g}`));
+    for (const e of items) lines.push(join([state.evidence[e.id] ? '✅' : '⬜', msg(`ev.${e.id}`)], ' '));
+  }
+  lines.push(msg('evidence.tips'));
+  const open = flow.evidence.filter((e) => !state.evidence[e.id]);
+  const choices = open.map((e) => choice({ kind: 'evidence', item: e.id }, msg('evidence.have', { item: msg(`ev.${e.id}.short`) })));
+  choices.push(state.stage === 'ladder' ? choice({ kind: 'menu', action: 'ladder' }, msg('choice.back_to_ladder')) : choice({ kind: 'evidence_done' }, msg('choice.evidence_done')));
+  return { text: withPrefix(prefix, join(lines), '\n\n'), choices };
+}
+
+/** A declined case: close it or start another. */
+export function declinedReply(text: Text): ReplyMsg {
+  return { text, choices: [choice({ kind: 'menu', action: 'close' }, msg('choice.close')), choice({ kind: 'menu', action: 'new' }, msg('choice.new_case'))] };
+}
+
+/** Why a fabricated claim is refused: the reason, the risk, and the law from the table. */
+export function declineText(reasonKey: string): Text {
+  return join([msg(reasonKey), msg('assess.decline.risk'), join(lawLines(['crl266', 'psa'])), msg('law.disclaimer')], '\n\n');
+}
+

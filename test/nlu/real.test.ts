@@ -1,0 +1,165 @@
+// Real complaints (issue 13): the fixed split, the loader, and entities that refuse to guess.
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadReal, REAL_DIR, evaluateReal } from '../../src/nlu/evaluate.js';
+import { parseAmount } from '../../src/nlu/amount.js';
+import { parsePaymentMethod } from '../../src/nlu/payment.js';
+import { parseOrderId } from '../../src/nlu/order.js';
+import { parseWhen } from '../../src/nlu/time.js';
+import { understand, ASK_THRESHOLD, LOW_CONFIDENCE } from '../../src/nlu/understand.js';
+import { loadModel } from '../../src/nlu/model.js';
+
+const ZONE = 'Asia/Shanghai';
+const NOW = new Date('2026-11-21T10:00:00+08:00');
+const nluFixture = (f: string) => fileURLToPath(new URL(`../fixtures/nlu/${f}`, import.meta.url));
+
+describe('real complaints split', () => {
+  const split = JSON.parse(readFileSync(join(REAL_DIR, 'test-split.json'), 'utf8')) as { testLines: number[]; testTexts: string[] };
+  const lines = readFileSync(join(REAL_DIR, 'complaints.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
+
+  it('lists about a third of complaints.jsonl as the fixed test part, by line and text', () => {
+    expect(split.testTexts.length).toBe(54);
+    expect(Math.abs(split.testTexts.length - lines.length / 3)).toBeLessThan(2);
+    split.testLines.forEach((n, i) => expect((JSON.parse(lines[n - 1]) as { text: string }).text).toBe(split.testTexts[i]));
+  });
+
+  it('loadReal puts exactly the listed texts of complaints.jsonl in the test part', () => {
+    // Only the shared file here: other files in the folder (collected.jsonl) split by hash.
+    const dir = mkdtempSync(join(tmpdir(), 'real-'));
+    for (const f of ['complaints.jsonl', 'test-split.json']) copyFileSync(join(REAL_DIR, f), join(dir, f));
+    const r = loadReal(dir);
+    expect(new Set(r.test.map((m) => m.text))).toEqual(new Set(split.testTexts));
+    expect(r.train.length + r.test.length).toBe(lines.length);
+    expect(r.train.some((m) => split.testTexts.includes(m.text))).toBe(false);
+  });
+
+  it('no test-part text is in any training file', () => {
+    const training = ['train.jsonl', 'train-written.tsv', 'train-vocab.tsv'].map((f) => readFileSync(nluFixture(f), 'utf8')).join('\n');
+    for (const t of split.testTexts) {
+      const firstLine = t.split('\n')[0];
+      // Short titles ("用不了了") can occur inside any text; longer lines must not.
+      if (firstLine.length >= 10) expect(training.includes(firstLine), firstLine).toBe(false);
+      expect(training.includes(t), t).toBe(false);
+    }
+  });
+
+  it('tolerates extra files in the same format (collected.jsonl), missing now/alt, and duplicates', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'real-'));
+    copyFileSync(join(REAL_DIR, 'complaints.jsonl'), join(dir, 'complaints.jsonl'));
+    copyFileSync(join(REAL_DIR, 'test-split.json'), join(dir, 'test-split.json'));
+    const extra = Array.from({ length: 30 }, (_, i) => ({ text: `付了${i + 10}元，卡密一直没发`, source: 'https://example.org/t', scenario: 'not_received', entities: { amount: i + 10 } }));
+    const dup = JSON.parse(lines[0]) as object;
+    writeFileSync(join(dir, 'collected.jsonl'), [...extra, dup].map((m) => JSON.stringify(m)).join('\n') + '\n\n');
+    const r = loadReal(dir);
+    expect(r.train.length + r.test.length).toBe(lines.length + 30);
+    const extraTest = r.test.filter((m) => m.source === 'https://example.org/t');
+    expect(extraTest.length).toBeGreaterThan(3);
+    expect(extraTest.length).toBeLessThan(20);
+    for (const m of [...r.train, ...r.test]) {
+      expect(typeof m.now).toBe('string');
+      expect(Array.isArray(m.alt)).toBe(true);
+    }
+    // The split of an extra file does not depend on the order of its lines.
+    writeFileSync(join(dir, 'collected.jsonl'), [...extra].reverse().map((m) => JSON.stringify(m)).join('\n') + '\n');
+    expect(new Set(loadReal(dir).test.filter((m) => m.source === 'https://example.org/t').map((m) => m.text))).toEqual(new Set(extraTest.map((m) => m.text)));
+  });
+});
+
+describe('confidence and the engine threshold', () => {
+  it('the ask-threshold is the trained one and LOW_CONFIDENCE is the same value', () => {
+    expect(ASK_THRESHOLD).toBe(loadModel()?.askThreshold);
+    expect(LOW_CONFIDENCE).toBe(ASK_THRESHOLD);
+    expect(ASK_THRESHOLD).toBeGreaterThan(0.3);
+    expect(ASK_THRESHOLD).toBeLessThan(1);
+  });
+
+  it('evaluateReal counts a confident error only when the bot would not ask', () => {
+    const msg = (text: string, scenario: 'not_received' | 'other') => ({ text, now: '2026-11-21T10:00:00+08:00', scenario, alt: [], entities: {} });
+    const r = evaluateReal([msg('付了100元，卡密到现在都没发货', 'other'), msg('付了100元，卡密到现在都没发货', 'not_received')], ZONE, 0.5);
+    expect(r.exact).toBe(1);
+    expect(r.confidentErrors).toBe(1);
+    expect(r.correctComplaint).toBe(1);
+    expect(r.askedOnCorrect).toBe(0);
+    expect(evaluateReal([msg('付了100元，卡密到现在都没发货', 'not_received')], ZONE, 1.01).askedOnCorrect).toBe(1);
+  });
+});
+
+describe('scenario on real-style phrasing (written here, not from the test part)', () => {
+  it.each([
+    ['[跑路/预警] 这家机场老板失联了，节点全挂', 'merchant_vanished'],
+    ['你好，请问一下。我买的激活码激活失败，提示无效。可以退款吗？', 'card_used'],
+    ['要是再这样还不如直接跑路呢，请问怎么续费', 'other'],
+    ['用户支付之后，我们后台怎么设置自动发卡？', 'other'],
+  ])('%s → %s', (text, want) => {
+    expect(understand(text, NOW, ZONE).scenario).toBe(want);
+  });
+});
+
+describe('entities that refuse to guess', () => {
+  it('reads amounts only in yuan', () => {
+    for (const t of ['付了60美元', '充了35刀', 'paid 20 USD', '花了$20', '€15的套餐', '一共100日元']) expect(parseAmount(t), t).toBeUndefined();
+    expect(parseAmount('才7毛钱')).toBe(0.7);
+    expect(parseAmount('五毛')).toBe(0.5);
+    expect(parseAmount('付过60，几十元钱看清一个人')).toBe(60);
+  });
+
+  it('takes no amount from vague sums, versions, years, zones, durations, quotas, ids or keys', () => {
+    for (const t of ['几十块', '十几块钱', '升级到3.12版本后', '2019买的', '时区GMT+09', '说好30内处理', '客服7*24小时', '质保100万字符', '卡密ABCD-1234-EFGH-5678', '订单号 4673709041116']) {
+      expect(parseAmount(t), t).toBeUndefined();
+    }
+  });
+
+  it('names a payment channel only when it is how the user paid', () => {
+    expect(parsePaymentMethod('请回复下qq 微信哈，钱收了人去哪里了')).toBeUndefined();
+    expect(parsePaymentMethod('我之前的余额去哪里了')).toBeUndefined();
+    expect(parsePaymentMethod('充值的余额被清空了')).toBeUndefined();
+    expect(parsePaymentMethod('用微信付的')).toBe('wechat');
+    expect(parsePaymentMethod('用余额买的')).toBe('balance');
+  });
+
+  it('reads letter-heavy order ids after 订单号/订单编号/单号, not the start of one', () => {
+    expect(parseOrderId('订单编号：ABCDEFGH1J 还没到')).toBe('ABCDEFGH1J');
+    expect(parseOrderId('单号 sub_1NxA9bCdEf')).toBe('SUB_1NXA9BCDEF');
+    expect(parseOrderId('粘贴该202508200124开头的25位订单号')).toBeUndefined();
+  });
+
+  it('invents no date from a month that starts a period', () => {
+    expect(parseWhen('从9月开始就用不了了', NOW, ZONE)).toBeUndefined();
+    expect(parseWhen('9月以来一直连不上', NOW, ZONE)).toBeUndefined();
+  });
+});
+
+describe('linear time on huge input (issue 14)', () => {
+  const chunk = '昨天用支付宝充了100元，订单号KM20261118ABC，3.12版本 7*24 GMT+09 几十块 ';
+  const make = (n: number) => chunk.repeat(Math.ceil(n / chunk.length)).slice(0, n);
+  const best = (f: () => void) => {
+    let t = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      f();
+      t = Math.min(t, performance.now() - t0);
+    }
+    return t;
+  };
+
+  it('parseAmount grows about linearly from 100,000 to 1,000,000 characters (quadratic would be ×100)', () => {
+    const small = make(100_000);
+    const big = make(1_000_000);
+    parseAmount(small);
+    const tSmall = best(() => parseAmount(small));
+    const tBig = best(() => parseAmount(big));
+    expect(parseAmount(big)).toBe(100);
+    expect(tBig / Math.max(tSmall, 1)).toBeLessThan(35);
+  }, 60_000);
+
+  it('understand() on 1,000,000 characters finishes and reads the message', () => {
+    const big = make(1_000_000);
+    const t0 = performance.now();
+    const u = understand(big, NOW, ZONE);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(u.entities.amount).toBe(100);
+  }, 60_000);
+});
