@@ -1,12 +1,10 @@
 // Merchant identifiers → comparable keys. Names are folded (NFKC full-width → half-width,
 // traditional → simplified, case, "www.", punctuation, spaces) and also spelled in toneless
 // pinyin, so 小年卡盟, "xiaonian 卡盟" and www.XiaoNian.com meet on the same key.
-import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
+import { fold as foldText, stripPunctuation } from '../../text/fold.js';
 
 export type IdentifierKind = 'name' | 'alias' | 'domain' | 'qq' | 'wechat' | 'shop';
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Words that say what kind of shop it is, not which one ("小年卡盟" and "小年商城" are one brand). */
 const GENERIC_HAN = ['自动发卡网', '自动发卡', '发卡网', '发卡平台', '卡盟平台', '卡盟', '卡密', '发卡', '商城', '官方网站', '官网', '网站', '平台', '旗舰店', '专卖店', '小店', '店铺', '网店', '点卡', '寄售', '货源', '社区', '商行', '网', '店'];
@@ -14,14 +12,14 @@ const GENERIC_LATIN = ['kameng', 'faka', 'shop', 'store', 'mall', 'official', 'k
 /** Second-level labels under which the registrable name sits one level lower (xiaonian.com.cn). */
 const SLD = new Set(['com', 'net', 'org', 'gov', 'edu', 'co']);
 
-/** Full-width → half-width, traditional → simplified, lower case; nothing removed yet. */
+/** The one folding pipeline (src/text/fold.ts): full-width → half-width, traditional → simplified, lower case; nothing removed yet. */
 export function fold(s: string): string {
-  return toSimplified(s.normalize('NFKC')).toLowerCase().trim();
+  return foldText(s, { trim: true });
 }
 
 /** Letters, digits and CJK only. */
 export function compact(s: string): string {
-  return s.replace(/[^\p{L}\p{N}]+/gu, '');
+  return stripPunctuation(s);
 }
 
 const HAN = /\p{Script=Han}/u;
