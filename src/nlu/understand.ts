@@ -124,12 +124,6 @@ const CHANGE_OF_MIND = /不想要|想退|能退吗|可以退吗|后悔|买错|�
 
 const SCEN_ORDER: readonly ScenarioId[] = SCENARIOS;
 
-function scoreOf(s: string, cues: Signal[]): number {
-  let total = 0;
-  for (const c of cues) if (c.re.test(s)) total += c.w;
-  return total;
-}
-
 /**
  * Only the first MAX_INPUT_CHARS characters of a message are read (real complaints are a few
  * hundred characters), so a pasted megabyte costs no more than this; every parser is linear anyway.
@@ -183,16 +177,38 @@ function extractEntities(s: string, keep: string, now: Date, zone: string): Enti
 
 function ruleScores(s: string, e: Entities): RuleView {
   const t = s.replace(NEGATED, ' ');
-  const scores = scoreCues(t, e);
-  if (SELLER_VOICE.test(t) && !BUYER_CLAIM.test(t)) {
-    return { scenario: 'other', confidence: 0.8, scores: Object.fromEntries(scores) as Record<ScenarioId, number> };
+  const hits: string[] = [];
+  const scores = scoreCues(t, e, hits);
+  // Which cue families fired: extra model features (model.ts, `cueWeight`), so the model
+  // learns from data how far to trust each one instead of one global rule weight.
+  const seller = SELLER_VOICE.test(t);
+  const buyer = BUYER_CLAIM.test(t);
+  if (seller) hits.push(buyer ? '§seller+buyer' : '§seller');
+  if (META.test(t.trim())) hits.push('§meta');
+  if (PURCHASE.test(t) && MISSING.test(t)) hits.push('§paid+missing');
+  if (CHANGE_OF_MIND.test(t)) hits.push('§mind');
+  if (t !== s) hits.push('§negated');
+  if ((e.chargeCount ?? 0) >= 2) hits.push('§count2');
+  if (seller && !buyer) {
+    return { scenario: 'other', confidence: 0.8, scores: Object.fromEntries(scores) as Record<ScenarioId, number>, hits };
   }
-  return { ...decide(t, scores), scores: Object.fromEntries(scores) as Record<ScenarioId, number> };
+  const d = decide(t, scores);
+  hits.push(`§rule:${d.scenario}`);
+  return { ...d, scores: Object.fromEntries(scores) as Record<ScenarioId, number>, hits };
 }
 
-function scoreCues(t: string, e: Entities): Map<ScenarioId, number> {
+function scoreCues(t: string, e: Entities, hits: string[] = []): Map<ScenarioId, number> {
   const scores = new Map<ScenarioId, number>();
-  for (const id of SCEN_ORDER) scores.set(id, scoreOf(t, CUES[id]));
+  for (const id of SCEN_ORDER) {
+    let total = 0;
+    CUES[id].forEach((c, i) => {
+      if (c.re.test(t)) {
+        total += c.w;
+        hits.push(`§${id}${i}`);
+      }
+    });
+    scores.set(id, total);
+  }
 
   // Facts that shift the balance.
   if ((e.chargeCount ?? 0) >= 2) add(scores, 'double_charge', 3);
