@@ -52,7 +52,7 @@ const sig = (w: number, re: RegExp): Signal => ({ w, re });
 // Cues per scenario. Weights: 3 = decisive on its own, 2 = strong, 1 = supporting.
 const CUES: Record<ScenarioId, Signal[]> = {
   double_charge: [
-    sig(4, /重复(?:扣|支付|付款|扣款|扣费|收费|付了|付费)|重複/),
+    sig(4, /重复(?:扣|支付|付款|扣款|扣费|收费|付了|付费|刷|划|收)|重複/),
     sig(4, /多(?:扣|收|刷|划)了?|又扣了|又被扣|扣了?(?:双份|两份)|(?:扣|刷|收|划)了?(?:我)?(?:两|俩|2|三|3)(?:遍|份)|双重扣|两边都扣|两次都扣|都扣了|两个都扣|两笔都扣|扣了?(?:两|俩|2|三|3)(?:遍|回)/),
     sig(3, /(?:两|俩|2|三|3)笔(?:一样|相同|同样|扣款|扣费|付款|钱)|(?:两|俩|2|三|3)条[^，。,]{0,6}(?:短信|消费|扣款|记录|账单)|(?:两|2)条(?:一模一样|一样|相同)?的?(?:扣款|记录)|两笔一样|出现了?两笔/),
     sig(4, /charged twice|double[- ]charged|charged (?:\d|two|three) times|debited (?:twice|\d+ times)|got charged twice|(?:two|2|three|3) (?:identical |same |duplicate )?(?:payments|charges|debits)|duplicate (?:payment|charge)/),
@@ -117,7 +117,7 @@ const META =
 // a payment system, not a buyer's case, unless the writer also says they bought or paid.
 const SELLER_VOICE =
   /回调(?:函数|地址|接口|配置|url)|(?:支付宝|微信)(?:账户)?(?:确实|已经)?收到(?:钱|款|了钱)|whmcs|接口|源码部署|部署|插件|数据库|配置文件|商户号|我的(?:网站|店铺?|系统|小店)|我们的(?:网站|店铺?|系统)|用户(?:支付|付款|下单)(?:之后|以后|后|成功)|客户(?:支付|付款|下单)|买家(?:支付|付款|下单)|建议(?:作者|增加|把|:|：)|定时(?:检查|查询)|作为(?:店主|站长|商家|卖家)/;
-const BUYER_CLAIM = /我(?:已经?|刚|昨天|今天)?(?:买|付|充|购买|捐|下单|订阅|续费)|本人(?:买|付|充|购买)/;
+const BUYER_CLAIM = /我(?:已经?|刚|昨天|今天)?(?:买|付|充|购买|捐|下单|订阅|续费)|本人(?:买|付|充|购买)|(?<!用户|客户|买家|别人)(?:买了|已付款|已支付|付款后|购买后|充值后)/;
 const PURCHASE = /买|付|充|下单|拍了|转了|花了|paid|bought|ordered|purchased/;
 const MISSING = /没|未|不[到在见给发]|还是|呢[？?]?$|呢[，。,]|失败|never|not|still|haven.?t|didn.?t/;
 const CHANGE_OF_MIND = /不想要|想退|能退吗|可以退吗|后悔|买错|换一个|好用|再买|谢谢|感谢/;

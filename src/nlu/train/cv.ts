@@ -16,6 +16,11 @@ const CONFIGS: Record<string, Partial<Params>> = {
   balance: { classBalance: 0.5 },
   real6: { realWeight: 6 },
   cues3real6: { cueWeight: 0.3, realWeight: 6 },
+  bal5real6: { classBalance: 0.5, realWeight: 6 },
+  real10: { realWeight: 10 },
+  bal1real6: { classBalance: 1, realWeight: 6 },
+  l2low: { lambda: 1e-5, realWeight: 6 },
+  l2high: { lambda: 5e-4, realWeight: 6 },
 };
 const FOLD_SEEDS = (process.env.NLU_CV_SEEDS ?? '7,11').split(',').map(Number);
 const K = 5;
