@@ -21,7 +21,7 @@ const NOT_MONEY_AFTER =
 // Other currencies: the sum is real but not in yuan, so it is not reported.
 const FOREIGN_AFTER = /^\s*(?:多|来)?\s*(?:美元|美金|刀(?!片)|usd|us\$|dollars?|欧元|欧|eur|euros?|日元|日币|円|jpy|英镑|gbp|港币|港元|hkd|台币|新台币|twd|ntd|韩元|韩币|krw|卢布|rub|泰铢|新币|加元|澳元|sgd|cad|aud)/;
 const FOREIGN_BEFORE = /(?:\$|usd|us\$|€|£|eur|jpy|hkd|gbp|美元|美金)\s*$/;
-// Vague sums: 几十块, 十几块, 好几百, 数百; lower bounds (3000多元, 300来块) are checked in place.
+// Vague sums: 几十块, 十几块, 好几百, 数百.
 const VAGUE_BEFORE = /(?:几|数|好几)\s*$/;
 const WINDOW = 24;
 // Ranges: "2元到10元", "2到10块", "2-10元", "5~20元", "10元不等".
@@ -72,8 +72,6 @@ export function parseAmountNormalized(s: string): number | undefined {
     if (/(?:^|\n)\s*$/.test(before) && /^[、.)）]/.test(after)) continue;
     // A range ("2元到10元不等", "2-10元", "5~20块") names no one sum that was paid.
     if (RANGE_AFTER.test(after) || RANGE_BEFORE.test(before)) continue;
-    // A lower bound ("3000多元", "300来块", "73万多") is a vague sum, not the sum paid.
-    if (/^\s*(?:多|来|余)(?!次|笔|个|天|小时|分钟|年|月|周|人|张|件)/.test(after)) continue;
     let value = Number(raw);
     const mult = m[2]?.trim();
     if (!mult && m[3] === undefined && JIAO_AFTER.test(after) && /^\d{1,2}$/.test(raw)) {
@@ -117,7 +115,7 @@ export function parseAmountNormalized(s: string): number | undefined {
     const end = index + token.length;
     const after = s.slice(end, end + WINDOW);
     const before = s.slice(Math.max(0, index - WINDOW), index);
-    if (VAGUE_BEFORE.test(before) || /^\s*(?:几|多|来|余)/.test(after)) continue; // 几十块, 十几块, 三千多块
+    if (VAGUE_BEFORE.test(before) || /^\s*几/.test(after)) continue; // 几十块, 十几块
     if (FOREIGN_AFTER.test(after) || FOREIGN_BEFORE.test(before)) continue;
     let numPart = token;
     let fraction = 0;
