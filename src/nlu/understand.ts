@@ -1,7 +1,7 @@
 // Free-text understanding: scenario (facts.md §2 ids or 'other') with a confidence,
 // plus the facts found in the message. Entities come from rules; the scenario comes from
-// a logistic-regression model (model.ts, trained by `npm run nlu:train`) whose features are
-// character n-grams plus the rule scores below. Without a model file the rules decide alone.
+// a logistic-regression model (model.ts, trained by `npm run nlu:train`) over character
+// n-grams, blended with the rule scores below. Without a model file the rules decide alone.
 import type { PaymentMethod, ScenarioId, ScenarioOrOther } from '../types.js';
 import { SCENARIOS } from '../types.js';
 import { parseAmountNormalized } from './amount.js';

@@ -1,11 +1,13 @@
 // Trains the scenario model (src/nlu/model.ts) and writes src/nlu/model/scenario.json.
-// Multinomial logistic regression (AdaGrad, L2) over character 1–3-grams, trained on
+// Multinomial logistic regression (AdaGrad, L2, class weights) over character 1–3-grams
+// (optionally plus the fired rule cues, Params.cueWeight — off, see cv.ts), trained on
 // test/fixtures/nlu/train.jsonl, the older fixtures the rules were tuned on (corpus,
-// holdout–holdout3) and the train part of the real complaints (test/fixtures/real, ×3).
+// holdout–holdout3) and the train part of the real complaints (test/fixtures/real, ×6).
+// Settings were compared with src/nlu/train/cv.ts (k-fold on the real train part only).
 // Temperature, rule weight α and clause weight β are chosen on 5-fold out-of-fold predictions
 // for the real train part, then a Platt calibration and the engine's ask-threshold from the
 // same predictions. holdout4–6 and the real test part (test-split.json) are never opened here.
-//   npm run nlu:train              (≈ 40–120 s)      NLU_TRAIN_DEBUG=1 prints out-of-fold misses
+//   npm run nlu:train              (≈ 70–120 s)      NLU_TRAIN_DEBUG=1 prints out-of-fold misses
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ScenarioOrOther } from '../../types.js';
