@@ -24,6 +24,9 @@ const FOREIGN_BEFORE = /(?:\$|usd|us\$|€|£|eur|jpy|hkd|gbp|美元|美金)\s*$
 // Vague sums: 几十块, 十几块, 好几百, 数百.
 const VAGUE_BEFORE = /(?:几|数|好几)\s*$/;
 const WINDOW = 24;
+// Ranges: "2元到10元", "2到10块", "2-10元", "5~20元", "10元不等".
+const RANGE_AFTER = /^\s*(?:元|块钱?|rmb)?\s*(?:到|至|~|～|-|—)\s*\d+(?:\.\d+)?\s*(?:元|块|rmb)|^\s*(?:元|块钱?)?\s*不等/;
+const RANGE_BEFORE = /\d\s*(?:元|块钱?|rmb)?\s*(?:到|至|~|～|-|—)\s*$/;
 // The user says they paid (a sum named in such a message is taken as paid).
 const PAID = /付|充|冲了|花了|扣|交了|转账|转了|买了|购买|下单|捐|打赏|赞助|订阅了|续费|开通|\bpaid\b|\bspent\b|\bcharged\b|\bbought\b/;
 const MONEY_BEFORE = /(?:¥|rmb|cny|人民币)\s*$/;
@@ -65,6 +68,10 @@ export function parseAmountNormalized(s: string): number | undefined {
     if (/^\d/.test(after)) continue;
     // A date written 11.18 with a time or 号-like context is not money.
     if (/^\d{1,2}\.\d{1,2}$/.test(raw) && /^\s*(?:号|日|晚|早|上午|下午|中午|凌晨|\d{1,2}[:点])/.test(after)) continue;
+    // A list number at the start of a line ("1、如果…", "2. …") is not a sum.
+    if (/(?:^|\n)\s*$/.test(before) && /^[、.)）]/.test(after)) continue;
+    // A range ("2元到10元不等", "2-10元", "5~20块") names no one sum that was paid.
+    if (RANGE_AFTER.test(after) || RANGE_BEFORE.test(before)) continue;
     let value = Number(raw);
     const mult = m[2]?.trim();
     if (!mult && m[3] === undefined && JIAO_AFTER.test(after) && /^\d{1,2}$/.test(raw)) {

@@ -19,6 +19,8 @@ export interface ModelFile {
    * acceptable: sigmoid(a·logit(p) + b), fitted on out-of-fold real messages.
    */
   calibration?: { a: number; b: number };
+  /** Value of each rule-cue feature (RuleView.hits) added to the n-grams; 0 or absent = none. */
+  cueWeight?: number;
   /** Confidence below which the engine asks the user to pick (chosen at training time). */
   askThreshold?: number;
   bias: number[];
@@ -32,6 +34,8 @@ export interface RuleView {
   scenario: ScenarioOrOther;
   confidence: number;
   scores: Record<ScenarioId, number>;
+  /** Cue families that fired (`§card_used2`, `§seller`, `§rule:other`…); model features when `cueWeight` is set. */
+  hits?: string[];
 }
 
 /** Feature text: normalised (simplified, lower-case) input with digits folded and spaces collapsed. */
@@ -54,6 +58,14 @@ export function features(folded: string): Map<string, number> {
   const scale = 1 / Math.sqrt(Math.max(1, f.size));
   for (const k of f.keys()) f.set(k, scale);
   return f;
+}
+
+/** n-gram features plus the fired rule cues, each with value `cueWeight`. */
+export function withCues(f: Map<string, number>, hits: readonly string[] | undefined, cueWeight: number): Map<string, number> {
+  if (!cueWeight || !hits?.length) return f;
+  const out = new Map(f);
+  for (const h of hits) out.set(h, cueWeight);
+  return out;
 }
 
 export function logits(model: ModelFile, f: Map<string, number>): number[] {
@@ -126,9 +138,9 @@ export function strongestClause(perClause: number[][], otherIndex: number): numb
 }
 
 /** The model's distribution before the rules: whole message blended with its strongest clause. */
-export function modelDistribution(model: ModelFile, normalized: string): number[] {
+export function modelDistribution(model: ModelFile, normalized: string, hits?: readonly string[]): number[] {
   const T = model.temperature;
-  const pWhole = softmax(logits(model, features(foldForModel(normalized))), T);
+  const pWhole = softmax(logits(model, withCues(features(foldForModel(normalized)), hits, model.cueWeight ?? 0)), T);
   const beta = model.clauseWeight ?? 0;
   const cs = beta > 0 ? clauses(normalized) : [];
   if (cs.length === 0) return pWhole;
@@ -138,7 +150,7 @@ export function modelDistribution(model: ModelFile, normalized: string): number[
 
 /** Probabilities per label, in model.labels order. `normalized`: normalize() output. */
 export function predict(model: ModelFile, normalized: string, rules: RuleView): number[] {
-  return blend(modelDistribution(model, normalized), ruleDistribution(model.labels, rules), model.ruleWeight);
+  return blend(modelDistribution(model, normalized, rules.hits), ruleDistribution(model.labels, rules), model.ruleWeight);
 }
 
 /** The measured probability that a reading with top probability `p` is right (identity without a map). */

@@ -1,7 +1,7 @@
 // Free-text understanding: scenario (facts.md §2 ids or 'other') with a confidence,
 // plus the facts found in the message. Entities come from rules; the scenario comes from
-// a logistic-regression model (model.ts, trained by `npm run nlu:train`) whose features are
-// character n-grams plus the rule scores below. Without a model file the rules decide alone.
+// a logistic-regression model (model.ts, trained by `npm run nlu:train`) over character
+// n-grams, blended with the rule scores below. Without a model file the rules decide alone.
 import type { PaymentMethod, ScenarioId, ScenarioOrOther } from '../types.js';
 import { SCENARIOS } from '../types.js';
 import { parseAmountNormalized } from './amount.js';
@@ -52,7 +52,7 @@ const sig = (w: number, re: RegExp): Signal => ({ w, re });
 // Cues per scenario. Weights: 3 = decisive on its own, 2 = strong, 1 = supporting.
 const CUES: Record<ScenarioId, Signal[]> = {
   double_charge: [
-    sig(4, /重复(?:扣|支付|付款|扣款|扣费|收费|付了|付费)|重複/),
+    sig(4, /重复(?:扣|支付|付款|扣款|扣费|收费|付了|付费|刷|划|收)|重複/),
     sig(4, /多(?:扣|收|刷|划)了?|又扣了|又被扣|扣了?(?:双份|两份)|(?:扣|刷|收|划)了?(?:我)?(?:两|俩|2|三|3)(?:遍|份)|双重扣|两边都扣|两次都扣|都扣了|两个都扣|两笔都扣|扣了?(?:两|俩|2|三|3)(?:遍|回)/),
     sig(3, /(?:两|俩|2|三|3)笔(?:一样|相同|同样|扣款|扣费|付款|钱)|(?:两|俩|2|三|3)条[^，。,]{0,6}(?:短信|消费|扣款|记录|账单)|(?:两|2)条(?:一模一样|一样|相同)?的?(?:扣款|记录)|两笔一样|出现了?两笔/),
     sig(4, /charged twice|double[- ]charged|charged (?:\d|two|three) times|debited (?:twice|\d+ times)|got charged twice|(?:two|2|three|3) (?:identical |same |duplicate )?(?:payments|charges|debits)|duplicate (?:payment|charge)/),
@@ -117,18 +117,12 @@ const META =
 // a payment system, not a buyer's case, unless the writer also says they bought or paid.
 const SELLER_VOICE =
   /回调(?:函数|地址|接口|配置|url)|(?:支付宝|微信)(?:账户)?(?:确实|已经)?收到(?:钱|款|了钱)|whmcs|接口|源码部署|部署|插件|数据库|配置文件|商户号|我的(?:网站|店铺?|系统|小店)|我们的(?:网站|店铺?|系统)|用户(?:支付|付款|下单)(?:之后|以后|后|成功)|客户(?:支付|付款|下单)|买家(?:支付|付款|下单)|建议(?:作者|增加|把|:|：)|定时(?:检查|查询)|作为(?:店主|站长|商家|卖家)/;
-const BUYER_CLAIM = /我(?:已经?|刚|昨天|今天)?(?:买|付|充|购买|捐|下单|订阅|续费)|本人(?:买|付|充|购买)/;
+const BUYER_CLAIM = /我(?:已经?|刚|昨天|今天)?(?:买|付|充|购买|捐|下单|订阅|续费)|本人(?:买|付|充|购买)|(?<!用户|客户|买家|别人)(?:买了|已付款|已支付|付款后|购买后|充值后)/;
 const PURCHASE = /买|付|充|下单|拍了|转了|花了|paid|bought|ordered|purchased/;
 const MISSING = /没|未|不[到在见给发]|还是|呢[？?]?$|呢[，。,]|失败|never|not|still|haven.?t|didn.?t/;
 const CHANGE_OF_MIND = /不想要|想退|能退吗|可以退吗|后悔|买错|换一个|好用|再买|谢谢|感谢/;
 
 const SCEN_ORDER: readonly ScenarioId[] = SCENARIOS;
-
-function scoreOf(s: string, cues: Signal[]): number {
-  let total = 0;
-  for (const c of cues) if (c.re.test(s)) total += c.w;
-  return total;
-}
 
 /**
  * Only the first MAX_INPUT_CHARS characters of a message are read (real complaints are a few
@@ -183,16 +177,38 @@ function extractEntities(s: string, keep: string, now: Date, zone: string): Enti
 
 function ruleScores(s: string, e: Entities): RuleView {
   const t = s.replace(NEGATED, ' ');
-  const scores = scoreCues(t, e);
-  if (SELLER_VOICE.test(t) && !BUYER_CLAIM.test(t)) {
-    return { scenario: 'other', confidence: 0.8, scores: Object.fromEntries(scores) as Record<ScenarioId, number> };
+  const hits: string[] = [];
+  const scores = scoreCues(t, e, hits);
+  // Which cue families fired: extra model features (model.ts, `cueWeight`), so the model
+  // learns from data how far to trust each one instead of one global rule weight.
+  const seller = SELLER_VOICE.test(t);
+  const buyer = BUYER_CLAIM.test(t);
+  if (seller) hits.push(buyer ? '§seller+buyer' : '§seller');
+  if (META.test(t.trim())) hits.push('§meta');
+  if (PURCHASE.test(t) && MISSING.test(t)) hits.push('§paid+missing');
+  if (CHANGE_OF_MIND.test(t)) hits.push('§mind');
+  if (t !== s) hits.push('§negated');
+  if ((e.chargeCount ?? 0) >= 2) hits.push('§count2');
+  if (seller && !buyer) {
+    return { scenario: 'other', confidence: 0.8, scores: Object.fromEntries(scores) as Record<ScenarioId, number>, hits };
   }
-  return { ...decide(t, scores), scores: Object.fromEntries(scores) as Record<ScenarioId, number> };
+  const d = decide(t, scores);
+  hits.push(`§rule:${d.scenario}`);
+  return { ...d, scores: Object.fromEntries(scores) as Record<ScenarioId, number>, hits };
 }
 
-function scoreCues(t: string, e: Entities): Map<ScenarioId, number> {
+function scoreCues(t: string, e: Entities, hits: string[] = []): Map<ScenarioId, number> {
   const scores = new Map<ScenarioId, number>();
-  for (const id of SCEN_ORDER) scores.set(id, scoreOf(t, CUES[id]));
+  for (const id of SCEN_ORDER) {
+    let total = 0;
+    CUES[id].forEach((c, i) => {
+      if (c.re.test(t)) {
+        total += c.w;
+        hits.push(`§${id}${i}`);
+      }
+    });
+    scores.set(id, total);
+  }
 
   // Facts that shift the balance.
   if ((e.chargeCount ?? 0) >= 2) add(scores, 'double_charge', 3);

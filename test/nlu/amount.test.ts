@@ -45,4 +45,13 @@ describe('parseAmount', () => {
     expect(parseAmount('2026-11-18 15:30 付的')).toBeUndefined();
     expect(parseAmount('单号 KM20261118ABC')).toBeUndefined();
   });
+
+  it('takes no amount from a price range or a list number', () => {
+    expect(parseAmount('单独缴费才能观看，费用在2元到10元不等')).toBeUndefined();
+    expect(parseAmount('套餐2-10元')).toBeUndefined();
+    expect(parseAmount('价格5~20块')).toBeUndefined();
+    expect(parseAmount('1、如果账号掉会员则按天退款')).toBeUndefined();
+    expect(parseAmount('1. 我充了50块，没到账')).toBe(50);
+    expect(parseAmount('退款50元到账了')).toBe(50);
+  });
 });

@@ -26,19 +26,25 @@ describe('real complaints split', () => {
     split.testLines.forEach((n, i) => expect((JSON.parse(lines[n - 1]) as { text: string }).text).toBe(split.testTexts[i]));
   });
 
-  it('loadReal puts exactly the listed texts of complaints.jsonl in the test part', () => {
-    // Only the shared file here: other files in the folder (collected.jsonl) split by hash.
-    const dir = mkdtempSync(join(tmpdir(), 'real-'));
-    for (const f of ['complaints.jsonl', 'test-split.json']) copyFileSync(join(REAL_DIR, f), join(dir, f));
+  it('loadReal puts exactly the listed texts in the test part', () => {
+    // Only complaints.jsonl: other files (collected.jsonl) are split by hash, tested below.
+    const dir = mkdtempSync(join(tmpdir(), 'real-split-'));
+    copyFileSync(join(REAL_DIR, 'complaints.jsonl'), join(dir, 'complaints.jsonl'));
+    copyFileSync(join(REAL_DIR, 'test-split.json'), join(dir, 'test-split.json'));
     const r = loadReal(dir);
     expect(new Set(r.test.map((m) => m.text))).toEqual(new Set(split.testTexts));
     expect(r.train.length + r.test.length).toBe(lines.length);
     expect(r.train.some((m) => split.testTexts.includes(m.text))).toBe(false);
+    // With every file: the listed texts are all in the test part, none in the train part.
+    const all = loadReal();
+    const testTexts = new Set(all.test.map((m) => m.text));
+    for (const t of split.testTexts) expect(testTexts.has(t)).toBe(true);
+    expect(all.train.some((m) => testTexts.has(m.text))).toBe(false);
   });
 
-  it('no test-part text is in any training file', () => {
+  it('no test-part text (listed or hashed) is in any training file', () => {
     const training = ['train.jsonl', 'train-written.tsv', 'train-vocab.tsv'].map((f) => readFileSync(nluFixture(f), 'utf8')).join('\n');
-    for (const t of split.testTexts) {
+    for (const t of loadReal().test.map((m) => m.text)) {
       const firstLine = t.split('\n')[0];
       // Short titles ("用不了了") can occur inside any text; longer lines must not.
       if (firstLine.length >= 10) expect(training.includes(firstLine), firstLine).toBe(false);

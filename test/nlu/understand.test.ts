@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { LOW_CONFIDENCE, understand } from '../../src/nlu/understand.js';
+import { LOW_CONFIDENCE, rulesFor, understand } from '../../src/nlu/understand.js';
+import { withCues } from '../../src/nlu/model.js';
 
 const zone = 'Asia/Shanghai';
 const now = new Date('2026-11-21T10:00:00+08:00');
@@ -63,5 +64,29 @@ describe('understand', () => {
     for (let i = 0; i < n; i++) understand(texts[i % texts.length], now, zone);
     const rate = n / ((performance.now() - start) / 1000);
     expect(rate).toBeGreaterThanOrEqual(2000);
+  });
+});
+
+describe('rule cues (issue 13, second round)', () => {
+  it('reads a buyer who writes 买了… about a seller-side word as a buyer, not as the seller', () => {
+    const r = rulesFor('申请退款：买了你们插件里推荐的机场，现在机场跑路了', now, zone);
+    expect(r.scenario).toBe('merchant_vanished');
+    expect(rulesFor('我的网站用了这个插件，用户支付之后回调没通知', now, zone).scenario).toBe('other');
+  });
+
+  it('takes 重复刷 as a double charge and lists the cues that fired', () => {
+    const r = rulesFor('信用卡账单里发现被重复刷了一笔', now, zone);
+    expect(r.scenario).toBe('double_charge');
+    expect(r.hits).toContain('§double_charge0');
+    expect(r.hits).toContain('§rule:double_charge');
+  });
+
+  it('adds rule cues as model features only when cueWeight is set', () => {
+    const f = new Map([['a', 0.5]]);
+    expect(withCues(f, ['§seller'], 0)).toBe(f);
+    const g = withCues(f, ['§seller'], 0.3);
+    expect(g.get('§seller')).toBe(0.3);
+    expect(g.get('a')).toBe(0.5);
+    expect(f.has('§seller')).toBe(false);
   });
 });

@@ -40,6 +40,12 @@ export function buildCorpus(seed = 20261121): TrainMessage[] {
       return { text, scenario: scenario as ScenarioOrOther, source: 'written' as const };
     });
 
+  const vocabTexts = new Set(
+    readFileSync(fixture('train-vocab.tsv'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.split('\t')[1]),
+  );
   const context = (): string => {
     const parts = [maybe(0.6, pick(F.WHEN)), maybe(0.5, pick(F.WHERE)), maybe(0.4, pick(F.HOW)), maybe(0.4, pick(F.AMOUNT)), maybe(0.8, pick(F.WHAT))];
     const s = parts.join('');
@@ -72,6 +78,19 @@ export function buildCorpus(seed = 20261121): TrainMessage[] {
     }
     for (let i = 0; i < 30; i++) {
       composed.push({ text: vary(enContext() + pick(F.EN_CORE[scenario])), scenario, source: 'composed' });
+    }
+  }
+
+  // Complaints (and `other` lines) from train-vocab.tsv wrapped like real posts, so a greeting,
+  // a headline tag, a question to other users or a trailing 可以退款吗 does not dilute them.
+  const vocab = written.filter((w) => vocabTexts.has(w.text));
+  for (const scenario of LABELS) {
+    const lines = vocab.filter((w) => w.scenario === scenario);
+    if (!lines.length) continue;
+    for (let i = 0; i < 40; i++) {
+      const prefix = rnd() < 0.7 ? pick(F.REAL_PREFIX) : '';
+      const suffix = !prefix || rnd() < 0.6 ? pick(F.REAL_SUFFIX) : '';
+      composed.push({ text: vary(prefix + pick(lines).text + suffix), scenario, source: 'composed' });
     }
   }
 

@@ -85,3 +85,15 @@ export const TYPOS: ReadonlyArray<readonly [string, string]> = [
   ['激活', '激或'], ['描述', '描数'], ['充值', '冲值'], ['付款', '付欵'], ['怎么', '咋么'], ['没有', '莫有'], ['客服', '课服'],
   ['拉黑', '拉嘿'], ['扣了', '口了'], ['订单', '定单'], ['已使用', '以使用'], ['网站', '往站'], ['重复', '从复'],
 ];
+
+// Wrappers in the style of real posts (issue 13, written here, not collected): a greeting, a
+// headline tag, a question to other users or a rant around the complaint. The label stays the
+// complaint's; the same wrappers also go around `other` lines, so they carry no label themselves.
+export const REAL_PREFIX = [
+  '大家好，', '你好，', '各位好，请教一下：', '[求助] ', '【避坑】', '[跑路/预警] ', '【预警】', '标题说得很清楚了。\n', '如题。\n',
+  '作者你好，', '管理员你好，', '想问一下，', '说一下我的情况：', '真的无语了。', '先说结论：', 'hi，', '各位老哥，', '有人知道怎么回事吗？\n',
+];
+export const REAL_SUFFIX = [
+  '\n可以退款吗？', '，请问怎么退款', '。你们付款后遇到这种情况是怎么解决的？', '。有人遇到过吗', '\n希望尽快处理，谢谢！', '，麻烦看一下',
+  '。', '！！！', '，求回复', '\n要么退钱，要么给个说法', '。之前用得好好的，真的很失望', '，这种情况正常吗？', '。\n谢谢', '，急急急',
+];
