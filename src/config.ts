@@ -1,5 +1,6 @@
 // One zod schema over the environment. A bad value stops start-up naming the variable.
 import { z } from 'zod';
+import { isTimeZone } from './time/zone.js';
 
 const bool = z
   .string()
@@ -46,15 +47,6 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const configSchema = z.object({
   // — storage —

@@ -59,6 +59,26 @@ export function apply(ctx: Context, config: Config): void {
     return p;
   };
 
+  /** The drainer of each proactive platform (none when config.drain is false). */
+  const drainers = new Map<Platform, Drainer>();
+
+  /**
+   * Per-chat order for a direct reply, as the Telegram drainer keeps it: when an older row of the
+   * chat is still unsent (a retry waiting for its time), the reply's rows go back to pending
+   * behind it and the drainer sends them in order. True when the rows were handed over.
+   */
+  const handOverIfHeldBack = (platform: Platform, deliveries: readonly Delivery[]): boolean => {
+    const drainer = drainers.get(platform);
+    if (!drainer) return false;
+    const kinds = app.outbox.drainKinds(platform);
+    const first = new Map<string, number>();
+    for (const d of deliveries) first.set(d.chatId, Math.min(first.get(d.chatId) ?? Infinity, d.outboxId));
+    if (![...first].some(([chatId, id]) => app.outbox.hasEarlierUnsent(platform, chatId, id, kinds))) return false;
+    app.outbox.release(deliveries.map((d) => d.outboxId));
+    drainer.kick();
+    return true;
+  };
+
   const targets = [...new Set(Object.values(platforms))];
   for (const p of targets) app.setProactive(p, !PASSIVE_ONLY.has(p));
 
@@ -92,6 +112,7 @@ export function apply(ctx: Context, config: Config): void {
       }
       if (!deliveries.length) return;
       answered = true;
+      if (handOverIfHeldBack(platform, deliveries)) return;
       const bot = session.bot;
       const group = inbound.chatKind === 'group';
       const bundles = planBundles(
@@ -117,6 +138,7 @@ export function apply(ctx: Context, config: Config): void {
       pacerFor,
     });
     const drainer = new Drainer(app.outbox, sender, app.log, { idleMs: config.drainIdleMs ?? 1000, now: app.now, concurrency: app.deliveryConcurrency });
+    drainers.set(platform, drainer);
     // Drain only while a bot is online: rows then wait as pending instead of failing over and over.
     let draining = false;
     const update = () => {

@@ -1,7 +1,7 @@
 // Quiet hours: reminders go out only between END:00 and START:00 local time (default 09–21).
 // START == END means no quiet hours.
-import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
+import { inZone, wallClock } from '../time/zone.js';
 
 export interface QuietHours {
   /** Local hour (0–23) from which nothing is sent, e.g. 21. */
@@ -17,14 +17,13 @@ function quietHour(hour: number, q: QuietHours): boolean {
 
 /** Whether `at` falls in quiet hours in `zone`. */
 export function inQuietHours(at: Date, zone: string, q: QuietHours): boolean {
-  return quietHour(new TZDate(at.getTime(), zone).getHours(), q);
+  return quietHour(wallClock(at, zone).hour, q);
 }
 
 /** `at` itself when sending is allowed then; otherwise the moment quiet hours end (the next END:00 local). */
 export function afterQuietHours(at: Date, zone: string, q: QuietHours): Date {
   if (!inQuietHours(at, zone, q)) return at;
-  const local = new TZDate(at.getTime(), zone);
-  let end = new TZDate(local.getTime(), zone);
+  let end = inZone(at, zone);
   end.setHours(q.end, 0, 0, 0);
   if (end.getTime() <= at.getTime()) {
     end = addDays(end, 1);
@@ -38,7 +37,7 @@ export function afterQuietHours(at: Date, zone: string, q: QuietHours): Date {
  * of that day (a 22:30 "明天再提醒" becomes tomorrow 20:00, not the morning after).
  */
 export function laterSameDay(from: Date, days: number, zone: string, q: QuietHours): Date {
-  const d = addDays(new TZDate(from.getTime(), zone), days);
+  const d = addDays(inZone(from, zone), days);
   if (q.start === q.end || !inQuietHours(d, zone, q)) return new Date(d.getTime());
   const h = d.getHours();
   const wrapsMidnight = q.start > q.end;

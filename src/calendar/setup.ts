@@ -5,15 +5,15 @@ import type { Logger } from '../log.js';
 import { HolidayCalendar, type YearInfo } from './holidays.js';
 import { loadHolidaysFile } from './override.js';
 import { holidayCalendar, useHolidayCalendar } from './workdays.js';
-import { TZDate } from '@date-fns/tz';
+import { wallClock } from '../time/zone.js';
 
 export const LOOKAHEAD_DAYS = 60;
 const DAY = 86_400_000;
 
 /** Years reached within `days` of `now` (local, in zone) that have no published schedule. */
 export function unofficialYearsAhead(now: Date, zone: string, cal: HolidayCalendar = holidayCalendar(), days = LOOKAHEAD_DAYS): YearInfo[] {
-  const a = new TZDate(now.getTime(), zone).getFullYear();
-  const b = new TZDate(now.getTime() + days * DAY, zone).getFullYear();
+  const a = wallClock(now, zone).year;
+  const b = wallClock(now.getTime() + days * DAY, zone).year;
   const out: YearInfo[] = [];
   for (let y = a; y <= b; y++) {
     const info = cal.yearInfo(y);

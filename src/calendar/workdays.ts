@@ -1,8 +1,8 @@
 // Working days by the official Chinese calendar (法定节假日 and 调休 make-up days). The calendar in
 // use (holidays.ts) answers from the operator's override file, then chinese-days, then the statutory
 // rule for a year neither covers. main/app installs the override at start (useHolidayCalendar).
-import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
+import { inZone, localDay, wallClock } from '../time/zone.js';
 import { HolidayCalendar, type YearInfo } from './holidays.js';
 
 let active = new HolidayCalendar();
@@ -26,33 +26,30 @@ export function isPublicHolidayYmd(ymd: string): boolean {
   return active.isPublicHoliday(ymd);
 }
 
-const ymdOf = (d: TZDate): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
 /**
  * The moment `n` working days after `from`, in `zone`: the same local time of day on the
  * n-th working day after from's local date.
  */
 export function addWorkdays(from: Date, n: number, zone: string): Date {
-  let d = new TZDate(from.getTime(), zone);
+  let d = inZone(from, zone);
   let left = n;
   while (left > 0) {
     d = addDays(d, 1);
-    if (isWorkdayYmd(ymdOf(d))) left--;
+    if (isWorkdayYmd(localDay(d, zone))) left--;
   }
   return new Date(d.getTime());
 }
 
 /** `at` itself when its local day is a working day, else the same local time on the next working day. */
 export function onOrAfterWorkday(at: Date, zone: string): Date {
-  let d = new TZDate(at.getTime(), zone);
-  while (!isWorkdayYmd(ymdOf(d))) d = addDays(d, 1);
+  let d = inZone(at, zone);
+  while (!isWorkdayYmd(localDay(d, zone))) d = addDays(d, 1);
   return new Date(d.getTime());
 }
 
 /** Local calendar date in zone as YYYY-MM-DD. */
 export function localYmd(at: Date, zone: string): string {
-  return ymdOf(new TZDate(at.getTime(), zone));
+  return localDay(at, zone);
 }
 
 /**
@@ -60,8 +57,8 @@ export function localYmd(at: Date, zone: string): string {
  * (statutory days only, 调休 not published): a deadline counted across them may move.
  */
 export function estimatedYears(from: Date, to: Date, zone: string): YearInfo[] {
-  const a = new TZDate(from.getTime(), zone).getFullYear();
-  const b = new TZDate(to.getTime(), zone).getFullYear();
+  const a = wallClock(from, zone).year;
+  const b = wallClock(to, zone).year;
   const out: YearInfo[] = [];
   for (let y = Math.min(a, b); y <= Math.max(a, b); y++) {
     const info = active.yearInfo(y);

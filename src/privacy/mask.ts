@@ -12,6 +12,9 @@
 // Left alone, so that users can still give them: all-digit numbers (order numbers, amounts,
 // phone and QQ numbers, dates) and order-number shapes — a short letter prefix, digits, a short
 // letter suffix (KM20261118ABC, T2026111800123). An all-digit key is masked only with its label.
+// A token directly after an order label (订单号, 订单编号, 单号, 交易号, 商户订单号, 流水号, order
+// id/no, with an optional colon) is an order id whatever its shape (KM20261128ABC123), unless a
+// key label stands right before it; plain 订单 (no 号) is not an order label.
 import { fold } from './fold.js';
 
 export function maskCardKey(key: string): string {
@@ -21,6 +24,8 @@ export function maskCardKey(key: string): string {
 }
 
 const LABEL = /(?:卡密|密码|密碼|激活码|激活碼|兑换码|兌換碼|充值码|卡号|卡號|密钥|密鑰|序列号|(?<![A-Za-z])(?:cd-?key|key|pin|code))\s*(?:是|为|為|:|=|#)?\s*$/i;
+/** An order label right before a token: the token is an order id, not a key. */
+const ORDER_LABEL = /(?:订单号|订单编号|單號|单号|訂單號|訂單編號|交易号|交易號|交易单号|交易單號|商户单号|商户订单号|商戶單號|商戶訂單號|流水号|流水號|(?<![A-Za-z])order\s*(?:id|no\.?|number|#))\s*[:：]?\s*$/i;
 /** What may stand between two groups of one key. */
 const SEP = /^(?:[ \t]{1,3}|[ \t]{0,2}[-_–—·][ \t]{0,2})$/;
 const ORDER_SHAPE = /^[A-Za-z]{0,6}\d+[A-Za-z]{0,6}$/;
@@ -78,6 +83,7 @@ export function maskSecretsInText(text: string): string {
 
   const spans: [number, number, string][] = [];
   const labelled = (w: Word) => LABEL.test(s.slice(Math.max(0, w.start - 12), w.start));
+  const orderId = (w: Word) => ORDER_LABEL.test(s.slice(Math.max(0, w.start - 20), w.start));
   const sepOk = (a: Word, b: Word) => SEP.test(s.slice(a.end, b.start));
   const mask = (from: number, to: number, compact: string) => spans.push([f.start[words[from].start], f.end[words[to].end - 1], maskCardKey(compact)]);
 
@@ -95,6 +101,11 @@ export function maskSecretsInText(text: string): string {
       if (shortLast && !equal && !random) break;
     }
     const isLabelled = labelled(words[i]);
+    if (!isLabelled && orderId(words[i])) {
+      // The order id itself is kept; what follows it is judged on its own.
+      i++;
+      continue;
+    }
     if (j > i) {
       const compact = words.slice(i, j + 1).map((w) => w.s).join('');
       const dashes = s.slice(words[i].end, words[j].start).includes('-') ? j - i + 1 : 0;

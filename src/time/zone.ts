@@ -56,7 +56,15 @@ export function localDay(at: Instant, zone: string): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 
-/** Whether `zone` is an IANA zone this runtime knows (e.g. Asia/Shanghai). */
+/**
+ * Whether `zone` is an IANA zone this runtime knows (e.g. Asia/Shanghai). Asked of Intl, which
+ * takes names only: tzOffset alone would also take a bare offset ("+08:00"), which is no zone.
+ */
 export function isTimeZone(zone: string): boolean {
-  return !Number.isNaN(tzOffset(zone, new Date()));
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

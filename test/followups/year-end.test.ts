@@ -41,7 +41,9 @@ describe('deadlines seen from 2026-12-30 10:00 (Asia/Shanghai)', () => {
     };
 
     let text = sent('seller');
-    expect(text).toContain(`我会在 2027年1月4日 17:00${NOTE} 左右问你结果`);
+    // The note closes the sentence, after the date; it does not split "17:00 … 左右".
+    expect(text).toContain(`我会问你结果，时间大约是 2027年1月4日 17:00${NOTE}。`);
+    expect(text).not.toMatch(/估算）\s*左右/);
     expect(countOf(text, '调休安排未公布')).toBe(1);
     expect(pendingChecks(caseId)).toEqual([{ rung: 'seller', dueAt: bj('2027-01-04 17:00').getTime() }]);
 
@@ -94,7 +96,7 @@ describe('the time a reminder is announced is the time it is sent', () => {
     try {
       const id = h.ladderCase({ rung: 1 });
       const said = texts(h.send({ choice: 'r:sent' }));
-      expect(said).toContain('我会在 11月30日 09:00 左右问你结果');
+      expect(said).toContain('我会问你结果，时间大约是 11月30日 09:00。');
       expect(said).not.toContain('07:55');
       expect(h.followUps(id).find((f) => f.kind === 'rung_check')!.dueAt).toBe(bj('2026-11-30 09:00').getTime());
       h.at('2026-11-30 08:59');

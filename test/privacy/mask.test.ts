@@ -55,6 +55,34 @@ describe('card key detector', () => {
     }
   });
 
+  it('an order id with letters right after an order label is left alone', () => {
+    for (const text of [
+      '订单号KM20261128ABC123',
+      '订单号：KM20261128ABC123 还没到账',
+      '订单编号 KM20261128ABC123',
+      '单号:KM20261128ABC123',
+      '交易号 T2026a1128B77c9',
+      '交易单号：KM2026X1128Y45Z',
+      '商户单号 KM20261128ABC123',
+      '商户订单号：KM20261128ABC123',
+      '流水号 KM20261128ABC123',
+      '訂單號：KM20261128ABC123',
+      'order id: KM20261128ABC123',
+      'Order No. KM20261128ABC123',
+    ]) {
+      expect(maskSecretsInText(text), text).toBe(text);
+    }
+  });
+
+  it('a key is still masked after plain 订单, after a card-key label, or later in the text', () => {
+    expect(maskSecretsInText('订单 KM20261128ABC123')).toBe('订单 KM20****C123');
+    expect(maskSecretsInText(`订单号123456，卡密${KEY}`)).toBe(`订单号123456，卡密${MASKED}`);
+    expect(maskSecretsInText(`订单号KM20261128ABC123，卡密${KEY}`)).toBe(`订单号KM20261128ABC123，卡密${MASKED}`);
+    expect(maskSecretsInText(`订单号123456 ${KEY}`)).toBe(`订单号123456 ${MASKED}`);
+    expect(maskSecretsInText(`卡号：KM20261128ABC123`)).toBe('卡号：KM20****C123');
+    expect(maskSecretsInText(`订单号卡密${KEY}`)).toBe(`订单号卡密${MASKED}`);
+  });
+
   it('an already masked key stays as it is', () => {
     expect(maskSecretsInText(`卡密：${MASKED}`)).toBe(`卡密：${MASKED}`);
     expect(maskSecretsInText(MASKED)).toBe(MASKED);

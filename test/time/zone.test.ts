@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import { atLocal, inZone, isTimeZone, localDay, wallClock } from '../../src/time/zone.js';
@@ -29,5 +30,17 @@ describe('time zone helper', () => {
   it('knows real zones from made-up ones', () => {
     expect(isTimeZone('Asia/Shanghai')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+
+  it('accepts IANA names only, as BOT_TIMEZONE always did (no bare offsets, no padding)', () => {
+    for (const z of ['UTC', 'Etc/GMT-8', 'America/Los_Angeles', 'asia/shanghai']) expect(isTimeZone(z), z).toBe(true);
+    for (const z of ['', '+08:00', 'GMT+8', ' Asia/Shanghai']) expect(isTimeZone(z), JSON.stringify(z)).toBe(false);
+  });
+
+  it('is the one zone helper of the calendar and the config (no other zone library or Intl zone)', () => {
+    for (const file of ['src/calendar/workdays.ts', 'src/calendar/quiet.ts', 'src/calendar/setup.ts', 'src/config.ts']) {
+      const src = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+      expect(src, file).not.toMatch(/from '@date-fns\/tz'|timeZone:/);
+    }
   });
 });

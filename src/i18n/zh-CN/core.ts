@@ -119,7 +119,8 @@ const core: Record<string, string> = {
   'ev.extra': '补充材料',
 
   'rung.header': '第{n}/{total}步：{title}',
-  'rung.sent': '好的，已开始计时。我会在 {due} 左右问你结果。期间对方回复了，也可以随时告诉我。',
+  // {due} closes its sentence: a 调休-estimate note (cal.estimated) follows the date, before the 。.
+  'rung.sent': '好的，已开始计时。我会问你结果，时间大约是 {due}。期间对方回复了，也可以随时告诉我。',
   'rung.sent_no_followup': '好的。这一步没有固定的等待期，有进展随时告诉我。',
   'ladder.unclear': '我没看懂。可以用下面的按钮：发出后点“已发送”，没有结果点“看下一步”。',
   'declined.still': '这个案件已停止协助。可以结案，或开一个新案件如实描述情况。',

@@ -41,7 +41,8 @@ const followups: Record<string, string> = {
   'fup.to_rung.done': '好的，直接到这一步。',
   'fup.to_rung.passed': '这一步已经做过了，下面是你现在的这一步。',
 
-  // Beside a deadline counted through a year whose 调休 is not published (src/flow/format.ts formatDeadline).
+  // Right after a deadline counted through a year whose 调休 is not published (src/flow/format.ts
+  // formatDeadline); the templates that show a deadline put it last in its sentence (rung.sent).
   'cal.estimated': '（{years}年调休安排未公布，按法定节假日估算）',
 
   'followup.window_warning.platform': '提醒你平台申诉期快到了',

@@ -120,6 +120,44 @@ describe('OneBot v11 over forward WebSocket', () => {
   });
 });
 
+describe('OneBot v11: per-chat order of direct replies', () => {
+  it('a reply does not overtake an earlier message of its chat waiting for a retry', async () => {
+    peer = new FakeOneBot(SELF);
+    const url = await peer.listen();
+    app = makeApp({ ONEBOT_SELF_ID: String(SELF), ONEBOT_ENDPOINT: url });
+    qq = await startQQ(app, { drainIdleMs: 30 });
+    await until('bot online', online(qq));
+    // A reminder whose first send failed and waits for its retry (as the drainer leaves it).
+    const id = app.outbox.enqueue({ platform: 'qq', chatId: 'private:10004', kind: 'followup', reply: { text: '⏰ 早先的提醒' } }, new Date()).outboxId;
+    app.outbox.retryLater(id, 'timeout', new Date(Date.now() + 400));
+
+    peer.privateMessage(10004, '开始');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(peer.sent).toHaveLength(0);
+    const held = outboxRows(app, 'qq', 'private:10004').filter((r) => r.id !== id);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((r) => r.status === 'pending')).toBe(true);
+
+    // Once the retry is due the drainer sends both, the older first.
+    const sent = await peer.waitForSent(2);
+    expect(sent[0]).toMatchObject({ action: 'send_private_msg', userId: 10004, text: '⏰ 早先的提醒' });
+    expect(numberedChoices([sent[1].text]).map((o) => o.label)).toEqual(['新案件', '我的案件']);
+    await until('rows marked', () => outboxRows(app!, 'qq', 'private:10004').every((r) => r.status === 'sent'));
+  });
+
+  it('with nothing earlier unsent the reply goes straight out', async () => {
+    peer = new FakeOneBot(SELF);
+    const url = await peer.listen();
+    app = makeApp({ ONEBOT_SELF_ID: String(SELF), ONEBOT_ENDPOINT: url });
+    qq = await startQQ(app, { drainIdleMs: 60_000 });
+    await until('bot online', online(qq));
+    peer.privateMessage(10005, '开始');
+    const sent = await peer.waitForSent(1, 2000);
+    expect(sent[0]).toMatchObject({ action: 'send_private_msg', userId: 10005 });
+    await until('rows marked', () => outboxRows(app!, 'qq', 'private:10005').every((r) => r.status === 'sent'), 1000);
+  });
+});
+
 describe('OneBot v11 over reverse WebSocket', () => {
   it('listens on 127.0.0.1, refuses a wrong token, then coaches the connected implementation', async () => {
     const port = await freePort();
