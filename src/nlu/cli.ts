@@ -3,7 +3,7 @@
 //   echo '{"text":"昨天下午用支付宝充了100块Q币，没到账"}' | npm run --silent nlu
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { TZDate } from '@date-fns/tz';
+import { inZone } from '../time/zone.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { understand, type Understanding } from './understand.js';
 
@@ -15,7 +15,7 @@ export interface CliOutput {
 
 /** ISO 8601 with the zone's offset, e.g. 2026-11-20T15:00:00+08:00. */
 export function isoInZone(d: Date, zone: string): string {
-  return new TZDate(d.getTime(), zone).toISOString().replace(/\.\d{3}(?=[+-]|Z)/, '');
+  return inZone(d, zone).toISOString().replace(/\.\d{3}(?=[+-]|Z)/, '');
 }
 
 /** Handles one input line; never throws. */

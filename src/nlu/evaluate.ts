@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ScenarioOrOther } from '../types.js';
 import { SCENARIOS } from '../types.js';
-import { zoneOffsetMinutes } from './time.js';
+import { wallClock } from '../time/zone.js';
 import { understand, type Entities, type Understanding } from './understand.js';
 
 export interface LabelledMessage {
@@ -123,8 +123,9 @@ export function loadReal(dir = REAL_DIR): RealSets {
 }
 
 function localParts(d: Date, zone: string): string {
-  const local = new Date(d.getTime() + zoneOffsetMinutes(zone, d) * 60_000);
-  return local.toISOString().slice(0, 16); // YYYY-MM-DDTHH:mm
+  const w = wallClock(d, zone);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${w.year}-${p(w.month)}-${p(w.day)}T${p(w.hour)}:${p(w.minute)}`; // YYYY-MM-DDTHH:mm
 }
 
 export function sameWhen(want: string, got: Date | undefined, zone: string): boolean {

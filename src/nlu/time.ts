@@ -5,34 +5,22 @@
 // implied (a year, a month, a week or a day).
 import * as chrono from 'chrono-node';
 import * as zh from 'chrono-node/zh';
-import { tzOffset } from '@date-fns/tz';
+import { atLocal, offsetMinutes, wallClock } from '../time/zone.js';
 import { normalize } from './normalize.js';
 import { parseChineseNumber } from './normalize.js';
 
-/** Offset of `zone` from UTC in minutes at `at` (e.g. 480 for Asia/Shanghai). */
-export function zoneOffsetMinutes(zone: string, at: Date): number {
-  const off = tzOffset(zone, at);
-  return Number.isNaN(off) ? 0 : off;
-}
+/** Offset of `zone` from UTC in minutes at `at` (e.g. 480 for Asia/Shanghai); kept for callers of this module. */
+export const zoneOffsetMinutes = (zone: string, at: Date): number => offsetMinutes(zone, at);
 
-/** Wall-clock fields of `at` in `zone`. */
+/** Wall-clock fields of `at` in `zone` (through the one time-zone helper, src/time/zone.ts). */
 function wall(at: Date, zone: string): { y: number; mo: number; d: number; h: number; mi: number } {
-  const local = new Date(at.getTime() + zoneOffsetMinutes(zone, at) * 60_000);
-  return {
-    y: local.getUTCFullYear(),
-    mo: local.getUTCMonth() + 1,
-    d: local.getUTCDate(),
-    h: local.getUTCHours(),
-    mi: local.getUTCMinutes(),
-  };
+  const w = wallClock(at, zone);
+  return { y: w.year, mo: w.month, d: w.day, h: w.hour, mi: w.minute };
 }
 
-/** The instant of a wall-clock time in `zone` (two passes so DST edges land right). */
+/** The instant of a wall-clock time in `zone`. */
 function fromWall(y: number, mo: number, d: number, h: number, mi: number, zone: string): Date {
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
-  let t = guess - zoneOffsetMinutes(zone, new Date(guess)) * 60_000;
-  t = guess - zoneOffsetMinutes(zone, new Date(t)) * 60_000;
-  return new Date(t);
+  return atLocal(zone, y, mo, d, h, mi);
 }
 
 // Small tolerance so "刚才"/"现在" and clock skew don't count as future.

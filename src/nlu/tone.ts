@@ -2,7 +2,7 @@
 // keeps the NLU's API: checkTone re-exported, and a calm rewrite built only from the facts of
 // the case (docs/domain.md §3.2.2: no insults, no threats of bad reviews or 曝光; never
 // promise an outcome).
-import { TZDate } from '@date-fns/tz';
+import { wallClock } from '../time/zone.js';
 import type { ScenarioId } from '../types.js';
 import { rewrite } from '../i18n/zh-CN/nlu.js';
 
@@ -18,10 +18,10 @@ export interface CaseFacts {
 }
 
 function formatWhen(d: Date, zone: string, withYear: boolean): string {
-  const t = new TZDate(d.getTime(), zone);
-  const hh = String(t.getHours()).padStart(2, '0');
-  const mm = String(t.getMinutes()).padStart(2, '0');
-  const date = `${withYear ? `${t.getFullYear()}年` : ''}${t.getMonth() + 1}月${t.getDate()}日`;
+  const t = wallClock(d, zone);
+  const hh = String(t.hour).padStart(2, '0');
+  const mm = String(t.minute).padStart(2, '0');
+  const date = `${withYear ? `${t.year}年` : ''}${t.month}月${t.day}日`;
   return `${date}${hh}:${mm}`;
 }
 

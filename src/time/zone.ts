@@ -48,6 +48,12 @@ export function wallClock(at: Instant, zone: string): WallClock {
   };
 }
 
+/** Offset of `zone` from UTC in minutes at `at` (480 for Asia/Shanghai); 0 for an unknown zone. */
+export function offsetMinutes(zone: string, at: Instant): number {
+  const off = tzOffset(zone, new Date(ms(at)));
+  return Number.isNaN(off) ? 0 : off;
+}
+
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** The local calendar day of an instant, YYYY-MM-DD. */
