@@ -52,8 +52,9 @@ const BL_ID_OPS: ReadonlySet<BlOp> = new Set(['rc', 'rw', 'cj', 'cy', 'ap', 'ab'
  *   said: "the other side answered" (pick what was said)   sr: what was said   pa / pc: accept / counter a partial offer
  *   bc: 黑猫投诉 text   co: collective-complaint text   rs: find the operator   rn: nothing found
  *   sw: switch to another scenario keeping the facts   rv: a failed payment's debit did not come back (刷不了)
+ *   rf: money came back (asks how much; the case's own answer, not a reminder's)
  */
-export const COACH_OPS = ['said', 'sr', 'pa', 'pc', 'bc', 'co', 'rs', 'rn', 'sw', 'rv'] as const;
+export const COACH_OPS = ['said', 'sr', 'pa', 'pc', 'bc', 'co', 'rs', 'rn', 'sw', 'rv', 'rf'] as const;
 export type CoachOp = (typeof COACH_OPS)[number];
 /** Seller-reply kinds a button may carry (src/coaching/sellerReply.ts, without 'other'). */
 export const COACH_REPLY_KINDS = ['no_order', 'already_delivered', 'partial_offer', 'balance_only', 'blame_upstream', 'after_sale_expired', 'refunded', 'refused', 'no_reply', 'promised_later'] as const;

@@ -26,7 +26,7 @@ function reversalReply(i: StepInput, checkAt: Date, prefix?: Text): ReplyMsg {
   return {
     text: withPrefix(prefix, text, '\n\n'),
     choices: [
-      choice({ kind: 'followup', answer: 'refunded' }, msg('coach.reversal.back')),
+      choice({ kind: 'coach', op: 'rf' }, msg('coach.reversal.back')),
       choice({ kind: 'coach', op: 'rv' }, msg('coach.reversal.not_back')),
       choice({ kind: 'menu', action: 'evidence' }, msg('choice.evidence')),
       choice({ kind: 'menu', action: 'close' }, msg('choice.close')),
@@ -205,7 +205,7 @@ function acceptPartial(i: StepInput): StepResult {
   const owed = owedOf(i.facts);
   const facts: Facts = { ...i.facts, partialAccepted: offer ?? true };
   const params = { offer: offer === undefined ? msg('coach.partial.offer_unknown') : amount(offer), remainder: offer !== undefined && owed !== undefined ? amount(Math.max(0, owed - offer)) : msg('coach.partial.rest') };
-  const choices = [choice({ kind: 'followup', answer: 'refunded' }, msg('coach.partial.arrived')), ...rungChoices(i, facts, i.state)];
+  const choices = [choice({ kind: 'coach', op: 'rf' }, msg('coach.partial.arrived')), ...rungChoices(i, facts, i.state)];
   return { facts, state: i.state, effects: [{ type: 'reply', reply: { text: msg('coach.partial.accepted', params), choices } }] };
 }
 
@@ -238,6 +238,8 @@ function coachChoice(i: StepInput, c: Extract<ChoiceValue, { kind: 'coach' }>): 
       return acceptPartial(i);
     case 'pc':
       return { facts: i.facts, state: i.state, effects: [{ type: 'reply', reply: { text: msg('coach.partial.countered'), choices: rungChoices(i, i.facts, i.state) } }] };
+    case 'rf':
+      return followUpAnswer(i, 'refunded');
     case 'rv':
       return i.facts.reversalPending === true ? reversalOver(i, msg('coach.reversal.over')) : undefined;
     default:

@@ -6,7 +6,7 @@ export const VALID = [
   'x:full', 'x:abandoned', 'd:yes', 'd:no', 'a:alipay', 'q:skip', 'e:order_shot', 'e:done', 'r:sent', 'r:next', 'r:resume',
   'u:yes', 'u:no', 'u:s:card_used', 'bl:rn', 'bl:rs', 'bl:rx', 'bl:cn', 'bl:rc:3', 'bl:rw:3', 'bl:cj:3', 'bl:cy:3', 'bl:ap:3',
   'bl:ab:3', 'bl:rj:3', 'bl:sk:3', 'bl:bc:3:go', 'bl:bc:3:no',
-  'k:said', 'k:sr:no_order', 'k:sr:partial_offer', 'k:pa', 'k:pc', 'k:bc', 'k:co', 'k:rs', 'k:rn', 'k:sw:card_used', 'k:rv',
+  'k:said', 'k:sr:no_order', 'k:sr:partial_offer', 'k:pa', 'k:pc', 'k:bc', 'k:co', 'k:rs', 'k:rn', 'k:sw:card_used', 'k:rv', 'k:rf',
 ];
 
 /** Garbled or forged ids, at least one per kind, plus ids of no kind at all. */
