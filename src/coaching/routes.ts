@@ -1,11 +1,11 @@
 // The coaching steps in the product (issue 12), registered on the routing table (app.ts):
 //   -200  scams first: any private text that looks like a refund scam gets the warning before
 //         anything else (first message, inside a case, mid-question)
-//    -40  检查语气 (/tone) with the reworked checkTone; the fair fabrication guard (a question is
+//     50  检查语气 (/tone) with the reworked checkTone; the fair fabrication guard (a question is
 //         declined with the honest route and the case stays open; only an explicit plan stops the
 //         path; an honest "收到了，也用了" in 未到账 is offered 货不对板 / 卡密); the operator finder's answer
 //      0  coaching buttons (k:…): what the other side said, 黑猫 / collective texts, the operator
-//         finder, switching scenario — the step owns the rest (said, pa, pc, rv)
+//         finder, switching scenario — the step owns the rest (said, pa, pc, rv, rf)
 //    500  text typed while a case is on a rung: what the other side answered, classified and
 //         coached, recorded on the case, and the case moved on (src/flow/rungs.ts sellerReplied)
 // Texts: src/i18n/zh-CN/coaching.ts. Law only from the law table (via the step and guardReply).
@@ -41,7 +41,8 @@ export interface CoachingDeps {
   consentingCases(merchant: string): number[];
 }
 
-export const COACH_ORDER = { SCAM: -200, GUARD: -40, BUTTONS: ORDER.DEFAULT, SELLER_REPLY: 500 } as const;
+/** Scams before everything; the guard after the features' commands (blacklist) and before understanding (100). */
+export const COACH_ORDER = { SCAM: -200, BUTTONS: ORDER.DEFAULT, GUARD: 50, SELLER_REPLY: 500 } as const;
 
 const TONE_NS = 'coach_tone';
 const RESPONDENT_NS = 'coach_resp';
@@ -88,6 +89,8 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
   router.text(
     (ctx) => {
       if (ctx.choice || !ctx.text.trim()) return false;
+      // A blacklist report being written (its own sub-dialogue) describes the scam; it is not asking.
+      if (ctx.ext.get('blacklist') !== undefined) return false;
       const sign = detectScam(ctx.text);
       if (!sign) return false;
       return ctx.reply({ text: scamWarning(sign), choices: continueChoices(ctx) });
