@@ -181,8 +181,12 @@ export function sellerReplied(i: StepInput, e: Extract<FlowEvent, { type: 'selle
   const j: StepInput = { ...i, facts, state };
   if (state.stage !== 'ladder') return { facts, state, effects: [] };
   switch (e.next) {
-    case 'next_rung':
-      return followUpAnswer(j, e.kind === 'refused' ? 'refused' : 'not_yet');
+    case 'next_rung': {
+      // Refused or no answer: the next rung, its text ready (the coaching above says when to send it).
+      if (state.rung + 1 >= rungs.length) return followUpAnswer(j, 'refused');
+      const r = moveTo(j, { ...state, rung: state.rung + 1 }, msg('coach.next_prefix'));
+      return { ...r, effects: respectRemindersOff(r.effects, r.state) };
+    }
     case 'confirm_refund':
       return followUpAnswer(j, 'refunded');
     case 'wait': {
