@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { answerIntake, Driver, makeApp } from '../helpers.js';
 import type { App } from '../../src/app.js';
 import type { ScenarioId } from '../../src/types.js';
+import { followUpMessage } from '../../src/followups/messages.js';
+import { testConfig } from '../../src/config.js';
 
 let app: App;
 afterEach(() => app?.close());
@@ -359,5 +361,35 @@ describe('parallel pressure', () => {
     expect(r[0].document!.body).toContain('星辰点卡店');
     expect(r[0].document!.body).toContain('合计200元');
     expect(r[0].document!.body).not.toContain('202611201530123456');
+  });
+});
+
+describe('the reversal check reminder and the smaller fixes on main (item 9)', () => {
+  it('a fired check during the 刷不了 wait asks whether the money came back', () => {
+    const r = followUpMessage(
+      { caseId: 7, scenario: 'payment_failed', kind: 'rung_check', rung: 'platform', dueAt: new Date('2026-11-23T08:00:00Z'), facts: { reversalPending: true } },
+      new Date('2026-11-23T08:00:00Z'),
+      'Asia/Shanghai',
+      testConfig(),
+    )!;
+    expect(r.text).toContain('自动退回');
+    expect(r.choices!.map((c) => c.id)).toEqual(expect.arrayContaining(['f:7:refunded', 'f:7:not_yet']));
+  });
+
+  it('site down: the platform rung sends to the payment channel; police: threshold in words and 受案回执', () => {
+    app = makeApp({ POLICE_SUGGEST_AMOUNT: 100 });
+    const d = new Driver(app);
+    toLadder(d, 'merchant_vanished', { siteState: { choice: 'a:down' }, othersAffected: { choice: 'a:yes' } });
+    const seen: string[] = [];
+    for (let k = 0; k < 8; k++) {
+      seen.push(d.last().text);
+      if (!d.last().choices?.some((x) => x.id === 'r:next')) break;
+      d.press('r:next');
+    }
+    const all = seen.join('\n');
+    expect(all).toContain('网站打不开时');
+    expect(all).not.toContain('登录平台 → 我的订单');
+    expect(all).toContain('三千元到一万元');
+    expect(all).toContain('受案回执');
   });
 });
