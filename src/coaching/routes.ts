@@ -266,7 +266,9 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
   );
 
   function sellerReply(ctx: TurnContext, c: CaseRow, kind: Exclude<SellerReplyKind, 'other'>, said?: string): true {
-    const offerN = kind === 'partial_offer' && said ? parseAmount(said) : undefined;
+    // The offer is the amount after 退/返/补/给 ("我付了100，商家只退50" → 50), else the amount said.
+    const near = said ? /(?:退|返|补|给)[^\d一二三四五六七八九十百千]{0,4}([\d一二三四五六七八九十百千.]+\s*(?:元|块|rmb)?)/i.exec(said) : null;
+    const offerN = kind === 'partial_offer' && said ? ((near && parseAmount(near[1])) ?? parseAmount(said)) : undefined;
     const paid = typeof c.facts.amount === 'number' ? c.facts.amount : undefined;
     // An amount equal to what was paid is not the offer ("我付了100，只退50" → 50 is found first or last).
     const offer = offerN !== undefined && offerN > 0 && offerN !== paid ? offerN : undefined;

@@ -393,3 +393,14 @@ describe('the reversal check reminder and the smaller fixes on main (item 9)', (
     expect(all).toContain('受案回执');
   });
 });
+
+describe('the offered amount', () => {
+  it('is the amount after 退, not the amount paid', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d, 'not_received');
+    d.say('我付了100元，商家说只能退30元');
+    expect(d.activeCase()!.facts.offerAmount).toBe(30);
+    expect(d.activeCase()!.state.replies?.[0].kind).toBe('partial_offer');
+  });
+});
