@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/store/db.js';
-import { Blacklist } from '../src/blacklist/service.js';
-import { spell } from '../src/blacklist/normalize.js';
+import { Blacklist } from '../src/community/blacklist.js';
+import { spell } from '../src/community/match/normalize.js';
 
 const N = 100_000;
 const QUERIES = 20_000;

@@ -12,8 +12,8 @@ import { registerCoaching } from './coaching/routes.js';
 import { FLOWS } from '../flows/index.js';
 import { createLogger, type Logger } from './log.js';
 import { createFollowUpScheduler, type FollowUpScheduler } from './scheduler/index.js';
-import { installBlacklist } from './blacklist/index.js';
-import type { Blacklist } from './blacklist/service.js';
+import { installCommunity } from './community/index.js';
+import type { Blacklist } from './community/blacklist.js';
 import type { Broadcaster } from './broadcast/broadcaster.js';
 import { installCalendar } from './calendar/setup.js';
 import { useClockForDates } from './flow/format.js';
@@ -65,17 +65,17 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   const engine = new Engine({ db, outbox, config, now, flows: FLOWS, log });
   const canSendProactively = (p: Platform) => engine.canSendProactively(p);
   // Features register on the routing table (src/engine/routes.ts); the order decides who sees what first.
-  const { blacklist, broadcaster } = installBlacklist({ db, outbox, config, log, now, cases: engine.repo, router: engine.router, canSendProactively });
+  const { blacklist, broadcaster } = installCommunity({ db, outbox, config, log, now, cases: engine.repo, router: engine.router, canSendProactively });
   // Coaching (issue 12): scams first, the fabrication guard and 检查语气 before understanding, the other side's answers.
   registerCoaching(engine.router, {
     config,
     flows: FLOWS,
     repo: engine.repo,
-    // Collective-complaint consents, read-only through the blacklist's own key for the merchant.
+    // Collective-complaint consents, read-only through the community blacklist's grouping of the merchant.
     consentingCases: (merchant) => {
-      const key = blacklist.merchantKey(merchant);
-      const open = new Set(blacklist.openCasesWithKey(key).map((o) => o.caseId));
-      return blacklist.store.consentsFor(key).filter((x) => open.has(x.caseId)).map((x) => x.caseId);
+      const g = blacklist.group(merchant);
+      const open = new Set(blacklist.openCasesIn(g.keys).map((o) => o.caseId));
+      return blacklist.consentsIn(g.keys).filter((x) => open.has(x.caseId)).map((x) => x.caseId);
     },
   });
   // Free-text understanding takes any unclaimed text, so it comes after every other feature.

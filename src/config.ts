@@ -129,6 +129,8 @@ export const configSchema = z.object({
   TELEGRAM_GROUP_PER_MINUTE: int(1, 600).default(20),
   /** Seconds between broadcast progress messages to the admin. */
   BROADCAST_PROGRESS_SECONDS: int(5, 3600).default(60),
+  /** Minutes a broadcast preview may be confirmed; older drafts are refused and previewed afresh. */
+  BROADCAST_DRAFT_MINUTES: int(1, 1440).default(30),
   // — bounds (src/limits) —
   /** Longer messages are refused with a short explanation, unprocessed. */
   MAX_INPUT_CHARS: int(100, 100_000).default(2000),
@@ -139,6 +141,11 @@ export const configSchema = z.object({
   RATE_LIMIT_MUTE_SECONDS: int(1, 3600).default(60),
   /** Open cases one user may have at a time. */
   MAX_OPEN_CASES: int(1, 1000).default(10),
+  // — delivery and shutdown —
+  /** Chats sent to at once per platform (each chat one message at a time); also what a crash can repeat at most. */
+  DELIVERY_CONCURRENCY: int(1, 64).default(4),
+  /** How long a stop may drain before the process exits anyway, ms. */
+  SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
   /** Start the terminal chat even when a platform is configured. */
   TERMINAL: bool.optional(),
 });

@@ -25,23 +25,44 @@ async function main(): Promise<void> {
   const app = createApp(config, { interactiveTerminal: terminalChat && process.stderr.isTTY });
   const stops: Array<() => Promise<void>> = [];
 
+  // Shutdown: stop accepting, drain for at most SHUTDOWN_TIMEOUT_MS, then exit. A second signal
+  // exits at once. Rows not sent stay in the outbox ('sending' ones go back to pending at start).
   let stopping = false;
+  const exitNow = (code: number, why: string) => {
+    app.log.warn({ code }, why);
+    try {
+      app.close();
+    } catch (err) {
+      app.log.error({ err }, 'error while closing the store');
+    }
+    process.exit(code);
+  };
   const shutdown = async (code = 0) => {
     if (stopping) return;
     stopping = true;
+    const deadline = setTimeout(
+      () => exitNow(code || 1, `shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms: exiting with work unfinished`),
+      config.SHUTDOWN_TIMEOUT_MS,
+    );
     for (const stop of stops.reverse()) {
       try {
         await stop();
-      } catch (e) {
-        app.log.error({ err: String(e) }, 'error while stopping');
+      } catch (err) {
+        app.log.error({ err }, 'error while stopping');
       }
     }
+    clearTimeout(deadline);
     app.close();
     process.exit(code);
   };
   // Signals are handled from the start, even while an adapter is still connecting.
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return exitNow(130, `second ${signal}: exiting now`);
+    app.log.info({ signal }, 'stopping');
+    void shutdown(0);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   // Housekeeping (retention, pruning) every six hours; it also ran once at start.
   const housekeeping = setInterval(() => app.log.info(app.engine.maintenance(), 'housekeeping'), 6 * 3600_000);
@@ -80,7 +101,7 @@ async function main(): Promise<void> {
   }
   const results = await Promise.allSettled(starting);
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-  for (const f of failed) app.log.fatal({ err: String(f.reason) }, 'an adapter failed to start');
+  for (const f of failed) app.log.fatal({ err: f.reason }, 'an adapter failed to start');
   if (failed.length && failed.length === starting.length && !terminalDone) await shutdown(1);
 
   // Piped input: stop at end of input when the terminal is the only adapter.

@@ -8,7 +8,7 @@ import { ROOT, findCycles, importGraph, importsOf, tsFiles } from '../scripts/im
 const SOURCE_DIRS = ['src', 'adapters', 'flows'];
 const MAX_LINES = 400;
 /** Files being split by another engineer (issue 10); printed on every run, to be emptied. */
-const KNOWN_TOO_LONG = new Set(['src/blacklist/hook.ts']);
+const KNOWN_TOO_LONG = new Set<string>([]);
 
 describe('architecture', () => {
   it('has no import cycles in src/, adapters/, flows/', () => {

@@ -8,8 +8,10 @@ import { ConfigError, type Config as AppConfig } from '../../src/config.js';
 import * as plugin from './plugin.js';
 import { routeKoishiLogs } from './logs.js';
 import { reverseTokenGuard } from './reverse-auth.js';
+import { provideCoach } from './service.js';
 
 export { plugin };
+export { provideCoach, coachService, type CoachService } from './service.js';
 export const { name, Config, apply } = plugin;
 export default plugin;
 
@@ -66,14 +68,18 @@ export async function startQQ(app: App, opts: { drainIdleMs?: number } = {}): Pr
     return { ctx, stop: async () => {} };
   }
   routeKoishiLogs(app.log);
+  // Each plugin's scope, so stop() can dispose them in reverse order while the services their
+  // dispose hooks use (logger, ctx.bots) still exist — stopping the root alone disposes those first.
+  const forks: { dispose(): unknown }[] = [];
+  const use = <T>(fork: T & { dispose(): unknown }): T => (forks.push(fork), fork);
   ctx.plugin(HTTP);
   if (onebot?.protocol === 'ws-reverse') {
-    ctx.plugin(Server, { host: onebot.host, port: onebot.port, maxPort: onebot.port });
-    if (onebot.token) ctx.plugin(reverseTokenGuard, { path: onebot.path, token: onebot.token });
+    use(ctx.plugin(Server, { host: onebot.host, port: onebot.port, maxPort: onebot.port }));
+    if (onebot.token) use(ctx.plugin(reverseTokenGuard, { path: onebot.path, token: onebot.token }));
   }
-  if (onebot) ctx.plugin(OneBotBot, { ...onebot, responseTimeout: 30_000 } as OneBotBot.Config);
+  if (onebot) use(ctx.plugin(OneBotBot, { ...onebot, responseTimeout: 30_000 } as OneBotBot.Config));
   if (official) {
-    ctx.plugin(QQBot, {
+    use(ctx.plugin(QQBot, {
       id: c.QQ_APP_ID,
       secret: c.QQ_SECRET,
       token: c.QQ_TOKEN ?? '',
@@ -81,23 +87,24 @@ export async function startQQ(app: App, opts: { drainIdleMs?: number } = {}): Pr
       sandbox: c.QQ_SANDBOX,
       protocol: 'websocket',
       intents: OFFICIAL_INTENTS,
-    });
+    }));
   }
-  ctx.plugin(plugin, {
-    app,
+  provideCoach(ctx, app);
+  use(ctx.plugin(plugin, {
     groupSendIntervalMs: c.QQ_GROUP_SEND_INTERVAL_MS,
     ...(opts.drainIdleMs !== undefined ? { drainIdleMs: opts.drainIdleMs } : {}),
-  });
+  }));
   await ctx.start();
   app.log.info({ onebot: onebot?.protocol, official: !!official }, 'QQ started');
-  // The server plugin's own dispose hook logs through a logger that is already gone at that point
-  // and throws before closing its listener, so the port is closed here as well.
+  // The listener is closed here as well, with its open connections (the server plugin's close()
+  // waits for them).
   const listener = onebot?.protocol === 'ws-reverse' ? (ctx as unknown as { server: ServerInternals }).server : undefined;
   const http = listener?._http;
   const wss = listener?._ws;
   return {
     ctx,
     async stop() {
+      for (const fork of forks.reverse()) fork.dispose();
       await ctx.stop();
       wss?.close();
       if (http?.listening) {

@@ -1,5 +1,5 @@
 // Spaces sends out: each starts at least `intervalMs` (plus up to `jitterMs` at random) after the
-// previous one started. QQ's risk control (风控) publishes no thresholds; regular, machine-exact
+// previous one finished — so the platform sees them that far apart however long each took. QQ's risk control (风控) publishes no thresholds; regular, machine-exact
 // gaps are what it is said to notice, hence the jitter (facts.md §6).
 export interface PacerOptions {
   intervalMs: number;
@@ -17,14 +17,18 @@ export class Pacer {
 
   constructor(private readonly opts: PacerOptions) {}
 
-  /** Runs `task` in turn, after the gap since the previous task's start. Resolves with its result. */
+  /** Runs `task` in turn, after the gap since the previous task ended. Resolves with its result. */
   run<T>(task: () => Promise<T>): Promise<T> {
     const { intervalMs, jitterMs = 0, random = Math.random, now = Date.now, sleep = defaultSleep } = this.opts;
     const result = this.tail.then(async () => {
       const wait = this.nextAt - now();
       if (wait > 0) await sleep(wait);
-      this.nextAt = now() + intervalMs + Math.floor(random() * jitterMs);
-      return task();
+      const gap = intervalMs + Math.floor(random() * jitterMs);
+      try {
+        return await task();
+      } finally {
+        this.nextAt = now() + gap;
+      }
     });
     this.tail = result.catch(() => undefined);
     return result;

@@ -1,8 +1,8 @@
-// The Koishi plugin: message sessions → engine.handle → replies sent through the session.
+// The Koishi plugin: message sessions → app.inbound (the engine, group-committed) → replies sent
+// through the session. The engine is reached as the `refundCoach` service (service.ts).
 // Unprompted messages leave through a Drainer where the platform allows them (OneBot) and
 // wait for the user's next message where it does not (official QQ bot API).
 import { Schema, type Bot, type Context, type Session } from '@koishijs/core';
-import type { App } from '../../src/app.js';
 import { Drainer } from '../../src/delivery/drainer.js';
 import { t } from '../../src/i18n/index.js';
 import { PLATFORMS, type Delivery, type Platform } from '../../src/types.js';
@@ -10,14 +10,14 @@ import { decodeSession } from './decode.js';
 import { Pacer } from './pacer.js';
 import { planBundles, type PrivateHow } from './render.js';
 import { BotSender, deliverBundles, isOnline, sendTexts } from './send.js';
+import { SERVICE } from './service.js';
 
 export const name = 'refund-coach-qq';
+export const inject = [SERVICE];
 
 export const DEFAULT_PLATFORMS: Readonly<Record<string, Platform>> = { onebot: 'qq', qq: 'qqofficial', qqguild: 'qqofficial' };
 
 export interface Config {
-  /** The engine and its store; the plugin's only link to the rest of the program. */
-  app: App;
   /** Koishi platform → our platform. Messages from other platforms pass on untouched. */
   platforms?: Record<string, Platform>;
   /** Least gap between group sends (and unprompted sends) of one bot. */
@@ -32,7 +32,6 @@ export interface Config {
 }
 
 export const Config: Schema<Config> = Schema.object({
-  app: Schema.any().required().hidden().description('The App from src/app.ts.'),
   platforms: Schema.dict(Schema.union(PLATFORMS.map((p) => Schema.const(p))))
     .default({ ...DEFAULT_PLATFORMS })
     .description('Koishi platform → refund-coach platform.'),
@@ -50,7 +49,7 @@ export const PASSIVE_ONLY: ReadonlySet<Platform> = new Set<Platform>(['qqofficia
 const privateHowOf = (bot: Bot): PrivateHow => (bot.platform === 'onebot' ? 'onebot' : 'official');
 
 export function apply(ctx: Context, config: Config): void {
-  const { app } = config;
+  const app = ctx.refundCoach;
   const platforms = config.platforms ?? DEFAULT_PLATFORMS;
   const jitter = config.groupSendJitterMs ?? Math.floor(config.groupSendIntervalMs / 2);
   const pacers = new Map<string, Pacer>();
@@ -61,7 +60,7 @@ export function apply(ctx: Context, config: Config): void {
   };
 
   const targets = [...new Set(Object.values(platforms))];
-  for (const p of targets) app.engine.setProactive(p, !PASSIVE_ONLY.has(p));
+  for (const p of targets) app.setProactive(p, !PASSIVE_ONLY.has(p));
 
   // One turn at a time per chat, so replies to quick successive messages do not interleave.
   const turns = new Map<string, Promise<void>>();
@@ -84,9 +83,9 @@ export function apply(ctx: Context, config: Config): void {
     await inTurn(`${platform}:${inbound.chatId}`, async () => {
       let deliveries: Delivery[];
       try {
-        deliveries = app.engine.handle(inbound);
+        deliveries = await app.inbound.handle(inbound);
       } catch (err) {
-        app.log.error({ platform, chatId: inbound.chatId, updateId: inbound.updateId, err: String(err) }, 'engine failed on a QQ message');
+        app.log.error({ platform, chatId: inbound.chatId, updateId: inbound.updateId, err }, 'engine failed on a QQ message');
         await session.send(t('qq.error'));
         answered = true;
         return;
@@ -117,7 +116,7 @@ export function apply(ctx: Context, config: Config): void {
       privateHow: koishiPlatforms.includes('onebot') ? 'onebot' : 'official',
       pacerFor,
     });
-    const drainer = new Drainer(app.outbox, sender, app.log, { idleMs: config.drainIdleMs ?? 1000, now: app.now });
+    const drainer = new Drainer(app.outbox, sender, app.log, { idleMs: config.drainIdleMs ?? 1000, now: app.now, concurrency: app.deliveryConcurrency });
     // Drain only while a bot is online: rows then wait as pending instead of failing over and over.
     let draining = false;
     const update = () => {

@@ -3,6 +3,7 @@
 import type { ChatKind, Delivery, Reply } from '../../src/types.js';
 import { t } from '../../src/i18n/index.js';
 import './messages.js';
+import { splitText } from '../../src/delivery/split.js';
 
 export type PrivateHow = 'onebot' | 'official';
 
@@ -37,25 +38,6 @@ function openPrivateLine(reply: Reply, opts: RenderOptions): string {
 }
 
 const join = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join('\n\n');
-
-/** Splits at line breaks so that no piece exceeds max (a single overlong line is cut hard). */
-export function splitText(text: string, max: number): string[] {
-  if (text.length <= max) return text ? [text] : [];
-  const out: string[] = [];
-  let cur = '';
-  for (const line of text.split('\n')) {
-    let rest = line;
-    while (rest.length > max) {
-      if (cur) out.push(cur), (cur = '');
-      out.push(rest.slice(0, max));
-      rest = rest.slice(max);
-    }
-    if (cur && cur.length + 1 + rest.length > max) out.push(cur), (cur = '');
-    cur = cur ? `${cur}\n${rest}` : rest;
-  }
-  if (cur) out.push(cur);
-  return out.map((s) => s.trim()).filter(Boolean);
-}
 
 /**
  * Renders one Reply. Normally: the text (with the open-private hint), the document body as a

@@ -1,6 +1,7 @@
 // Sending through Koishi bots and settling the outbox rows behind each send.
 import { h, type Bot, type Context, type Session } from '@koishijs/core';
 import { SendError, type Sender } from '../../src/delivery/sender.js';
+import { settleFailure } from '../../src/delivery/policy.js';
 import type { Outbox } from '../../src/store/outbox.js';
 import type { Logger } from '../../src/log.js';
 import type { Delivery, Platform } from '../../src/types.js';
@@ -53,8 +54,8 @@ export async function sendTexts(
 
 /**
  * Sends bundles in order, marking their rows sent as each goes out. A failed bundle is settled
- * the way the Drainer settles a row (unreachable / retry later / failed) and logged with its
- * target; the rest are still sent.
+ * by the one delivery policy (src/delivery/policy.ts: unreachable / retry later / failed) and
+ * logged with its target; the rest are still sent.
  */
 export async function deliverBundles(
   outbox: Outbox,
@@ -68,25 +69,8 @@ export async function deliverBundles(
       if (b.messages.length) await send(b.messages);
       for (const d of b.deliveries) outbox.markSent(d.outboxId, now());
     } catch (err) {
-      settleFailure(outbox, log, now(), b.deliveries, classifyError(err));
+      settleFailure(b.deliveries, classifyError(err), { outbox, log, now: now(), what: 'QQ send' });
     }
-  }
-}
-
-export function settleFailure(outbox: Outbox, log: Logger, now: Date, deliveries: readonly Delivery[], err: SendError): void {
-  const first = deliveries[0];
-  if (!first) return;
-  const target = { platform: first.platform, chatId: first.chatId, outboxIds: deliveries.map((d) => d.outboxId), err: err.message };
-  if (err.opts.unreachable) {
-    log.warn(target, 'QQ chat unreachable; further sends stopped');
-    outbox.markUnreachable(first.platform, first.chatId, err.message, now);
-  } else if (err.opts.retryAfterMs !== undefined) {
-    log.warn(target, 'QQ send failed; will retry');
-    const at = new Date(now.getTime() + err.opts.retryAfterMs);
-    for (const d of deliveries) outbox.retryLater(d.outboxId, err.message, at);
-  } else {
-    log.error(target, 'QQ send failed');
-    for (const d of deliveries) outbox.markFailed(d.outboxId, err.message);
   }
 }
 

@@ -1,5 +1,5 @@
 // The grammY Bot wired to the engine: decode → engine.handle → deliver through the outbox.
-import { Bot, HttpError, type ApiClientOptions, type Context, type Transformer } from 'grammy';
+import { Bot, type ApiClientOptions, type Context, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry, type AutoRetryOptions } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
@@ -49,8 +49,12 @@ export interface TelegramBot {
   useBelowRetry(transformer: Transformer): void;
 }
 
-/** Defaults: retry 429s that ask for at most a minute, three times; network errors go back to the outbox. */
-const RETRY_DEFAULTS: Partial<AutoRetryOptions> = { maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true };
+/**
+ * Defaults: retry 429s and 5xx that ask for at most a minute, three times; network errors go back
+ * to the outbox. Both bounds are always set (auto-retry's own defaults retry without end), so no
+ * call can keep a shutdown waiting forever.
+ */
+export const RETRY_DEFAULTS = { maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true } satisfies Partial<AutoRetryOptions>;
 
 /** Builds the bot and its middleware. Nothing is fetched or started. */
 export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
@@ -68,7 +72,7 @@ export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
     const call = late.reduce<typeof prev>((inner, tr) => (m, p, s) => tr(inner, m, p, s), prev);
     return call(method, payload, signal);
   });
-  bot.api.config.use(autoRetry({ ...RETRY_DEFAULTS, ...opts.autoRetry }));
+  bot.api.config.use(autoRetry(boundedRetry(opts.autoRetry)));
   bot.api.config.use(logFailures(log));
 
   const sender = new TelegramSender({
@@ -77,7 +81,7 @@ export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
     botUsername: () => bot.botInfo.username,
     copyHint: t('tg.copy_hint'),
   });
-  const drainer = new Drainer(app.outbox, sender, log, { now: app.now, ...opts.drainer });
+  const drainer = new Drainer(app.outbox, sender, log, { now: app.now, concurrency: app.config.DELIVERY_CONCURRENCY, ...opts.drainer });
   const inFlight = new InFlight();
   app.engine.setProactive('telegram', sender.proactive);
 
@@ -102,7 +106,7 @@ export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
     const usable = ctx.callbackQuery.data !== undefined && ctx.callbackQuery.message !== undefined;
     await ctx
       .answerCallbackQuery(usable ? undefined : { text: t('tg.callback.expired') })
-      .catch((err: unknown) => log.warn({ err: String(err) }, 'answerCallbackQuery failed'));
+      .catch((err: unknown) => log.warn({ err }, 'answerCallbackQuery failed'));
     await next();
   });
 
@@ -116,7 +120,7 @@ export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
     if (inbound.choice !== undefined && deliveries.length > 0 && ctx.callbackQuery?.message) {
       await ctx
         .editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } })
-        .catch((err: unknown) => log.debug({ err: String(err) }, 'could not remove a used keyboard'));
+        .catch((err: unknown) => log.debug({ err }, 'could not remove a used keyboard'));
     }
   });
 
@@ -133,10 +137,21 @@ export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
   }
 
   bot.catch((err) => {
-    log.error({ updateId: err.ctx.update.update_id, chatId: err.ctx.chat?.id, err: String(err.error) }, 'update handling failed');
+    log.error({ updateId: err.ctx.update.update_id, chatId: err.ctx.chat?.id, err: err.error }, 'update handling failed');
   });
 
   return { bot, sender, drainer, inFlight, useBelowRetry: (tr) => void late.push(tr) };
+}
+
+/** auto-retry options with both bounds finite, whatever the caller asked for. */
+export function boundedRetry(o: Partial<AutoRetryOptions> = {}): Partial<AutoRetryOptions> {
+  const finite = (v: number | undefined, d: number) => (v !== undefined && Number.isFinite(v) ? v : d);
+  return {
+    ...RETRY_DEFAULTS,
+    ...o,
+    maxRetryAttempts: finite(o.maxRetryAttempts, RETRY_DEFAULTS.maxRetryAttempts),
+    maxDelaySeconds: finite(o.maxDelaySeconds, RETRY_DEFAULTS.maxDelaySeconds),
+  };
 }
 
 /** Logs every API call that finally failed (after retries), with its method and chat. */
@@ -151,7 +166,7 @@ function logFailures(log: Logger): Transformer {
       return res;
     } catch (err) {
       if (!(signal?.aborted && method === 'getUpdates')) {
-        log.warn({ method, chatId, err: err instanceof HttpError ? err.message : String(err) }, 'Bot API call failed');
+        log.warn({ method, chatId, err }, 'Bot API call failed');
       }
       throw err;
     }

@@ -12,8 +12,8 @@ import { startWebhook } from './webhook.js';
 
 export { createBot, ALLOWED_UPDATES, type TelegramBot, type TelegramOptions } from './bot.js';
 export { decodeUpdate, addressedText } from './decode.js';
-export { renderReply, deepLink, type OutgoingMessage } from './render.js';
-export { splitText, MAX_MESSAGE_LENGTH } from './split.js';
+export { renderReply, deepLink, MAX_MESSAGE_LENGTH, type OutgoingMessage } from './render.js';
+export { splitText } from '../../src/delivery/split.js';
 export { escapeHtml } from './html.js';
 export { TelegramSender, toSendError } from './sender.js';
 export { startPolling } from './polling.js';
@@ -42,15 +42,21 @@ export interface TelegramHandle {
   stop(): Promise<void>;
 }
 
+/** Community commands offered in private beside the engine's list (src/community/commands.ts). */
+const COMMUNITY_PRIVATE = ['alerts_on', 'collective'];
+
 /** Private chats get the engine's whole list; groups only what works there (the rest needs a private chat). */
 export function commandList(scope: 'private' | 'group'): BotCommand[] {
   if (scope === 'group') {
     return [
       { command: 'start', description: t('tg.cmd.group_start') },
       { command: 'help', description: t('tg.cmd.group_help') },
+      // Privacy mode: in groups the bot only sees /commands, so the lookup must be one.
+      { command: 'check', description: t('cmd.check') },
     ];
   }
-  return COMMAND_LIST.map((command) => ({ command, description: t(`cmd.${command}`) }));
+  const list = COMMAND_LIST.flatMap((command) => (command === 'report' ? [command, ...COMMUNITY_PRIVATE] : [command]));
+  return list.map((command) => ({ command, description: t(`cmd.${command}`) }));
 }
 
 /** Registers the Chinese command menus. A failure is logged, not fatal. */
@@ -59,7 +65,7 @@ export async function registerCommands(bot: Bot, log: Logger): Promise<void> {
     await bot.api.setMyCommands(commandList('private'), { scope: { type: 'all_private_chats' } });
     await bot.api.setMyCommands(commandList('group'), { scope: { type: 'all_group_chats' } });
   } catch (err) {
-    log.warn({ err: String(err) }, 'setMyCommands failed');
+    log.warn({ err }, 'setMyCommands failed');
   }
 }
 

@@ -46,7 +46,7 @@ export async function startPolling(tb: TelegramBot, log: Logger, opts: PollingOp
       fetch: { timeout: opts.timeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES], ...opts.runner?.fetch },
     },
   });
-  handle.task()?.catch((err: unknown) => log.error({ err: String(err) }, 'long polling stopped with an error'));
+  handle.task()?.catch((err: unknown) => log.error({ err }, 'long polling stopped with an error'));
   log.info('telegram long polling started');
 
   let stopping: Promise<void> | undefined;
@@ -61,7 +61,7 @@ export async function startPolling(tb: TelegramBot, log: Logger, opts: PollingOp
       const offset = unfinished.size ? Math.min(...unfinished) : lastFetched + 1;
       await bot.api
         .getUpdates({ offset, limit: 1, timeout: 0 })
-        .catch((err: unknown) => log.warn({ err: String(err) }, 'could not confirm the update offset'));
+        .catch((err: unknown) => log.warn({ err }, 'could not confirm the update offset'));
       log.info({ offset }, 'telegram long polling stopped');
     })());
   return { handle, stop };

@@ -3,7 +3,10 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Reply } from '../../src/types.js';
 import { escapeHtml } from './html.js';
-import { MAX_MESSAGE_LENGTH, splitText } from './split.js';
+import { splitText } from '../../src/delivery/split.js';
+
+/** Telegram rejects message texts over 4096 characters (UTF-16 units, after entity parsing). */
+export const MAX_MESSAGE_LENGTH = 4096;
 
 /** One sendMessage call, parse_mode HTML. */
 export interface OutgoingMessage {

@@ -61,7 +61,7 @@ export class Broadcaster {
     this.lanes.set(sender.platform, lane);
     this.releases.push(this.app.outbox.reserveKind(sender.platform, 'broadcast'));
     if (this.timer) lane.start();
-    return { lane, tap: rateTap(limiter, lane.busyChats) };
+    return { lane, tap: rateTap(limiter) };
   }
 
   lane(platform: Platform): BroadcastLane | undefined {

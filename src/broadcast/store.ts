@@ -21,7 +21,13 @@ export interface BroadcastRow {
   finishedAt: number | null;
   /** The figures at the end (JSON Tally), kept because sent outbox rows are pruned after a week. */
   finalTally: string | null;
+  /** 'warning' (a merchant listed), 'correction' (a warning withdrawn) or 'custom' (an admin's text). */
+  kind: BroadcastKind;
+  /** The merchant's state when the draft was previewed (JSON); confirming is refused once it differs. */
+  bound: string | null;
 }
+
+export type BroadcastKind = 'warning' | 'correction' | 'custom';
 
 export interface Recipient {
   platform: Platform;
@@ -42,7 +48,7 @@ export interface Tally {
 
 const COLS = `id, admin_user_id AS adminUserId, merchant_id AS merchantId, text, status, total, skipped,
   first_outbox_id AS firstOutboxId, last_outbox_id AS lastOutboxId, reported_pct AS reportedPct, reported_at AS reportedAt,
-  created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt, final_tally AS finalTally`;
+  created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt, final_tally AS finalTally, kind, bound`;
 
 /** Platforms broadcasts go to (the terminal is a local test chat). */
 const BROADCAST_PLATFORMS = `('telegram', 'qq', 'qqofficial')`;
@@ -50,10 +56,40 @@ const BROADCAST_PLATFORMS = `('telegram', 'qq', 'qqofficial')`;
 export class BroadcastStore {
   constructor(private readonly db: DB) {}
 
-  createDraft(adminUserId: number, merchantId: number | null, text: string, now: Date): BroadcastRow {
+  createDraft(adminUserId: number, merchantId: number | null, text: string, now: Date, opts: { kind?: BroadcastKind; bound?: string | null } = {}): BroadcastRow {
     return this.db
-      .prepare(`INSERT INTO broadcasts (admin_user_id, merchant_id, text, created_at) VALUES (?, ?, ?, ?) RETURNING ${COLS}`)
-      .get(adminUserId, merchantId, text, now.getTime()) as BroadcastRow;
+      .prepare(`INSERT INTO broadcasts (admin_user_id, merchant_id, text, created_at, kind, bound) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${COLS}`)
+      .get(adminUserId, merchantId, text, now.getTime(), opts.kind ?? (merchantId === null ? 'custom' : 'warning'), opts.bound ?? null) as BroadcastRow;
+  }
+
+  /** A broadcast about this merchant started after draft `id` was made (which makes that draft outdated). */
+  startedAfter(merchantId: number, id: number): BroadcastRow | undefined {
+    return this.db
+      .prepare(`SELECT ${COLS} FROM broadcasts WHERE merchant_id = ? AND id > ? AND status IN ('sending', 'done') ORDER BY id LIMIT 1`)
+      .get(merchantId, id) as BroadcastRow | undefined;
+  }
+
+  /** Broadcasts that went out (sending or done), newest first, a page at a time; with `all`, drafts and cancelled ones too. */
+  page(limit: number, offset: number, all = false): { rows: BroadcastRow[]; total: number } {
+    const where = all ? '' : `WHERE status IN ('sending', 'done')`;
+    const rows = this.db.prepare(`SELECT ${COLS} FROM broadcasts ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(limit, offset) as BroadcastRow[];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM broadcasts ${where}`).get() as { n: number }).n;
+    return { rows, total };
+  }
+
+  /** Everyone a merchant's warnings were sent to (each chat once): who a correction goes to. */
+  warnedAbout(merchantId: number): Recipient[] {
+    return this.db
+      .prepare(
+        `SELECT r.platform, r.chat_id AS chatId, max(r.user_id) AS userId FROM broadcast_recipients r JOIN broadcasts b ON b.id = r.broadcast_id
+         WHERE b.merchant_id = ? AND b.kind = 'warning' AND b.status IN ('sending', 'done') GROUP BY r.platform, r.chat_id ORDER BY r.platform, r.chat_id`,
+      )
+      .all(merchantId) as Recipient[];
+  }
+
+  /** Whom a broadcast goes to: a correction to those warned before, anything else to every subscriber. */
+  audience(b: Pick<BroadcastRow, 'kind' | 'merchantId'>): Recipient[] {
+    return b.kind === 'correction' && b.merchantId !== null ? this.warnedAbout(b.merchantId) : this.recipients();
   }
 
   get(id: number): BroadcastRow | undefined {
@@ -86,13 +122,13 @@ export class BroadcastStore {
   }
 
   /** How the recipients split, for the preview. */
-  preview(): { groups: number; users: number; unreachable: number; byPlatform: Record<string, number> } {
+  preview(b: Pick<BroadcastRow, 'kind' | 'merchantId'> = { kind: 'custom', merchantId: null }): { groups: number; users: number; unreachable: number; byPlatform: Record<string, number> } {
     const unreachable = this.unreachableSet();
     const byPlatform: Record<string, number> = {};
     let groups = 0;
     let users = 0;
     let unr = 0;
-    for (const r of this.recipients()) {
+    for (const r of this.audience(b)) {
       if (unreachable.has(`${r.platform}\u0000${r.chatId}`)) {
         unr++;
         continue;
@@ -120,13 +156,16 @@ export class BroadcastStore {
     let first: number | null = null;
     let last: number | null = null;
     let skipped = 0;
-    const all = this.recipients();
+    const all = this.audience(b);
+    // Who a merchant's warning reached is kept, so a correction can reach exactly them.
+    const keep = b.merchantId !== null && b.kind === 'warning' ? this.db.prepare(`INSERT OR IGNORE INTO broadcast_recipients (broadcast_id, platform, chat_id, user_id) VALUES (?, ?, ?, ?)`) : undefined;
     for (const r of all) {
       if (unreachable.has(`${r.platform}\u0000${r.chatId}`)) {
         skipped++;
         continue;
       }
       const d = outbox.enqueue({ platform: r.platform, chatId: r.chatId, userId: r.userId, kind: 'broadcast', reply: { text: b.text } }, now);
+      keep?.run(id, r.platform, r.chatId, r.userId);
       first ??= d.outboxId;
       last = d.outboxId;
     }

@@ -37,7 +37,7 @@ export interface CoachingDeps {
   config: Pick<Config, 'BOT_TIMEZONE'> & Timings;
   flows: Readonly<Record<ScenarioId, Flow>>;
   repo: Pick<Repo, 'getCase' | 'closeCase' | 'cancelFollowUps' | 'audit'>;
-  /** Ids of open cases whose owners agreed to a collective complaint against this merchant (src/blacklist, read-only). */
+  /** Ids of open cases whose owners agreed to a collective complaint against this merchant (src/community, read-only). */
   consentingCases(merchant: string): number[];
 }
 
@@ -89,7 +89,7 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
   router.text(
     (ctx) => {
       if (ctx.choice || !ctx.text.trim()) return false;
-      // A blacklist report being written (its own sub-dialogue) describes the scam; it is not asking.
+      // A community report being written (its sub-dialogue, ns "blacklist") describes the scam; it is not asking.
       if (ctx.ext.get('blacklist') !== undefined) return false;
       const sign = detectScam(ctx.text);
       if (!sign) return false;

@@ -53,6 +53,6 @@ export function matchCommand(text: string): Command | undefined {
 
 /**
  * For platforms that register a command list (Telegram setMyCommands). Descriptions: cmd.<name>.
- * `check` and `report` belong to the blacklist hook (src/blacklist/commands.ts).
+ * `check` and `report` belong to the blacklist hook (src/community/commands.ts).
  */
 export const COMMAND_LIST: string[] = ['start', 'new', 'cases', 'progress', 'evidence', 'check', 'report', 'back', 'close', 'export', 'delete', 'help'];

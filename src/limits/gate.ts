@@ -1,5 +1,6 @@
-// Where every inbound passes before the engine does any work: the per-user rate limit, then the
-// input cap. Both run before the text is parsed, stored or even masked.
+// Where every inbound passes before the engine does any work: the per-user rate limit (platform
+// users; not the terminal's local operator), then the input cap. Both run before the text is
+// parsed, stored or even masked.
 import type { Config } from '../config.js';
 import type { Inbound } from '../types.js';
 import { longerThan } from './input.js';
@@ -20,7 +21,9 @@ export class InboundGate {
   }
 
   admit(i: Inbound, now: Date): Verdict {
-    if (this.rate) {
+    // The terminal's one user is the operator at this machine (and piped input arrives as fast as
+    // it is read): nobody to protect the bot from, and a limit would drop the rest of a script.
+    if (this.rate && i.platform !== 'terminal') {
       // In a group, a member's chatter there has its own bucket: it does not slow their private chat.
       const key = i.chatKind === 'group' ? `${i.platform}:${i.userId}:${i.chatId}` : `${i.platform}:${i.userId}`;
       const r = this.rate.take(key, now.getTime());

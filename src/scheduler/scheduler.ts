@@ -14,6 +14,7 @@ import { FLOWS } from '../../flows/index.js';
 import { afterQuietHours, inQuietHours, type QuietHours } from '../calendar/quiet.js';
 import { followUpMessage, type MessageTimings } from '../followups/messages.js';
 import { rungStillAhead } from '../followups/windows.js';
+import { TimerLoop } from '../delivery/loop.js';
 
 export interface SchedulerOptions {
   zone: string;
@@ -59,9 +60,7 @@ interface DueRow {
 export class FollowUpScheduler {
   private readonly dueStmt;
   private readonly markStmt;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private started = false;
+  private readonly loop: TimerLoop<number>;
   private held: Array<() => void> | undefined;
   private stopped = false;
 
@@ -84,6 +83,7 @@ export class FollowUpScheduler {
        LIMIT ?`,
     );
     this.markStmt = db.prepare(`UPDATE follow_ups SET status = ?, fired_at = ? WHERE id = ? AND status = 'pending'`);
+    this.loop = new TimerLoop(() => this.runDue(), { wait: () => this.nextWaitMs(), log, name: 'follow-up scheduler' });
   }
 
   /**
@@ -140,33 +140,15 @@ export class FollowUpScheduler {
   }
 
   start(): void {
-    if (this.started) return;
-    this.started = true;
+    if (this.loop.active) return;
     this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Stops after the batch in progress. Pending follow-ups stay pending for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.started = false;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.runDue()
-        .then(() => undefined)
-        .catch((e) => this.log.error({ err: String(e) }, 'follow-up scheduler failed'))
-        .finally(() => {
-          this.running = undefined;
-          this.schedule(this.nextWaitMs());
-        });
-    }, ms);
-    this.timer.unref?.();
+    await this.loop.stop();
   }
 
   /** The poll interval, or less when quiet hours end sooner (so morning reminders are not late by a poll). */

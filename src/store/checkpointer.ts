@@ -12,7 +12,7 @@ const db = new Database(workerData.path);
 db.pragma('busy_timeout = 1000');
 db.pragma('synchronous = ' + workerData.synchronous);
 setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) { parentPort.postMessage(String(e)); }
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) { parentPort.postMessage({ message: e.message, stack: e.stack }); }
 }, workerData.intervalMs);
 `;
 
@@ -24,15 +24,16 @@ export interface Checkpointer {
   stop(): void;
 }
 
-export function startCheckpointer(path: string, intervalMs: number, synchronous: string, onError: (e: string) => void): Checkpointer {
+export function startCheckpointer(path: string, intervalMs: number, synchronous: string, onError: (e: Error) => void): Checkpointer {
   const require = createRequire(import.meta.url);
   const worker = new Worker(WORKER, {
     eval: true,
     workerData: { module: require.resolve('better-sqlite3'), path, intervalMs, synchronous },
   });
   worker.unref();
-  worker.on('message', (m) => onError(String(m)));
-  worker.on('error', (e) => onError(String(e)));
+  // The worker's error crosses the thread as plain fields; rebuilt here so the log keeps its stack.
+  worker.on('message', (m: { message: string; stack?: string }) => onError(Object.assign(new Error(m.message), { stack: m.stack })));
+  worker.on('error', (e) => onError(e));
   return {
     stop() {
       void worker.terminate();

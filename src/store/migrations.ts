@@ -207,6 +207,94 @@ export const migrations: string[] = [
   CREATE INDEX IF NOT EXISTS audit_actor ON audit(actor) WHERE actor IS NOT NULL;
   CREATE INDEX IF NOT EXISTS audit_subject ON audit(subject) WHERE subject IS NOT NULL;
   `,
+  // outbox — per-chat order: a row waits while an older row of its chat is unsent (src/delivery/drainer.ts).
+  // Only unsent rows, in id order; the delivery queries name a kind, which implies `kind IS NOT NULL`
+  // (a query naming no kind, like markUnreachable's, keeps to outbox_chat).
+  `
+  CREATE INDEX IF NOT EXISTS outbox_unsent_chat ON outbox(platform, chat_id, id) WHERE status IN ('pending', 'sending') AND kind IS NOT NULL;
+  `,
+  // 8 — community desk (src/community, issue 16): broadcasts bound to the merchant's state at preview,
+  // the recipients of merchant warnings (for corrections), open cases' merchant keys maintained on
+  // write (lookups and collective complaints cost O(matches)), anonymous outcome counters.
+  `
+  ALTER TABLE merchants ADD COLUMN removed_at INTEGER;
+  ALTER TABLE merchants ADD COLUMN removed_reason TEXT;
+  ALTER TABLE broadcasts ADD COLUMN kind TEXT NOT NULL DEFAULT 'custom';
+  ALTER TABLE broadcasts ADD COLUMN bound TEXT;
+  CREATE INDEX broadcasts_merchant ON broadcasts(merchant_id, id) WHERE merchant_id IS NOT NULL;
+  CREATE INDEX broadcasts_shown ON broadcasts(id) WHERE status IN ('sending', 'done');
+  CREATE TABLE broadcast_recipients (
+    broadcast_id INTEGER NOT NULL REFERENCES broadcasts(id) ON DELETE CASCADE,
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (broadcast_id, platform, chat_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX broadcast_recipients_user ON broadcast_recipients(user_id);
+  -- Warnings sent before this version: their recipients from the outbox rows not yet pruned.
+  UPDATE broadcasts SET kind = 'warning' WHERE merchant_id IS NOT NULL;
+  INSERT OR IGNORE INTO broadcast_recipients (broadcast_id, platform, chat_id, user_id)
+    SELECT b.id, o.platform, o.chat_id, o.user_id FROM broadcasts b
+    JOIN outbox o ON o.kind = 'broadcast' AND o.id BETWEEN b.first_outbox_id AND b.last_outbox_id
+    WHERE b.merchant_id IS NOT NULL AND b.status IN ('sending', 'done');
+  CREATE TABLE case_keys (
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    user_id INTEGER NOT NULL,
+    main INTEGER NOT NULL,
+    open INTEGER NOT NULL,
+    PRIMARY KEY (case_id, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX case_keys_key ON case_keys(key, open);
+  CREATE TABLE case_keys_dirty (case_id INTEGER PRIMARY KEY);
+  CREATE TRIGGER case_keys_new AFTER INSERT ON cases BEGIN
+    INSERT OR IGNORE INTO case_keys_dirty (case_id) VALUES (NEW.id);
+  END;
+  CREATE TRIGGER case_keys_changed AFTER UPDATE OF facts, status, stage ON cases
+    WHEN NEW.status IS NOT OLD.status
+      OR ((NEW.stage = 'declined') IS NOT (OLD.stage = 'declined'))
+      OR json_extract(NEW.facts, '$.merchant') IS NOT json_extract(OLD.facts, '$.merchant')
+      OR json_extract(NEW.facts, '$.platform') IS NOT json_extract(OLD.facts, '$.platform')
+  BEGIN
+    INSERT OR IGNORE INTO case_keys_dirty (case_id) VALUES (NEW.id);
+  END;
+  INSERT OR IGNORE INTO case_keys_dirty (case_id) SELECT id FROM cases WHERE status = 'open';
+  INSERT OR IGNORE INTO case_keys_dirty (case_id) SELECT case_id FROM collective_consents;
+  -- Closed cases' outcomes, copied at closing without any link to the user or the case, then
+  -- folded into per-merchant counters (merchant_outcomes) by src/community.
+  CREATE TABLE closed_outcomes (
+    id INTEGER PRIMARY KEY,
+    merchant TEXT,
+    platform TEXT,
+    outcome TEXT NOT NULL,
+    refunded REAL,
+    rung TEXT
+  );
+  CREATE TRIGGER closed_outcomes_copy AFTER UPDATE OF status ON cases
+    WHEN NEW.status = 'closed' AND OLD.status IS NOT 'closed' AND NEW.outcome IS NOT NULL
+  BEGIN
+    INSERT INTO closed_outcomes (merchant, platform, outcome, refunded, rung)
+    VALUES (json_extract(NEW.facts, '$.merchant'), json_extract(NEW.facts, '$.platform'), NEW.outcome, NEW.refunded_amount, NEW.current_rung);
+  END;
+  -- Screenshots and files a reporter attached (platform file references), gone with the reporter.
+  CREATE TABLE merchant_report_files (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES merchant_reports(id) ON DELETE CASCADE,
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    file_ref TEXT NOT NULL
+  );
+  CREATE INDEX merchant_report_files_report ON merchant_report_files(report_id);
+  CREATE INDEX merchant_report_files_user ON merchant_report_files(user_id);
+  CREATE TABLE merchant_outcomes (
+    key TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    rung TEXT NOT NULL DEFAULT '',
+    n INTEGER NOT NULL DEFAULT 0,
+    refunded REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (key, outcome, rung)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

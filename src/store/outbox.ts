@@ -1,8 +1,10 @@
 // The outbox: every message the bot sends is a row first. A sender claims rows
 // (pending → sending), delivers them, and marks them sent or failed. Rows left in
-// 'sending' by a crash are put back to pending at start-up: the only duplicate
-// possible is a send the platform accepted just before the crash.
+// 'sending' by a crash are put back to pending at start-up: the only duplicates
+// possible are sends the platform accepted just before the crash and not yet marked
+// (at most the drainer's concurrency, see src/delivery/drainer.ts).
 import type { DB } from './db.js';
+type Statement = import('better-sqlite3').Statement<unknown[]>;
 import type { Delivery, Platform, Reply } from '../types.js';
 
 /** 'ephemeral' rows are deleted once sent (e.g. the confirmation that a user's data was deleted). */
@@ -27,7 +29,7 @@ const toDelivery = (r: Row): Delivery => ({
 
 export class Outbox {
   private readonly insertStmt;
-  private readonly claimStmt;
+  private readonly releaseStmt;
   private readonly sentStmt;
   private readonly failStmt;
   private readonly retryStmt;
@@ -43,10 +45,8 @@ export class Outbox {
       `INSERT INTO outbox (platform, chat_id, user_id, kind, payload, status, not_before, created_at, claimed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.claimStmt = db.prepare(
-      `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM outbox WHERE platform = ? AND status = 'pending' AND not_before <= ? ORDER BY id LIMIT ?)
-       RETURNING id, platform, chat_id, payload, attempts`,
+    this.releaseStmt = db.prepare(
+      `UPDATE outbox SET status = 'pending', attempts = max(attempts - 1, 0) WHERE id = ? AND status = 'sending'`,
     );
     this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL, payload = '{}' WHERE id = ?`);
     this.reachableStmt = db.prepare(
@@ -97,14 +97,19 @@ export class Outbox {
   /**
    * Claims up to `limit` due pending rows of a platform, oldest first. Rows of a kind reserved for
    * a dedicated lane (see reserveKind) are left out unless `kind` asks for exactly that kind.
+   * Per-chat order: a row is not claimed while an older row of the same chat (of the kinds claimed)
+   * is still unsent and not claimable now (a retry waiting for its time, or a send in progress).
    */
   claimPending(platform: Platform, limit: number, now: Date = new Date(), kind?: OutboxKind): Delivery[] {
-    const reserved = this.reserved.get(platform);
-    // Kinds listed (not "NOT IN"), so the (platform, kind, id) index skips a reserved backlog.
-    const others = reserved?.size ? OUTBOX_KINDS.filter((k) => !reserved.has(k)).join(',') : '';
-    const stmt = kind !== undefined ? this.claimKindStmt(kind) : reserved?.size ? this.claimKindStmt(others) : this.claimStmt;
-    const rows = stmt.all(now.getTime(), platform, now.getTime(), limit) as Row[];
+    const kinds = kind !== undefined ? kind : this.drainKinds(platform).join(',');
+    const rows = this.claimKindStmt(kinds).all(now.getTime(), platform, now.getTime(), now.getTime(), limit) as Row[];
     return rows.sort((a, b) => a.id - b.id).map(toDelivery);
+  }
+
+  /** The kinds a platform's ordinary drainer sends: all but those reserved for a dedicated lane. */
+  drainKinds(platform: Platform): OutboxKind[] {
+    const reserved = this.reserved.get(platform);
+    return reserved?.size ? OUTBOX_KINDS.filter((k) => !reserved.has(k)) : [...OUTBOX_KINDS];
   }
 
   /**
@@ -119,23 +124,75 @@ export class Outbox {
   }
 
   private readonly reserved = new Map<Platform, Set<OutboxKind>>();
-  private readonly kindStmts = new Map<string, ReturnType<DB['prepare']>>();
+  private readonly kindStmts = new Map<string, Statement>();
+  private readonly earlierStmts = new Map<string, { claim: Statement; held: Statement }>();
 
-  private claimKindStmt(kinds: string): ReturnType<DB['prepare']> {
-    const key = kinds;
-    let stmt = this.kindStmts.get(key);
+  private kindList(kinds: string): string {
+    const list = kinds.split(',');
+    if (!list.every((k) => /^[a-z_]+$/.test(k))) throw new Error(`bad outbox kind: ${kinds}`);
+    return list.map((k) => `'${k}'`).join(', ');
+  }
+
+  private claimKindStmt(kinds: string): Statement {
+    let stmt = this.kindStmts.get(kinds);
     if (!stmt) {
-      const list = kinds.split(',');
-      if (!list.every((k) => /^[a-z_]+$/.test(k))) throw new Error(`bad outbox kind: ${kinds}`);
-      const cond = `kind IN (${list.map((k) => `'${k}'`).join(', ')})`;
+      const cond = this.kindList(kinds);
+      // Kinds listed (not "NOT IN"), so the (platform, kind, id) index skips a reserved backlog;
+      // the NOT EXISTS probe walks outbox_unsent_chat (platform, chat_id, id).
       stmt = this.db.prepare(
         `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
-         WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_pending_kind WHERE platform = ? AND status = 'pending' AND not_before <= ? AND ${cond} ORDER BY id LIMIT ?)
+         WHERE id IN (SELECT o.id FROM outbox o INDEXED BY outbox_pending_kind
+                      WHERE o.platform = ? AND o.status = 'pending' AND o.not_before <= ? AND o.kind IN (${cond})
+                        AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.platform = o.platform AND p.chat_id = o.chat_id
+                                          AND p.status IN ('pending', 'sending') AND p.id < o.id AND p.kind IN (${cond})
+                                          AND (p.status = 'sending' OR p.not_before > ?))
+                      ORDER BY o.id LIMIT ?)
          RETURNING id, platform, chat_id, payload, attempts`,
       );
-      this.kindStmts.set(key, stmt);
+      this.kindStmts.set(kinds, stmt);
     }
     return stmt;
+  }
+
+  private earlier(kinds: string) {
+    let s = this.earlierStmts.get(kinds);
+    if (!s) {
+      const cond = this.kindList(kinds);
+      s = {
+        claim: this.db.prepare(
+          `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
+           WHERE platform = ? AND chat_id = ? AND status IN ('pending', 'sending') AND status = 'pending' AND id < ? AND not_before <= ? AND kind IN (${cond})
+           RETURNING id, platform, chat_id, payload, attempts`,
+        ),
+        held: this.db.prepare(
+          `SELECT 1 FROM outbox WHERE platform = ? AND chat_id = ? AND status IN ('pending', 'sending') AND id < ? AND kind IN (${cond}) LIMIT 1`,
+        ),
+      };
+      this.earlierStmts.set(kinds, s);
+    }
+    return s;
+  }
+
+  /**
+   * Claims a chat's due pending rows older than `beforeId` (of the given kinds), oldest first.
+   * (The redundant `status IN (…)` lets SQLite use the partial index outbox_unsent_chat.)
+   */
+  claimEarlier(platform: Platform, chatId: string, beforeId: number, now: Date, kinds: readonly OutboxKind[]): Delivery[] {
+    const rows = this.earlier(kinds.join(',')).claim.all(now.getTime(), platform, chatId, beforeId, now.getTime()) as Row[];
+    return rows.sort((a, b) => a.id - b.id).map(toDelivery);
+  }
+
+  /** Whether a chat has an unsent row older than `beforeId` (of the given kinds). */
+  hasEarlierUnsent(platform: Platform, chatId: string, beforeId: number, kinds: readonly OutboxKind[]): boolean {
+    return this.earlier(kinds.join(',')).held.get(platform, chatId, beforeId) !== undefined;
+  }
+
+  /** Hands claimed rows back unsent (not tried: the claim is not counted as an attempt). */
+  release(ids: readonly number[]): void {
+    if (!ids.length) return;
+    this.db.transaction(() => {
+      for (const id of ids) this.releaseStmt.run(id);
+    })();
   }
 
   /** Claims every due pending row for one chat (used to hand held messages over with a reply). */

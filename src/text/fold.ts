@@ -1,5 +1,5 @@
 // The one text-folding pipeline (issue 10): every module that compares or matches user text
-// folds it here, so understanding (src/nlu) and merchant matching (src/blacklist) agree on
+// folds it here, so understanding (src/nlu) and merchant matching (src/community/match) agree on
 // what "the same text" means.
 //
 //   foldWidth        NFKC: full-width → half-width (ＡＢ１２３ → AB123, ，→ ,), compatibility forms

@@ -1,7 +1,7 @@
 // The paced Telegram lane with the real TelegramSender (grammY Bot from createBot): 429s obeyed for
 // the whole lane, blocked recipients recorded and skipped, replies never queued behind a broadcast.
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness, type ApiCall, type Harness } from '../adapters/telegram/harness.js';
+import { Chatter, harness, type ApiCall, type Harness } from '../adapters/telegram/harness.js';
 import { Driver } from '../helpers.js';
 
 let h: Harness;
@@ -119,5 +119,39 @@ describe('BroadcastLane on Telegram', () => {
     const progress = h.sent('1').slice(before).filter((c) => String(c.payload.text).includes('#1'));
     expect(progress).toHaveLength(0);
     expect(app.db.prepare(`SELECT status FROM broadcasts WHERE id = 1`).get()).toEqual({ status: 'sending' });
+  });
+
+  it("a 429's pause holds the broadcast lane, not the replies to users", async () => {
+    let limited = false;
+    h = harness({
+      config: { ADMIN_IDS: 'telegram:1' },
+      responder: (call) => {
+        if (call.method === 'sendMessage' && String(call.payload.text).includes('停机维护') && !limited) {
+          limited = true;
+          return { ok: false, error_code: 429, description: 'Too Many Requests: retry after 5', parameters: { retry_after: 5 } };
+        }
+        return undefined;
+      },
+      // The 429 goes back to the outbox rather than being waited out inside the send.
+      telegram: { autoRetry: { maxDelaySeconds: 0 } },
+    });
+    const app = h.app;
+    const limiter = app.broadcaster.telegramLimiter({ perSecond: 100 });
+    h.tg.useBelowRetry(app.broadcaster.addTelegramLane(h.tg.sender, limiter, { idleMs: 20 }) as never);
+    const admin = new Driver(app, '1', 'telegram');
+    for (let id = 5001; id <= 5003; id++) new Driver(app, String(id), 'telegram').say('订阅提醒');
+    admin.say('群发 停机维护通知');
+    admin.press('bl:bc:1:go');
+    app.broadcaster.lane('telegram')!.start();
+    await until('the lane paused by a 429', () => limiter.pausedFor > 0);
+
+    // While the lane waits out retry_after, a user's message is answered at once.
+    const t0 = Date.now();
+    await h.tg.bot.handleUpdate(new Chatter(h.clock, { id: 6001, first_name: 'U' }).text('/start'));
+    expect(h.sent(6001).length).toBeGreaterThan(0);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(limiter.pausedFor).toBeGreaterThan(0);
+    const during = h.calls.filter((c) => c.method === 'sendMessage' && String(c.payload.text).includes('停机维护'));
+    expect(during).toHaveLength(1); // only the send that met the 429
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/broadcast/limiter.js';
+import { RateLimiter, type SendMark } from '../../src/broadcast/limiter.js';
 
 /** A limiter on a simulated clock: sleeping advances it. */
 function simulated(perSecond: number, groupPerMinute = 20) {
@@ -72,5 +72,31 @@ describe('RateLimiter', () => {
     await limiter.acquire('b');
     expect(clock.t - t0).toBeGreaterThanOrEqual(7000);
     expect(limiter.tooMany).toBe(1);
+  });
+});
+
+describe('RateLimiter, sends in flight', () => {
+  it('counts a send still in flight until a second after its answer arrives', async () => {
+    const clock = { t: 1_000_000 };
+    const t0 = clock.t;
+    let marks: SendMark[] = [];
+    const limiter: RateLimiter = new RateLimiter({
+      perSecond: 30,
+      groupPerMinute: 20,
+      isGroup: () => false,
+      now: () => clock.t,
+      sleep: async (ms) => {
+        clock.t += ms;
+        // The answers to the 30 sends arrive 300 ms after they went out.
+        if (clock.t >= t0 + 300 && marks.length) {
+          for (const m of marks) limiter.settled(m);
+          marks = [];
+        }
+      },
+    });
+    marks = Array.from({ length: 30 }, (_, i) => limiter.sending(`reply${i}`));
+    expect(await limiter.acquire('x')).toEqual({ ok: true });
+    expect(clock.t - t0).toBeGreaterThanOrEqual(1300);
+    expect(clock.t - t0).toBeLessThan(1320);
   });
 });

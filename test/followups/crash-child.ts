@@ -41,7 +41,7 @@ function post(d: Delivery): Promise<void> {
 }
 
 const sender: Sender = { platform: 'telegram', proactive: true, send: post };
-const drainer = new Drainer(outbox, sender, log, { batch: 3, idleMs: 3 });
+const drainer = new Drainer(outbox, sender, log, { batch: 3, idleMs: 3, concurrency: Number(process.env.CRASH_CONCURRENCY ?? config.DELIVERY_CONCURRENCY) });
 drainer.start();
 // The scheduler's own loop polls every FOLLOWUP_POLL_SECONDS (≥ 1 s); here lives last tens of
 // milliseconds, so the same fire path runs on a short timer.

@@ -87,14 +87,17 @@ describe('input cap', () => {
   it('QQ: a long message gets the message', async () => {
     const a = createApp(testConfig({ MAX_INPUT_CHARS: 100 }));
     const ctx = new Context();
-    ctx.plugin(MockBot, { selfId: '514' });
-    ctx.plugin(qq.plugin, { app: a, platforms: { mock: 'qq' }, groupSendIntervalMs: 0, drain: false });
+    const bot = ctx.plugin(MockBot, { selfId: '514' });
+    qq.provideCoach(ctx, a);
+    const coach = ctx.plugin(qq.plugin, { platforms: { mock: 'qq' }, groupSendIntervalMs: 0, drain: false });
     await ctx.start();
     try {
       const client = ctx.mock.client('777');
       const got = await client.receive('长'.repeat(101));
       expect(got.join('\n')).toContain(TOO_LONG);
     } finally {
+      coach.dispose();
+      bot.dispose();
       await ctx.stop();
       a.close();
     }
@@ -119,7 +122,7 @@ describe('per-user rate limit', () => {
 
   it('a flood is answered once with "slow down", then ignored until the mute ends', () => {
     app = makeApp({ RATE_LIMIT_PER_MINUTE: 6, RATE_LIMIT_BURST: 3, RATE_LIMIT_MUTE_SECONDS: 30 });
-    const d = new Driver(app);
+    const d = new Driver(app, 'u1', 'telegram');
     const slow = t('limits.slow_down', { seconds: 30 });
     const answers = Array.from({ length: 20 }, () => d.say('我的案件'));
     expect(answers.slice(0, 3).every((r) => r.length > 0 && r[0].text !== slow)).toBe(true);
@@ -130,7 +133,21 @@ describe('per-user rate limit', () => {
     app.clock.t = new Date(app.clock.t.getTime() + 30_000);
     expect(d.say('我的案件').length).toBeGreaterThan(0);
     // Another user was never slowed.
-    expect(new Driver(app, 'u2').say('我的案件')[0].text).not.toBe(slow);
+    expect(new Driver(app, 'u2', 'telegram').say('我的案件')[0].text).not.toBe(slow);
+  });
+
+  it('terminal: the local operator is not rate-limited — piped input of many lines is answered in full', async () => {
+    app = makeApp({ RATE_LIMIT_PER_MINUTE: 30, RATE_LIMIT_BURST: 10 });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = '';
+    output.on('data', (c) => (out += String(c)));
+    const term = startTerminal(app, { input, output });
+    input.end(`${Array.from({ length: 25 }, () => '我的案件').join('\n')}\n`);
+    await term.done;
+    await term.stop();
+    expect(out).not.toContain(t('limits.slow_down', { seconds: 60 }));
+    expect(out.split(t('cases.none')).length - 1).toBe(25);
   });
 
   it('in a group the excess is dropped without a reply', () => {

@@ -26,8 +26,11 @@ describe('real complaints split', () => {
     split.testLines.forEach((n, i) => expect((JSON.parse(lines[n - 1]) as { text: string }).text).toBe(split.testTexts[i]));
   });
 
-  it('loadReal puts exactly the listed texts in the test part', () => {
-    const r = loadReal();
+  it('loadReal puts exactly the listed texts of complaints.jsonl in the test part', () => {
+    // Only the shared file here: other files in the folder (collected.jsonl) split by hash.
+    const dir = mkdtempSync(join(tmpdir(), 'real-'));
+    for (const f of ['complaints.jsonl', 'test-split.json']) copyFileSync(join(REAL_DIR, f), join(dir, f));
+    const r = loadReal(dir);
     expect(new Set(r.test.map((m) => m.text))).toEqual(new Set(split.testTexts));
     expect(r.train.length + r.test.length).toBe(lines.length);
     expect(r.train.some((m) => split.testTexts.includes(m.text))).toBe(false);

@@ -16,7 +16,7 @@ declare module '@koishijs/core' {
 export interface Harness {
   app: App & { clock: { t: Date } };
   ctx: Context;
-  /** Every Reply engine.handle returned, in order (observed, the engine runs unchanged). */
+  /** Every Reply app.inbound.handle returned, in order (observed, the engine runs unchanged). */
   replies: { chatId: string; reply: Reply }[];
   /** The last Reply the engine gave a chat. */
   lastReply(chatId: string): Reply;
@@ -34,16 +34,16 @@ export async function mockQQ(
   const app = Object.assign(createApp(testConfig(), { now: () => clock.t }), { clock });
   routeKoishiLogs(app.log);
   const replies: { chatId: string; reply: Reply }[] = [];
-  const handle = app.engine.handle.bind(app.engine);
-  app.engine.handle = (inbound) => {
-    const ds = handle(inbound);
+  const handle = app.inbound.handle.bind(app.inbound);
+  app.inbound.handle = async (inbound) => {
+    const ds = await handle(inbound);
     for (const d of ds) replies.push({ chatId: d.chatId, reply: d.reply });
     return ds;
   };
   const ctx = new Context();
-  ctx.plugin(MockBot, { selfId: '514' });
-  ctx.plugin(qq.plugin, {
-    app,
+  const mockBot = ctx.plugin(MockBot, { selfId: '514' });
+  qq.provideCoach(ctx, app);
+  const coach = ctx.plugin(qq.plugin, {
     platforms: { mock: opts.platform ?? 'qq' },
     groupSendIntervalMs: opts.groupSendIntervalMs ?? 0,
     passiveReplyLimit: opts.passiveReplyLimit ?? 5,
@@ -63,6 +63,9 @@ export async function mockQQ(
     user: (id) => ctx.mock.client(id),
     member: (id, groupId) => ctx.mock.client(id, groupId),
     async stop() {
+      // Plugins first, while the services they use at dispose (ctx.bots) still exist; then the root.
+      coach.dispose();
+      mockBot.dispose();
       await ctx.stop();
       app.close();
     },

@@ -178,13 +178,13 @@ describe('QQ private chat, whole cases', () => {
   it('when the engine fails on a message the user is told so and can simply send it again', async () => {
     h = await mockQQ();
     const client = h.user('10005');
-    const handle = h.app.engine.handle;
-    h.app.engine.handle = () => {
+    const handle = h.app.inbound.handle;
+    h.app.inbound.handle = async () => {
       throw new Error('database is locked');
     };
     const replies = await client.receive('开始');
     expect(replies).toEqual(['抱歉，我这边出了点问题，没能处理这条消息。请稍后再发一次。']);
-    h.app.engine.handle = handle;
+    h.app.inbound.handle = handle;
     expect(numberedChoices(await say(client, '开始')).map((o) => o.label)).toContain('新案件');
   });
 });

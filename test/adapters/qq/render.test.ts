@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { h } from '@koishijs/core';
-import { planBundles, renderReply, splitText } from '../../../adapters/qq/render.js';
+import { planBundles, renderReply } from '../../../adapters/qq/render.js';
+import { splitText } from '../../../src/delivery/split.js';
 import { readElements } from '../../../adapters/qq/decode.js';
 import type { Delivery, Reply } from '../../../src/types.js';
 

@@ -17,6 +17,14 @@ export class FakeBotApi {
   port = 0;
   /** Milliseconds to hold a method's answer (to catch the bot mid-update). */
   readonly delays: Record<string, number> = {};
+  /**
+   * Injected faults: for a call, 'reset' drops the connection unanswered, 'hang' never answers
+   * (a server gone silent), a number answers with that error status (429 with retry_after 1) —
+   * the message is then not delivered.
+   */
+  fault: ((call: ApiCall) => 'reset' | 'hang' | number | undefined) | undefined;
+  /** sendMessage calls answered with success, in the order they were accepted. */
+  readonly delivered: ApiCall[] = [];
 
   constructor(readonly token: string) {
     this.server = createServer((req, res) => void this.route(req, res));
@@ -71,12 +79,18 @@ export class FakeBotApi {
     const method = m[2];
     this.calls.push({ method, payload });
     if (this.delays[method]) await new Promise((r) => setTimeout(r, this.delays[method]));
+    const fault = this.fault?.({ method, payload });
+    if (fault === 'reset') return void req.socket.destroy();
+    if (fault === 'hang') return;
+    if (fault === 429) return reply({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }, 429);
+    if (fault !== undefined) return reply({ ok: false, error_code: fault, description: 'Internal Server Error' }, fault);
     switch (method) {
       case 'getMe':
         return reply({ ok: true, result: BOT_INFO });
       case 'getUpdates':
         return reply({ ok: true, result: await this.getUpdates(payload, req) });
       case 'sendMessage':
+        this.delivered.push({ method, payload });
         return reply({
           ok: true,
           result: { message_id: this.messageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' }, text: payload.text },

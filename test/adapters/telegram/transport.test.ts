@@ -117,7 +117,7 @@ describe('sending over HTTP', () => {
     const row = await sendOne();
     expect(row.status).toBe('pending');
     expect(row.not_before).toBe(START.getTime() + 10_000);
-    expect(logs).toContainEqual(expect.objectContaining({ method: 'sendMessage', chatId: String(chatId), err: expect.stringContaining('sendMessage') }));
+    expect(logs).toContainEqual(expect.objectContaining({ method: 'sendMessage', chatId: String(chatId), err: expect.objectContaining({ message: expect.stringContaining('sendMessage') }) }));
   });
 
   it('gives up on a malformed request without retrying', async () => {

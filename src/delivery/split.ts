@@ -1,7 +1,6 @@
-// Telegram rejects message texts over 4096 characters (counted after entity parsing,
-// in UTF-16 code units). Long texts are split on paragraph boundaries first.
-
-export const MAX_MESSAGE_LENGTH = 4096;
+// The one message splitter, used by every adapter: platforms cap a message's length (Telegram
+// 4096 UTF-16 units after entity parsing, QQ folds long texts), so long texts are split — on
+// paragraph boundaries first.
 
 const SEPARATORS = ['\n\n', '\n', '。', '！', '？', '. ', '；', '，', ' '];
 
@@ -11,7 +10,7 @@ const SEPARATORS = ['\n\n', '\n', '。', '！', '？', '. ', '；', '，', ' '];
  * (never inside a surrogate pair). Joining the chunks gives back the text up to
  * whitespace at the cuts.
  */
-export function splitText(text: string, max = MAX_MESSAGE_LENGTH): string[] {
+export function splitText(text: string, max: number): string[] {
   if (max < 2) throw new RangeError('max must be at least 2');
   const chunks: string[] = [];
   let rest = text.trim();

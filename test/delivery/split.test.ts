@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_LENGTH, splitText } from '../../../adapters/telegram/split.js';
+import { splitText } from '../../src/delivery/split.js';
+import { MAX_MESSAGE_LENGTH } from '../../adapters/telegram/render.js';
 
 const para = (n: number, ch: string) => ch.repeat(n);
 
 describe('splitText', () => {
   it('leaves a short text whole', () => {
-    expect(splitText('你好\n\n世界')).toEqual(['你好\n\n世界']);
+    expect(splitText('你好\n\n世界', MAX_MESSAGE_LENGTH)).toEqual(['你好\n\n世界']);
   });
 
   it('splits a 5,000-character text on a paragraph boundary', () => {
     const paragraphs = Array.from({ length: 10 }, (_, i) => para(498, String(i)));
     const text = paragraphs.join('\n\n'); // 10 × 498 + 9 × 2 = 4998
     expect(text.length).toBeGreaterThan(MAX_MESSAGE_LENGTH);
-    const chunks = splitText(text);
+    const chunks = splitText(text, MAX_MESSAGE_LENGTH);
     expect(chunks).toHaveLength(2);
     for (const c of chunks) expect(c.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
     // Every paragraph survives intact in exactly one chunk.

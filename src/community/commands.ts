@@ -17,9 +17,10 @@ export type BlCommandName =
   | 'unsub'
   | 'broadcast'
   | 'status'
-  | 'export';
+  | 'export'
+  | 'groups';
 
-export const ADMIN_COMMANDS: ReadonlySet<BlCommandName> = new Set(['review', 'add', 'edit', 'remove', 'list', 'sub', 'unsub', 'broadcast', 'status', 'export']);
+export const ADMIN_COMMANDS: ReadonlySet<BlCommandName> = new Set(['review', 'add', 'edit', 'remove', 'list', 'sub', 'unsub', 'broadcast', 'status', 'export', 'groups']);
 
 const WORDS: Record<string, BlCommandName> = {
   '/check': 'check',
@@ -61,6 +62,8 @@ const WORDS: Record<string, BlCommandName> = {
   '群发状态': 'status',
   '/collective_export': 'export',
   '导出集体投诉': 'export',
+  '/bl_groups': 'groups',
+  '订阅群列表': 'groups',
 };
 
 /** Words that may run straight into their argument ("查商家小年卡盟"). */
@@ -88,4 +91,13 @@ export function matchBlCommand(text: string): BlCommand | undefined {
     head = glued;
   }
   return { name, arg };
+}
+
+/** A matcher for some of the commands (each feature module registers its own). */
+export function only(...names: BlCommandName[]): (text: string) => BlCommand | undefined {
+  const mine = new Set(names);
+  return (text) => {
+    const c = matchBlCommand(text);
+    return c && mine.has(c.name) ? c : undefined;
+  };
 }

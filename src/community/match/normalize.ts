@@ -1,12 +1,10 @@
 // Merchant identifiers → comparable keys. Names are folded (NFKC full-width → half-width,
 // traditional → simplified, case, "www.", punctuation, spaces) and also spelled in toneless
 // pinyin, so 小年卡盟, "xiaonian 卡盟" and www.XiaoNian.com meet on the same key.
-import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
+import { fold as foldText, stripPunctuation } from '../../text/fold.js';
 
 export type IdentifierKind = 'name' | 'alias' | 'domain' | 'qq' | 'wechat' | 'shop';
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Words that say what kind of shop it is, not which one ("小年卡盟" and "小年商城" are one brand). */
 const GENERIC_HAN = ['自动发卡网', '自动发卡', '发卡网', '发卡平台', '卡盟平台', '卡盟', '卡密', '发卡', '商城', '官方网站', '官网', '网站', '平台', '旗舰店', '专卖店', '小店', '店铺', '网店', '点卡', '寄售', '货源', '社区', '商行', '网', '店'];
@@ -14,14 +12,14 @@ const GENERIC_LATIN = ['kameng', 'faka', 'shop', 'store', 'mall', 'official', 'k
 /** Second-level labels under which the registrable name sits one level lower (xiaonian.com.cn). */
 const SLD = new Set(['com', 'net', 'org', 'gov', 'edu', 'co']);
 
-/** Full-width → half-width, traditional → simplified, lower case; nothing removed yet. */
+/** The one folding pipeline (src/text/fold.ts): full-width → half-width, traditional → simplified, lower case; nothing removed yet. */
 export function fold(s: string): string {
-  return toSimplified(s.normalize('NFKC')).toLowerCase().trim();
+  return foldText(s, { trim: true });
 }
 
 /** Letters, digits and CJK only. */
 export function compact(s: string): string {
-  return s.replace(/[^\p{L}\p{N}]+/gu, '');
+  return stripPunctuation(s);
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -118,12 +116,33 @@ export function identifierKeys(kind: IdentifierKind, value: string): Key[] {
   switch (kind) {
     case 'name':
     case 'alias':
-      return nameKeys(value);
+      // A name that is a site or a number ("拉黑 https://kuaifa-ka.com/", "拉黑 QQ 99887766") is
+      // found by it too, whichever path stored it.
+      return [...nameKeys(value), ...impliedKeys(value)];
     case 'domain':
       return domainKeys(value);
     default:
       return numberKeys(kind, value);
   }
+}
+
+/** What a free-text name also is: a site ("www.x.com/…") or a tagged or bare number ("QQ 99887766"). */
+export function impliedKind(raw: string): { kind: 'domain' | 'qq' | 'wechat' | 'shop'; value: string } | undefined {
+  const s = fold(raw);
+  const m = /^(qq|q|微信|wechat|wx|vx|店铺|店铺号|shop)?\s*[:：号=]?\s*([\d\s-]{5,20})$/i.exec(s);
+  if (m) {
+    const tag = m[1] ?? 'qq';
+    const kind = /^(微信|wechat|wx|vx)$/i.test(tag) ? 'wechat' : /^(店铺|店铺号|shop)$/i.test(tag) ? 'shop' : 'qq';
+    return { kind, value: m[2].replace(/[\s-]/g, '') };
+  }
+  const host = hostOf(s);
+  return host ? { kind: 'domain', value: host } : undefined;
+}
+
+function impliedKeys(raw: string): Key[] {
+  const k = impliedKind(raw);
+  if (!k) return [];
+  return k.kind === 'domain' ? domainKeys(k.value) : numberKeys(k.kind, k.value);
 }
 
 /** Guesses what an identifier an admin typed is: "QQ:12345", "微信:abc", "店铺:888", a domain, or a name. */
@@ -158,4 +177,35 @@ export function queryKeys(raw: string): Key[] {
   }
   const seen = new Set<string>();
   return keys.filter((k) => (seen.has(k.key) ? false : (seen.add(k.key), true)));
+}
+
+/**
+ * The one key a merchant text is grouped under (collective complaints, open-case counts, outcome
+ * counters): a site by its host, a number by its digits, a name by the pinyin of its core — so
+ * 星辰点卡店, 星辰點卡店 and 星辰点卡 meet, and so do homophones.
+ */
+export function groupKey(raw: string): string | undefined {
+  const implied = impliedKind(raw);
+  if (implied) return implied.kind === 'domain' ? `d:${implied.value}` : `${implied.kind === 'qq' ? 'q' : implied.kind === 'wechat' ? 'w' : 's'}:${implied.value}`;
+  const c = compact(fold(raw));
+  if (!c) return undefined;
+  const k = core(c);
+  const py = spell(k);
+  return py ? `p:${py}` : `n:${k}`;
+}
+
+/** Group keys of a stored identifier (a site also under its name label: xiaonian.com meets 小年卡盟). */
+export function identifierGroupKeys(kind: IdentifierKind, value: string): string[] {
+  if (kind === 'name' || kind === 'alias') {
+    const k = groupKey(value);
+    return k ? [k] : [];
+  }
+  if (kind === 'domain') {
+    const host = hostOf(value);
+    if (!host) return [];
+    const label = core(siteLabel(host));
+    return label.length >= 4 ? [`d:${host}`, `p:${label}`] : [`d:${host}`];
+  }
+  const c = compact(fold(value));
+  return c ? [`${kind === 'qq' ? 'q' : kind === 'wechat' ? 'w' : 's'}:${c}`] : [];
 }

@@ -39,7 +39,7 @@ describe('lookups', () => {
 
     admin.say('拉黑 小年卡盟 | 收款后不发卡，客服失联');
     admin.say('编辑商家 1 标识 www.xiaonian.com, QQ:12345678');
-    expect(text(admin)).toContain('qq:12345678');
+    expect(text(admin)).toContain('QQ:12345678'); // identifier kinds in Chinese (issue 16 item 8)
     // Someone's open case names it.
     const victim = new Driver(app, 'v1', 'telegram');
     victim.press('s:not_received');
@@ -175,7 +175,7 @@ describe('admin review', () => {
     admin.say('编辑商家 1 原因 收款后关站跑路');
     admin.say('编辑商家 1 标识 kuaifa.net, 微信:kf_2026');
     admin.say('编辑商家 1 删标识 kuaifa.net');
-    expect(text(admin)).toContain('wechat:kf_2026');
+    expect(text(admin)).toContain('微信:kf_2026'); // identifier kinds in Chinese (issue 16 item 8)
     expect(text(admin)).not.toContain('kuaifa.net');
     admin.say('黑名单列表');
     expect(text(admin)).toContain('#1 快发卡盟官网 — 收款后关站跑路');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MerchantIndex, maxDistance } from '../../src/blacklist/matcher.js';
-import { classifyIdentifier, core, fold, hostOf, siteLabel } from '../../src/blacklist/normalize.js';
+import { MerchantIndex, maxDistance } from '../../src/community/match/matcher.js';
+import { classifyIdentifier, core, fold, hostOf, siteLabel } from '../../src/community/match/normalize.js';
 
 function index(): MerchantIndex {
   const ix = new MerchantIndex();

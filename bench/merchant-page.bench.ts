@@ -1,0 +1,94 @@
+// 查商家's merchant page over 100,000 merchants and 100,000 closed cases on a real database file:
+// the index built from SQLite, closed cases' outcomes folded into the anonymous counters and open
+// cases keyed (the work the triggers queue on write), then full lookups as the page makes them —
+// the match, verified reports (total and 30 days), open cases naming it, outcome figures.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/store/db.js';
+import { Blacklist } from '../src/community/blacklist.js';
+import { outcomes } from '../src/community/lookup.js';
+import { spell } from '../src/community/match/normalize.js';
+
+const N = 100_000;
+const CLOSED = 100_000;
+const OPEN = 20_000;
+const QUERIES = 10_000;
+const HAN = '星辰月光天海龙凤金银宝福乐美华盛兴隆达通顺安康泰和瑞祥云山水火木林森雪冰雨风雷电花草玉珠晶彩红蓝绿紫青白黑小大中新老东西南北快易速信诚汇聚鑫淘游戏点卡'.split('');
+const GENERIC = ['卡盟', '发卡网', '商城', '点卡店', '小店'];
+const OUTCOMES = ['full', 'partial', 'none', 'abandoned'];
+const RUNGS = ['seller', 'platform', 'payment', 'regulator'];
+
+let seed = 7;
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-pagebench-'));
+  const db = openDatabase({ path: join(dir, 'page.db'), synchronous: 'NORMAL' });
+  const names: string[] = [];
+  const now = Date.now();
+  db.transaction(() => {
+    const m = db.prepare(`INSERT INTO merchants (name, status, reason, listed_at, created_at, updated_at) VALUES (?, 'blacklisted', '测试', ?, ?, ?) RETURNING id`);
+    const id = db.prepare(`INSERT INTO merchant_identifiers (merchant_id, kind, value) VALUES (?, ?, ?)`);
+    const seen = new Set<string>();
+    while (names.length < N) {
+      const core = Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(HAN)).join('');
+      const name = core + pick(GENERIC);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const row = m.get(name, now, now, now) as { id: number };
+      id.run(row.id, 'name', name);
+      id.run(row.id, 'domain', `${spell(core)}${names.length}.com`);
+      names.push(name);
+    }
+    const user = db.prepare(`INSERT INTO users (platform, platform_user_id, created_at) VALUES ('telegram', ?, ?) RETURNING id`);
+    const kase = db.prepare(`INSERT INTO cases (user_id, scenario, stage, facts, created_at, updated_at) VALUES (?, 'not_received', 'ladder', ?, ?, ?) RETURNING id`);
+    const close = db.prepare(`UPDATE cases SET status = 'closed', outcome = ?, refunded_amount = ?, current_rung = ?, stage = 'closed', closed_at = ? WHERE id = ?`);
+    // Popular merchants get many cases: a few hundred merchants above the k-anonymity threshold.
+    const merchantOf = () => names[Math.floor(Math.pow(rnd(), 3) * N)];
+    for (let i = 0; i < CLOSED + OPEN; i++) {
+      const u = (user.get(`u${i}`, now) as { id: number }).id;
+      const c = (kase.get(u, JSON.stringify({ merchant: merchantOf(), amount: 100 }), now, now) as { id: number }).id;
+      if (i < CLOSED) {
+        const o = pick(OUTCOMES);
+        close.run(o, o === 'full' ? 100 : o === 'partial' ? 40 : null, pick(RUNGS), now, c);
+      }
+    }
+  })();
+
+  let t0 = performance.now();
+  const bl = new Blacklist(db);
+  const buildMs = performance.now() - t0;
+  t0 = performance.now();
+  db.transaction(() => bl.syncCases())();
+  const foldMs = performance.now() - t0;
+
+  const lat: number[] = [];
+  let withFigures = 0;
+  let openSeen = 0;
+  const at = new Date(now);
+  for (let q = 0; q < QUERIES; q++) {
+    const name = q % 2 ? names[Math.floor(Math.pow(rnd(), 3) * N)] : names[Math.floor(rnd() * N)];
+    const s = performance.now();
+    const r = bl.lookup(name, at);
+    const figures = r ? outcomes(r.outcomes) : '';
+    lat.push(performance.now() - s);
+    if (figures.includes('匿名统计')) withFigures++;
+    openSeen += r?.openCases ?? 0;
+  }
+  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+  const p99 = pct(lat, 99);
+  console.log(`${N.toLocaleString()} merchants, ${CLOSED.toLocaleString()} closed + ${OPEN.toLocaleString()} open cases; index built in ${(buildMs / 1000).toFixed(1)} s; queued keys and outcomes folded in ${(foldMs / 1000).toFixed(1)} s`);
+  console.log(`${QUERIES.toLocaleString()} merchant pages (half of them popular merchants): ${withFigures} showed outcome figures (k ≥ 5), ${openSeen} open cases counted`);
+  console.log(`merchant page p50 ${pct(lat, 50).toFixed(3)} ms   p99 ${p99.toFixed(3)} ms   max ${Math.max(...lat).toFixed(2)} ms   target p99 < 10 ms   ${p99 < 10 ? 'ok' : 'MISSED'}`);
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main();
