@@ -28,6 +28,7 @@ import type { FlowEvent } from '../flow/events.js';
 import { renderText } from '../engine/render.js';
 import { button, type ChoiceOf } from '../engine/choices.js';
 import { matchCommand } from '../engine/commands.js';
+import { matchBlCommand } from '../community/commands.js';
 import type { CaseRow, Repo } from '../engine/repo.js';
 import { ORDER, type Handled, type Router, type TurnContext } from '../engine/routes.js';
 import type { Params } from '../i18n/index.js';
@@ -91,6 +92,8 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
       if (ctx.choice || !ctx.text.trim()) return false;
       // A community report being written (its sub-dialogue, ns "blacklist") describes the scam; it is not asking.
       if (ctx.ext.get('blacklist') !== undefined) return false;
+      // Commands (a report, an admin's 群发 warning about scams) go to their own routes.
+      if (matchCommand(ctx.text) || matchBlCommand(ctx.text)) return false;
       const sign = detectScam(ctx.text);
       if (!sign) return false;
       return ctx.reply({ text: scamWarning(sign), choices: continueChoices(ctx) });

@@ -404,3 +404,12 @@ describe('the offered amount', () => {
     expect(d.activeCase()!.state.replies?.[0].kind).toBe('partial_offer');
   });
 });
+
+describe('scam check and commands', () => {
+  it('a 举报 command describing a scam goes to the report, not the warning', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('举报 星辰点卡店 客服发链接让我输入银行卡号和验证码');
+    expect(r[0].text).not.toContain('假客服退款');
+  });
+});
