@@ -8,6 +8,7 @@ import { startCheckpointer, SAFETY_AUTOCHECKPOINT, type Checkpointer } from './s
 import { Engine } from './engine/engine.js';
 import { InboundBatcher } from './engine/batcher.js';
 import { registerUnderstanding } from './engine/understanding.js';
+import { registerCoaching } from './coaching/routes.js';
 import { FLOWS } from '../flows/index.js';
 import { createLogger, type Logger } from './log.js';
 import { createFollowUpScheduler, type FollowUpScheduler } from './scheduler/index.js';
@@ -65,6 +66,18 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   const canSendProactively = (p: Platform) => engine.canSendProactively(p);
   // Features register on the routing table (src/engine/routes.ts); the order decides who sees what first.
   const { blacklist, broadcaster } = installCommunity({ db, outbox, config, log, now, cases: engine.repo, router: engine.router, canSendProactively });
+  // Coaching (issue 12): scams first, the fabrication guard and 检查语气 before understanding, the other side's answers.
+  registerCoaching(engine.router, {
+    config,
+    flows: FLOWS,
+    repo: engine.repo,
+    // Collective-complaint consents, read-only through the community blacklist's grouping of the merchant.
+    consentingCases: (merchant) => {
+      const g = blacklist.group(merchant);
+      const open = new Set(blacklist.openCasesIn(g.keys).map((o) => o.caseId));
+      return blacklist.consentsIn(g.keys).filter((x) => open.has(x.caseId)).map((x) => x.caseId);
+    },
+  });
   // Free-text understanding takes any unclaimed text, so it comes after every other feature.
   registerUnderstanding(engine.router, config.BOT_TIMEZONE, config, FLOWS);
   engine.maintenance();

@@ -69,6 +69,8 @@ export const configSchema = z.object({
   QUIET_HOURS_END: int(0, 23).default(9),
   /** Warn this many days before a closing window (e.g. the platform appeal window). */
   APPEAL_WARN_DAYS: int(1, 30).default(3),
+  /** 刷不了: days within which a failed payment's debit is typically reversed automatically (docs/domain.md §3.3.3, typical). */
+  REVERSAL_DAYS: int(1, 30).default(3),
   /** How often the scheduler looks for due follow-ups, and how many it fires per transaction. */
   FOLLOWUP_POLL_SECONDS: int(1, 3600).default(30),
   FOLLOWUP_BATCH: int(1, 10_000).default(100),

@@ -24,6 +24,8 @@
 //   r:sent|next|resume   ladder controls                                { kind: 'rung', op }
 //   u:yes|no, u:s:<sc>   free-text understanding confirmation           { kind: 'understand', … }
 //   bl:<op>[:<id>[:go|no]]  merchant blacklist / community features     { kind: 'blacklist', op, id?, go? }
+//   k:<op>[:<arg>]       coaching (issue 12): what the other side said,  { kind: 'coach', op, arg? }
+//                        黑猫/collective texts, finding the operator, switching scenario, 刷不了
 //
 // Adding a kind: extend ChoiceValue, add a case to encodeChoice and a branch to decodeChoice,
 // and a garbled example to test/engine/choices.test.ts (every kind is tested there).
@@ -44,6 +46,19 @@ export const BL_OPS = ['rc', 'rn', 'rs', 'rx', 'rw', 'cj', 'cy', 'cn', 'ap', 'ab
 export type BlOp = (typeof BL_OPS)[number];
 const BL_ID_OPS: ReadonlySet<BlOp> = new Set(['rc', 'rw', 'cj', 'cy', 'ap', 'ab', 'rj', 'sk', 'bc', 'lp', 'sp', 'ua', 'cr', 'mo', 'sm', 'at']);
 
+/**
+ * Coaching button operations (src/coaching/routes.ts, src/flow/rungs.ts). `sr` carries a seller-reply
+ * kind, `sw` a scenario; the others take no argument.
+ *   said: "the other side answered" (pick what was said)   sr: what was said   pa / pc: accept / counter a partial offer
+ *   bc: 黑猫投诉 text   co: collective-complaint text   rs: find the operator   rn: nothing found
+ *   sw: switch to another scenario keeping the facts   rv: a failed payment's debit did not come back (刷不了)
+ *   rf: money came back (asks how much; the case's own answer, not a reminder's)
+ */
+export const COACH_OPS = ['said', 'sr', 'pa', 'pc', 'bc', 'co', 'rs', 'rn', 'sw', 'rv', 'rf'] as const;
+export type CoachOp = (typeof COACH_OPS)[number];
+/** Seller-reply kinds a button may carry (src/coaching/sellerReply.ts, without 'other'). */
+export const COACH_REPLY_KINDS = ['no_order', 'already_delivered', 'partial_offer', 'balance_only', 'blame_upstream', 'after_sale_expired', 'refunded', 'refused', 'no_reply', 'promised_later'] as const;
+
 export type ChoiceValue =
   | { kind: 'menu'; action: CommandName }
   | { kind: 'scenario'; scenario: ScenarioId }
@@ -58,7 +73,8 @@ export type ChoiceValue =
   | { kind: 'rung'; op: 'sent' | 'next' | 'resume' }
   | { kind: 'understand'; answer: 'yes' | 'no' }
   | { kind: 'understand'; answer: 'pick'; scenario: ScenarioId }
-  | { kind: 'blacklist'; op: BlOp; id?: number; go?: boolean };
+  | { kind: 'blacklist'; op: BlOp; id?: number; go?: boolean }
+  | { kind: 'coach'; op: CoachOp; arg?: string };
 
 export type ChoiceKind = ChoiceValue['kind'];
 /** The payload of one kind, e.g. ChoiceOf<'case'> = { kind: 'case'; caseId: number }. */
@@ -106,6 +122,8 @@ export function encodeChoice(c: ChoiceValue): string {
       return c.answer === 'pick' ? `u:s:${c.scenario}` : `u:${c.answer}`;
     case 'blacklist':
       return ['bl', c.op, ...(c.id === undefined ? [] : [String(c.id)]), ...(c.go === undefined ? [] : [c.go ? 'go' : 'no'])].join(':');
+    case 'coach':
+      return c.arg === undefined ? `k:${c.op}` : `k:${c.op}:${c.arg}`;
   }
 }
 
@@ -149,6 +167,12 @@ export function decodeChoice(id: string | undefined): ChoiceValue | undefined {
       if (!BL_ID_OPS.has(a)) return n === 2 ? { kind: 'blacklist', op: a } : undefined;
       if (a === 'bc') return n === 4 && ID.test(b) && (c === 'go' || c === 'no') ? { kind: 'blacklist', op: a, id: Number(b), go: c === 'go' } : undefined;
       return n === 3 && ID.test(b) ? { kind: 'blacklist', op: a, id: Number(b) } : undefined;
+    }
+    case 'k': {
+      if (!isIn(COACH_OPS, a)) return undefined;
+      if (a === 'sr') return n === 3 && isIn(COACH_REPLY_KINDS, b) ? { kind: 'coach', op: a, arg: b } : undefined;
+      if (a === 'sw') return n === 3 && isIn(SCENARIOS, b) ? { kind: 'coach', op: a, arg: b } : undefined;
+      return n === 2 ? { kind: 'coach', op: a } : undefined;
     }
     default:
       return undefined;

@@ -15,7 +15,16 @@ export type FlowEvent =
   | { type: 'attachments'; items: Attachment[] }
   | { type: 'back' }
   | { type: 'repeat' }
-  | { type: 'decline'; reason: string };
+  | { type: 'decline'; reason: string }
+  /**
+   * What the other side answered (issue 12 item 1), classified and coached by src/coaching: the
+   * answer is recorded on the case (state.replies), `facts` merged, and the case moves by `next`.
+   */
+  | { type: 'seller_reply'; kind: string; next: 'same_rung' | 'next_rung' | 'wait' | 'confirm_refund'; facts: Facts; said?: string }
+  /** Facts found outside the intake (the operator's name/address): merged, then the current step shown again. */
+  | { type: 'facts'; facts: Facts }
+  /** An explicit plan to deceive: coaching on this path stops (the case can still be closed or deleted). */
+  | { type: 'stop' };
 
 export { OUTCOMES, type Outcome } from './types.js';
 

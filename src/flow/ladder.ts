@@ -22,6 +22,7 @@ export type Timings = Pick<
   | 'APPEAL_WARN_DAYS'
   | 'QUIET_HOURS_START'
   | 'QUIET_HOURS_END'
+  | 'REVERSAL_DAYS'
 >;
 
 /** Rungs of this case's ladder; police only where fraud is suspected and the amount warrants it. */
@@ -93,6 +94,22 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   p.basis = basisFor(lawFacts(facts, now, timings, zone, state), 'seller', flow.id)
     .map((r) => r.article)
     .join('、');
+  // The respondent (issue 12 item 4): the operator's name and address once found, else the shop and its platform.
+  const rName = typeof facts.respondentName === 'string' ? facts.respondentName : undefined;
+  const rAddress = typeof facts.respondentAddress === 'string' ? facts.respondentAddress : undefined;
+  const rIcp = typeof facts.respondentIcp === 'string' ? facts.respondentIcp : undefined;
+  p.respondent = rName
+    ? msg('doc.respondent.known', {
+        name: rName,
+        merchant: p.merchant,
+        platform: p.platform,
+        address: rAddress ? msg('doc.respondent.address', { address: rAddress }) : msg('doc.respondent.no_address'),
+        icp: rIcp ? msg('doc.respondent.icp', { icp: rIcp }) : '',
+      })
+    : msg('doc.respondent.unknown', { merchant: p.merchant, platform: p.platform });
+  p.defendant = rName
+    ? msg('doc.defendant.known', { name: rName, merchant: p.merchant, platform: p.platform, address: rAddress ? msg('doc.respondent.address', { address: rAddress }) : msg('doc.respondent.no_address') })
+    : msg('doc.defendant.unknown', { merchant: p.merchant, platform: p.platform });
   p.facts = msg(`doc.facts.${flow.id}`, { ...p });
   p.request = msg(`doc.request.${flow.id}`, { ...p });
   return p;
@@ -120,6 +137,7 @@ export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Fac
   const p = documentParams(flow, facts, now, timings, zone, state);
   const cited = citationsFor(lawFacts(facts, now, timings, zone, state), rung, flow.id);
   const siteDown = rung === 'platform' && facts.siteState === 'down';
+  const respondentKnown = typeof facts.respondentName === 'string';
   const where =
     rung === 'payment'
       ? msg([`rung.payment.where.${facts.paymentMethod ?? 'unknown'}`, 'rung.payment.where.unknown'], p)
@@ -130,14 +148,24 @@ export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Fac
       msg(`rung.${rung}.when`, p),
       where,
       msg(`rung.${rung}.wait`, p),
+      ...((rung === 'regulator' || rung === 'court') && !respondentKnown ? [msg(facts.respondentUnknown === true ? 'coach.respondent.none_found' : 'coach.respondent.hint')] : []),
       ...(cited.length ? [msg('law.header'), join(lawLines(cited)), msg('law.disclaimer')] : []),
     ],
     '\n\n',
   );
   const docKey = rung === 'payment' && facts.paymentMethod === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
+  // Coaching offers beside the rung (issue 12): what the other side said; 黑猫 beside the payment
+  // channel; finding the operator before 12315 and court; the collective text at 12315.
+  const coach = [
+    ...(rung === 'seller' || rung === 'platform' || rung === 'payment' ? [choice({ kind: 'coach', op: 'said' }, msg(`coach.said.button.${rung}`))] : []),
+    ...(rung === 'payment' ? [choice({ kind: 'coach', op: 'bc' }, msg('coach.blackcat.button'))] : []),
+    ...((rung === 'regulator' || rung === 'court') && !respondentKnown ? [choice({ kind: 'coach', op: 'rs' }, msg('coach.respondent.button'))] : []),
+    ...(rung === 'regulator' ? [choice({ kind: 'coach', op: 'co' }, msg('coach.collective.button'))] : []),
+  ];
   const choices = [
     ...(rung === 'court' ? [] : [choice({ kind: 'rung', op: 'sent' }, msg('choice.sent'))]),
     ...(index + 1 < rungs.length ? [choice({ kind: 'rung', op: 'next' }, msg('choice.next_rung'))] : []),
+    ...coach,
     choice({ kind: 'menu', action: 'evidence' }, msg('choice.evidence')),
     choice({ kind: 'menu', action: 'close' }, msg('choice.close')),
   ];

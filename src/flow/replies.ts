@@ -58,12 +58,17 @@ export function evidenceReply(flow: Flow, state: CaseState, prefix?: Text): Repl
   const open = flow.evidence.filter((e) => !state.evidence[e.id]);
   const choices = open.map((e) => choice({ kind: 'evidence', item: e.id }, msg('evidence.have', { item: msg(`ev.${e.id}.short`) })));
   choices.push(state.stage === 'ladder' ? choice({ kind: 'menu', action: 'ladder' }, msg('choice.back_to_ladder')) : choice({ kind: 'evidence_done' }, msg('choice.evidence_done')));
+  // Finding the operator (issue 12 item 4) is offered once the intake is done, before the ladder.
+  if (state.stage === 'evidence') choices.push(choice({ kind: 'coach', op: 'rs' }, msg('coach.respondent.button')));
   return { text: withPrefix(prefix, join(lines), '\n\n'), choices };
 }
 
 /** A declined case: close it or start another. */
 export function declinedReply(text: Text): ReplyMsg {
-  return { text, choices: [choice({ kind: 'menu', action: 'close' }, msg('choice.close')), choice({ kind: 'menu', action: 'new' }, msg('choice.new_case'))] };
+  return {
+    text,
+    choices: [choice({ kind: 'menu', action: 'close' }, msg('choice.close')), choice({ kind: 'menu', action: 'new' }, msg('choice.new_case')), choice({ kind: 'menu', action: 'delete' }, msg('coach.delete'))],
+  };
 }
 
 /** Why a fabricated claim is refused: the reason, the risk, and the law from the table. */

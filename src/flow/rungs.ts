@@ -1,17 +1,72 @@
 // The ladder stage: one rung shown at a time with its ready-to-send text; 已发送 schedules the
 // check, follow-up answers (from reminders) move along the ladder or snooze, and a refund closes.
-import { decodeChoice } from '../engine/choices.js';
+import { addDays } from 'date-fns';
+import { COACH_REPLY_KINDS, decodeChoice, type ChoiceValue } from '../engine/choices.js';
 import { respectRemindersOff, windowSchedules } from '../followups/effects.js';
 import { afterQuietHours, laterSameDay } from '../calendar/quiet.js';
 import { parseAnswer } from './answers.js';
 import { applicableRungs, rungDueAt, rungReply } from './ladder.js';
-import { choice, datetime, deadline, join, msg, withPrefix, type Text } from './message.js';
-import type { CaseState } from './state.js';
-import type { Effect, StepInput, StepResult } from './events.js';
+import { amount, choice, datetime, deadline, join, msg, withPrefix, type ChoiceMsg, type ReplyMsg, type Text } from './message.js';
+import type { CaseState, SellerReplyEvent } from './state.js';
+import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
 import type { Facts, RungId } from './types.js';
+
+/**
+ * 刷不了 (issue 12 item 3): a failed payment whose money was taken waits first for the usual
+ * automatic reversal (REVERSAL_DAYS, typical) before the appeal rung.
+ */
+const needsReversalWait = (i: StepInput, facts: Facts, state: CaseState): boolean =>
+  i.flow.id === 'payment_failed' && (facts.moneyTaken === 'yes' || facts.moneyTaken === 'frozen') && !state.reversalDone && state.rung === 0;
+
+function reversalReply(i: StepInput, checkAt: Date, prefix?: Text): ReplyMsg {
+  const text = join(
+    [msg('reversal.typical', { days: i.timings.REVERSAL_DAYS }), msg('reversal.ask'), msg('reversal.checkin', { checkAt: datetime(checkAt, i.zone, i.now) })],
+    '\n\n',
+  );
+  return {
+    text: withPrefix(prefix, text, '\n\n'),
+    choices: [
+      choice({ kind: 'coach', op: 'rf' }, msg('coach.reversal.back')),
+      choice({ kind: 'coach', op: 'rv' }, msg('coach.reversal.not_back')),
+      choice({ kind: 'menu', action: 'evidence' }, msg('choice.evidence')),
+      choice({ kind: 'menu', action: 'close' }, msg('choice.close')),
+    ],
+  };
+}
+
+/** The reversal wait: entered once (check scheduled), shown again while it lasts. */
+function showReversal(i: StepInput, facts: Facts, state: CaseState, prefix?: Text): StepResult {
+  if (state.reversalUntil !== undefined) {
+    return { facts, state: { ...state, stage: 'ladder' }, effects: [{ type: 'reply', reply: reversalReply(i, new Date(state.reversalUntil), prefix) }] };
+  }
+  const due = afterQuietHours(addDays(i.now, i.timings.REVERSAL_DAYS), i.zone, quietOf(i));
+  const rung = applicableRungs(i.flow, facts, i.timings)[0];
+  return {
+    facts: { ...facts, reversalPending: true },
+    state: { ...state, stage: 'ladder', rung: 0, reversalUntil: due.getTime() },
+    effects: [
+      ...(state.remindersOff ? [] : [{ type: 'schedule', kind: 'rung_check', rung, dueAt: due } as Effect]),
+      { type: 'reply', reply: reversalReply(i, due, prefix) },
+    ],
+  };
+}
+
+/** The reversal wait is over without the money back: the appeal rung, its text ready. */
+function reversalOver(i: StepInput, prefix: Text): StepResult {
+  const facts = { ...i.facts, reversalPending: false };
+  return moveTo({ ...i, facts }, { ...i.state, rung: 0, reversalDone: true }, prefix);
+}
+
+/** The rung's buttons: the ladder controls plus the coaching offers that fit the rung. */
+function rungChoices(i: StepInput, facts: Facts, state: CaseState): ChoiceMsg[] {
+  const rungs = applicableRungs(i.flow, facts, i.timings);
+  const index = Math.min(state.rung, rungs.length - 1);
+  return rungReply(i.flow, rungs, index, facts, i.now, i.timings, i.zone, state).choices ?? [];
+}
 
 /** Shows the case's current rung (clamped to the ladder), `prefix` above it. */
 export function showRung(i: StepInput, facts: Facts, state: CaseState, prefix?: Text): StepResult {
+  if (needsReversalWait(i, facts, state)) return showReversal(i, facts, state, prefix);
   const rungs = applicableRungs(i.flow, facts, i.timings);
   const index = Math.min(state.rung, rungs.length - 1);
   const reply = rungReply(i.flow, rungs, index, facts, i.now, i.timings, i.zone, state);
@@ -35,6 +90,7 @@ export function followUpAnswer(i: StepInput, answer: string): StepResult {
 function followUpAnswerRaw(i: StepInput, answer: string): StepResult {
   const { facts, state } = i;
   const rungs = applicableRungs(i.flow, facts, i.timings);
+  if (facts.reversalPending === true && state.rung === 0 && (answer === 'not_yet' || answer === 'refused')) return reversalOver(i, msg('coach.reversal.over'));
   if (answer.startsWith('to_')) {
     // From a window warning: go straight to that rung, its text ready.
     const target = rungs.indexOf(answer.slice(3) as RungId);
@@ -74,16 +130,10 @@ function followUpAnswerRaw(i: StepInput, answer: string): StepResult {
     case 'refunded':
       return { facts, state: { ...state, awaitingRefundAmount: true }, effects: [{ type: 'reply', reply: { text: msg('fu.how_much') } }] };
     case 'replied': {
-      // A day on, kept inside the hours reminders are sent (as 明天再提醒), so the time said is the time sent.
-      const due = laterSameDay(i.now, 1, i.zone, quietOf(i));
-      return {
-        facts,
-        state,
-        effects: [
-          { type: 'schedule', kind: 'rung_check', rung: rungs[state.rung], dueAt: due },
-          { type: 'reply', reply: { text: msg('fu.replied_ack', { due: datetime(due, i.zone) }) } },
-        ],
-      };
+      // A day on, kept inside the hours reminders are sent (as 明天再提醒), so the time said is the time sent;
+      // and the question what was said, so the answer can be coached.
+      const r = waitADay(i, 'fu.replied_ack');
+      return { ...r, effects: [...r.effects, { type: 'reply', reply: saidPicker() }] };
     }
     default: {
       // not_yet / refused: the wait is over — the next rung, text ready.
@@ -93,6 +143,74 @@ function followUpAnswerRaw(i: StepInput, answer: string): StepResult {
       return moveTo(i, { ...state, rung: state.rung + 1 }, msg(answer === 'refused' ? 'fu.refused_prefix' : 'fu.not_yet_prefix'));
     }
   }
+}
+
+/** A check a day on (inside reminder hours), said with `key` ({due}). */
+function waitADay(i: StepInput, key: string): StepResult {
+  const rungs = applicableRungs(i.flow, i.facts, i.timings);
+  const due = laterSameDay(i.now, 1, i.zone, quietOf(i));
+  return {
+    facts: i.facts,
+    state: i.state,
+    effects: [
+      { type: 'schedule', kind: 'rung_check', rung: rungs[Math.min(i.state.rung, rungs.length - 1)], dueAt: due },
+      { type: 'reply', reply: { text: msg(key, { due: datetime(due, i.zone) }) } },
+    ],
+  };
+}
+
+/** "What did they say?": one button per kind of answer (coached by src/coaching/routes.ts), or type it. */
+export function saidPicker(): ReplyMsg {
+  return { text: msg('coach.said.ask'), choices: COACH_REPLY_KINDS.map((k) => choice({ kind: 'coach', op: 'sr', arg: k }, msg(`coach.said.${k}`))) };
+}
+
+const owedOf = (facts: Facts): number | undefined => {
+  const owed = typeof facts.extraAmount === 'number' ? facts.extraAmount : facts.amount;
+  if (typeof owed !== 'number') return undefined;
+  return owed - (typeof facts.refundedSoFar === 'number' ? facts.refundedSoFar : 0);
+};
+
+/** The other side's answer (issue 12 item 1): recorded on the case, then the step it leads to. */
+export function sellerReplied(i: StepInput, e: Extract<FlowEvent, { type: 'seller_reply' }>): StepResult {
+  const rungs = applicableRungs(i.flow, i.facts, i.timings);
+  const rung = rungs[Math.min(i.state.rung, rungs.length - 1)];
+  const said = e.said?.trim().slice(0, 200);
+  const rec: SellerReplyEvent = { at: i.now.getTime(), rung, kind: e.kind, ...(said ? { said } : {}) };
+  const facts: Facts = { ...i.facts, ...e.facts };
+  const state: CaseState = { ...i.state, replies: [...(i.state.replies ?? []), rec] };
+  const j: StepInput = { ...i, facts, state };
+  if (state.stage !== 'ladder') return { facts, state, effects: [] };
+  switch (e.next) {
+    case 'next_rung': {
+      // Refused or no answer: the next rung, its text ready (the coaching above says when to send it).
+      if (state.rung + 1 >= rungs.length) return followUpAnswer(j, 'refused');
+      const r = moveTo(j, { ...state, rung: state.rung + 1 }, msg('coach.next_prefix'));
+      return { ...r, effects: respectRemindersOff(r.effects, r.state) };
+    }
+    case 'confirm_refund':
+      return followUpAnswer(j, 'refunded');
+    case 'wait': {
+      const r = waitADay(j, 'coach.promised_ack');
+      return { ...r, effects: respectRemindersOff(r.effects, state) };
+    }
+    case 'same_rung': {
+      const extra: ChoiceMsg[] =
+        e.kind === 'partial_offer'
+          ? [choice({ kind: 'coach', op: 'pa' }, msg('coach.partial.accept')), choice({ kind: 'coach', op: 'pc' }, msg('coach.partial.counter'))]
+          : [];
+      return { facts, state, effects: [{ type: 'reply', reply: { text: msg('coach.same_rung'), choices: [...extra, ...rungChoices(j, facts, state)] } }] };
+    }
+  }
+}
+
+/** A partial offer accepted: written down, the rest stays on the ladder. */
+function acceptPartial(i: StepInput): StepResult {
+  const offer = typeof i.facts.offerAmount === 'number' ? i.facts.offerAmount : undefined;
+  const owed = owedOf(i.facts);
+  const facts: Facts = { ...i.facts, partialAccepted: offer ?? true };
+  const params = { offer: offer === undefined ? msg('coach.partial.offer_unknown') : amount(offer), remainder: offer !== undefined && owed !== undefined ? amount(Math.max(0, owed - offer)) : msg('coach.partial.rest') };
+  const choices = [choice({ kind: 'coach', op: 'rf' }, msg('coach.partial.arrived')), ...rungChoices(i, facts, i.state)];
+  return { facts, state: i.state, effects: [{ type: 'reply', reply: { text: msg('coach.partial.accepted', params), choices } }] };
 }
 
 /** 已发送: the rung is recorded as sent and its check scheduled. */
@@ -115,6 +233,24 @@ function markSent(i: StepInput, rungs: RungId[]): StepResult {
   return { facts, state: sent, effects };
 }
 
+/** Coaching buttons the step owns (the others are answered in src/coaching/routes.ts). */
+function coachChoice(i: StepInput, c: Extract<ChoiceValue, { kind: 'coach' }>): StepResult | undefined {
+  switch (c.op) {
+    case 'said':
+      return { facts: i.facts, state: i.state, effects: [{ type: 'reply', reply: saidPicker() }] };
+    case 'pa':
+      return acceptPartial(i);
+    case 'pc':
+      return { facts: i.facts, state: i.state, effects: [{ type: 'reply', reply: { text: msg('coach.partial.countered'), choices: rungChoices(i, i.facts, i.state) } }] };
+    case 'rf':
+      return followUpAnswer(i, 'refunded');
+    case 'rv':
+      return i.facts.reversalPending === true ? reversalOver(i, msg('coach.reversal.over')) : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** One event while the case is on the ladder. */
 export function ladder(i: StepInput): StepResult {
   const { facts, state, event } = i;
@@ -123,10 +259,17 @@ export function ladder(i: StepInput): StepResult {
     const r = parseAnswer({ id: 'refunded', kind: 'amount' }, event.text, i.now, i.zone);
     if (!r.ok) return { facts, state, effects: [{ type: 'reply', reply: { text: join([msg('reask', { example: msg('ex.amount') }), msg('fu.how_much')]) } }] };
     const refunded = r.value as number;
-    // What was owed: the extra debit for a double charge, otherwise the amount paid.
-    const owed = typeof facts.extraAmount === 'number' ? facts.extraAmount : facts.amount;
+    // What was owed: the extra debit for a double charge, otherwise the amount paid (less part refunds received).
+    const owed = owedOf(facts);
     const full = typeof owed !== 'number' || refunded >= owed;
-    return { facts, state: { ...state, awaitingRefundAmount: false, stage: 'closed' }, effects: [{ type: 'close', outcome: full ? 'full' : 'partial', refunded }] };
+    if (!full && facts.partialAccepted !== undefined && facts.partialAccepted !== null) {
+      // A part refund agreed with the other side: the rest stays on the ladder.
+      const got = (typeof facts.refundedSoFar === 'number' ? facts.refundedSoFar : 0) + refunded;
+      const f: Facts = { ...facts, refundedSoFar: got, partialAccepted: null };
+      return showRung({ ...i, facts: f }, f, { ...state, awaitingRefundAmount: false }, msg('coach.partial.received', { refunded: amount(refunded), remainder: amount((owed ?? 0) - refunded) }));
+    }
+    const total = refunded + (typeof facts.refundedSoFar === 'number' ? facts.refundedSoFar : 0);
+    return { facts, state: { ...state, awaitingRefundAmount: false, stage: 'closed' }, effects: [{ type: 'close', outcome: full ? 'full' : 'partial', refunded: total }] };
   }
   if (event.type === 'choice' && state.awaitingRefundAmount) {
     // Pressing anything else means the user moved on from "how much came back?".
@@ -138,6 +281,18 @@ export function ladder(i: StepInput): StepResult {
     if (c?.kind === 'rung' && c.op === 'next' && state.rung + 1 < rungs.length) return moveTo(i, { ...state, rung: state.rung + 1 });
     if (c?.kind === 'followup') return followUpAnswer(i, c.answer);
     if (c?.kind === 'rung' && c.op === 'resume') return followUpAnswer(i, 'resume');
+    if (c?.kind === 'coach') {
+      const r = coachChoice(i, c);
+      if (r) return r;
+    }
+  }
+  if (event.type === 'text' && facts.reversalPending === true && state.rung === 0) {
+    // 刷不了: the bill's 交易单号, asked with the reversal wait.
+    const r = parseAnswer({ id: 'txnId', kind: 'order' }, event.text, i.now, i.zone);
+    if (r.ok) {
+      const f: Facts = { ...facts, txnId: r.value as string };
+      return showReversal({ ...i, facts: f }, f, state, msg('coach.reversal.noted', { txn: r.value as string }));
+    }
   }
   if (event.type === 'attachments') {
     return {

@@ -17,6 +17,18 @@ export interface EvidenceMark {
   ref?: string;
 }
 
+/** One answer of the other side (seller or platform), as the user reported it (issue 12 item 1). */
+export interface SellerReplyEvent {
+  /** When it was reported (ms). */
+  at: number;
+  /** The rung the case was on. */
+  rung: RungId;
+  /** The kind (src/coaching/sellerReply.ts SELLER_REPLY_KINDS). */
+  kind: string;
+  /** What the user wrote (masked, at most 200 characters); absent when a button was pressed. */
+  said?: string;
+}
+
 export interface CaseState {
   version: typeof CASE_STATE_VERSION;
   stage: Stage;
@@ -36,6 +48,12 @@ export interface CaseState {
   /** Waiting for the amount refunded before closing. */
   awaitingRefundAmount?: boolean;
   remindersOff?: boolean;
+  /** What the other side answered, oldest first; append-only. Optional, so version 1 states read as they are. */
+  replies?: SellerReplyEvent[];
+  /** 刷不了: waiting to see whether the debit is reversed automatically before the first rung (ms of the check). */
+  reversalUntil?: number;
+  /** 刷不了: the reversal wait is over (reversed or not), the ladder proper is shown. */
+  reversalDone?: boolean;
 }
 
 export const initialState = (): CaseState => ({ version: CASE_STATE_VERSION, stage: 'intake', q: null, reasks: 0, history: [], evidence: {}, rung: 0 });
@@ -52,6 +70,9 @@ const caseStateV1 = z.looseObject({
   sent: z.array(z.enum(RUNGS)).optional(),
   awaitingRefundAmount: z.boolean().optional(),
   remindersOff: z.boolean().optional(),
+  replies: z.array(z.looseObject({ at: z.number(), rung: z.enum(RUNGS), kind: z.string().max(40), said: z.string().max(200).optional() })).optional(),
+  reversalUntil: z.number().optional(),
+  reversalDone: z.boolean().optional(),
 });
 
 /**

@@ -6,7 +6,7 @@
 import { choice, msg } from './message.js';
 import { advance, intake, nextQuestion } from './intake.js';
 import { evidence } from './evidence.js';
-import { ladder, showRung } from './rungs.js';
+import { ladder, sellerReplied, showRung } from './rungs.js';
 import { askReply, declinedReply, declineText, evidenceReply } from './replies.js';
 import type { CaseState } from './state.js';
 import type { StepInput, StepResult } from './events.js';
@@ -42,6 +42,19 @@ function back(i: StepInput): StepResult {
 export function step(i: StepInput): StepResult {
   if (i.event.type === 'decline') {
     return { facts: i.facts, state: { ...i.state, stage: 'declined', q: null }, effects: [{ type: 'cancelFollowUps' }, { type: 'reply', reply: declinedReply(declineText(i.event.reason)) }] };
+  }
+  if (i.event.type === 'stop') {
+    return { facts: i.facts, state: { ...i.state, stage: 'declined', q: null }, effects: [{ type: 'cancelFollowUps' }, { type: 'reply', reply: declinedReply(msg('declined.path')) }] };
+  }
+  if (i.event.type === 'facts') {
+    // Facts found outside the intake (the operator): merged, then wherever the case is, shown again.
+    const facts = { ...i.facts, ...i.event.facts };
+    if (i.state.stage === 'declined' || i.state.stage === 'closed') return { facts, state: i.state, effects: [] };
+    return step({ ...i, facts, event: { type: 'repeat' } });
+  }
+  if (i.event.type === 'seller_reply') {
+    if (i.state.stage === 'declined' || i.state.stage === 'closed') return { facts: i.facts, state: i.state, effects: [] };
+    return sellerReplied(i, i.event);
   }
   if (i.event.type === 'back' && i.state.stage !== 'declined' && i.state.stage !== 'closed') return back(i);
   switch (i.state.stage) {

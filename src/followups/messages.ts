@@ -43,6 +43,13 @@ function rungCheck(f: FiredFollowUp, now: Date, zone: string, timings: MessageTi
     regulator: timings.REGULATOR_REPLY_WORKDAYS,
   };
   const params = { id: f.caseId, scenario: t(`scenario.${f.scenario}`), due: formatMoment(f.dueAt, zone, now), days: days[rung] };
+  if (f.facts.reversalPending === true) {
+    // 刷不了: the check for the usual automatic reversal, before the appeal.
+    return {
+      text: `${t('fup.ask.reversal', params)}\n${t('fup.ask.tail')}`,
+      choices: [{ id: answerId(f.caseId, 'refunded'), label: t('fup.reversal.back') }, { id: answerId(f.caseId, 'not_yet'), label: t('fup.reversal.not_back') }, ...controls(f.caseId)],
+    };
+  }
   const ask = t(has(`fup.ask.${rung}`) ? `fup.ask.${rung}` : 'fup.ask.none', params);
   const repliedKey = has(`fup.replied.${rung}`) ? `fup.replied.${rung}` : 'fup.replied.seller';
   const choices: Choice[] = [

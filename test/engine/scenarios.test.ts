@@ -36,6 +36,11 @@ describe('every scenario end to end', () => {
       expect(d.activeCase()!.state.evidence).toSatisfy((ev: object) => Object.keys(ev).length === 2);
       d.press('e:done');
       expect(d.activeCase()!.state.stage).toBe('ladder');
+      // 刷不了 waits first for the typical automatic reversal (issue 12 item 3); then the appeal.
+      if (scenario === 'payment_failed') {
+        expect(d.last().text).toContain('通常');
+        d.press('k:rv');
+      }
 
       // Walk every rung: each has a ready-to-send document filled with the case facts.
       let rungs = 0;
@@ -158,6 +163,7 @@ describe('documents say only what was done', () => {
     d.press('s:payment_failed');
     answerIntake(d, { orderExists: { choice: 'a:none' } });
     d.press('e:done');
+    d.press('k:rv'); // past the reversal wait (issue 12 item 3)
     expect(d.last().document!.body).toContain('订单号：无');
   });
 

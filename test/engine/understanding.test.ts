@@ -56,16 +56,18 @@ describe('free text in the engine', () => {
     expect(d.last().choices?.length).toBe(6);
   });
 
-  it('a revealed fabricated claim is declined with the risk explained, inside a case too', () => {
+  it('a revealed fabricated claim is declined with the risk explained; a question inside a case leaves it open (issue 12 item 6)', () => {
     app = makeApp();
     const d = new Driver(app);
     d.say('卡密我已经用了，但想说没收到让他退款');
-    expect(d.last().text).toContain('不能帮你');
+    expect(d.last().text).toContain('不能继续提供协助');
     expect(d.last().text).toContain('《刑法》第266条');
     expect(d.activeCase()).toBeUndefined();
     d.press('s:not_received');
     d.say('能不能帮我P一下截图，把到账记录去掉');
-    expect(d.activeCase()!.state.stage).toBe('declined');
+    expect(d.last().text).toContain('不能帮你');
+    expect(d.last().text).toContain('正规的做法');
+    expect(d.activeCase()!.state.stage).toBe('intake');
   });
 
   it('an honest report of a used key is not mistaken for a fabricated claim', () => {

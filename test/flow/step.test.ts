@@ -78,7 +78,11 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     );
     expect(lines[lines.length - 1]).toEqual({ key: 'law.disclaimer' });
     expect(renders(assessment).length).toBeGreaterThan(20);
-    expect(checklist.choices!.map((c) => c.value)).toEqual([...w.flow.evidence.map((e) => ({ kind: 'evidence', item: e.id })), { kind: 'evidence_done' }]);
+    expect(checklist.choices!.map((c) => c.value)).toEqual([
+      ...w.flow.evidence.map((e) => ({ kind: 'evidence', item: e.id })),
+      { kind: 'evidence_done' },
+      { kind: 'coach', op: 'rs' }, // finding the operator, offered once the intake is done (issue 12)
+    ]);
     expect(keysIn(checklist.text)).toEqual(expect.arrayContaining(['evidence.header', 'evidence.tips', ...w.flow.evidence.map((e) => `ev.${e.id}`)]));
     renders(checklist);
 
@@ -97,25 +101,37 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
 
     // Done: the first rung, its document and buttons.
     const rungs = applicableRungs(w.flow, w.facts, TIMINGS);
-    const done = w.send(press({ kind: 'evidence_done' }));
+    let done = w.send(press({ kind: 'evidence_done' }));
     expect(w.state).toMatchObject({ stage: 'ladder', rung: 0 });
-    for (const e of done.filter((x) => x.type !== 'reply')) expect(e).toMatchObject({ type: 'schedule', kind: 'window_warning' });
+    if (scenario === 'payment_failed') {
+      // 刷不了: the typical automatic reversal first, its check scheduled; then the appeal (issue 12 item 3).
+      const wait = replies(done)[0];
+      expect(keysIn(wait.text)).toEqual(expect.arrayContaining(['evidence.to_ladder', 'reversal.typical', 'reversal.ask', 'reversal.checkin']));
+      expect(done.find((e) => e.type === 'schedule' && e.kind === 'rung_check')).toMatchObject({ rung: rungs[0] });
+      renders(wait);
+      done = w.send(press({ kind: 'coach', op: 'rv' }));
+      expect(w.state.reversalDone).toBe(true);
+    }
+    for (const e of done.filter((x) => x.type !== 'reply' && x.type !== 'cancelFollowUps')) expect(e).toMatchObject({ type: 'schedule', kind: 'window_warning' });
     const rung = replies(done)[0];
     const [prefix, body] = parts(rung.text);
-    expect(prefix).toEqual({ key: 'evidence.to_ladder' });
+    expect(prefix).toEqual({ key: scenario === 'payment_failed' ? 'coach.reversal.over' : 'evidence.to_ladder' });
     expect(parts(body)[0]).toEqual({ key: 'rung.header', params: { n: 1, total: rungs.length, title: { key: `rung.${rungs[0]}.title` } } });
     expect(rung.document!.title).toEqual({ key: `doc.${rungs[0]}.title` });
     expect(keysIn(rung.document!.body)[0]).toBe(`doc.${rungs[0]}`);
+    // The other side's answer is asked beside the seller / platform / payment rungs (issue 12 item 1).
     expect(rung.choices!.map((c) => c.value)).toEqual([
       { kind: 'rung', op: 'sent' },
       { kind: 'rung', op: 'next' },
+      { kind: 'coach', op: 'said' },
+      ...(rungs[0] === 'payment' ? [{ kind: 'coach', op: 'bc' }] : []),
       { kind: 'menu', action: 'evidence' },
       { kind: 'menu', action: 'close' },
     ]);
     const shown = renderReply(rung);
     expect(shown.document!.body).toContain('星辰点卡店');
     expect(shown.document!.body).not.toContain('【待补充】');
-    expect(shown.choices!.map((c) => c.id)).toEqual(['r:sent', 'r:next', 'm:evidence', 'm:close']);
+    expect(shown.choices!.map((c) => c.id)).toEqual(['r:sent', 'r:next', 'k:said', ...(rungs[0] === 'payment' ? ['k:bc'] : []), 'm:evidence', 'm:close']);
 
     // 已发送: the rung is recorded and its check scheduled.
     const sent = w.send(press({ kind: 'rung', op: 'sent' }));
@@ -209,6 +225,6 @@ describe('step: answers that are not answers', () => {
     expect(w.state.stage).toBe('declined');
     const again = replies(w.send(say('你好')))[0];
     expect(again.text).toEqual({ key: 'declined.still' });
-    expect(again.choices!.map((c) => c.value)).toEqual([{ kind: 'menu', action: 'close' }, { kind: 'menu', action: 'new' }]);
+    expect(again.choices!.map((c) => c.value)).toEqual([{ kind: 'menu', action: 'close' }, { kind: 'menu', action: 'new' }, { kind: 'menu', action: 'delete' }]);
   });
 });

@@ -65,7 +65,7 @@ const documents: Record<string, string> = {
   'rung.regulator.where': '在哪里办：全国12315平台（网站、App或小程序）→ 我要投诉 → 选择被投诉方所在地。需要填写：你的姓名、电话、地址；被投诉方名称和地址（查不到商家地址的，填平台的名称和住所地）；事情经过；具体诉求。也可以找当地消费者协会。',
   'rung.regulator.wait': '等多久：{regulatorDays}个工作日左右会收到处理告知。黑猫投诉等公开平台只能施压，不能裁决，可以同时用但不能代替12315。',
   'doc.regulator.title': '12315 投诉内容',
-  'doc.regulator': '投诉人：【你的姓名】，电话：【你的手机号】，地址：【你的地址】\n被投诉方：{merchant}；所在平台：{platform}（商家地址不详的，以平台住所地为准）\n\n事情经过：{facts}{history}\n\n诉求：{request}\n\n证据：订单截图、支付记录、沟通记录、问题证明。',
+  'doc.regulator': '投诉人：【你的姓名】，电话：【你的手机号】，地址：【你的地址】\n被投诉方：{respondent}\n\n事情经过：{facts}{history}\n\n诉求：{request}\n\n证据：订单截图、支付记录、沟通记录、问题证明。',
 
   // — police —
   'rung.police.title': '报警',
@@ -80,7 +80,15 @@ const documents: Record<string, string> = {
   'rung.court.when': '什么时候用：金额明确、对方身份能查到，其他途径都没结果。小额诉讼的金额上限每省每年不同，请查当地法院公布的数额。',
   'rung.court.where': '在哪里办：可以用“人民法院在线服务”小程序网上立案，管辖和费用见下面的规定。需要对方的真实身份信息，可以向平台或支付渠道申请调取，或请法院调查。',
   'rung.court.wait': '这是最后一步，没有固定的等待期。',
+  // The respondent / defendant (issue 12 item 4): filled once the operator is found.
+  'doc.respondent.known': '{name}{address}{icp}（店铺名：{merchant}；所在平台：{platform}）',
+  'doc.respondent.unknown': '{merchant}；所在平台：{platform}（经营者名称和地址暂未查到，以平台住所地为准）',
+  'doc.respondent.address': '，住所：{address}',
+  'doc.respondent.no_address': '，住所：【待补充】',
+  'doc.respondent.icp': '，网站备案号：{icp}',
+  'doc.defendant.known': '{name}{address}（店铺名：{merchant}；平台：{platform}）',
+  'doc.defendant.unknown': '{merchant}（需要查明真实姓名/名称和地址；平台：{platform}）',
   'doc.court.title': '起诉要点',
-  'doc.court': '原告：【你的姓名、身份证号、地址、电话】\n被告：{merchant}（需要查明真实姓名/名称和地址；平台：{platform}）\n诉讼请求：{request}\n事实与理由：{facts}\n证据：订单截图、支付记录、沟通记录、问题证明、此前投诉的记录。',
+  'doc.court': '原告：【你的姓名、身份证号、地址、电话】\n被告：{defendant}\n诉讼请求：{request}\n事实与理由：{facts}\n证据：订单截图、支付记录、沟通记录、问题证明、此前投诉的记录。',
 };
 export default documents;

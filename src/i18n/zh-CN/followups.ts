@@ -8,6 +8,9 @@ const followups: Record<string, string> = {
   'fup.ask.police': '案件 #{id}（{scenario}）：报案已经 7 个工作日了。警方有进展吗？',
   'fup.ask.court': '案件 #{id}（{scenario}）：诉讼有进展了吗？',
   'fup.ask.none': '案件 #{id}（{scenario}）：现在怎么样了？',
+  'fup.ask.reversal': '案件 #{id}（{scenario}）：付款失败被扣的钱，通常几天内会自动退回。现在退回了吗？',
+  'fup.reversal.back': '钱已经退回了',
+  'fup.reversal.not_back': '还没退回',
   'fup.ask.tail': '点下面的按钮告诉我，我来安排下一步。',
 
   'fup.refunded': '已退款',

@@ -1,0 +1,350 @@
+// The coaching steps in the product (issue 12), registered on the routing table (app.ts):
+//   -200  scams first: any private text that looks like a refund scam gets the warning before
+//         anything else (first message, inside a case, mid-question)
+//     50  检查语气 (/tone) with the reworked checkTone; the fair fabrication guard (a question is
+//         declined with the honest route and the case stays open; only an explicit plan stops the
+//         path; an honest "收到了，也用了" in 未到账 is offered 货不对板 / 卡密); the operator finder's answer
+//      0  coaching buttons (k:…): what the other side said, 黑猫 / collective texts, the operator
+//         finder, switching scenario — the step owns the rest (said, pa, pc, rv, rf)
+//    500  text typed while a case is on a rung: what the other side answered, classified and
+//         coached, recorded on the case, and the case moved on (src/flow/rungs.ts sellerReplied)
+// Texts: src/i18n/zh-CN/coaching.ts. Law only from the law table (via the step and guardReply).
+import type { Config } from '../config.js';
+import { t } from './text.js';
+import { detectScam, scamWarning } from './scam.js';
+import { classifySellerReply, coachSellerReply, type SellerReplyKind } from './sellerReply.js';
+import { detectFabrication, guardReply, type Fabrication, type FabricationKind } from './fabrication.js';
+import { respondentFacts, respondentGuide, parseIcp } from './respondent.js';
+import { blackCatComplaint } from './blackcat.js';
+import { collectiveComplaint, type CollectiveCase } from './collective.js';
+import { checkTone } from './tone.js';
+import { detectBadIntent, type BadIntentKind } from '../nlu/intent.js';
+import { neutralRewrite } from '../nlu/tone.js';
+import { parseAmount } from '../nlu/amount.js';
+import { documentParams, sellerDeadline, type Timings } from '../flow/ladder.js';
+import { formatDateTime } from '../flow/format.js';
+import type { Facts, Flow } from '../flow/types.js';
+import type { FlowEvent } from '../flow/events.js';
+import { renderText } from '../engine/render.js';
+import { button, type ChoiceOf } from '../engine/choices.js';
+import { matchCommand } from '../engine/commands.js';
+import { matchBlCommand } from '../community/commands.js';
+import type { CaseRow, Repo } from '../engine/repo.js';
+import { ORDER, type Handled, type Router, type TurnContext } from '../engine/routes.js';
+import type { Params } from '../i18n/index.js';
+import type { ScenarioId } from '../types.js';
+
+export interface CoachingDeps {
+  config: Pick<Config, 'BOT_TIMEZONE'> & Timings;
+  flows: Readonly<Record<ScenarioId, Flow>>;
+  repo: Pick<Repo, 'getCase' | 'closeCase' | 'cancelFollowUps' | 'audit'>;
+  /** Ids of open cases whose owners agreed to a collective complaint against this merchant (src/community, read-only). */
+  consentingCases(merchant: string): number[];
+}
+
+/** Scams before everything; the guard after the features' commands (blacklist) and before understanding (100). */
+export const COACH_ORDER = { SCAM: -200, BUTTONS: ORDER.DEFAULT, GUARD: 50, SELLER_REPLY: 500 } as const;
+
+const TONE_NS = 'coach_tone';
+const RESPONDENT_NS = 'coach_resp';
+const TONE_COMMAND = /^(?:检查语气|\/tone)(?:@\w+)?(?:[\s:：]+([\s\S]*))?$/;
+
+interface RespondentPending {
+  caseId: number;
+}
+
+/** detectBadIntent kinds (src/nlu/intent.ts) as the guard's kinds: all treated as questions. */
+const BAD_INTENT_KIND: Record<BadIntentKind, FabricationKind> = {
+  used_but_claim_not_received: 'used_claim',
+  edit_screenshot: 'edit_screenshot',
+  claim_twice: 'claim_twice',
+  fake_evidence: 'fake_evidence',
+};
+
+const NEXT: Record<Exclude<SellerReplyKind, 'other'>, Extract<FlowEvent, { type: 'seller_reply' }>['next']> = {
+  no_order: 'same_rung',
+  already_delivered: 'same_rung',
+  partial_offer: 'same_rung',
+  balance_only: 'same_rung',
+  blame_upstream: 'same_rung',
+  after_sale_expired: 'same_rung',
+  refunded: 'confirm_refund',
+  refused: 'next_rung',
+  no_reply: 'next_rung',
+  promised_later: 'wait',
+};
+
+export function registerCoaching(router: Router, d: CoachingDeps): void {
+  const zone = d.config.BOT_TIMEZONE;
+
+  /** The case's document parameters as the user reads them (gaps read 【待补充】). */
+  function params(c: CaseRow, now: Date): Params {
+    const p = documentParams(d.flows[c.scenario], c.facts, now, d.config, zone, c.state);
+    return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v === null || v === undefined || typeof v === 'number' || typeof v === 'string' ? v : renderText(v)]));
+  }
+
+  const continueChoices = (ctx: TurnContext) =>
+    ctx.active ? [button({ kind: 'menu', action: 'continue' }, t('coach.continue'))] : [button({ kind: 'menu', action: 'new' }, t('choice.new_case'))];
+
+  // — 2. scams first —
+  router.text(
+    (ctx) => {
+      if (ctx.choice || !ctx.text.trim()) return false;
+      // A community report being written (its sub-dialogue, ns "blacklist") describes the scam; it is not asking.
+      if (ctx.ext.get('blacklist') !== undefined) return false;
+      // Commands (a report, an admin's 群发 warning about scams) go to their own routes.
+      if (matchCommand(ctx.text) || matchBlCommand(ctx.text)) return false;
+      const sign = detectScam(ctx.text);
+      if (!sign) return false;
+      return ctx.reply({ text: scamWarning(sign), choices: continueChoices(ctx) });
+    },
+    { order: COACH_ORDER.SCAM },
+  );
+
+  // — 7. 检查语气 —
+  function toneCheck(ctx: TurnContext, draft: string): void {
+    const facts = ctx.active?.facts ?? {};
+    const amount = typeof facts.amount === 'number' ? facts.amount : undefined;
+    const report = checkTone(draft, { amount });
+    const lines = report.ok
+      ? [t('coach.tone.clean')]
+      : [t('coach.tone.flagged', { n: report.findings.length }), ...report.findings.map((f) => t('coach.tone.finding', { match: f.match, label: f.label, why: f.why }))];
+    const body = report.ok
+      ? undefined
+      : neutralRewrite(
+          draft,
+          {
+            merchant: typeof facts.merchant === 'string' ? facts.merchant : undefined,
+            orderId: typeof facts.orderId === 'string' ? facts.orderId : undefined,
+            amount,
+            paidAt: typeof facts.paidAt === 'string' ? new Date(facts.paidAt) : undefined,
+            scenario: ctx.active?.scenario,
+            deadline: sellerDeadline(ctx.now, d.config, zone),
+          },
+          zone,
+        );
+    ctx.reply({ text: lines.join('\n'), ...(body ? { document: { title: t('coach.tone.rewrite_title'), body } } : {}) });
+  }
+
+  router.pending<boolean>(
+    TONE_NS,
+    (ctx) => {
+      ctx.ext.set(TONE_NS, undefined);
+      if (ctx.choice || !ctx.text.trim() || matchCommand(ctx.text) || TONE_COMMAND.test(ctx.text.trim())) return false;
+      toneCheck(ctx, ctx.text.trim());
+      return true;
+    },
+    { order: COACH_ORDER.GUARD },
+  );
+
+  // — 6. the fair fabrication guard (before understanding, which would otherwise lock the case) —
+  function guard(ctx: TurnContext, f: Fabrication): Handled {
+    const c = ctx.active && ctx.active.status === 'open' ? ctx.active : undefined;
+    if (f.mode === 'admission') {
+      // Only 未到账 is contradicted by "收到了，也用了"; elsewhere it is an ordinary fact.
+      if (c?.scenario !== 'not_received' || c.state.stage === 'declined') return false;
+      const g = guardReply(f, c.scenario, c.facts);
+      return ctx.reply({
+        text: g.text,
+        choices: [...g.offerScenarios.map((s) => button({ kind: 'coach', op: 'sw', arg: s }, t('coach.switch.to', { scenario: t(`scenario.${s}`) }))), ...continueChoices(ctx)],
+      });
+    }
+    const g = guardReply(f, c?.scenario ?? 'not_received', c?.facts ?? {});
+    ctx.reply({ text: g.text, ...(g.stopPath ? {} : { choices: continueChoices(ctx) }) });
+    if (g.stopPath && c && c.state.stage !== 'declined') ctx.stepCase(c, { type: 'stop' });
+    return true;
+  }
+
+  router.text(
+    (ctx) => {
+      if (ctx.choice) return false;
+      const text = ctx.text.trim();
+      if (!text) return false;
+      const tone = TONE_COMMAND.exec(text);
+      if (tone) {
+        const draft = tone[1]?.trim();
+        if (draft) toneCheck(ctx, draft);
+        else {
+          ctx.ext.set(TONE_NS, true);
+          ctx.reply({ text: t('coach.tone.ask') });
+        }
+        return true;
+      }
+      if (matchCommand(text)) return false;
+      const f = detectFabrication(text);
+      if (f) return guard(ctx, f);
+      // What the older detector (src/nlu/intent.ts) still catches is a question too: declined, case open.
+      const bad = detectBadIntent(text);
+      if (bad) return guard(ctx, { mode: 'question', kind: BAD_INTENT_KIND[bad.kind], match: bad.match });
+      return false;
+    },
+    { order: COACH_ORDER.GUARD },
+  );
+
+  // — 4. finding the operator: the answer —
+  router.pending<RespondentPending>(
+    RESPONDENT_NS,
+    (ctx, s) => {
+      const c = ctx.active;
+      if (ctx.choice || !c || c.id !== s.caseId || c.status !== 'open' || matchCommand(ctx.text)) {
+        if (ctx.choice?.kind !== 'coach' || ctx.choice.op !== 'rn') ctx.ext.set(RESPONDENT_NS, undefined);
+        return false;
+      }
+      const found = readRespondent(ctx.text);
+      if (!found.name && !found.address && !found.icp) {
+        return ctx.reply({ text: t('coach.respondent.unclear'), choices: [button({ kind: 'coach', op: 'rn' }, t('coach.respondent.none'))] });
+      }
+      ctx.ext.set(RESPONDENT_NS, undefined);
+      const facts = respondentFacts(found);
+      // A name already found stays when only an address or ICP number comes later.
+      if (!found.name && typeof c.facts.respondentName === 'string') delete facts.respondentUnknown;
+      const what = [
+        found.name && t('coach.respondent.saved_name', { name: found.name }),
+        found.address && t('coach.respondent.saved_address', { address: found.address }),
+        found.icp && t('coach.respondent.saved_icp', { icp: found.icp }),
+      ].filter(Boolean);
+      ctx.reply({ text: t('coach.respondent.saved', { what: what.join('，') }) });
+      ctx.stepCase(c, { type: 'facts', facts });
+      return true;
+    },
+    { order: COACH_ORDER.GUARD },
+  );
+
+  // — buttons —
+  router.choice(
+    'coach',
+    (ctx, ch) => {
+      const c = ctx.active && ctx.active.status === 'open' ? ctx.active : undefined;
+      switch (ch.op) {
+        case 'sr':
+          if (!c || c.state.stage !== 'ladder') return ctx.reply({ text: t('coach.no_ladder') });
+          return sellerReply(ctx, c, ch.arg as Exclude<SellerReplyKind, 'other'>);
+        case 'bc': {
+          if (!c) return ctx.reply({ text: t('coach.no_ladder') });
+          const bc = blackCatComplaint(c.scenario, params(c, ctx.now));
+          return ctx.reply({
+            text: t('blackcat.intro'),
+            document: { title: t('coach.blackcat.title'), body: t('blackcat.body', { title: bc.title, target: bc.target, problem: bc.problem, demand: bc.demand, amount: bc.amount }) },
+          });
+        }
+        case 'co':
+          if (!c) return ctx.reply({ text: t('coach.no_ladder') });
+          return collective(ctx, c);
+        case 'rs':
+          if (!c) return ctx.reply({ text: t('coach.respondent.no_case') });
+          ctx.ext.set(RESPONDENT_NS, { caseId: c.id } satisfies RespondentPending);
+          return ctx.reply({
+            text: `${respondentGuide({ paymentMethod: typeof c.facts.paymentMethod === 'string' ? c.facts.paymentMethod : null, platformSeller: typeof c.facts.platform === 'string' })}\n\n${t('coach.respondent.ask')}`,
+            choices: [button({ kind: 'coach', op: 'rn' }, t('coach.respondent.none'))],
+          });
+        case 'rn':
+          ctx.ext.set(RESPONDENT_NS, undefined);
+          if (!c) return ctx.reply({ text: t('coach.respondent.no_case') });
+          ctx.reply({ text: t('coach.respondent.none_found') });
+          ctx.stepCase(c, { type: 'facts', facts: typeof c.facts.respondentName === 'string' ? {} : respondentFacts({}) });
+          return true;
+        case 'sw':
+          if (!c) return ctx.reply({ text: t('coach.no_ladder') });
+          return switchScenario(ctx, c, ch);
+        default:
+          // said / pa / pc / rv belong to the case step.
+          return false;
+      }
+    },
+    { order: COACH_ORDER.BUTTONS },
+  );
+
+  // — 1. what the other side answered, typed —
+  router.text(
+    (ctx) => {
+      const c = ctx.active;
+      if (ctx.choice || !c || c.status !== 'open' || c.state.stage !== 'ladder' || c.state.awaitingRefundAmount) return false;
+      const text = ctx.text.trim();
+      if (!text || matchCommand(text)) return false;
+      const kind = classifySellerReply(text);
+      if (kind === 'other') return false;
+      return sellerReply(ctx, c, kind, text);
+    },
+    { order: COACH_ORDER.SELLER_REPLY },
+  );
+
+  function sellerReply(ctx: TurnContext, c: CaseRow, kind: Exclude<SellerReplyKind, 'other'>, said?: string): true {
+    // The offer is the amount after 退/返/补/给 ("我付了100，商家只退50" → 50), else the amount said.
+    const near = said ? /(?:退|返|补|给)[^\d一二三四五六七八九十百千]{0,4}([\d一二三四五六七八九十百千.]+\s*(?:元|块|rmb)?)/i.exec(said) : null;
+    const offerN = kind === 'partial_offer' && said ? ((near && parseAmount(near[1])) ?? parseAmount(said)) : undefined;
+    const paid = typeof c.facts.amount === 'number' ? c.facts.amount : undefined;
+    // An amount equal to what was paid is not the offer ("我付了100，只退50" → 50 is found first or last).
+    const offer = offerN !== undefined && offerN > 0 && offerN !== paid ? offerN : undefined;
+    const p = params(c, ctx.now);
+    const coached = coachSellerReply(kind, {
+      scenario: c.scenario,
+      paymentMethod: typeof c.facts.paymentMethod === 'string' ? c.facts.paymentMethod : null,
+      params: p,
+      offer: offer === undefined ? undefined : renderText({ fmt: 'amount', n: offer }),
+    });
+    ctx.reply({ text: coached.advice, ...(coached.draft ? { document: { title: t('coach.reply_draft'), body: coached.draft } } : {}) });
+    const facts: Facts = { ...coached.facts, ...(offer !== undefined ? { offerAmount: offer } : {}) };
+    ctx.stepCase(c, { type: 'seller_reply', kind, next: NEXT[kind], facts, said });
+    return true;
+  }
+
+  function collective(ctx: TurnContext, c: CaseRow): true {
+    const merchant = typeof c.facts.merchant === 'string' ? c.facts.merchant : typeof c.facts.platform === 'string' ? c.facts.platform : undefined;
+    const ids = merchant ? d.consentingCases(merchant) : [];
+    const cases: CollectiveCase[] = [];
+    for (const id of ids) {
+      const x = d.repo.getCase(id);
+      if (!x || x.status !== 'open') continue;
+      cases.push({
+        paidAt: typeof x.facts.paidAt === 'string' ? formatDateTime(x.facts.paidAt, zone, ctx.now) : t('doc.blank'),
+        item: typeof x.facts.item === 'string' ? x.facts.item : t('doc.blank'),
+        amount: typeof x.facts.amount === 'number' ? x.facts.amount : 0,
+        scenario: t(`scenario.${x.scenario}`),
+      });
+    }
+    const text = merchant ? collectiveComplaint(merchant, typeof c.facts.platform === 'string' ? c.facts.platform : t('doc.blank'), cases) : undefined;
+    if (!text) {
+      ctx.reply({ text: t('coach.collective.too_few') });
+      return true;
+    }
+    const [intro, ...body] = text.split('\n\n');
+    ctx.reply({ text: intro, document: { title: t('coach.collective.title'), body: body.join('\n\n') } });
+    return true;
+  }
+
+  /** 未到账 → 货不对板 / 卡密: the case is closed as abandoned and a new one opened with the same facts. */
+  function switchScenario(ctx: TurnContext, c: CaseRow, ch: ChoiceOf<'coach'>): true {
+    const to = ch.arg as ScenarioId;
+    const asked = new Set(d.flows[to].questions.map((q) => q.id));
+    const keep = Object.fromEntries(Object.entries(c.facts).filter(([k]) => asked.has(k) || k.startsWith('respondent')));
+    d.repo.closeCase(c.id, 'abandoned', undefined, { ...c.state, stage: 'closed' }, ctx.now);
+    d.repo.cancelFollowUps(c.id);
+    d.repo.audit(`user:${ctx.user.id}`, 'case_switched', `case:${c.id}`, { from: c.scenario, to }, ctx.now);
+    ctx.startCase(to, keep, t('coach.switch.done', { old: c.id, scenario: t(`scenario.${to}`) }));
+    return true;
+  }
+}
+
+/** What the user found about the operator: "名称：…", "地址：…", an ICP number; a bare first line is the name. */
+export function readRespondent(text: string): { name?: string; address?: string; icp?: string } {
+  const icp = parseIcp(text);
+  const lines = text
+    .split(/[\n；;]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  let name: string | undefined;
+  let address: string | undefined;
+  for (const l of lines) {
+    const m = /^(名称|名字|公司|主体|收款方|商户|全称|地址|住所|住址)(?:名称|全称|地址)?\s*[:：是为]\s*(.+)$/.exec(l);
+    if (m) {
+      if (/地址|住所|住址/.test(m[1])) address ??= m[2].trim().slice(0, 120);
+      else name ??= m[2].trim().slice(0, 80);
+      continue;
+    }
+    if (icp && l.includes(icp) && l.replace(/备案号?\s*[:：]?/, '').trim() === icp) continue;
+    if (/^(备案|ICP)/i.test(l)) continue;
+    if (!name && !address && /(公司|店|工作室|商行|个体|中心)$/.test(l)) name = l.slice(0, 80);
+    else if (!address && /[省市区县路街号]/.test(l) && /\d/.test(l)) address = l.slice(0, 120);
+  }
+  return { ...(name ? { name } : {}), ...(address ? { address } : {}), ...(icp ? { icp } : {}) };
+}
