@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fold } from '../dialogue/fold.js';
+import { logits, softmax, type LinearModel } from '../learn/linear.js';
+import { exportWeights, trainLogistic } from '../learn/logistic.js';
+import { charNgrams, foldDigits } from '../learn/ngrams.js';
 import { loadData } from './rules.js';
 
-export interface CoachModel {
+export interface CoachModel extends LinearModel {
   labels: string[];
-  bias: number[];
-  /** Feature → one weight per label. */
-  weights: Record<string, number[]>;
   meta: Record<string, unknown>;
 }
 
@@ -56,53 +56,21 @@ export function groupFeatures(folded: string): string[] {
 
 /** Feature text: folded, digits → 0, whitespace collapsed. */
 export function foldForCoaching(text: string): string {
-  return fold(text).replace(/[0-9]+(?:\.[0-9]+)?/g, '0').replace(/\s+/g, ' ').trim();
+  return foldDigits(fold(text));
 }
 
 /** Binary n-gram features (1–3 characters) scaled to unit length, plus word groups × groupBoost. */
 export function coachFeatures(text: string, groupBoost = 0): Map<string, number> {
-  const f = new Map<string, number>();
   const folded = foldForCoaching(text);
-  const chars = [...`^${folded}$`];
-  for (let n = 1; n <= 3; n++) {
-    for (let i = 0; i + n <= chars.length; i++) {
-      const g = chars.slice(i, i + n).join('');
-      if (g === '^' || g === '$' || g === ' ') continue;
-      f.set(g, 1);
-    }
-  }
+  const f = charNgrams(folded);
   const scale = 1 / Math.sqrt(Math.max(1, f.size));
-  for (const k of f.keys()) f.set(k, scale);
   if (groupBoost > 0) for (const g of groupFeatures(folded)) f.set(g, scale * groupBoost);
   return f;
 }
 
-function softmax(z: number[]): number[] {
-  const max = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Probabilities per label (model.labels order). */
 export function predictProba(model: CoachModel, text: string): number[] {
-  const z = model.bias.slice();
-  for (const [k, v] of coachFeatures(text, Number(model.meta.groupBoost ?? 0))) {
-    const w = model.weights[k];
-    if (w) for (let c = 0; c < z.length; c++) z[c] += w[c] * v;
-  }
-  return softmax(z);
+  return softmax(logits(model, coachFeatures(text, Number(model.meta.groupBoost ?? 0))));
 }
 
 /** Probability of one label. */
@@ -113,52 +81,10 @@ export function probability(model: CoachModel, text: string, label: string): num
 
 /** Trains on (text, label) pairs; labels fixes the class order. */
 export function trainModel(data: ReadonlyArray<{ text: string; label: string }>, labels: readonly string[], p: TrainParams = DEFAULT_PARAMS): CoachModel {
-  const K = labels.length;
   const ex = data.map((d) => ({ f: coachFeatures(d.text, p.groupBoost), y: labels.indexOf(d.label) }));
   for (const [i, e] of ex.entries()) if (e.y < 0) throw new Error(`unknown label ${data[i].label}`);
-  const count = new Map<string, number>();
-  for (const e of ex) for (const k of e.f.keys()) count.set(k, (count.get(k) ?? 0) + 1);
-  const W = new Map<string, Float64Array>();
-  const G = new Map<string, Float64Array>();
-  for (const [k, n] of [...count].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (n >= p.minCount) {
-    W.set(k, new Float64Array(K));
-    G.set(k, new Float64Array(K).fill(1e-8));
-  }
-  const b = new Float64Array(K);
-  const gb = new Float64Array(K).fill(1e-8);
-  const order = ex.map((_, i) => i);
-  const rnd = mulberry32(p.seed);
-  for (let epoch = 0; epoch < p.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rnd() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    for (const idx of order) {
-      const e = ex[idx];
-      const z = Array.from(b);
-      for (const [k, v] of e.f) {
-        const w = W.get(k);
-        if (w) for (let c = 0; c < K; c++) z[c] += w[c] * v;
-      }
-      const pr = softmax(z);
-      for (let c = 0; c < K; c++) {
-        const g = pr[c] - (c === e.y ? 1 : 0);
-        gb[c] += g * g;
-        b[c] -= (p.lr * g) / Math.sqrt(gb[c]);
-        for (const [k, v] of e.f) {
-          const w = W.get(k);
-          if (!w) continue;
-          const gk = g * v + p.lambda * w[c];
-          const gg = G.get(k)!;
-          gg[c] += gk * gk;
-          w[c] -= (p.lr * gk) / Math.sqrt(gg[c]);
-        }
-      }
-    }
-  }
-  const weights: Record<string, number[]> = {};
-  for (const [k, w] of W) weights[k] = Array.from(w, (x) => Math.round(x * 1e5) / 1e5);
-  return { labels: [...labels], bias: Array.from(b, (x) => Math.round(x * 1e5) / 1e5), weights, meta: { params: p, groupBoost: p.groupBoost, examples: data.length } };
+  const { bias, weights } = exportWeights(trainLogistic(ex, labels.length, { ...p, sortFeatures: true }), 5);
+  return { labels: [...labels], bias, weights, meta: { params: p, groupBoost: p.groupBoost, examples: data.length } };
 }
 
 const cache = new Map<string, CoachModel | null>();

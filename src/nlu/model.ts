@@ -3,9 +3,13 @@
 // understand.ts. Weights come from src/nlu/model/scenario.json, written by
 // `npm run nlu:train` (src/nlu/train/train.ts) from text written here; nothing is downloaded.
 import { readFileSync } from 'node:fs';
+import { logits, softmax, type LinearModel } from '../learn/linear.js';
+import { charNgrams, foldDigits } from '../learn/ngrams.js';
 import type { ScenarioId, ScenarioOrOther } from '../types.js';
 
-export interface ModelFile {
+export { logits, softmax };
+
+export interface ModelFile extends LinearModel {
   /** Class order of every weight row. */
   labels: ScenarioOrOther[];
   /** Logit temperature chosen at training time (probabilities = softmax(logits / temperature)). */
@@ -23,9 +27,6 @@ export interface ModelFile {
   cueWeight?: number;
   /** Confidence below which the engine asks the user to pick (chosen at training time). */
   askThreshold?: number;
-  bias: number[];
-  /** Feature → one weight per label. */
-  weights: Record<string, number[]>;
   meta: Record<string, unknown>;
 }
 
@@ -39,26 +40,10 @@ export interface RuleView {
 }
 
 /** Feature text: normalised (simplified, lower-case) input with digits folded and spaces collapsed. */
-export function foldForModel(normalized: string): string {
-  return normalized.replace(/[0-9]+(?:\.[0-9]+)?/g, '0').replace(/\s+/g, ' ').trim();
-}
+export const foldForModel = foldDigits;
 
 /** Sparse features: n-gram → value. Binary, scaled so each message has unit length. */
-export function features(folded: string): Map<string, number> {
-  const f = new Map<string, number>();
-  const s = `^${folded}$`;
-  const chars = [...s];
-  for (let n = 1; n <= 3; n++) {
-    for (let i = 0; i + n <= chars.length; i++) {
-      const g = chars.slice(i, i + n).join('');
-      if (g === '^' || g === '$' || g === ' ') continue;
-      f.set(g, 1);
-    }
-  }
-  const scale = 1 / Math.sqrt(Math.max(1, f.size));
-  for (const k of f.keys()) f.set(k, scale);
-  return f;
-}
+export const features = charNgrams;
 
 /** n-gram features plus the fired rule cues, each with value `cueWeight`. */
 export function withCues(f: Map<string, number>, hits: readonly string[] | undefined, cueWeight: number): Map<string, number> {
@@ -66,24 +51,6 @@ export function withCues(f: Map<string, number>, hits: readonly string[] | undef
   const out = new Map(f);
   for (const h of hits) out.set(h, cueWeight);
   return out;
-}
-
-export function logits(model: ModelFile, f: Map<string, number>): number[] {
-  const z = model.bias.slice();
-  for (const [k, v] of f) {
-    const w = model.weights[k];
-    if (w === undefined) continue;
-    for (let c = 0; c < z.length; c++) z[c] += w[c] * v;
-  }
-  return z;
-}
-
-export function softmax(z: number[], temperature = 1): number[] {
-  let max = -Infinity;
-  for (const v of z) if (v > max) max = v;
-  const e = z.map((v) => Math.exp((v - max) / temperature));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
 }
 
 let cached: ModelFile | null | undefined;

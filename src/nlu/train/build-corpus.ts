@@ -6,10 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
+import { mulberry32 } from '../../learn/random.js';
 import type { ScenarioOrOther } from '../../types.js';
 import { LABELS } from '../evaluate.js';
 import * as F from './fragments.js';
-import { mulberry32 } from './random.js';
 
 export interface TrainMessage {
   text: string;

@@ -3,7 +3,7 @@
 // and a train/tune part. Run it only to (re)create the split file: `tsx src/nlu/train/split-real.ts`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { mulberry32 } from './random.js';
+import { mulberry32 } from '../../learn/random.js';
 
 const SEED = 20261130;
 const file = fileURLToPath(new URL('../../../test/fixtures/real/complaints.jsonl', import.meta.url));

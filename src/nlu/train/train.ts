@@ -10,13 +10,14 @@
 //   npm run nlu:train              (≈ 70–120 s)      NLU_TRAIN_DEBUG=1 prints out-of-fold misses
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { balancedClassWeights, exportWeights, trainLogistic } from '../../learn/logistic.js';
+import { mulberry32 } from '../../learn/random.js';
 import type { ScenarioOrOther } from '../../types.js';
 import { LABELS, loadCorpus, loadReal } from '../evaluate.js';
 import { blend, calibrate, clauses, features, foldForModel, logits, ruleDistribution, softmax, strongestClause, withCues, type ModelFile } from '../model.js';
 import { normalize } from '../normalize.js';
 import { rulesFor } from '../understand.js';
 import type { TrainMessage } from './build-corpus.js';
-import { mulberry32 } from './random.js';
 
 const ZONE = 'Asia/Shanghai';
 const NOW = new Date('2026-11-21T10:00:00+08:00');
@@ -83,58 +84,8 @@ export function featuresOf(ex: Example, p: Params): Map<string, number> {
 export function train(data0: Example[], p: Params, seed = 1): ModelFile {
   const K = LABELS.length;
   const data = data0.map((ex) => ({ f: featuresOf(ex, p), y: ex.y }));
-  const perClass = new Array<number>(K).fill(0);
-  for (const ex of data) perClass[ex.y]++;
-  const cw = perClass.map((n) => (p.classBalance && n ? Math.pow(data.length / K / n, p.classBalance) : 1));
-  const count = new Map<string, number>();
-  for (const ex of data) for (const k of ex.f.keys()) count.set(k, (count.get(k) ?? 0) + 1);
-  const W = new Map<string, Float64Array>();
-  const G = new Map<string, Float64Array>();
-  for (const [k, n] of count) if (n >= p.minCount) {
-    W.set(k, new Float64Array(K));
-    G.set(k, new Float64Array(K).fill(1e-8));
-  }
-  const b = new Float64Array(K);
-  const gb = new Float64Array(K).fill(1e-8);
-  const order = data.map((_, i) => i);
-  const rnd = mulberry32(seed);
-  for (let epoch = 0; epoch < p.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rnd() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    for (const idx of order) {
-      const ex = data[idx];
-      const z = Array.from(b);
-      for (const [k, v] of ex.f) {
-        const w = W.get(k);
-        if (w) for (let c = 0; c < K; c++) z[c] += w[c] * v;
-      }
-      const pr = softmax(z);
-      const wy = cw[ex.y];
-      for (let c = 0; c < K; c++) {
-        const g = (pr[c] - (c === ex.y ? 1 : 0)) * wy;
-        gb[c] += g * g;
-        b[c] -= (p.lr * g) / Math.sqrt(gb[c]);
-      }
-      for (const [k, v] of ex.f) {
-        const w = W.get(k);
-        const gg = G.get(k);
-        if (!w || !gg) continue;
-        for (let c = 0; c < K; c++) {
-          const g = (pr[c] - (c === ex.y ? 1 : 0)) * v * wy + p.lambda * w[c];
-          gg[c] += g * g;
-          w[c] -= (p.lr * g) / Math.sqrt(gg[c]);
-        }
-      }
-    }
-  }
-  const weights: Record<string, number[]> = {};
-  for (const [k, w] of W) {
-    if (Math.max(...Array.from(w, Math.abs)) < 1e-3) continue;
-    weights[k] = Array.from(w, (x) => Math.round(x * 1e4) / 1e4);
-  }
-  const bias = Array.from(b, (x) => Math.round(x * 1e4) / 1e4);
+  const classWeights = balancedClassWeights(data.map((ex) => ex.y), K, p.classBalance);
+  const { bias, weights } = exportWeights(trainLogistic(data, K, { ...p, seed, classWeights }), 4, 1e-3);
   return { labels: [...LABELS], temperature: 1, ruleWeight: 0, cueWeight: p.cueWeight, bias, weights, meta: {} };
 }
 
