@@ -61,19 +61,6 @@ const BAD_INTENT_KIND: Record<BadIntentKind, FabricationKind> = {
   fake_evidence: 'fake_evidence',
 };
 
-const NEXT: Record<Exclude<SellerReplyKind, 'other'>, Extract<FlowEvent, { type: 'seller_reply' }>['next']> = {
-  no_order: 'same_rung',
-  already_delivered: 'same_rung',
-  partial_offer: 'same_rung',
-  balance_only: 'same_rung',
-  blame_upstream: 'same_rung',
-  after_sale_expired: 'same_rung',
-  refunded: 'confirm_refund',
-  refused: 'next_rung',
-  no_reply: 'next_rung',
-  promised_later: 'wait',
-};
-
 export function registerCoaching(router: Router, d: CoachingDeps): void {
   const zone = d.config.BOT_TIMEZONE;
 
@@ -282,9 +269,11 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
       params: p,
       offer: offer === undefined ? undefined : renderText({ fmt: 'amount', n: offer }),
     });
+    // 'rephrase' is what an unrecognised reply gets; this route only sees recognised kinds.
+    const next = coached.next === 'rephrase' ? 'same_rung' : coached.next;
     ctx.reply({ text: coached.advice, ...(coached.draft ? { document: { title: t('coach.reply_draft'), body: coached.draft } } : {}) });
     const facts: Facts = { ...coached.facts, ...(offer !== undefined ? { offerAmount: offer } : {}) };
-    ctx.stepCase(c, { type: 'seller_reply', kind, next: NEXT[kind], facts, said });
+    ctx.stepCase(c, { type: 'seller_reply', kind, next, facts, said });
     return true;
   }
 
