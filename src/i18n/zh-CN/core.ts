@@ -235,7 +235,6 @@ const core: Record<string, string> = {
   'cmd.cases': '我的案件',
   'cmd.progress': '进度和截止时间',
   'cmd.evidence': '证据清单',
-  'cmd.check': '查商家（名称/网址/QQ号）',
   'cmd.report': '举报商家',
   'cmd.back': '返回上一个问题',
   'cmd.close': '结案',
