@@ -148,4 +148,23 @@ describe('community desk on Telegram', () => {
     expect(lastText(ADMIN.id)).toContain('共 1 条');
     expect(lastText(ADMIN.id)).not.toMatch(/#\d+ 已取消/);
   });
+
+  it('3 — 查看附件 on the review card forwards the reporter\'s screenshot by its file_id (sendPhoto); the outbox keeps no reference once sent', async () => {
+    setup();
+    const admin = new Chatter(h.clock, ADMIN);
+    const rep = new Chatter(h.clock, reporter);
+    for (const m of ['/report', '无良发卡网', '付款后不发卡', '100元']) await say(rep, m);
+    await h.tg.bot.handleUpdate(rep.photo('AgACPAYSHOT'));
+    await say(rep, '好了');
+    await h.tg.bot.handleUpdate(rep.press('bl:rs'));
+    await say(admin, '/review');
+    const card = h.sent(ADMIN.id).at(-1)!;
+    const view = buttons(card).find((b) => b.text === '查看附件');
+    expect(view?.callback_data).toBe('bl:fl:1');
+    await h.tg.bot.handleUpdate(admin.press(view!.callback_data!));
+    expect(lastText(ADMIN.id)).toContain('举报 #1 的附件（1 份）');
+    const photos = h.calls.filter((c) => c.method === 'sendPhoto');
+    expect(photos.map((c) => [String(c.payload.chat_id), c.payload.photo])).toEqual([[String(ADMIN.id), 'AgACPAYSHOT']]);
+    expect(h.app.db.prepare(`SELECT count(*) AS n FROM outbox WHERE payload LIKE '%AgACPAYSHOT%'`).get()).toEqual({ n: 0 });
+  });
 });

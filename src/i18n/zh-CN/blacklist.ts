@@ -189,6 +189,11 @@ const blacklist: Record<string, string> = {
   'bl.review.prompt_cancel': '取消',
   'bl.review.prompt_cancelled': '已取消，举报保持待审核。',
   'bl.review.undo': '撤回通过',
+  'bl.review.files': '查看附件',
+  'bl.review.files_head': '举报 #{id} 的附件（{n} 份）：',
+  'bl.review.files_some_elsewhere': '\n另有 {n} 份来自其他平台，这里无法显示。',
+  'bl.review.files_none': '举报 #{id} 没有附件。',
+  'bl.review.files_elsewhere': '举报 #{id} 的 {n} 份附件是在 {where} 上提交的，文件只能在同一平台查看。请用 {where} 上的管理员账号发送“审核”查看。',
   'bl.review.undone': '已撤回对举报 #{id} 的通过，它回到了待审核队列，不再计入“{name}”的公开举报次数。',
   'bl.review.undone_listed':
     '已撤回对举报 #{id} 的通过，它回到了待审核队列。“{name}”（#{mid}）仍在黑名单上；如果要移出并发更正，发送“移出黑名单 {mid} 原因”。',
