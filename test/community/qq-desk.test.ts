@@ -2,7 +2,7 @@
 // URL is found by its domain and QQ number in a group, and help in private and in groups says what
 // the community desk does.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mockQQ, type Harness } from '../adapters/qq/harness.js';
+import { mockQQ, numberOf, type Harness } from '../adapters/qq/harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -32,4 +32,54 @@ describe('community desk on QQ (Koishi mock)', () => {
     expect(group).toContain('查商家');
     expect(group).toContain('私聊');
   });
+
+  it('admin flows through the real Koishi Context: 拉黑 previews, a preview made stale is refused when its number is typed, review approves and rejects', async () => {
+    h = await mockQQ({ config: { ADMIN_IDS: 'qq:40100,qq:40104' } });
+    const admin = h.user('40100');
+    await h.user('40101').receive('订阅提醒');
+    const preview = await admin.receive('拉黑 小年卡盟 | 收款不发卡');
+    expect(preview.join('\n')).toContain('群发预览');
+    expect(preview.join('\n')).toContain('已将“小年卡盟”（#1）列入黑名单');
+    // Another admin removes it; the first admin then types the old preview's number.
+    expect((await h.user('40104').receive('移出黑名单 小年卡盟 误报')).join('\n')).toContain('移出黑名单');
+    const refused = (await admin.receive(String(numberOf(preview, '确认发送')))).join('\n');
+    expect(refused).toContain('预览之后，这家商家已经移出黑名单');
+    expect(h.app.db.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'broadcast'`).get()).toEqual({ n: 0 });
+
+    for (const [u, merchant] of [['40102', '无良发卡网'], ['40103', '黑心卡盟']] as const) {
+      const r = h.user(u);
+      for (const m of ['举报', merchant, '付款后不发卡', '100元']) await r.receive(m);
+      const summary = await r.receive('2');
+      expect((await r.receive(String(numberOf(summary, '提交举报')))).join('\n')).toContain('已提交举报');
+    }
+    const card = await admin.receive('审核');
+    expect(card.join('\n')).toContain('举报 #1');
+    const next = await admin.receive(String(numberOf(card, /^通过（/)));
+    expect(next.join('\n')).toContain('举报 #1 已通过');
+    expect(next.join('\n')).toContain('举报 #2');
+    await admin.receive(String(numberOf(next, '驳回')));
+    expect((await admin.receive('查商家时没有找到付款记录')).join('\n')).toContain('举报 #2 已驳回');
+    expect(h.app.db.prepare(`SELECT id, status, decision_reason AS r FROM merchant_reports ORDER BY id`).all()).toEqual([
+      { id: 1, status: 'approved', r: null },
+      { id: 2, status: 'rejected', r: '查商家时没有找到付款记录' },
+    ]);
+    // The same commands from a member are refused.
+    expect(await h.user('40101').receive('审核')).toEqual(['这个命令仅限管理员使用。']);
+  });
+
+  it('3 — 查看附件 sends the reporter\'s picture back as an image segment by its url', async () => {
+    h = await mockQQ({ config: { ADMIN_IDS: 'qq:40200' } });
+    const r = h.user('40201');
+    for (const m of ['举报', '无良发卡网', '付款后不发卡', '100元']) await r.receive(m);
+    expect((await r.receive('<img src="https://multimedia.nt.qq.com.cn/download?id=PAY1"/>')).join('\n')).toContain('共 1 份');
+    const summary = await r.receive('好了');
+    await r.receive(String(numberOf(summary, '提交举报')));
+    const admin = h.user('40200');
+    const card = await admin.receive('审核');
+    expect(card.join('\n')).toContain('证据：1 份');
+    const shown = await admin.receive(String(numberOf(card, '查看附件')));
+    expect(shown[0]).toContain('举报 #1 的附件（1 份）');
+    expect(shown[1]).toBe('<img src="https://multimedia.nt.qq.com.cn/download?id=PAY1"/>');
+  });
 });
+
