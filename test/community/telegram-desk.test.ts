@@ -167,4 +167,34 @@ describe('community desk on Telegram', () => {
     expect(photos.map((c) => [String(c.payload.chat_id), c.payload.photo])).toEqual([[String(ADMIN.id), 'AgACPAYSHOT']]);
     expect(h.app.db.prepare(`SELECT count(*) AS n FROM outbox WHERE payload LIKE '%AgACPAYSHOT%'`).get()).toEqual({ n: 0 });
   });
+
+  it('8 — added to a group (my_chat_member), the bot welcomes the members: /check because of privacy mode, what it does there, the private chat for the rest; once', async () => {
+    setup();
+    const added = (id: number, from: string, to: string, by = member) => ({
+      update_id: id,
+      my_chat_member: {
+        chat: group,
+        from: { ...by, is_bot: false },
+        date: Math.floor(h.clock.now.getTime() / 1000),
+        old_chat_member: { status: from, user: { id: 1, is_bot: true, first_name: 'Bot' } },
+        new_chat_member: { status: to, user: { id: 1, is_bot: true, first_name: 'Bot' } },
+      },
+    }) as never;
+    await h.tg.bot.handleUpdate(added(910001, 'left', 'member'));
+    const welcome = h.sent(group.id);
+    expect(welcome).toHaveLength(1);
+    const said = visible(welcome[0].payload.text);
+    for (const w of ['/check', '查商家', '私聊', '订阅黑名单']) expect(said, w).toContain(w);
+    expect(buttons(welcome[0])).toEqual([{ text: expect.any(String), url: 'https://t.me/refund_coach_bot?start=bl' }]);
+    // Promoted to administrator, or the same update again: no second welcome.
+    await h.tg.bot.handleUpdate(added(910002, 'member', 'administrator'));
+    await h.tg.bot.handleUpdate(added(910001, 'left', 'member'));
+    expect(h.sent(group.id)).toHaveLength(1);
+    // Removed and added again: welcomed again; the chat is reachable again.
+    await h.tg.bot.handleUpdate(added(910003, 'member', 'left'));
+    await h.tg.bot.handleUpdate(added(910004, 'left', 'administrator'));
+    expect(h.sent(group.id)).toHaveLength(2);
+    expect(h.app.outbox.isUnreachable('telegram', String(group.id))).toBe(false);
+  });
 });
+
