@@ -2,6 +2,7 @@
 // URL is found by its domain and QQ number in a group, and help in private and in groups says what
 // the community desk does.
 import { afterEach, describe, expect, it } from 'vitest';
+import { h as h_ } from '@koishijs/core';
 import { mockQQ, numberOf, type Harness } from '../adapters/qq/harness.js';
 
 let h: Harness | undefined;
@@ -81,5 +82,37 @@ describe('community desk on QQ (Koishi mock)', () => {
     expect(shown[0]).toContain('举报 #1 的附件（1 份）');
     expect(shown[1]).toBe('<img src="https://multimedia.nt.qq.com.cn/download?id=PAY1"/>');
   });
+
+  it('8 — added to a group (guild-added, as OneBot reports group_increase for the bot itself), the bot welcomes the members once', async () => {
+    h = await mockQQ();
+    // The mock bot delivers only to a waiting client; an event has none, so its sends are recorded here.
+    const sent: { channelId: string; content: string }[] = [];
+    const bot = h.ctx.bots[0];
+    bot.sendMessage = async (channelId, fragment) => {
+      sent.push({ channelId, content: h_.normalize(fragment).join('') });
+      return ['1'];
+    };
+    const added = (ts: number) => h!.ctx.mock.receive({ type: 'guild-added', timestamp: ts, guild: { id: '98010' }, channel: { id: '98010', type: 0 }, user: { id: '514' }, operator: { id: '40010' } });
+    added(1_790_000_000_000);
+    await until(() => sent.length > 0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].channelId).toBe('98010');
+    for (const w of ['/check', '查商家', '私聊', '订阅黑名单']) expect(sent[0].content, w).toContain(w);
+    added(1_790_000_000_000); // the same event again
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toHaveLength(1);
+    // A member joining is not the bot being added.
+    h.ctx.mock.receive({ type: 'guild-member-added', guild: { id: '98010' }, channel: { id: '98010', type: 0 }, user: { id: '40011' } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toHaveLength(1);
+  });
 });
+
+async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
