@@ -65,4 +65,40 @@ describe('community desk on QQ (OneBot v11)', () => {
     await say(ADMIN_A, '查商家时没有找到付款记录', '已驳回');
     expect(app.db.prepare(`SELECT status, decision_reason AS r FROM merchant_reports WHERE id = 1`).get()).toEqual({ status: 'rejected', r: '查商家时没有找到付款记录' });
   });
+
+  it('3, 8 — 查看附件 sends the screenshot as an image segment by url; notice.group_increase for the bot itself gets the group welcome', async () => {
+    peer = new FakeOneBot(SELF);
+    const url = await peer.listen();
+    app = createApp(testConfig({ ONEBOT_SELF_ID: String(SELF), ONEBOT_ENDPOINT: url, QQ_GROUP_SEND_INTERVAL_MS: 50, ADMIN_IDS: `qq:${ADMIN_A}` }));
+    qq = await startQQ(app, { drainIdleMs: 30 });
+    await until('bot online', () => qq!.ctx.bots.some((b) => b.platform === 'onebot' && b.status === 1));
+
+    for (const [m, wait] of [['举报', '商家名称'], ['无良发卡网', '发生了什么'], ['付款后不发卡', '金额'], ['100元', '证据']] as const) await say(20013, m, wait);
+    const pic = 'https://multimedia.nt.qq.com.cn/download?appid=1407&fileid=PAY1';
+    const before = peer.sent.length;
+    peer.privateMessage(20013, [{ type: 'image', data: { file: 'PAY1.jpg', url: pic } }]);
+    await until('evidence counted', () => peer!.sent.slice(before).some((s) => s.text.includes('共 1 份')));
+    const summary = await say(20013, '好了', '提交举报');
+    await say(20013, String(numberOf(summary, '提交举报')), '已提交举报');
+    const card = await say(ADMIN_A, '审核', '举报 #1');
+    const from = peer.sent.length;
+    await say(ADMIN_A, String(numberOf(card, '查看附件')), '举报 #1 的附件');
+    await until('image sent', () => peer!.sent.slice(from).some((s) => s.segments.some((g) => g.type === 'image')));
+    const image = peer.sent.slice(from).flatMap((s) => s.segments).find((g) => g.type === 'image')!;
+    expect(image.data.file ?? image.data.url).toBe(pic);
+
+    const group = 70001;
+    const n = peer.sent.length;
+    peer.push({ post_type: 'notice', notice_type: 'group_increase', sub_type: 'invite', group_id: group, user_id: SELF, operator_id: 20014 });
+    await until('welcome', () => peer!.sent.slice(n).some((s) => s.groupId === group));
+    const welcome = peer.sent.slice(n).filter((s) => s.groupId === group);
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0].text).toContain('/check');
+    expect(welcome[0].text).toContain(`QQ 号 ${SELF}`);
+    // Another member joining is not the bot being added.
+    peer.push({ post_type: 'notice', notice_type: 'group_increase', sub_type: 'approve', group_id: group, user_id: 20015, operator_id: 20014 });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(peer.sent.filter((s) => s.groupId === group)).toHaveLength(1);
+  });
 });
+
