@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { h as h_ } from '@koishijs/core';
 import { mockQQ, numberOf, type Harness } from '../adapters/qq/harness.js';
+import { answerIntake, Driver } from '../helpers.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -106,6 +107,33 @@ describe('community desk on QQ (Koishi mock)', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(sent).toHaveLength(1);
   });
+
+  it('merchant page — closed-case outcomes appear in the group and in private only from the 5th closed case (k-anonymity)', async () => {
+    h = await mockQQ({ config: { ADMIN_IDS: 'qq:40300' } });
+    expect((await h.user('40300').receive('拉黑 小年卡盟 | 跑路')).join('\n')).toContain('列入黑名单');
+    const close = (id: string, outcome: string, amount?: string) => {
+      const u = new Driver(h!.app, id, 'qq', 'private', `private:${id}`);
+      u.press('s:not_received');
+      answerIntake(u, { merchant: { text: '小年卡盟' }, amount: { text: '100元' } });
+      u.say('结案');
+      u.press(`x:${outcome}`);
+      if (amount) u.say(amount);
+    };
+    close('40301', 'full', '100元');
+    close('40302', 'partial', '30元');
+    close('40303', 'none');
+    close('40304', 'none');
+    const inGroup = h.member('40310', '98030');
+    let page = (await inGroup.receive('查商家 小年卡盟')).join('\n');
+    expect(page).toContain('已列入黑名单');
+    expect(page).not.toContain('全额退款');
+    page = (await h.user('40310').receive('查商家 小年卡盟')).join('\n');
+    expect(page).toContain('不足 5 个');
+    expect(page).not.toContain('全额退款');
+    close('40305', 'full', '50元');
+    expect((await inGroup.receive('查商家 小年卡盟')).join('\n')).toContain('全额退款 2 个，部分退款 1 个，未退款 2 个；合计追回 180元');
+    expect((await h.user('40310').receive('查商家 小年卡盟')).join('\n')).toContain('已结案的维权（匿名统计，共 5 个）');
+  });
 });
 
 async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
@@ -115,4 +143,3 @@ async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
     await new Promise((r) => setTimeout(r, 10));
   }
 }
-

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buttons, Chatter, harness, visible, type Harness } from '../adapters/telegram/harness.js';
 import { registerCommands } from '../../adapters/telegram/index.js';
+import { answerIntake, Driver } from '../helpers.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -195,6 +196,37 @@ describe('community desk on Telegram', () => {
     await h.tg.bot.handleUpdate(added(910004, 'left', 'administrator'));
     expect(h.sent(group.id)).toHaveLength(2);
     expect(h.app.outbox.isUnreachable('telegram', String(group.id))).toBe(false);
+  });
+
+  it('merchant page — closed-case outcomes appear in the group and in private only from the 5th closed case (k-anonymity)', async () => {
+    setup();
+    const admin = new Chatter(h.clock, ADMIN);
+    await say(admin, '/bl_add 小年卡盟 | 跑路');
+    await h.tg.bot.handleUpdate(admin.press('bl:bc:1:no'));
+    const close = (id: string, outcome: string, amount?: string) => {
+      const u = new Driver(h.app, id, 'telegram');
+      u.press('s:not_received');
+      answerIntake(u, { merchant: { text: '小年卡盟' }, amount: { text: '100元' } });
+      u.say('结案');
+      u.press(`x:${outcome}`);
+      if (amount) u.say(amount);
+    };
+    close('5001', 'full', '100元');
+    close('5002', 'partial', '30元');
+    close('5003', 'none');
+    close('5004', 'none');
+    const inGroup = new Chatter(h.clock, member, group);
+    await say(inGroup, '/check@refund_coach_bot 小年卡盟');
+    expect(lastText(group.id)).toContain('已列入黑名单');
+    expect(lastText(group.id)).not.toContain('全额退款');
+    await say(new Chatter(h.clock, member), '/check 小年卡盟');
+    expect(lastText(member.id)).toContain('不足 5 个');
+    expect(lastText(member.id)).not.toContain('全额退款');
+    close('5005', 'full', '50元');
+    await say(inGroup, '/check@refund_coach_bot 小年卡盟');
+    expect(lastText(group.id)).toContain('全额退款 2 个，部分退款 1 个，未退款 2 个；合计追回 180元');
+    await say(new Chatter(h.clock, member), '/check 小年卡盟');
+    expect(lastText(member.id)).toContain('已结案的维权（匿名统计，共 5 个）');
   });
 });
 
