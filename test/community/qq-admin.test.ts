@@ -100,5 +100,33 @@ describe('community desk on QQ (OneBot v11)', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(peer.sent.filter((s) => s.groupId === group)).toHaveLength(1);
   });
+
+  it('9 — the correction after 移出黑名单 reaches exactly the group and subscribers warned earlier, not a later subscriber', async () => {
+    peer = new FakeOneBot(SELF);
+    const url = await peer.listen();
+    app = createApp(testConfig({ ONEBOT_SELF_ID: String(SELF), ONEBOT_ENDPOINT: url, QQ_GROUP_SEND_INTERVAL_MS: 20, ADMIN_IDS: `qq:${ADMIN_A}` }));
+    qq = await startQQ(app, { drainIdleMs: 30 });
+    await until('bot online', () => qq!.ctx.bots.some((b) => b.platform === 'onebot' && b.status === 1));
+    const group = 70009;
+    const g0 = peer.sent.length;
+    peer.groupMessage(group, ADMIN_A, '订阅黑名单');
+    await until('group subscribed', () => peer!.sent.slice(g0).some((s) => s.groupId === group));
+    for (const u of [20031, 20032]) await say(u, '订阅提醒', '已开启商家预警');
+
+    const preview = await say(ADMIN_A, '拉黑 小年卡盟 | 收款不发卡', '群发预览');
+    await say(ADMIN_A, String(numberOf(preview, '确认发送')), '');
+    const warned = (to: (s: SentMessage) => boolean) => peer!.sent.filter((s) => to(s) && s.text.includes('商家预警'));
+    await until('warnings', () => [20031, 20032].every((u) => warned((s) => s.userId === u).length > 0) && warned((s) => s.groupId === group).length > 0);
+    await say(20033, '订阅提醒', '已开启商家预警'); // after the warning
+
+    const correction = await say(ADMIN_A, '移出黑名单 小年卡盟 商家已退款', '将发送给');
+    expect(correction.join('\n')).toContain('将发送给 1 个群、2 位订阅用户');
+    await say(ADMIN_A, String(numberOf(correction, '确认发送')), '');
+    const corrected = (to: (s: SentMessage) => boolean) => peer!.sent.filter((s) => to(s) && s.text.startsWith('更正'));
+    await until('corrections', () => [20031, 20032].every((u) => corrected((s) => s.userId === u).length === 1) && corrected((s) => s.groupId === group).length === 1);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(peer.sent.filter((s) => s.userId === 20033 && s.text.includes('小年卡盟'))).toEqual([]);
+    expect(corrected(() => true)).toHaveLength(3);
+  });
 });
 
