@@ -29,6 +29,11 @@ export interface Inbound {
   /** The id of a choice the user pressed (Telegram callback data, QQ number mapped to id). */
   choice?: string;
   attachments?: Attachment[];
+  /**
+   * Not a message but something that happened to the chat: 'joined_group' — the bot was added to
+   * this group (userId is whoever added it). Such an inbound carries no text or choice.
+   */
+  event?: 'joined_group';
   at: Date;
 }
 
@@ -43,11 +48,23 @@ export interface ReplyDocument {
   body: string;
 }
 
+/**
+ * A file to show with a reply (e.g. a report's screenshots forwarded to an admin): the platform's
+ * reference only, never the bytes. A reference is valid only on the platform that issued it.
+ */
+export interface ReplyFile {
+  kind: Attachment['kind'];
+  ref: string;
+  name?: string;
+}
+
 /** What the engine wants shown to the user. */
 export interface Reply {
   text: string;
   choices?: Choice[];
   document?: ReplyDocument;
+  /** Files sent after the text, each as its own message (photo, document, …). */
+  files?: ReplyFile[];
   /**
    * Set in group chats when the user should continue privately. Telegram renders a
    * deep-link button (t.me/<bot>?start=<payload>); other platforms say how in text.

@@ -91,3 +91,24 @@ export function decodeSession(session: Session, platform: Platform, at: Date): I
   if (!inbound.text && !inbound.attachments) return undefined;
   return inbound;
 }
+
+/**
+ * The bot added to a group (Koishi 'guild-added': OneBot notice.group_increase for the bot's own
+ * id, the official API's GROUP_ADD_ROBOT): a 'joined_group' event in that group, by whoever added
+ * it (the operator; the bot itself when no one is named).
+ */
+export function decodeGuildAdded(session: Session, platform: Platform, at: Date): Inbound | undefined {
+  if (session.type !== 'guild-added') return undefined;
+  const groupId = session.channelId ?? session.guildId;
+  if (!groupId || !session.selfId) return undefined;
+  const by = str(session.operatorId) ?? str(session.userId) ?? session.selfId;
+  return {
+    platform,
+    updateId: `${session.selfId}:joined:${groupId}:${session.timestamp ?? at.getTime()}`,
+    userId: by,
+    chatId: chatIdOf('group', groupId),
+    chatKind: 'group',
+    event: 'joined_group',
+    at,
+  };
+}

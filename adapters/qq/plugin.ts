@@ -6,7 +6,7 @@ import { Schema, type Bot, type Context, type Session } from '@koishijs/core';
 import { Drainer } from '../../src/delivery/drainer.js';
 import { t } from '../../src/i18n/index.js';
 import { PLATFORMS, type Delivery, type Platform } from '../../src/types.js';
-import { decodeSession } from './decode.js';
+import { decodeGuildAdded, decodeSession } from './decode.js';
 import { Pacer } from './pacer.js';
 import { planBundles, type PrivateHow } from './render.js';
 import { BotSender, deliverBundles, isOnline, sendTexts } from './send.js';
@@ -125,6 +125,20 @@ export function apply(ctx: Context, config: Config): void {
       );
     });
     if (!answered) return next();
+  });
+
+  // Added to a group: the engine's welcome (src/community/groups.ts), sent in that group.
+  ctx.on('guild-added', (session) => {
+    const platform = platforms[session.platform];
+    const inbound = platform ? decodeGuildAdded(session, platform, app.now()) : undefined;
+    if (!inbound) return;
+    const groupId = inbound.chatId.slice('group:'.length);
+    void inTurn(`${platform}:${inbound.chatId}`, async () => {
+      const deliveries = await app.inbound.handle(inbound);
+      const bot = session.bot;
+      const bundles = planBundles(deliveries, { chatKind: 'group', privateHow: privateHowOf(bot), selfId: bot.selfId }, PASSIVE_ONLY.has(platform!) ? config.passiveReplyLimit ?? 5 : Infinity);
+      await deliverBundles(app.outbox, app.log, app.now, bundles, (messages) => sendTexts(bot, groupId, messages, { session, group: true, pacer: pacerFor(bot) }));
+    }).catch((err: unknown) => app.log.warn({ err, platform, chatId: inbound.chatId }, 'group welcome failed'));
   });
 
   if (config.drain === false) return;

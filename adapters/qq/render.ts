@@ -1,11 +1,14 @@
 // Reply → the plain-text QQ messages that show it. QQ has no inline keyboards a bot can
 // rely on, so choices become a numbered list; the engine reads typed numbers and words.
-import type { ChatKind, Delivery, Reply } from '../../src/types.js';
+import type { ChatKind, Delivery, Reply, ReplyFile } from '../../src/types.js';
 import { t } from '../../src/i18n/index.js';
 import './messages.js';
 import { splitText } from '../../src/delivery/split.js';
 
 export type PrivateHow = 'onebot' | 'official';
+
+/** One QQ message: plain text, or a file sent by its reference (an image segment by url / file id). */
+export type QQMessage = string | { file: ReplyFile };
 
 export interface RenderOptions {
   chatKind: ChatKind;
@@ -53,7 +56,8 @@ export function renderReply(reply: Reply, opts: RenderOptions): string[] {
 
   if (opts.compact) {
     const docPart = doc ? `${t('qq.document.head_merged', { title: doc.title })}\n${doc.body.trim()}` : '';
-    const one = join([...head, docPart, choices]);
+    const files = reply.files?.length && opts.chatKind === 'private' ? t('qq.files.compact', { n: reply.files.length }) : '';
+    const one = join([...head, docPart, files, choices]);
     return one ? [one] : [];
   }
   if (!doc) return splitText(join([...head, choices]), max);
@@ -64,10 +68,20 @@ export function renderReply(reply: Reply, opts: RenderOptions): string[] {
   ];
 }
 
+/**
+ * renderReply, then the reply's files (private chats only), each a message of its own. Compact
+ * replies carry no files; renderReply says how many there were.
+ */
+export function renderMessages(reply: Reply, opts: RenderOptions): QQMessage[] {
+  const texts = renderReply(reply, opts);
+  if (opts.compact || opts.chatKind !== 'private' || !reply.files?.length) return texts;
+  return [...texts, ...reply.files.map((file) => ({ file }))];
+}
+
 /** Messages sent together, and the outbox rows they settle. */
 export interface Bundle {
   deliveries: Delivery[];
-  messages: string[];
+  messages: QQMessage[];
 }
 
 /**
@@ -76,17 +90,17 @@ export interface Bundle {
  * and then the oldest are merged, so held messages are never dropped to make room.
  */
 export function planBundles(deliveries: readonly Delivery[], opts: RenderOptions, replyLimit = Infinity): Bundle[] {
-  const full = deliveries.map((d) => ({ deliveries: [d], messages: renderReply(d.reply, opts) }));
+  const full = deliveries.map((d) => ({ deliveries: [d], messages: renderMessages(d.reply, opts) }));
   const count = (bs: Bundle[]) => bs.reduce((n, b) => n + b.messages.length, 0);
   if (count(full) <= replyLimit) return full;
-  const compact = deliveries.map((d) => ({ deliveries: [d], messages: renderReply(d.reply, { ...opts, compact: true }) }));
+  const compact = deliveries.map((d) => ({ deliveries: [d], messages: renderReply(d.reply, { ...opts, compact: true }) as QQMessage[] }));
   if (compact.length <= replyLimit || replyLimit < 1) return compact;
   const merged = compact.length - replyLimit + 1;
   const head = compact.slice(0, merged);
   return [
     {
       deliveries: head.flatMap((b) => b.deliveries),
-      messages: [head.flatMap((b) => b.messages).join(`\n\n${t('qq.merged.separator')}\n\n`)],
+      messages: [head.flatMap((b) => b.messages.filter((m): m is string => typeof m === 'string')).join(`\n\n${t('qq.merged.separator')}\n\n`)],
     },
     ...compact.slice(merged),
   ];

@@ -7,7 +7,7 @@ import type { Logger } from '../../src/log.js';
 import type { Delivery, Platform } from '../../src/types.js';
 import type { Pacer } from './pacer.js';
 import { parseChatId } from './decode.js';
-import { planBundles, type Bundle, type PrivateHow } from './render.js';
+import { planBundles, type Bundle, type PrivateHow, type QQMessage } from './render.js';
 
 /** Universal.Status.ONLINE (a const enum, which isolatedModules cannot read). */
 const STATUS_ONLINE = 1;
@@ -38,15 +38,25 @@ export function classifyError(err: unknown): SendError {
 /** Wordings NapCat, Lagrange and LLOneBot use when the bot was removed or the user is gone. */
 const UNREACHABLE = /不是好友|非好友|好友关系|不在(该)?群|已被移出|被踢|群不存在|群已解散|not (a )?friend|not in (the )?group|group not found|kicked|removed from/i;
 
-/** Sends plain-text messages one after another; group sends (and `paceAll`) wait their turn at the pacer. */
+/** A message as Koishi elements: text, or a file by its reference (an image by url / file id). */
+export function elementsOf(m: QQMessage): h[] {
+  if (typeof m === 'string') return [h.text(m)];
+  const { kind, ref } = m.file;
+  if (kind === 'photo') return [h.image(ref)];
+  if (kind === 'video') return [h.video(ref)];
+  if (kind === 'audio') return [h.audio(ref)];
+  return [h.file(ref)];
+}
+
+/** Sends messages one after another; group sends (and `paceAll`) wait their turn at the pacer. */
 export async function sendTexts(
   bot: Bot,
   channelId: string,
-  messages: readonly string[],
+  messages: readonly QQMessage[],
   opts: { session?: Session; pacer?: Pacer; group: boolean; paceAll?: boolean },
 ): Promise<void> {
-  for (const text of messages) {
-    const send = () => bot.sendMessage(channelId, [h.text(text)], opts.session?.event.referrer, opts.session ? { session: opts.session } : undefined);
+  for (const m of messages) {
+    const send = () => bot.sendMessage(channelId, elementsOf(m), opts.session?.event.referrer, opts.session ? { session: opts.session } : undefined);
     if (opts.pacer && (opts.group || opts.paceAll)) await opts.pacer.run(send);
     else await send();
   }
@@ -62,7 +72,7 @@ export async function deliverBundles(
   log: Logger,
   now: () => Date,
   bundles: readonly Bundle[],
-  send: (messages: string[]) => Promise<void>,
+  send: (messages: QQMessage[]) => Promise<void>,
 ): Promise<void> {
   for (const b of bundles) {
     try {

@@ -89,8 +89,9 @@ export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
   // Long polling hands updates over concurrently; one chat's updates still run one at a time.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
 
-  // A private chat that blocks the bot is unreachable until it unblocks.
-  bot.on('my_chat_member', (ctx) => {
+  // A private chat that blocks the bot is unreachable until it unblocks. Being added to a group
+  // goes on to the engine (decodeUpdate: a 'joined_group' event, answered with the welcome).
+  bot.on('my_chat_member', async (ctx, next) => {
     const { chat, new_chat_member: member } = ctx.myChatMember;
     const chatId = String(chat.id);
     if (member.status === 'kicked' || member.status === 'left') {
@@ -99,6 +100,7 @@ export function createBot(app: App, opts: TelegramOptions = {}): TelegramBot {
     } else if (member.status === 'member' || member.status === 'administrator') {
       app.outbox.markReachable('telegram', chatId);
     }
+    await next();
   });
 
   // Every button press is answered first, so the client stops its spinner even if handling fails.

@@ -1,5 +1,5 @@
 // Telegram Update → the engine's Inbound. Pure, so every update shape is easy to test.
-import type { Message, Update, User } from 'grammy/types';
+import type { ChatMemberUpdated, Message, Update, User } from 'grammy/types';
 import type { Attachment, ChatKind, Inbound } from '../../src/types.js';
 
 export interface DecodeOptions {
@@ -10,12 +10,14 @@ export interface DecodeOptions {
 }
 
 /**
- * Decodes messages (text, captions, photos, documents, …) and button presses.
+ * Decodes messages (text, captions, photos, documents, …), button presses and the bot being
+ * added to a group (an event).
  * Returns undefined for what the engine does not take: edits, channel posts,
  * service messages, commands addressed to another bot, messages with nothing in them.
  */
 export function decodeUpdate(update: Update, opts: DecodeOptions): Inbound | undefined {
   if (update.message) return decodeMessage(update.update_id, update.message, opts);
+  if (update.my_chat_member) return decodeJoined(update.update_id, update.my_chat_member);
   const q = update.callback_query;
   if (q?.data !== undefined && q.message) {
     const kind = chatKind(q.message.chat.type);
@@ -61,6 +63,29 @@ function decodeMessage(updateId: number, m: Message, opts: DecodeOptions): Inbou
     ...(text !== undefined ? { text } : {}),
     ...(attachments.length ? { attachments } : {}),
     at: new Date(m.date * 1000),
+  };
+}
+
+const PRESENT = new Set(['member', 'administrator', 'creator', 'restricted']);
+
+/**
+ * The bot's own membership changed: an event only when it was added to a group (it was not a
+ * member before and is one now). Leaving, promotions and private chats are not events.
+ */
+function decodeJoined(updateId: number, u: ChatMemberUpdated): Inbound | undefined {
+  if (chatKind(u.chat.type) !== 'group') return undefined;
+  const was = u.old_chat_member.status === 'restricted' ? u.old_chat_member.is_member : PRESENT.has(u.old_chat_member.status);
+  const now = u.new_chat_member.status === 'restricted' ? u.new_chat_member.is_member : PRESENT.has(u.new_chat_member.status);
+  if (was || !now) return undefined;
+  return {
+    platform: 'telegram',
+    updateId: String(updateId),
+    userId: String(u.from.id),
+    displayName: displayName(u.from),
+    chatId: String(u.chat.id),
+    chatKind: 'group',
+    event: 'joined_group',
+    at: new Date(u.date * 1000),
   };
 }
 

@@ -1,18 +1,20 @@
 // Reply → the sendMessage calls that show it. Pure: no API, no i18n lookups beyond
 // the labels passed in, so it is easy to test and to reuse for previews.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { Reply } from '../../src/types.js';
+import type { Reply, ReplyFile } from '../../src/types.js';
 import { escapeHtml } from './html.js';
 import { splitText } from '../../src/delivery/split.js';
 
 /** Telegram rejects message texts over 4096 characters (UTF-16 units, after entity parsing). */
 export const MAX_MESSAGE_LENGTH = 4096;
 
-/** One sendMessage call, parse_mode HTML. */
+/** One sendMessage call, parse_mode HTML — or, with `file`, one sendPhoto/sendDocument/… call. */
 export interface OutgoingMessage {
-  /** HTML; every engine-supplied character escaped. */
+  /** HTML; every engine-supplied character escaped. For a file: its caption (may be empty). */
   text: string;
   reply_markup?: InlineKeyboardMarkup;
+  /** A file sent by its Telegram file_id (never bytes). */
+  file?: ReplyFile;
 }
 
 export interface RenderOptions {
@@ -39,7 +41,8 @@ export function deepLink(botUsername: string, payload: string): string {
 
 /**
  * Renders a Reply as messages: the text (split on paragraph boundaries), then the
- * document as its own message with the body in a <pre> block (one tap copies it),
+ * document as its own message with the body in a <pre> block (one tap copies it), then
+ * each file (a reference) as a message of its own,
  * with the keyboard — choices and/or the open-private deep link — on the last one.
  * Choices whose id cannot be callback data (> 64 bytes) are listed as numbered lines
  * instead; the engine understands typed numbers too.
@@ -69,6 +72,9 @@ export function renderReply(reply: Reply, opts: RenderOptions): OutgoingMessage[
       messages.push({ text: i === 0 && head ? `${head}\n${body}` : body });
     });
   }
+
+  // Files by reference, each its own message (sendPhoto/sendDocument/…), captioned with its name.
+  for (const f of reply.files ?? []) messages.push({ text: f.name ? escapeHtml(f.name.slice(0, 200)) : '', file: f });
 
   const rows: InlineKeyboardButton[][] = [];
   if (buttonsFit) {

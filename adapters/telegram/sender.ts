@@ -4,8 +4,8 @@
 import { GrammyError, HttpError, type Api } from 'grammy';
 import { SendError, type Sender } from '../../src/delivery/sender.js';
 import type { Outbox } from '../../src/store/outbox.js';
-import type { Delivery } from '../../src/types.js';
-import { renderReply, type RenderOptions } from './render.js';
+import type { Delivery, ReplyFile } from '../../src/types.js';
+import { renderReply, type OutgoingMessage, type RenderOptions } from './render.js';
 
 /** How long to wait before retrying after a 5xx or a network failure. */
 export const SERVER_ERROR_RETRY_MS = 30_000;
@@ -43,11 +43,13 @@ export class TelegramSender implements Sender {
     for (let i = this.partsSent.get(delivery.outboxId) ?? 0; i < messages.length; i++) {
       const m = messages[i];
       try {
-        await api.sendMessage(delivery.chatId, m.text, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
-        });
+        if (m.file) await sendFile(api, delivery.chatId, m.file, m);
+        else
+          await api.sendMessage(delivery.chatId, m.text, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+            ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
+          });
       } catch (err) {
         const e = toSendError(err);
         if (i > 0 && e.opts.retryAfterMs !== undefined) this.partsSent.set(delivery.outboxId, i);
@@ -57,6 +59,19 @@ export class TelegramSender implements Sender {
     }
     this.partsSent.delete(delivery.outboxId);
   }
+}
+
+/** Sends a file by its file_id with the method for its kind; a file of no known kind goes as a document. */
+async function sendFile(api: Api, chatId: string, file: ReplyFile, m: OutgoingMessage): Promise<void> {
+  const other = {
+    ...(m.text ? { caption: m.text, parse_mode: 'HTML' as const } : {}),
+    ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
+  };
+  const { kind, ref } = file;
+  if (kind === 'photo') await api.sendPhoto(chatId, ref, other);
+  else if (kind === 'video') await api.sendVideo(chatId, ref, other);
+  else if (kind === 'audio') await api.sendAudio(chatId, ref, other);
+  else await api.sendDocument(chatId, ref, other);
 }
 
 /** Maps a grammY error to what the outbox should do with the row. */

@@ -10,7 +10,7 @@ import { ADMIN_COMMANDS, matchBlCommand } from './commands.js';
 import { ADMIN_STEPS, Desk, NS, type DeskPort, type State } from './desk.js';
 
 /** Buttons only admins may press. */
-const ADMIN_OPS: ReadonlySet<string> = new Set(['ap', 'ab', 'rj', 'sk', 'bc', 'ua', 'mo', 'lp', 'sp', 'cr', 'sm', 'nm', 'at']);
+const ADMIN_OPS: ReadonlySet<string> = new Set(['ap', 'ab', 'rj', 'sk', 'bc', 'ua', 'mo', 'lp', 'sp', 'cr', 'sm', 'nm', 'at', 'fl']);
 /** Commands that run in groups. */
 const GROUP_COMMANDS: ReadonlySet<string> = new Set(['check', 'sub', 'unsub']);
 

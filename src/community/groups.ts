@@ -1,4 +1,5 @@
-// 订阅黑名单 / 取消订阅黑名单: an admin subscribes a group to merchant warnings.
+// 订阅黑名单 / 取消订阅黑名单: an admin subscribes a group to merchant warnings; 订阅群列表; the
+// welcome when the bot is added to a group.
 import { ORDER, type Router } from '../engine/routes.js';
 import { t } from '../i18n/index.js';
 import { only } from './commands.js';
@@ -10,6 +11,11 @@ export interface GroupsDeps extends DeskPort {
 }
 
 export function registerGroups(router: Router, deps: GroupsDeps): void {
+  // The bot was just added to a group: say what it does there, and that members should use /check.
+  router.text((ctx) => (ctx.inbound.event === 'joined_group' ? ctx.reply({ text: t('bl.welcome.joined'), openPrivate: { payload: 'bl', label: t('group.open_private') } }) : false), {
+    order: ORDER.CONFIRM - 1,
+    chats: 'group',
+  });
   router.command(only('sub', 'unsub'), (ctx, cmd) => subscribe(new Desk(deps, ctx), deps, cmd.name === 'sub'), { order: ORDER.FEATURE, chats: 'both' });
   router.command(only('groups'), (ctx) => list(new Desk(deps, ctx), deps), { order: ORDER.FEATURE });
 }

@@ -10,12 +10,13 @@ import { only } from './commands.js';
 import { ADMIN_STEPS, bl, Desk, NS, type Notifier, type State } from './desk.js';
 import { listMerchant, snapshot, type MerchantsDeps } from './merchants.js';
 import type { ReportRow } from './store/merchants.js';
+import type { ReplyFile } from '../types.js';
 
 export interface ReviewDeps extends MerchantsDeps {
   notify: Notifier;
 }
 
-const OPS = new Set(['ap', 'ab', 'rj', 'sk', 'ua', 'mo', 'px', 'at']);
+const OPS = new Set(['ap', 'ab', 'rj', 'sk', 'ua', 'mo', 'px', 'at', 'fl']);
 /** Before the built-in commands (-50): an open admin prompt takes the text as its answer. */
 export const PROMPT_ORDER = ORDER.BUILTIN - 1;
 const CANCEL = /^(取消|算了|退出|\/cancel)$/i;
@@ -44,6 +45,9 @@ export function registerReview(router: Router, deps: ReviewDeps): void {
   );
 }
 
+const FILE_KINDS: ReadonlySet<string> = new Set(['photo', 'document', 'video', 'audio', 'other']);
+const fileKind = (k: string): ReplyFile['kind'] => (FILE_KINDS.has(k) ? (k as ReplyFile['kind']) : 'other');
+
 class Review {
   constructor(
     private readonly deps: ReviewDeps,
@@ -61,6 +65,7 @@ class Review {
       { id: bl({ kind: 'blacklist', op: 'rj', id: r.id }), label: t('bl.review.reject') },
       { id: bl({ kind: 'blacklist', op: 'sk', id: r.id }), label: t('bl.review.skip') },
       ...(others.length ? [{ id: bl({ kind: 'blacklist', op: 'at', id: r.id }), label: t('bl.review.approve_all', { n: others.length + 1 }) }] : []),
+      ...(store.reportFileCount(r.id) ? [{ id: bl({ kind: 'blacklist', op: 'fl', id: r.id }), label: t('bl.review.files') }] : []),
     ]);
   }
 
@@ -90,6 +95,7 @@ class Review {
     if (op === 'ua') return this.undoApproval(id);
     if (op === 'px') return this.cancelPrompt();
     if (op === 'at') return this.approveTogether(id);
+    if (op === 'fl') return this.files(id);
     const r = this.deps.blacklist.store.report(id);
     if (!r || r.status !== 'pending') return this.d.say(t('bl.review.stale'));
     const step = op === 'ab' ? 'list_reason' : op === 'mo' ? 'more_info' : 'reject_reason';
@@ -99,6 +105,28 @@ class Review {
     // Before rejecting, the admin may ask the reporter for more instead.
     if (op === 'rj' && r.userId !== null) choices.unshift({ id: bl({ kind: 'blacklist', op: 'mo', id }), label: t('bl.review.more') });
     return this.d.say(t(ask) + t('bl.review.prompt_hint'), choices);
+  }
+
+  /**
+   * 查看附件: the report's files forwarded to the admin by reference. A reference works only on the
+   * platform that issued it, so an admin elsewhere is told where the files can be seen instead.
+   */
+  private files(reportId: number): true {
+    if (!this.d.isAdmin) return this.d.refuse('review');
+    const store = this.deps.blacklist.store;
+    const r = store.report(reportId);
+    const files = r ? store.reportFiles(r.id) : [];
+    if (!r || !files.length) return this.d.say(t('bl.review.files_none', { id: reportId }));
+    const here = this.d.ctx.inbound.platform;
+    const usable = files.filter((f) => f.platform === here);
+    this.d.audit('report_files_viewed', `report:${r.id}`, { files: usable.length });
+    if (!usable.length) {
+      const where = [...new Set(files.map((f) => f.platform).filter((p) => p !== null))].map((p) => t(`platform.${p}`)).join('、');
+      return this.d.say(t('bl.review.files_elsewhere', { id: r.id, n: files.length, where: where || t('fact.unknown') }));
+    }
+    const text = t('bl.review.files_head', { id: r.id, n: usable.length }) + (usable.length < files.length ? t('bl.review.files_some_elsewhere', { n: files.length - usable.length }) : '');
+    this.d.ctx.reply({ text, files: usable.map((f) => ({ kind: fileKind(f.kind), ref: f.ref })) });
+    return true;
   }
 
   cancelPrompt(): true {

@@ -42,9 +42,9 @@ export const REMINDER_CONTROLS = ['snooze1', 'snooze3', 'stop', 'resume'] as con
 export type FollowUpAnswer = (typeof RUNG_CHECK_ANSWERS)[number] | (typeof REMINDER_CONTROLS)[number] | `to_${RungId}`;
 
 /** Blacklist button operations; the ones in BL_ID_OPS carry a numeric id, `bc` also go/no. */
-export const BL_OPS = ['rc', 'rn', 'rs', 'rx', 'rw', 'cj', 'cy', 'cn', 'ap', 'ab', 'rj', 'sk', 'bc', 'px', 'nm', 'lp', 'sp', 'ua', 'cr', 'mo', 'sm', 'at'] as const;
+export const BL_OPS = ['rc', 'rn', 'rs', 'rx', 'rw', 'cj', 'cy', 'cn', 'ap', 'ab', 'rj', 'sk', 'bc', 'px', 'nm', 'lp', 'sp', 'ua', 'cr', 'mo', 'sm', 'at', 'fl'] as const;
 export type BlOp = (typeof BL_OPS)[number];
-const BL_ID_OPS: ReadonlySet<BlOp> = new Set(['rc', 'rw', 'cj', 'cy', 'ap', 'ab', 'rj', 'sk', 'bc', 'lp', 'sp', 'ua', 'cr', 'mo', 'sm', 'at']);
+const BL_ID_OPS: ReadonlySet<BlOp> = new Set(['rc', 'rw', 'cj', 'cy', 'ap', 'ab', 'rj', 'sk', 'bc', 'lp', 'sp', 'ua', 'cr', 'mo', 'sm', 'at', 'fl']);
 
 /**
  * Coaching button operations (src/coaching/routes.ts, src/flow/rungs.ts). `sr` carries a seller-reply

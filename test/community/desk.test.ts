@@ -350,6 +350,26 @@ describe('7, 10 — reports', () => {
     expect(app.db.prepare(`SELECT count(*) AS n FROM merchant_report_files`).get()).toEqual({ n: 0 });
   });
 
+  it('查看附件 forwards the files by reference to an admin on the reporter\'s platform; an admin on another platform is told where they can be seen', () => {
+    const admin = setup({ ADMIN_IDS: `telegram:${ADMIN},qq:qadm` });
+    const u = new Driver(app, 'r', 'telegram');
+    u.say('举报');
+    for (const m of ['黑心卡盟', '付款后不发卡', '100元']) u.say(m);
+    u.send([{ kind: 'photo', ref: 'PAYSHOT' }, { kind: 'document', ref: 'ORDERPDF' }]);
+    u.say('好了');
+    u.press('bl:rs');
+    admin.say('审核');
+    expect(admin.last().choices?.map((c) => c.label)).toContain('查看附件');
+    const shown = admin.press('bl:fl:1');
+    expect(shown.map((r) => r.files)).toEqual([[{ kind: 'photo', ref: 'PAYSHOT' }, { kind: 'document', ref: 'ORDERPDF' }]]);
+    const qqAdmin = new Driver(app, 'qadm', 'qq', 'private', 'private:qadm');
+    const elsewhere = qqAdmin.press('bl:fl:1');
+    expect(elsewhere.some((r) => r.files)).toBe(false);
+    expect(elsewhere[0].text).toContain('2 份附件是在 Telegram 上提交的');
+    // A member cannot have them.
+    expect(new Driver(app, 'm', 'telegram').press('bl:fl:1')[0].files).toBeUndefined();
+  });
+
   it('a report from a case counts evidence files, not checklist ticks', () => {
     setup();
     const u = openCase('r', '星辰点卡店');

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buttons, Chatter, harness, visible, type Harness } from '../adapters/telegram/harness.js';
 import { registerCommands } from '../../adapters/telegram/index.js';
+import { answerIntake, Driver } from '../helpers.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -148,4 +149,84 @@ describe('community desk on Telegram', () => {
     expect(lastText(ADMIN.id)).toContain('共 1 条');
     expect(lastText(ADMIN.id)).not.toMatch(/#\d+ 已取消/);
   });
+
+  it('3 — 查看附件 on the review card forwards the reporter\'s screenshot by its file_id (sendPhoto); the outbox keeps no reference once sent', async () => {
+    setup();
+    const admin = new Chatter(h.clock, ADMIN);
+    const rep = new Chatter(h.clock, reporter);
+    for (const m of ['/report', '无良发卡网', '付款后不发卡', '100元']) await say(rep, m);
+    await h.tg.bot.handleUpdate(rep.photo('AgACPAYSHOT'));
+    await say(rep, '好了');
+    await h.tg.bot.handleUpdate(rep.press('bl:rs'));
+    await say(admin, '/review');
+    const card = h.sent(ADMIN.id).at(-1)!;
+    const view = buttons(card).find((b) => b.text === '查看附件');
+    expect(view?.callback_data).toBe('bl:fl:1');
+    await h.tg.bot.handleUpdate(admin.press(view!.callback_data!));
+    expect(lastText(ADMIN.id)).toContain('举报 #1 的附件（1 份）');
+    const photos = h.calls.filter((c) => c.method === 'sendPhoto');
+    expect(photos.map((c) => [String(c.payload.chat_id), c.payload.photo])).toEqual([[String(ADMIN.id), 'AgACPAYSHOT']]);
+    expect(h.app.db.prepare(`SELECT count(*) AS n FROM outbox WHERE payload LIKE '%AgACPAYSHOT%'`).get()).toEqual({ n: 0 });
+  });
+
+  it('8 — added to a group (my_chat_member), the bot welcomes the members: /check because of privacy mode, what it does there, the private chat for the rest; once', async () => {
+    setup();
+    const added = (id: number, from: string, to: string, by = member) => ({
+      update_id: id,
+      my_chat_member: {
+        chat: group,
+        from: { ...by, is_bot: false },
+        date: Math.floor(h.clock.now.getTime() / 1000),
+        old_chat_member: { status: from, user: { id: 1, is_bot: true, first_name: 'Bot' } },
+        new_chat_member: { status: to, user: { id: 1, is_bot: true, first_name: 'Bot' } },
+      },
+    }) as never;
+    await h.tg.bot.handleUpdate(added(910001, 'left', 'member'));
+    const welcome = h.sent(group.id);
+    expect(welcome).toHaveLength(1);
+    const said = visible(welcome[0].payload.text);
+    for (const w of ['/check', '查商家', '私聊', '订阅黑名单']) expect(said, w).toContain(w);
+    expect(buttons(welcome[0])).toEqual([{ text: expect.any(String), url: 'https://t.me/refund_coach_bot?start=bl' }]);
+    // Promoted to administrator, or the same update again: no second welcome.
+    await h.tg.bot.handleUpdate(added(910002, 'member', 'administrator'));
+    await h.tg.bot.handleUpdate(added(910001, 'left', 'member'));
+    expect(h.sent(group.id)).toHaveLength(1);
+    // Removed and added again: welcomed again; the chat is reachable again.
+    await h.tg.bot.handleUpdate(added(910003, 'member', 'left'));
+    await h.tg.bot.handleUpdate(added(910004, 'left', 'administrator'));
+    expect(h.sent(group.id)).toHaveLength(2);
+    expect(h.app.outbox.isUnreachable('telegram', String(group.id))).toBe(false);
+  });
+
+  it('merchant page — closed-case outcomes appear in the group and in private only from the 5th closed case (k-anonymity)', async () => {
+    setup();
+    const admin = new Chatter(h.clock, ADMIN);
+    await say(admin, '/bl_add 小年卡盟 | 跑路');
+    await h.tg.bot.handleUpdate(admin.press('bl:bc:1:no'));
+    const close = (id: string, outcome: string, amount?: string) => {
+      const u = new Driver(h.app, id, 'telegram');
+      u.press('s:not_received');
+      answerIntake(u, { merchant: { text: '小年卡盟' }, amount: { text: '100元' } });
+      u.say('结案');
+      u.press(`x:${outcome}`);
+      if (amount) u.say(amount);
+    };
+    close('5001', 'full', '100元');
+    close('5002', 'partial', '30元');
+    close('5003', 'none');
+    close('5004', 'none');
+    const inGroup = new Chatter(h.clock, member, group);
+    await say(inGroup, '/check@refund_coach_bot 小年卡盟');
+    expect(lastText(group.id)).toContain('已列入黑名单');
+    expect(lastText(group.id)).not.toContain('全额退款');
+    await say(new Chatter(h.clock, member), '/check 小年卡盟');
+    expect(lastText(member.id)).toContain('不足 5 个');
+    expect(lastText(member.id)).not.toContain('全额退款');
+    close('5005', 'full', '50元');
+    await say(inGroup, '/check@refund_coach_bot 小年卡盟');
+    expect(lastText(group.id)).toContain('全额退款 2 个，部分退款 1 个，未退款 2 个；合计追回 180元');
+    await say(new Chatter(h.clock, member), '/check 小年卡盟');
+    expect(lastText(member.id)).toContain('已结案的维权（匿名统计，共 5 个）');
+  });
 });
+

@@ -1,5 +1,6 @@
 // SQL for merchants, their identifiers, reports, subscribed groups and collective-complaint consents.
 import type { DB } from '../../store/db.js';
+import type { Platform } from '../../types.js';
 import type { IdentifierKind } from '../match/normalize.js';
 import type { Identifier } from '../match/matcher.js';
 
@@ -138,6 +139,16 @@ export class BlacklistStore {
   addReportFiles(reportId: number, userId: number, files: readonly { kind: string; ref: string }[]): void {
     const st = this.db.prepare(`INSERT INTO merchant_report_files (report_id, user_id, kind, file_ref) VALUES (?, ?, ?, ?)`);
     for (const f of files) st.run(reportId, userId, f.kind, f.ref);
+  }
+
+  /** A report's files with the platform that issued their references (the reporter's). */
+  reportFiles(reportId: number): { kind: string; ref: string; platform: Platform | null }[] {
+    return this.db
+      .prepare(
+        `SELECT f.kind, f.file_ref AS ref, u.platform FROM merchant_report_files f LEFT JOIN users u ON u.id = f.user_id
+         WHERE f.report_id = ? ORDER BY f.id`,
+      )
+      .all(reportId) as { kind: string; ref: string; platform: Platform | null }[];
   }
 
   reportFileCount(reportId: number): number {

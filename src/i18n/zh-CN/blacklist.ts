@@ -189,6 +189,11 @@ const blacklist: Record<string, string> = {
   'bl.review.prompt_cancel': '取消',
   'bl.review.prompt_cancelled': '已取消，举报保持待审核。',
   'bl.review.undo': '撤回通过',
+  'bl.review.files': '查看附件',
+  'bl.review.files_head': '举报 #{id} 的附件（{n} 份）：',
+  'bl.review.files_some_elsewhere': '\n另有 {n} 份来自其他平台，这里无法显示。',
+  'bl.review.files_none': '举报 #{id} 没有附件。',
+  'bl.review.files_elsewhere': '举报 #{id} 的 {n} 份附件是在 {where} 上提交的，文件只能在同一平台查看。请用 {where} 上的管理员账号发送“审核”查看。',
   'bl.review.undone': '已撤回对举报 #{id} 的通过，它回到了待审核队列，不再计入“{name}”的公开举报次数。',
   'bl.review.undone_listed':
     '已撤回对举报 #{id} 的通过，它回到了待审核队列。“{name}”（#{mid}）仍在黑名单上；如果要移出并发更正，发送“移出黑名单 {mid} 原因”。',
@@ -216,6 +221,8 @@ const blacklist: Record<string, string> = {
   'bl.welcome.private':
     '你好，这里是维权社群的商家查询和举报：\n查商家 名称/网址/QQ号（或 /check）— 看这家商家有没有被举报、拉黑，以及已结案维权的匿名统计\n举报 — 举报商家，管理员审核后计入公开记录，你的身份不会公开\n订阅提醒 — 有商家被拉黑时私信提醒你（退订提醒 关闭）\n集体投诉 — 你的案件和同一商家的其他受害人一起投诉（只共享你同意的信息）\n遇到退款纠纷，发送“新案件”开始维权。',
   'bl.welcome.admin': '\n\n管理员：审核、拉黑、编辑商家、移出黑名单、黑名单列表、群发、群发状态、导出集体投诉；在群里发送“订阅黑名单”让本群接收预警。',
+  'bl.welcome.joined':
+    '大家好，我是退款维权助手，帮卡盟退款纠纷的受害人一步步维权。在本群：\n/check 名称/网址/QQ号 — 查商家有没有被举报或拉黑（请带上 /check，不带斜杠的消息我可能收不到）\n我不会在群里打听或公开任何人的案件。开案件、举报商家、订阅提醒、集体投诉请私聊我。\n社群管理员：在群里发送 /bl_sub（或“订阅黑名单”），本群就会收到商家预警。',
   'bl.welcome.group':
     '我是退款维权助手。在群里可以：\n/check 名称/网址/QQ号 — 查商家有没有被举报或拉黑（群里请用 /check，不带斜杠的消息我可能收不到）\n维权案件、举报商家、订阅提醒、集体投诉请私聊我（点下面的按钮，或私聊发送“新案件”），群里不处理个人信息。',
   'cmd.alerts_on': '订阅提醒：商家被拉黑时私信提醒我',

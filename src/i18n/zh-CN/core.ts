@@ -245,6 +245,12 @@ const core: Record<string, string> = {
   'terminal.banner': '退款维权助手（终端模式）。输入“开始”，选项可以输入编号或文字；Ctrl+D 退出。',
   'terminal.document': '—— {title}（复制以下内容）——',
   'terminal.document_end': '—— 以上 ——',
+  'terminal.file': '（附件：{kind}）',
+  'terminal.file.photo': '照片',
+  'terminal.file.document': '文件',
+  'terminal.file.video': '视频',
+  'terminal.file.audio': '音频',
+  'terminal.file.other': '文件',
 };
 export default core;
 

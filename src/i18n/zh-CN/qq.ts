@@ -8,6 +8,7 @@ const qq: Record<string, string> = {
   'qq.open_private.official': '👉 {label}：点我的头像，在资料页点“发消息”私聊我，然后发送“{command}”。',
   'qq.open_private.command_default': '开始',
   'qq.merged.separator': '—— —— ——',
+  'qq.files.compact': '（附件 {n} 份没能和其他消息一起发出：请单独再选一次“查看附件”。）',
   'qq.error': '抱歉，我这边出了点问题，没能处理这条消息。请稍后再发一次。',
 };
 export default qq;

@@ -2,7 +2,7 @@
 import { Context } from '@koishijs/core';
 import { MockBot, type MessageClient } from '@koishijs/plugin-mock';
 import { createApp, type App } from '../../../src/app.js';
-import { testConfig } from '../../../src/config.js';
+import { testConfig, type Config } from '../../../src/config.js';
 import type { Platform, Reply } from '../../../src/types.js';
 import * as qq from '../../../adapters/qq/index.js';
 import { routeKoishiLogs } from '../../../adapters/qq/logs.js';
@@ -28,10 +28,17 @@ export interface Harness {
 }
 
 export async function mockQQ(
-  opts: { platform?: Platform; groupSendIntervalMs?: number; passiveReplyLimit?: number; start?: Date } = {},
+  opts: {
+    platform?: Platform;
+    groupSendIntervalMs?: number;
+    passiveReplyLimit?: number;
+    start?: Date;
+    /** Config overrides, e.g. { ADMIN_IDS: 'qq:40001' } for admin flows. */
+    config?: Partial<Config>;
+  } = {},
 ): Promise<Harness> {
   const clock = { t: opts.start ?? new Date('2026-11-20T08:00:00Z') };
-  const app = Object.assign(createApp(testConfig(), { now: () => clock.t }), { clock });
+  const app = Object.assign(createApp(testConfig(opts.config), { now: () => clock.t }), { clock });
   routeKoishiLogs(app.log);
   const replies: { chatId: string; reply: Reply }[] = [];
   const handle = app.inbound.handle.bind(app.inbound);

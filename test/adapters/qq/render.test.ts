@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { h } from '@koishijs/core';
-import { planBundles, renderReply } from '../../../adapters/qq/render.js';
+import { planBundles, renderMessages, renderReply } from '../../../adapters/qq/render.js';
+import { elementsOf } from '../../../adapters/qq/send.js';
 import { splitText } from '../../../src/delivery/split.js';
 import { readElements } from '../../../adapters/qq/decode.js';
 import type { Delivery, Reply } from '../../../src/types.js';
@@ -90,3 +91,21 @@ describe('readElements', () => {
     ]);
   });
 });
+
+describe('files', () => {
+  const reply: Reply = { text: '举报 #1 的附件（2 份）：', files: [{ kind: 'photo', ref: 'https://multimedia.nt.qq.com.cn/a' }, { kind: 'document', ref: '/abc' }] };
+  it('follow the text in private chats as an image segment by url and a file segment by id; never in groups', () => {
+    const out = renderMessages(reply, { chatKind: 'private', privateHow: 'onebot', selfId: '1' });
+    expect(out).toEqual(['举报 #1 的附件（2 份）：', { file: reply.files![0] }, { file: reply.files![1] }]);
+    expect(elementsOf(out[1]).map((e) => [e.type, e.attrs.src])).toEqual([['img', 'https://multimedia.nt.qq.com.cn/a']]);
+    expect(elementsOf(out[2]).map((e) => [e.type, e.attrs.src])).toEqual([['file', '/abc']]);
+    expect(elementsOf(out[0]).map((e) => e.type)).toEqual(['text']);
+    expect(renderMessages(reply, { chatKind: 'group', privateHow: 'onebot', selfId: '1' })).toEqual(['举报 #1 的附件（2 份）：']);
+  });
+  it('are counted in a compact reply instead of sent', () => {
+    const [one, ...rest] = renderMessages(reply, { chatKind: 'private', privateHow: 'official', compact: true });
+    expect(rest).toEqual([]);
+    expect(one).toContain('附件 2 份');
+  });
+});
+

@@ -71,3 +71,30 @@ describe('addressedText', () => {
     expect(addressedText('/help@someone_else', 'refund_coach_bot')).toBeUndefined();
   });
 });
+
+describe('the bot added to a group (my_chat_member)', () => {
+  const upd = (chat: Record<string, unknown>, from: string, to: string, extra: Record<string, unknown> = {}) =>
+    ({
+      update_id: 77,
+      my_chat_member: {
+        chat,
+        from: { id: 9, is_bot: false, first_name: 'Ann' },
+        date: 1_790_000_000,
+        old_chat_member: { status: from, user: { id: 1, is_bot: true, first_name: 'B' } },
+        new_chat_member: { status: to, user: { id: 1, is_bot: true, first_name: 'B' }, ...extra },
+      },
+    }) as never;
+  const grp = { id: -1005, type: 'supergroup', title: 'g' };
+  const o = { botUsername: 'refund_coach_bot', now: () => new Date(0) };
+  it('is a joined_group event by whoever added it, only when the bot was not a member before', () => {
+    expect(decodeUpdate(upd(grp, 'left', 'member'), o)).toEqual({
+      platform: 'telegram', updateId: '77', userId: '9', displayName: 'Ann', chatId: '-1005', chatKind: 'group', event: 'joined_group', at: new Date(1_790_000_000_000),
+    });
+    expect(decodeUpdate(upd(grp, 'kicked', 'administrator'), o)?.event).toBe('joined_group');
+    expect(decodeUpdate(upd(grp, 'member', 'administrator'), o)).toBeUndefined();
+    expect(decodeUpdate(upd(grp, 'member', 'left'), o)).toBeUndefined();
+    expect(decodeUpdate(upd({ id: 9, type: 'private', first_name: 'Ann' }, 'kicked', 'member'), o)).toBeUndefined();
+    expect(decodeUpdate(upd({ id: -1007, type: 'channel', title: 'c' }, 'left', 'administrator'), o)).toBeUndefined();
+  });
+});
+

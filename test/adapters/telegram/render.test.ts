@@ -70,3 +70,19 @@ describe('renderReply', () => {
     expect(deepLink('bot', 'a b&c')).toBe('https://t.me/bot');
   });
 });
+
+describe('renderReply with files', () => {
+  it('sends each file as a message of its own after the text, by reference, with the keyboard on the last', () => {
+    const out = renderReply(
+      { text: '举报 #1 的附件（2 份）：', files: [{ kind: 'photo', ref: 'AgAC1' }, { kind: 'document', ref: 'BQAC2', name: '订单<1>.pdf' }], choices: [{ id: 'bl:sk:1', label: '下一条' }] },
+      opts,
+    );
+    expect(out.map((m) => [m.text, m.file?.ref])).toEqual([
+      ['举报 #1 的附件（2 份）：', undefined],
+      ['', 'AgAC1'],
+      ['订单&lt;1&gt;.pdf', 'BQAC2'],
+    ]);
+    expect(out[2].reply_markup?.inline_keyboard).toEqual([[{ text: '下一条', callback_data: 'bl:sk:1' }]]);
+  });
+});
+
