@@ -295,6 +295,20 @@ export const migrations: string[] = [
     PRIMARY KEY (key, outcome, rung)
   ) WITHOUT ROWID;
   `,
+  // 9 — per-platform outcome counters (issue 16 build item 2, last part): closed cases' outcomes under
+  // the case's platform key alone (normalize.groupKey of facts.platform), folded from closed_outcomes
+  // with merchant_outcomes, with no link to the user or the case. Shown at the matching rung of a
+  // user's case once the platform has ≥ K_ANONYMITY closed cases. Counting starts with this version
+  // (rows already folded before it carry no separate platform key).
+  `
+  CREATE TABLE platform_outcomes (
+    key TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    rung TEXT NOT NULL DEFAULT '',
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (key, outcome, rung)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -187,6 +187,14 @@ const coaching: Record<string, string> = {
   'coach.tone.flagged': '有{n}处可能对你不利：',
   'coach.tone.finding': '· “{match}”——{label}：{why}',
   'coach.tone.rewrite_title': '建议改成',
+  // Past outcomes on the same platform, at the matching rung (issue 16 item 2): figures, never a promise.
+  'coach.outcomes.line': '供参考：同平台已结案的 {closed} 个案件里，{n} 个{at}拿回了钱（全额或部分）。这是过去的匿名统计，不代表你的案件结果。',
+  'coach.outcomes.at.seller': '在联系商家后',
+  'coach.outcomes.at.platform': '在向平台申诉后',
+  'coach.outcomes.at.payment': '在支付渠道投诉后',
+  'coach.outcomes.at.regulator': '在向12315投诉后',
+  'coach.outcomes.at.police': '在报警后',
+  'coach.outcomes.at.court': '在起诉后',
   'declined.path': '这条路我不再指导。你可以结案，或删除你的数据；如果想按真实情况维权，可以开一个新案件如实描述。',
 };
 export default coaching;
