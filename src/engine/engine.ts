@@ -250,7 +250,8 @@ export class Engine {
   }
 
   private runStep(ctx: TurnContext, c: CaseRow, event: FlowEvent): void {
-    const outcomes = this.outcomeFigures?.(c.facts.platform);
+    // Only where a rung can be shown (the ladder, or the evidence stage that leads to it).
+    const outcomes = c.state.stage === 'ladder' || c.state.stage === 'evidence' ? this.outcomeFigures?.(c.facts.platform) : undefined;
     const r = step({ flow: this.d.flows[c.scenario], facts: c.facts, state: c.state, event, now: ctx.now, zone: this.d.config.BOT_TIMEZONE, timings: this.d.config, outcomes });
     this.repo.saveCase(c.id, r.facts, r.state, ctx.now);
     this.apply(ctx, { ...c, facts: r.facts, state: r.state }, r.effects);
