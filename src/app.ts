@@ -18,6 +18,9 @@ import type { Broadcaster } from './broadcast/broadcaster.js';
 import { installCalendar } from './calendar/setup.js';
 import { useClockForDates } from './flow/format.js';
 import type { Platform } from './types.js';
+import { PlatformOutcomeStore } from './community/store/outcomes.js';
+import { groupKey } from './community/match/normalize.js';
+import { K_ANONYMITY } from './community/lookup.js';
 
 export interface App {
   config: Config;
@@ -66,6 +69,9 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   const canSendProactively = (p: Platform) => engine.canSendProactively(p);
   // Features register on the routing table (src/engine/routes.ts); the order decides who sees what first.
   const { blacklist, broadcaster } = installCommunity({ db, outbox, config, log, now, cases: engine.repo, router: engine.router, canSendProactively });
+  // Past outcomes on a case's platform, shown at the matching rung (issue 16 item 2; k-anonymous counters).
+  const platformOutcomes = new PlatformOutcomeStore(db, groupKey, () => blacklist.syncCases(), K_ANONYMITY);
+  engine.setOutcomeFigures((platform) => platformOutcomes.figures(platform));
   // Coaching (issue 12): scams first, the fabrication guard and 检查语气 before understanding, the other side's answers.
   registerCoaching(engine.router, {
     config,

@@ -21,9 +21,9 @@ import { checkTone } from './tone.js';
 import { detectBadIntent, type BadIntentKind } from '../nlu/intent.js';
 import { neutralRewrite } from '../nlu/tone.js';
 import { parseAmount } from '../nlu/amount.js';
-import { documentParams, sellerDeadline, type Timings } from '../flow/ladder.js';
+import { applicableRungs, documentParams, sellerDeadline, type Timings } from '../flow/ladder.js';
 import { formatDateTime } from '../flow/format.js';
-import type { Facts, Flow } from '../flow/types.js';
+import type { Facts, Flow, RungId } from '../flow/types.js';
 import type { FlowEvent } from '../flow/events.js';
 import { renderText } from '../engine/render.js';
 import { button, type ChoiceOf } from '../engine/choices.js';
@@ -63,6 +63,12 @@ const BAD_INTENT_KIND: Record<BadIntentKind, FabricationKind> = {
 
 export function registerCoaching(router: Router, d: CoachingDeps): void {
   const zone = d.config.BOT_TIMEZONE;
+
+  /** The rung the case is on (its ladder clamped, as the step shows it). */
+  function rungOf(c: CaseRow): RungId {
+    const rungs = applicableRungs(d.flows[c.scenario], c.facts, d.config);
+    return rungs[Math.min(c.state.rung, rungs.length - 1)];
+  }
 
   /** The case's document parameters as the user reads them (gaps read 【待补充】). */
   function params(c: CaseRow, now: Date): Params {
@@ -268,6 +274,7 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
       paymentMethod: typeof c.facts.paymentMethod === 'string' ? c.facts.paymentMethod : null,
       params: p,
       offer: offer === undefined ? undefined : renderText({ fmt: 'amount', n: offer }),
+      rung: rungOf(c),
     });
     // 'rephrase' is what an unrecognised reply gets; this route only sees recognised kinds.
     const next = coached.next === 'rephrase' ? 'same_rung' : coached.next;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { normalize } from '../nlu/normalize.js';
 import { CITATION_FACTS } from '../knowledge/law.js';
-import type { Facts } from '../flow/types.js';
+import type { Facts, RungId } from '../flow/types.js';
 import type { ScenarioId } from '../types.js';
 import { compile, loadData } from './rules.js';
 import { has, t, type Params } from './text.js';
@@ -120,13 +120,20 @@ export interface ReplyContext {
   params: Params;
   /** For partial offers: what the seller offered, formatted. */
   offer?: string;
+  /** The rung the case is on: who "the other side" is (商家 / 平台 / 支付渠道); seller when absent. */
+  rung?: RungId;
 }
+
+/** A rung's own wording of `key` (key.<rung>) where one is written, else the shared one. */
+const forRung = (key: string, rung: RungId): string => (has(`${key}.${rung}`) ? `${key}.${rung}` : key);
 
 /** Coaching for one seller reply. */
 export function coachSellerReply(kind: SellerReplyKind, ctx: ReplyContext): ReplyCoaching {
-  const p: Params = { ...ctx.params, offer: ctx.offer ?? '【对方提出的金额】' };
+  const rung = ctx.rung ?? 'seller';
+  const side = has(`reply.party.${rung}`) ? rung : 'other';
+  const p: Params = { ...ctx.params, offer: ctx.offer ?? '【对方提出的金额】', party: t(`reply.party.${side}`), escalate: t(`reply.escalate.${side}`) };
   for (const k of ['orderId', 'amount', 'paidAt', 'deadline']) if (p[k] === undefined || p[k] === null || p[k] === '') p[k] = '【待补充】';
-  const lines = [t(`reply.${kind}.advice`, p)];
+  const lines = [t(forRung(`reply.${kind}.advice`, rung), p)];
   if (kind === 'no_order') {
     const channel = `reply.no_order.channel.${ctx.paymentMethod ?? 'unknown'}`;
     lines.push(t(has(channel) ? channel : 'reply.no_order.channel.unknown'), t('reply.no_order.statement'));
@@ -136,8 +143,8 @@ export function coachSellerReply(kind: SellerReplyKind, ctx: ReplyContext): Repl
     p.problem = t(has(problem) ? problem : 'reply.after_sale_expired.problem.other');
   }
   const next = NEXT[kind];
-  lines.push(t(`reply.next.${next}`));
-  const draftKey = `reply.${kind}.draft`;
+  lines.push(t(`reply.next.${next}`, p));
+  const draftKey = forRung(`reply.${kind}.draft`, rung);
   return { kind, advice: lines.join('\n\n'), draft: has(draftKey) ? t(draftKey, p) : undefined, next, facts: factsFrom(kind) };
 }
 

@@ -11,6 +11,7 @@ import type { Flow, Facts } from '../flow/types.js';
 import { initialState } from '../flow/state.js';
 import { step } from '../flow/step.js';
 import type { Effect, FlowEvent, Outcome } from '../flow/events.js';
+import type { PlatformOutcomes } from '../flow/ladder.js';
 import { maskSecretsInText } from '../privacy/mask.js';
 import { sanitizeInbound } from '../privacy/inbound.js';
 import { InboundGate, type Verdict } from '../limits/gate.js';
@@ -241,8 +242,17 @@ export class Engine {
     return { ctx, state };
   }
 
+  /** Where the step's platform outcome figures come from (the community's anonymous counters; issue 16). */
+  private outcomeFigures?: (platform: unknown) => PlatformOutcomes | undefined;
+
+  setOutcomeFigures(f: (platform: unknown) => PlatformOutcomes | undefined): void {
+    this.outcomeFigures = f;
+  }
+
   private runStep(ctx: TurnContext, c: CaseRow, event: FlowEvent): void {
-    const r = step({ flow: this.d.flows[c.scenario], facts: c.facts, state: c.state, event, now: ctx.now, zone: this.d.config.BOT_TIMEZONE, timings: this.d.config });
+    // Only where a rung can be shown (the ladder, or the evidence stage that leads to it).
+    const outcomes = c.state.stage === 'ladder' || c.state.stage === 'evidence' ? this.outcomeFigures?.(c.facts.platform) : undefined;
+    const r = step({ flow: this.d.flows[c.scenario], facts: c.facts, state: c.state, event, now: ctx.now, zone: this.d.config.BOT_TIMEZONE, timings: this.d.config, outcomes });
     this.repo.saveCase(c.id, r.facts, r.state, ctx.now);
     this.apply(ctx, { ...c, facts: r.facts, state: r.state }, r.effects);
   }

@@ -3,7 +3,7 @@
 // the step uses (followups/effects.ts) can name them without importing the step.
 import type { Attachment } from '../types.js';
 import type { ReplyMsg } from './message.js';
-import type { Timings } from './ladder.js';
+import type { PlatformOutcomes, Timings } from './ladder.js';
 import type { CaseState } from './state.js';
 import type { Facts, Flow, Outcome, RungId } from './types.js';
 
@@ -44,6 +44,8 @@ export interface StepInput {
   now: Date;
   zone: string;
   timings: Timings;
+  /** Past outcomes on the case's platform (≥ k closed cases), supplied by the engine; shown at the matching rung. */
+  outcomes?: PlatformOutcomes;
 }
 
 export interface StepResult {

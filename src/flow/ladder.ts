@@ -131,8 +131,35 @@ function lawFacts(facts: Facts, now: Date, timings: Timings, zone: string, state
   return citationFacts(facts, { sent, sellerDeadlineAt, now });
 }
 
+/**
+ * Closed cases on the case's platform (issue 16 item 2): how many, and at which rung the money came
+ * back (full or part). Computed outside the step (src/community/store/outcomes.ts, only at ≥ k
+ * closed cases) and passed in through StepInput.outcomes, so the step stays pure.
+ */
+export interface PlatformOutcomes {
+  closed: number;
+  refundedAt: Partial<Record<RungId, number>>;
+}
+
+/** One calm line of past figures for this rung; nothing when no closed case got money back there. */
+export function outcomeLine(rung: RungId, figures: PlatformOutcomes | undefined): Text[] {
+  const n = figures?.refundedAt[rung] ?? 0;
+  if (!figures || n <= 0) return [];
+  return [msg('coach.outcomes.line', { closed: figures.closed, n, at: msg(`coach.outcomes.at.${rung}`) })];
+}
+
 /** The reply that presents one rung: when to use it, where to go, the text to send, how long to wait. */
-export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Facts, now: Date, timings: Timings, zone: string, state?: CaseState): ReplyMsg {
+export function rungReply(
+  flow: Flow,
+  rungs: RungId[],
+  index: number,
+  facts: Facts,
+  now: Date,
+  timings: Timings,
+  zone: string,
+  state?: CaseState,
+  figures?: PlatformOutcomes,
+): ReplyMsg {
   const rung = rungs[index];
   const p = documentParams(flow, facts, now, timings, zone, state);
   const cited = citationsFor(lawFacts(facts, now, timings, zone, state), rung, flow.id);
@@ -148,6 +175,7 @@ export function rungReply(flow: Flow, rungs: RungId[], index: number, facts: Fac
       msg(`rung.${rung}.when`, p),
       where,
       msg(`rung.${rung}.wait`, p),
+      ...outcomeLine(rung, figures),
       ...((rung === 'regulator' || rung === 'court') && !respondentKnown ? [msg(facts.respondentUnknown === true ? 'coach.respondent.none_found' : 'coach.respondent.hint')] : []),
       ...(cited.length ? [msg('law.header'), join(lawLines(cited)), msg('law.disclaimer')] : []),
     ],

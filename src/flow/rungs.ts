@@ -61,7 +61,7 @@ function reversalOver(i: StepInput, prefix: Text): StepResult {
 function rungChoices(i: StepInput, facts: Facts, state: CaseState): ChoiceMsg[] {
   const rungs = applicableRungs(i.flow, facts, i.timings);
   const index = Math.min(state.rung, rungs.length - 1);
-  return rungReply(i.flow, rungs, index, facts, i.now, i.timings, i.zone, state).choices ?? [];
+  return rungReply(i.flow, rungs, index, facts, i.now, i.timings, i.zone, state, i.outcomes).choices ?? [];
 }
 
 /** Shows the case's current rung (clamped to the ladder), `prefix` above it. */
@@ -69,7 +69,7 @@ export function showRung(i: StepInput, facts: Facts, state: CaseState, prefix?: 
   if (needsReversalWait(i, facts, state)) return showReversal(i, facts, state, prefix);
   const rungs = applicableRungs(i.flow, facts, i.timings);
   const index = Math.min(state.rung, rungs.length - 1);
-  const reply = rungReply(i.flow, rungs, index, facts, i.now, i.timings, i.zone, state);
+  const reply = rungReply(i.flow, rungs, index, facts, i.now, i.timings, i.zone, state, i.outcomes);
   return { facts, state: { ...state, stage: 'ladder', rung: index }, effects: [{ type: 'reply', reply: { ...reply, text: withPrefix(prefix, reply.text, '\n\n') } }] };
 }
 

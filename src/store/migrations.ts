@@ -295,6 +295,39 @@ export const migrations: string[] = [
     PRIMARY KEY (key, outcome, rung)
   ) WITHOUT ROWID;
   `,
+  // 9 — per-platform outcome counters (issue 16 build item 2, last part): closed cases' outcomes under
+  // the case's platform key alone (normalize.groupKey of facts.platform), folded from closed_outcomes
+  // with merchant_outcomes, with no link to the user or the case. Shown at the matching rung of a
+  // user's case once the platform has ≥ K_ANONYMITY closed cases. Counting starts with this version
+  // (rows already folded before it carry no separate platform key).
+  // The rung an outcome is counted at is now the last rung the user sent (state.sent), a rung id:
+  // cases.current_rung holds the ladder INDEX (repo.saveCase), which differs by scenario and by
+  // whether the police rung applies, so "2" named no rung. A case closed before any rung was sent
+  // is counted without a rung (in the totals, at no rung); counters already folded under an index
+  // are merged into the no-rung row.
+  `
+  DROP TRIGGER closed_outcomes_copy;
+  CREATE TRIGGER closed_outcomes_copy AFTER UPDATE OF status ON cases
+    WHEN NEW.status = 'closed' AND OLD.status IS NOT 'closed' AND NEW.outcome IS NOT NULL
+  BEGIN
+    INSERT INTO closed_outcomes (merchant, platform, outcome, refunded, rung)
+    VALUES (json_extract(NEW.facts, '$.merchant'), json_extract(NEW.facts, '$.platform'), NEW.outcome, NEW.refunded_amount,
+      CASE WHEN json_valid(NEW.state) THEN json_extract(NEW.state, '$.sent[#-1]') END);
+  END;
+  -- Queued rows still holding an index: no rung.
+  UPDATE closed_outcomes SET rung = NULL WHERE rung GLOB '[0-9]*';
+  INSERT INTO merchant_outcomes (key, outcome, rung, n, refunded)
+    SELECT key, outcome, '', sum(n), sum(refunded) FROM merchant_outcomes WHERE rung GLOB '[0-9]*' GROUP BY key, outcome
+    ON CONFLICT (key, outcome, rung) DO UPDATE SET n = n + excluded.n, refunded = refunded + excluded.refunded;
+  DELETE FROM merchant_outcomes WHERE rung GLOB '[0-9]*';
+  CREATE TABLE platform_outcomes (
+    key TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    rung TEXT NOT NULL DEFAULT '',
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (key, outcome, rung)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

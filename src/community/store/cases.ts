@@ -42,6 +42,11 @@ export class OpenCaseStore {
         `INSERT INTO merchant_outcomes (key, outcome, rung, n, refunded) VALUES (?, ?, ?, 1, ?)
          ON CONFLICT (key, outcome, rung) DO UPDATE SET n = n + 1, refunded = refunded + excluded.refunded`,
       ),
+      // Per-platform counters (migration 9, src/community/store/outcomes.ts reads them).
+      countPlatform: db.prepare(
+        `INSERT INTO platform_outcomes (key, outcome, rung, n) VALUES (?, ?, ?, 1)
+         ON CONFLICT (key, outcome, rung) DO UPDATE SET n = n + 1`,
+      ),
     };
   }
 
@@ -72,6 +77,8 @@ export class OpenCaseStore {
       for (const r of rows) {
         const keys = new Set([this.key(r.merchant), this.key(r.platform)].filter((k): k is string => k !== undefined));
         for (const k of keys) this.s.count.run(k, r.outcome, r.rung ?? '', r.outcome === 'full' || r.outcome === 'partial' ? (r.refunded ?? 0) : 0);
+        const p = this.key(r.platform);
+        if (p) this.s.countPlatform.run(p, r.outcome, r.rung ?? '');
         this.s.closedDone.run(r.id);
       }
     }
