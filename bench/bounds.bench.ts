@@ -193,6 +193,8 @@ function main(): void {
     const pick = new Sample();
     const agree = new Sample();
     const whole = new Sample();
+    const agreeFew = new Sample();
+    const agreeMany = new Sample();
     let notices = 0;
     for (const id of joiners) {
       const uid = String(id);
@@ -208,7 +210,10 @@ function main(): void {
       whole.wall.push(list.wall.at(-1)! + pick.wall.at(-1)! + agree.wall.at(-1)!);
       whole.cpu.push(list.cpu.at(-1)! + pick.cpu.at(-1)! + agree.cpu.at(-1)!);
       // The notices to the others who agreed, as the drainer would send them (not timed).
-      notices += db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ? WHERE kind = 'notice' AND status = 'pending'`).run(now.getTime()).changes;
+      const n = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ? WHERE kind = 'notice' AND status = 'pending'`).run(now.getTime()).changes;
+      notices += n;
+      (n >= 50 ? agreeMany : agreeFew).wall.push(agree.wall.at(-1)!);
+      (n >= 50 ? agreeMany : agreeFew).cpu.push(agree.cpu.at(-1)!);
       if (!consented.has(id)) consentsBy.set(name, (consentsBy.get(name) ?? 0) + 1);
       consented.add(id);
     }
@@ -252,6 +257,8 @@ function main(): void {
     line('集体投诉: list my cases', list, 'p99 < 10 ms', under10);
     line('集体投诉: pick the case', pick, 'p99 < 10 ms', under10);
     line('集体投诉 join: 同意加入 (consent, count, notify)', agree, 'p99 < 10 ms', under10, `  (${notices} notices written)`);
+    line(`  of which < 50 others agreed (${agreeFew.wall.length} joins)`, agreeFew, 'p99 < 10 ms', under10);
+    if (agreeMany.wall.length) line(`  of which ≥ 50 others agreed (${agreeMany.wall.length} joins)`, agreeMany, 'p99 < 10 ms', under10);
     line('集体投诉 join, three turns together', whole, '—', () => true);
     line('导出集体投诉 <name> by an admin (the document)', exp, 'p99 < 10 ms', under10, `  (${exportedLines} agreed cases exported)`);
     line('删除我的数据 → 确认 (WAL checkpoint included)', del, 'p99 < 10 ms', under10, `  (users left: ${left})`);
