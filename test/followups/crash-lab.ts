@@ -56,7 +56,7 @@ export function describeCrash(r: CrashResult): string {
   return (
     `kill -9 test: ${r.kills} kills in ${(r.killPhaseMs / 1000).toFixed(1)} s, concurrency ${r.concurrency}, ${r.followUps} follow-ups (${r.perLife} due per life), ${r.deliveries} deliveries; ` +
     `lost ${r.lost}; repeats ${r.duplicates} (${((r.duplicates / r.followUps) * 100).toFixed(2)}% of follow-ups), per kill max ${r.maxPerKill} mean ${r.meanPerKill.toFixed(2)} ` +
-    `(bound ${r.concurrency}); ${r.withinOneLife} within one life; ${r.unexpectedExits} child exit(s) before the kill`
+    `(bound ${r.concurrency}); ${r.withinOneLife} within one life; out of order: none possible (one message per chat); ${r.unexpectedExits} child exit(s) before the kill`
   );
 }
 
