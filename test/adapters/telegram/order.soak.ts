@@ -8,9 +8,9 @@ import { describeOrder, runOrder } from './order-run.js';
 const BUDGET_MS = Number(process.env.ORDER_SOAK_MS ?? 240_000);
 
 it(
-  'hundreds of chats under 45 % injected faults: no message out of order, lost or sent twice',
+  '1,000 chats under 45 % injected faults: no message out of order, lost or sent twice',
   async () => {
-    const r = await runOrder({ chats: 400, backlog: 8, waves: 6, waveShare: 0.5, faultRate: 0.45, concurrency: 4, seed: 1414, budgetMs: BUDGET_MS });
+    const r = await runOrder({ chats: 1_000, backlog: 10, waves: 10, waveShare: 0.5, faultRate: 0.45, concurrency: 4, seed: 1414, budgetMs: BUDGET_MS });
     console.log(`fault-injection run: ${describeOrder(r)}; no kills in this run (repeats per kill: see the kill -9 run)`);
     expect(r.faults['429'] + r.faults['5xx'] + r.faults.reset).toBeGreaterThan(1_000);
     expect(r.outOfOrder).toBe(0);
