@@ -6,6 +6,7 @@ import { followUpMessage } from '../followups/messages.js';
 import type { Repo } from './repo.js';
 import { encodeChoice } from './choices.js';
 import type { SessionState } from './session.js';
+import { choiceOptions, matchOption } from '../dialogue/index.js';
 
 export interface ResolveDeps {
   repo: Repo;
@@ -36,18 +37,26 @@ function lastSeenChoices(d: ResolveDeps, inbound: Inbound, userId: number, state
   return { choices: state.lastChoices ?? [], numbered: !!state.numbered };
 }
 
-export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, state: SessionState, sessionUpdatedAt: number): string | undefined {
-  if (inbound.choice) return inbound.choice;
+/** What a typed text names among the choices last seen: one of them, two equally (ask which), or none. */
+export type Resolved = { id?: string; ambiguous?: Choice[] };
+
+/** Longer text is a sentence, not a choice: only a number, a whole label or a synonym can name one then. */
+const SHORT = 16;
+
+export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, state: SessionState, sessionUpdatedAt: number): Resolved {
+  if (inbound.choice) return { id: inbound.choice };
   const text = (inbound.text ?? '').trim();
-  // Choices are short labels or numbers; longer text is never a choice (and skips the lookup).
-  if (!text || text.length > 24) return undefined;
+  if (!text || text.length > 40) return {};
   const seen = lastSeenChoices(d, inbound, userId, state, sessionUpdatedAt);
   const choices = seen.choices;
-  if (!choices.length) return undefined;
-  if (seen.numbered && /^\d{1,2}$/.test(text)) {
-    const n = Number(text);
-    if (n >= 1 && n <= choices.length) return choices[n - 1].id;
+  if (!choices.length) return {};
+  // Numbers, labels, parts of labels, synonyms, traditional and small typos (src/dialogue).
+  const m = matchOption(text, choiceOptions(choices, seen.numbered));
+  if (m.kind === 'match') {
+    if (m.how === 'number' && !seen.numbered) return {};
+    if (text.length > SHORT && (m.how === 'contains' || m.how === 'fuzzy')) return {};
+    return { id: m.id };
   }
-  const norm = (s: string) => s.replace(/[\s，,。.！!？?：:（）()「」]/g, '').toLowerCase();
-  return choices.find((c) => norm(c.label) === norm(text))?.id;
+  if (m.kind === 'ambiguous' && text.length <= SHORT) return { ambiguous: choices.filter((c) => m.ids.includes(c.id)) };
+  return {};
 }

@@ -131,6 +131,7 @@ const core: Record<string, string> = {
   'fu.refused': '被拒绝',
   'fu.replied': '商家回复了',
   'fu.stale': '这个提醒对应的案件已经结束或不存在了。',
+  'tap.handled': '这个按钮已经处理过了。',
   'fu.answered': '这个提醒已经回答过了。有新情况可以发“进度”查看当前这一步。',
   'cases.closed': '案件 #{id} 已经结案，只能查看，不能再修改。',
   'fu.how_much': '太好了。退回了多少钱？（例如：100元）',
