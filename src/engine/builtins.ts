@@ -9,8 +9,10 @@ import type { ScenarioId } from '../types.js';
 import { evidenceReply } from '../flow/replies.js';
 import { renderReply } from './render.js';
 import type { Outcome } from '../flow/events.js';
-import { parseAmount } from '../nlu/amount.js';
-import { encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
+import { button, encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
+import type { Facts } from '../flow/types.js';
+import type { Reply } from '../types.js';
+import { checkClosingAmount, exceedsPaidText, extractAmount, matchOption, optionSpecs, remainder, yesNo, yuan } from '../dialogue/index.js';
 import { matchCommand, type CommandName } from './commands.js';
 import { caseChoices, caseList, closeAsk, deleteAsk, menu, scenarioMenu } from './menus.js';
 import { progressText } from './progress.js';
@@ -21,8 +23,24 @@ import { ENGINE_NS } from './session.js';
 
 /** The engine's own pending confirmation (ext[ENGINE_NS]). */
 export interface EngineDialog {
-  mode: 'close' | 'close_amount' | 'confirm_delete';
+  mode: 'close' | 'close_amount' | 'close_rest' | 'confirm_delete';
   closeOutcome?: Outcome;
+  /** close_rest: what came back, while the user decides whether to pursue the rest. */
+  refunded?: number;
+}
+
+/** What the case claims: the extra debit for a double charge, otherwise the amount paid. */
+export function owedOf(facts: Facts): number | undefined {
+  if (typeof facts.extraAmount === 'number' && facts.extraAmount > 0) return facts.extraAmount;
+  return typeof facts.amount === 'number' && facts.amount > 0 ? facts.amount : undefined;
+}
+
+/** "还差100元，要继续追吗？" with its two buttons. */
+export function restOffer(refunded: number, rest: number): Reply {
+  return {
+    text: t('close.rest_offer', { refunded: yuan(refunded), rest: yuan(rest) }),
+    choices: [button({ kind: 'rung', op: 'resume' }, t('close.rest_keep')), button({ kind: 'close', outcome: 'partial' }, t('close.rest_stop'))],
+  };
 }
 
 export interface BuiltinDeps {
@@ -33,6 +51,19 @@ export interface BuiltinDeps {
 
 
 const OUTCOME_ANSWERS: ReadonlySet<string> = new Set(RUNG_CHECK_ANSWERS);
+
+/** "继续追剩下的" / "不追了，结案" in words. */
+function restAnswer(text: string): 'keep' | 'stop' | undefined {
+  const m = matchOption(text, optionSpecs([
+    { id: 'keep', labelKey: 'close.rest_keep' },
+    { id: 'stop', labelKey: 'close.rest_stop' },
+  ], false));
+  if (m.kind === 'match') return m.id as 'keep' | 'stop';
+  if (/不追|算了|不用|结案|就这样|不要了/.test(text)) return 'stop';
+  if (/继续|接着|还要追|追剩/.test(text)) return 'keep';
+  const yn = yesNo(text).answer;
+  return yn === 'yes' ? 'keep' : yn === 'no' ? 'stop' : undefined;
+}
 
 export function registerBuiltins(router: Router, d: BuiltinDeps): void {
   const { repo, config } = d;
@@ -98,10 +129,36 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         return ctx.closeCase(active, choice.outcome);
       }
       if (s.mode === 'close_amount' && active && !choice && !matchCommand(ctx.text)) {
-        const amount = parseAmount(ctx.text);
+        const amount = extractAmount(ctx.text);
         if (amount === undefined || amount <= 0) return ctx.reply({ text: `${t('reask', { example: t('ex.amount') })}\n${t('close.ask_amount')}` });
+        // Bounded by what was paid: a larger number is questioned, not stored.
+        const owed = owedOf(active.facts);
+        const check = checkClosingAmount(amount, owed);
+        if (check.kind === 'exceeds_paid' && owed !== undefined) return ctx.reply({ text: exceedsPaidText(amount, owed) });
+        if (owed !== undefined && amount < owed) {
+          // Part came back: offer to keep pursuing the rest on the current rung.
+          ctx.ext.set(ENGINE_NS, { mode: 'close_rest', closeOutcome: 'partial', refunded: amount } satisfies EngineDialog);
+          return ctx.reply(restOffer(amount, remainder(owed, amount)));
+        }
         ctx.ext.set(ENGINE_NS, undefined);
-        return ctx.closeCase(active, s.closeOutcome ?? 'partial', amount);
+        return ctx.closeCase(active, owed !== undefined ? 'full' : (s.closeOutcome ?? 'partial'), amount);
+      }
+      if (s.mode === 'close_rest' && active && s.refunded !== undefined) {
+        const keep = choice?.kind === 'rung' && choice.op === 'resume';
+        const stop = choice?.kind === 'close';
+        const said = !choice && !matchCommand(ctx.text) ? restAnswer(ctx.text) : undefined;
+        if (keep || said === 'keep') {
+          ctx.ext.set(ENGINE_NS, undefined);
+          repo.setRefunded(active.id, s.refunded, ctx.now);
+          ctx.reply({ text: t('close.rest_kept', { refunded: yuan(s.refunded) }) });
+          return ctx.stepCase(active, { type: 'repeat' });
+        }
+        if (stop || said === 'stop') {
+          ctx.ext.set(ENGINE_NS, undefined);
+          return ctx.closeCase(active, 'partial', s.refunded);
+        }
+        const owed = owedOf(active.facts);
+        if (!choice && owed !== undefined) return ctx.reply(restOffer(s.refunded, remainder(owed, s.refunded)));
       }
       ctx.ext.set(ENGINE_NS, undefined);
       return false;

@@ -7,6 +7,7 @@ import type { Repo } from './repo.js';
 import { encodeChoice } from './choices.js';
 import type { SessionState } from './session.js';
 import { choiceOptions, matchOption } from '../dialogue/index.js';
+import { matchCommand } from './commands.js';
 
 export interface ResolveDeps {
   repo: Repo;
@@ -52,6 +53,8 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
   if (!choices.length) return {};
   // Numbers, labels, parts of labels, synonyms, traditional and small typos (src/dialogue).
   const m = matchOption(text, choiceOptions(choices, seen.numbered));
+  // A command word (证据, 进度…) is the command unless it is a button's whole label.
+  if (matchCommand(text) && !(m.kind === 'match' && (m.how === 'exact' || m.how === 'number'))) return {};
   if (m.kind === 'match') {
     if (m.how === 'number' && !seen.numbered) return {};
     if (text.length > SHORT && (m.how === 'contains' || m.how === 'fuzzy')) return {};

@@ -150,6 +150,10 @@ const core: Record<string, string> = {
   'status.closed': '已结案',
 
   'close.ask': '案件 #{id} 的结果是？',
+  'close.rest_offer': '退回了{refunded}，还差{rest}。要在当前这一步继续追剩下的{rest}吗？',
+  'close.rest_keep': '继续追剩下的',
+  'close.rest_stop': '不追了，结案',
+  'close.rest_kept': '已记下退回的{refunded}，案件继续。剩下的钱按当前这一步接着追：',
   'close.ask_amount': '退回了多少钱？（例如：100元）',
   'close.done.full': '案件 #{id} 已结案：全额退款。很高兴钱追回来了。结案的案件会在 {retention} 天后自动删除。',
   'close.done.partial': '案件 #{id} 已结案：部分退款。结案的案件会在 {retention} 天后自动删除。',
