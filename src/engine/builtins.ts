@@ -12,7 +12,8 @@ import type { Outcome } from '../flow/events.js';
 import { button, encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
 import type { Facts } from '../flow/types.js';
 import type { Reply } from '../types.js';
-import { checkClosingAmount, exceedsPaidText, extractAmount, matchOption, optionSpecs, remainder, yesNo, yuan } from '../dialogue/index.js';
+import { questionChoice } from './resolve.js';
+import { whichOneText, checkClosingAmount, exceedsPaidText, extractAmount, matchOption, optionSpecs, remainder, yesNo, yuan } from '../dialogue/index.js';
 import { matchCommand, type CommandName } from './commands.js';
 import { caseChoices, caseList, closeAsk, deleteAsk, menu, scenarioMenu } from './menus.js';
 import { progressText } from './progress.js';
@@ -216,7 +217,12 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
       if (active && active.status === 'open') {
         if (attachments.length) return ctx.stepCase(active, { type: 'attachments', items: attachments });
         if (ctx.choiceId) return ctx.stepCase(active, { type: 'choice', id: ctx.choiceId });
-        if (ctx.text) return ctx.stepCase(active, { type: 'text', text: ctx.text });
+        if (ctx.text) {
+          const named = questionChoice(d.flows[active.scenario], active, ctx.text);
+          if (named.id) return ctx.stepCase(active, { type: 'choice', id: named.id });
+          if (named.ambiguous) return ctx.reply({ text: whichOneText(named.ambiguous.map((c) => c.label)), choices: named.ambiguous });
+          return ctx.stepCase(active, { type: 'text', text: ctx.text });
+        }
         return ctx.stepCase(active, { type: 'repeat' });
       }
       if (attachments.length) return ctx.reply(menu(undefined, t('attachment.no_case')));

@@ -6,7 +6,10 @@ import { followUpMessage } from '../followups/messages.js';
 import type { Repo } from './repo.js';
 import { encodeChoice } from './choices.js';
 import type { SessionState } from './session.js';
-import { choiceOptions, matchOption } from '../dialogue/index.js';
+import { choiceOptions, matchOption, optionSpecs, questionOptions } from '../dialogue/index.js';
+import { PAYMENT_METHODS } from '../types.js';
+import type { Flow } from '../flow/types.js';
+import type { CaseRow } from './repo.js';
 import { matchCommand } from './commands.js';
 
 export interface ResolveDeps {
@@ -61,5 +64,24 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
     return { id: m.id };
   }
   if (m.kind === 'ambiguous' && text.length <= SHORT) return { ambiguous: choices.filter((c) => m.ids.includes(c.id)) };
+  return {};
+}
+
+/**
+ * Typed words for the open question of a case in intake, when they named none of the buttons
+ * last shown (e.g. after 进度): its options by number, label, synonym, traditional or typo.
+ */
+export function questionChoice(flow: Flow, c: CaseRow, text: string): Resolved {
+  if (c.state.stage !== 'intake' || !c.state.q) return {};
+  const q = flow.questions.find((x) => x.id === c.state.q);
+  if (!q || (q.kind !== 'choice' && q.kind !== 'payment')) return {};
+  const specs =
+    q.kind === 'choice'
+      ? questionOptions(flow.id, q.id, q.options ?? [])
+      : optionSpecs(PAYMENT_METHODS.map((id) => ({ id, labelKey: `payment.${id}` })));
+  const m = matchOption(text.slice(0, 60), specs);
+  const id = (o: string) => encodeChoice({ kind: 'answer', option: o });
+  if (m.kind === 'match') return { id: id(m.id) };
+  if (m.kind === 'ambiguous') return { ambiguous: m.ids.map((o) => ({ id: id(o), label: specs.find((x) => x.id === o)!.label })) };
   return {};
 }

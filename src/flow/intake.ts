@@ -8,8 +8,9 @@
 // only routes the result. Replies are descriptors (replies.ts askReply), never text.
 import { PAYMENT_METHODS } from '../types.js';
 import { decodeChoice } from '../engine/choices.js';
-import { parseAnswer } from './answers.js';
-import { msg, withPrefix, type Text } from './message.js';
+import { readTyped } from './answers.js';
+import { choice, join, msg, withPrefix, type Text } from './message.js';
+import { optionText } from './facts-text.js';
 import { askReply, assessmentText, declinedReply, evidenceReply } from './replies.js';
 import type { CaseState } from './state.js';
 import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
@@ -51,7 +52,7 @@ export function advance(flow: Flow, facts: Facts, state: CaseState, prefix?: Tex
  * - `bad`: not an answer, ask again (`why` names a specific problem, locale reask.why.<why>);
  * - `none`: the event is not an answer at all (start, repeat, a file).
  */
-export type AnswerRead = { type: 'value'; value: FactValue | null; prefix?: Text } | { type: 'bad'; why?: string } | { type: 'none' };
+export type AnswerRead = { type: 'value'; value: FactValue | null; prefix?: Text } | { type: 'bad'; why?: string; ids?: string[] } | { type: 'none' };
 
 /** (1) Where an answer is parsed: a button (codec value) or typed text. */
 export function readAnswer(q: Question, event: FlowEvent, now: Date, zone: string): AnswerRead {
@@ -65,9 +66,11 @@ export function readAnswer(q: Question, event: FlowEvent, now: Date, zone: strin
     return { type: 'bad' };
   }
   if (event.type === 'text') {
-    if (SKIP_WORDS.test(event.text.trim())) return { type: 'value', value: null, prefix: msg('skipped') };
-    const r = parseAnswer(q, event.text, now, zone);
-    return r.ok ? { type: 'value', value: r.value } : { type: 'bad', why: r.why };
+    const r = readTyped(q, event.text, now, zone);
+    if (r.ok) return { type: 'value', value: r.value };
+    // "不知道" skips, except for a name or an order number: those are asked once more first.
+    if (SKIP_WORDS.test(event.text.trim()) && r.why !== 'unknown') return { type: 'value', value: null, prefix: msg('skipped') };
+    return { type: 'bad', why: r.why, ids: r.ids };
   }
   if (event.type === 'start' || event.type === 'repeat' || event.type === 'attachments') return { type: 'none' };
   return { type: 'bad' };
@@ -87,6 +90,16 @@ function reask(i: StepInput, q: Question, why?: string): StepResult {
   return { facts: i.facts, state: { ...i.state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(i.flow, q, reasks, prefix) }] };
 }
 
+/** Two options match equally: ask which one, listing both (numbered as offered). */
+function whichOne(i: StepInput, q: Question, ids: string[]): StepResult {
+  const lines: Text[] = [msg('dlg.which'), ...ids.map((o, n) => msg('dlg.which_line', { n: n + 1, label: optionText(i.flow.id, q.id, o) }))];
+  return {
+    facts: i.facts,
+    state: { ...i.state, q: q.id },
+    effects: [{ type: 'reply', reply: { text: join(lines), choices: ids.map((o) => choice({ kind: 'answer', option: o }, optionText(i.flow.id, q.id, o))) } }],
+  };
+}
+
 /** One event during intake. */
 export function intake(i: StepInput): StepResult {
   const { flow, facts, state, event } = i;
@@ -94,7 +107,8 @@ export function intake(i: StepInput): StepResult {
   if (!q) return advance(flow, facts, state);
   const a = readAnswer(q, event, i.now, i.zone);
   if (a.type === 'value') return accept(i, q, a.value, a.prefix);
-  if (a.type === 'bad') return reask(i, q, a.why);
+  if (a.type === 'bad' && a.why === 'ambiguous' && a.ids?.length) return whichOne(i, q, a.ids);
+  if (a.type === 'bad') return reask(i, q, a.why === 'unknown' && i.state.q === q.id && i.state.reasks > 0 ? undefined : a.why);
   if (event.type === 'attachments') {
     // A file during intake is kept for the evidence stage; the question stays open.
     return {
