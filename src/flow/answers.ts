@@ -8,7 +8,11 @@ import { parsePaymentMethod } from '../nlu/payment.js';
 import { parseOrderId } from '../nlu/order.js';
 import { parseCount } from '../nlu/count.js';
 import { maskCardKey } from '../privacy/mask.js';
-import { checkName, extractAmount, extractCardKey, extractOrderId, findCardKeys, fold, readDate, withoutCardKeys } from '../dialogue/index.js';
+// The locale-free parts of src/dialogue (the step never looks up a text).
+import { checkName, extractAmount, extractOrderId } from '../dialogue/values.js';
+import { extractCardKey, findCardKeys, withoutCardKeys } from '../dialogue/cardkey.js';
+import { fold } from '../dialogue/fold.js';
+import { readDate } from '../dialogue/dates.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
 export type ParseResult = { ok: true; value: FactValue } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'ambiguous'; ids?: string[] };

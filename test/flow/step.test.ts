@@ -128,7 +128,7 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     expect(due.getTime()).toBeGreaterThan(NOW.getTime());
     const ack = replies(sent)[0];
     expect(ack.text).toEqual({ key: 'rung.sent', params: { due: { fmt: 'deadline', at: due.toISOString(), zone: ZONE, now: NOW.toISOString() } } });
-    expect(ack.choices!.map((c) => c.value)).toEqual([{ kind: 'rung', op: 'next' }, { kind: 'menu', action: 'progress' }]);
+    expect(ack.choices!.map((c) => c.value)).toEqual([{ kind: 'rung', op: 'next' }, { kind: 'menu', action: 'progress' }, { kind: 'menu', action: 'close' }]);
     renders(ack);
   });
 });
