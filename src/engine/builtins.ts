@@ -204,7 +204,9 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
     matchCommand,
     (ctx, cmd) => {
       if (cmd.name !== 'start' && cmd.name !== 'new' && cmd.name !== 'help') return false;
-      return ctx.reply({ text: t('group.go_private'), openPrivate: { payload: 'new', label: t('group.open_private') } });
+      // 帮助 in a group lists what works there (查商家) and what needs the private chat.
+      const text = cmd.name === 'help' ? `${t('group.go_private')}\n\n${t('help.group')}` : t('group.go_private');
+      return ctx.reply({ text, openPrivate: { payload: 'new', label: t('group.open_private') } });
     },
     { order: ORDER.GROUP_FALLBACK, chats: 'group' },
   );
