@@ -12,7 +12,7 @@ import type { Outcome } from '../flow/events.js';
 import { button, encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
 import type { Facts } from '../flow/types.js';
 import type { Reply } from '../types.js';
-import { questionChoice } from './resolve.js';
+import { checklistPicks, questionChoice } from './resolve.js';
 import { whichOneText, checkClosingAmount, exceedsPaidText, extractAmount, matchOption, optionSpecs, remainder, yesNo, yuan } from '../dialogue/index.js';
 import { matchCommand, type CommandName } from './commands.js';
 import { caseChoices, caseList, closeAsk, deleteAsk, menu, scenarioMenu } from './menus.js';
@@ -220,6 +220,16 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         if (attachments.length) return ctx.stepCase(active, { type: 'attachments', items: attachments });
         if (ctx.choiceId) return ctx.stepCase(active, { type: 'choice', id: ctx.choiceId });
         if (ctx.text) {
+          // Several checklist items at once: "4 6", "1、3", "聊天记录和支付记录" (numbers as shown).
+          const ticks = active.state.stage === 'evidence' ? checklistPicks(d.flows[active.scenario], ctx.text) : [];
+          if (ticks.length) {
+            let c = active;
+            for (const id of ticks) {
+              ctx.stepCase(c, { type: 'choice', id });
+              c = repo.getCase(c.id) ?? c;
+            }
+            return true;
+          }
           const named = questionChoice(d.flows[active.scenario], active, ctx.text);
           if (named.id) return ctx.stepCase(active, { type: 'choice', id: named.id });
           if (named.ambiguous) return ctx.reply({ text: whichOneText(named.ambiguous.map((c) => c.label)), choices: named.ambiguous });

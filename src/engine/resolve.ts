@@ -6,7 +6,9 @@ import { followUpMessage } from '../followups/messages.js';
 import type { Repo } from './repo.js';
 import { encodeChoice } from './choices.js';
 import type { SessionState } from './session.js';
-import { choiceOptions, matchOption, optionSpecs, questionOptions } from '../dialogue/index.js';
+import { choiceOptions, matchOption, matchOptions, optionSpecs, questionOptions, synonymsOf, type OptionSpec } from '../dialogue/index.js';
+import { checklistOrder } from '../flow/replies.js';
+import { t } from '../i18n/index.js';
 import { PAYMENT_METHODS } from '../types.js';
 import type { Flow } from '../flow/types.js';
 import type { CaseRow } from './repo.js';
@@ -84,4 +86,19 @@ export function questionChoice(flow: Flow, c: CaseRow, text: string): Resolved {
   if (m.kind === 'match') return { id: id(m.id) };
   if (m.kind === 'ambiguous') return { ambiguous: m.ids.map((o) => ({ id: id(o), label: specs.find((x) => x.id === o)!.label })) };
   return {};
+}
+
+/** The checklist items (and 证据先这样) a typed text names, as choice ids, numbered as shown. */
+export function checklistPicks(flow: Flow, text: string): string[] {
+  const order = checklistOrder(flow);
+  const specs: OptionSpec[] = order.map((id, i) => ({
+    id: encodeChoice({ kind: 'evidence', item: id }),
+    label: t('evidence.have', { item: t(`ev.${id}.short`) }),
+    synonyms: [...synonymsOf(`ev.${id}`), t(`ev.${id}.short`)],
+    number: i + 1,
+  }));
+  specs.push({ id: encodeChoice({ kind: 'evidence_done' }), label: t('choice.evidence_done'), synonyms: synonymsOf('choice.evidence_done'), number: order.length + 1 });
+  const ids = matchOptions(text.slice(0, 60), specs);
+  // "看下一步" together with items: the items first, then on.
+  return ids.length > 1 ? ids : [];
 }

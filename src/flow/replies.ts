@@ -45,20 +45,33 @@ export function assessmentText(flow: Flow, facts: Facts): { text: Text; declined
 
 const GROUPS = ['transaction', 'communication', 'problem'] as const;
 
-/** The evidence checklist with a button per open item. */
+/** The checklist items in the order shown (by group): item i is always number i + 1. */
+export function checklistOrder(flow: Flow): string[] {
+  return GROUPS.flatMap((g) => flow.evidence.filter((e) => e.group === g).map((e) => e.id));
+}
+
+/** The checklist's buttons: every item stays at its number (ticked ones marked ✅), then the way on. */
+export function evidenceChoices(flow: Flow, state: CaseState): ChoiceMsg[] {
+  const choices = checklistOrder(flow).map((id) => {
+    const label = msg('evidence.have', { item: msg(`ev.${id}.short`) });
+    return choice({ kind: 'evidence', item: id }, state.evidence[id] ? join(['✅ ', label], '') : label);
+  });
+  choices.push(state.stage === 'ladder' ? choice({ kind: 'menu', action: 'ladder' }, msg('choice.back_to_ladder')) : choice({ kind: 'evidence_done' }, msg('choice.evidence_done')));
+  return choices;
+}
+
+/** The evidence checklist, numbered as its buttons; numbers never shift when an item is ticked. */
 export function evidenceReply(flow: Flow, state: CaseState, prefix?: Text): ReplyMsg {
   const lines: Text[] = [msg('evidence.header')];
+  let n = 0;
   for (const g of GROUPS) {
     const items = flow.evidence.filter((e) => e.group === g);
     if (!items.length) continue;
     lines.push(msg(`evidence.group.${g}`));
-    for (const e of items) lines.push(join([state.evidence[e.id] ? '✅' : '⬜', msg(`ev.${e.id}`)], ' '));
+    for (const e of items) lines.push(join([`${++n}.`, state.evidence[e.id] ? '✅' : '⬜', msg(`ev.${e.id}`)], ' '));
   }
   lines.push(msg('evidence.tips'));
-  const open = flow.evidence.filter((e) => !state.evidence[e.id]);
-  const choices = open.map((e) => choice({ kind: 'evidence', item: e.id }, msg('evidence.have', { item: msg(`ev.${e.id}.short`) })));
-  choices.push(state.stage === 'ladder' ? choice({ kind: 'menu', action: 'ladder' }, msg('choice.back_to_ladder')) : choice({ kind: 'evidence_done' }, msg('choice.evidence_done')));
-  return { text: withPrefix(prefix, join(lines), '\n\n'), choices };
+  return { text: withPrefix(prefix, join(lines), '\n\n'), choices: evidenceChoices(flow, state) };
 }
 
 /** A declined case: close it or start another. */

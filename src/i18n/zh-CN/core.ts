@@ -134,6 +134,7 @@ const core: Record<string, string> = {
   'fu.refused': '被拒绝',
   'fu.replied': '商家回复了',
   'fu.stale': '这个提醒对应的案件已经结束或不存在了。',
+  'evidence.ticked': '✅ 已记下：{item}。还有的可以继续点（编号不变），都好了就点“证据先这样，看下一步”。',
   'tap.handled': '这个按钮已经处理过了。',
   'fu.answered': '这个提醒已经回答过了。有新情况可以发“进度”查看当前这一步。',
   'cases.closed': '案件 #{id} 已经结案，只能查看，不能再修改。',
