@@ -45,9 +45,9 @@ export function assessmentText(flow: Flow, facts: Facts): { text: Text; declined
 
 const GROUPS = ['transaction', 'communication', 'problem'] as const;
 
-/** The checklist items in the order shown (by group): item i is always number i + 1. */
+/** The checklist items in the order of their buttons (the flow's): item i is always number i + 1. */
 export function checklistOrder(flow: Flow): string[] {
-  return GROUPS.flatMap((g) => flow.evidence.filter((e) => e.group === g).map((e) => e.id));
+  return flow.evidence.map((e) => e.id);
 }
 
 /** The checklist's buttons: every item stays at its number (ticked ones marked ✅), then the way on. */
@@ -63,12 +63,13 @@ export function evidenceChoices(flow: Flow, state: CaseState): ChoiceMsg[] {
 /** The evidence checklist, numbered as its buttons; numbers never shift when an item is ticked. */
 export function evidenceReply(flow: Flow, state: CaseState, prefix?: Text): ReplyMsg {
   const lines: Text[] = [msg('evidence.header')];
-  let n = 0;
+  const order = checklistOrder(flow);
   for (const g of GROUPS) {
     const items = flow.evidence.filter((e) => e.group === g);
     if (!items.length) continue;
     lines.push(msg(`evidence.group.${g}`));
-    for (const e of items) lines.push(join([`${++n}.`, state.evidence[e.id] ? '✅' : '⬜', msg(`ev.${e.id}`)], ' '));
+    // Each line carries its button's number, so "4" means the same item whatever is ticked.
+    for (const e of items) lines.push(join([`${order.indexOf(e.id) + 1}.`, state.evidence[e.id] ? '✅' : '⬜', msg(`ev.${e.id}`)], ' '));
   }
   lines.push(msg('evidence.tips'));
   return { text: withPrefix(prefix, join(lines), '\n\n'), choices: evidenceChoices(flow, state) };

@@ -87,7 +87,8 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     const tick = w.send(press({ kind: 'evidence', item: first }));
     expect(tick[0]).toEqual({ type: 'evidence', item: first, kind: 'tick' });
     expect(w.state.evidence[first]).toEqual({ at: NOW.getTime(), kind: 'tick' });
-    expect(replies(tick)[0].choices!.map((c) => c.value)).not.toContainEqual({ kind: 'evidence', item: first });
+    // Issue 11: a ticked item keeps its button and number (marked ✅), so numbers never shift.
+    expect(replies(tick)[0].choices!.map((c) => c.value)[0]).toEqual({ kind: 'evidence', item: first });
     expect(renders(replies(tick)[0])).toContain('✅');
 
     // A photo is recorded as it is (no checklist item), and the user is asked which item it proves.
