@@ -12,6 +12,7 @@ import type { Outcome } from '../flow/events.js';
 import { button, encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
 import type { Facts } from '../flow/types.js';
 import type { Reply } from '../types.js';
+import { registerCorrections } from './corrections.js';
 import { checklistPicks, questionChoice } from './resolve.js';
 import { whichOneText, checkClosingAmount, exceedsPaidText, extractAmount, matchOption, optionSpecs, remainder, yesNo, yuan } from '../dialogue/index.js';
 import { matchCommand, type CommandName } from './commands.js';
@@ -166,6 +167,8 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
     },
     { order: ORDER.CONFIRM },
   );
+
+  registerCorrections(router, { repo, zone: config.BOT_TIMEZONE, flows: d.flows });
 
   const builtin = { order: ORDER.BUILTIN } as const;
   router.choice('menu', (ctx, c) => command(ctx, c.action), builtin);

@@ -24,6 +24,7 @@
 //   r:sent|next|resume   ladder controls                                { kind: 'rung', op }
 //   u:yes|no, u:s:<sc>   free-text understanding confirmation           { kind: 'understand', … }
 //   bl:<op>[:<id>[:go|no]]  merchant blacklist / community features     { kind: 'blacklist', op, id?, go? }
+//   k:yes | k:no         accept / refuse a correction to a confirmed fact { kind: 'fix', accept }
 //
 // Adding a kind: extend ChoiceValue, add a case to encodeChoice and a branch to decodeChoice,
 // and a garbled example to test/engine/choices.test.ts (every kind is tested there).
@@ -58,7 +59,8 @@ export type ChoiceValue =
   | { kind: 'rung'; op: 'sent' | 'next' | 'resume' }
   | { kind: 'understand'; answer: 'yes' | 'no' }
   | { kind: 'understand'; answer: 'pick'; scenario: ScenarioId }
-  | { kind: 'blacklist'; op: BlOp; id?: number; go?: boolean };
+  | { kind: 'blacklist'; op: BlOp; id?: number; go?: boolean }
+  | { kind: 'fix'; accept: boolean };
 
 export type ChoiceKind = ChoiceValue['kind'];
 /** The payload of one kind, e.g. ChoiceOf<'case'> = { kind: 'case'; caseId: number }. */
@@ -106,6 +108,8 @@ export function encodeChoice(c: ChoiceValue): string {
       return c.answer === 'pick' ? `u:s:${c.scenario}` : `u:${c.answer}`;
     case 'blacklist':
       return ['bl', c.op, ...(c.id === undefined ? [] : [String(c.id)]), ...(c.go === undefined ? [] : [c.go ? 'go' : 'no'])].join(':');
+    case 'fix':
+      return c.accept ? 'k:yes' : 'k:no';
   }
 }
 
@@ -150,6 +154,8 @@ export function decodeChoice(id: string | undefined): ChoiceValue | undefined {
       if (a === 'bc') return n === 4 && ID.test(b) && (c === 'go' || c === 'no') ? { kind: 'blacklist', op: a, id: Number(b), go: c === 'go' } : undefined;
       return n === 3 && ID.test(b) ? { kind: 'blacklist', op: a, id: Number(b) } : undefined;
     }
+    case 'k':
+      return n === 2 && (a === 'yes' || a === 'no') ? { kind: 'fix', accept: a === 'yes' } : undefined;
     default:
       return undefined;
   }

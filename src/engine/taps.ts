@@ -18,7 +18,7 @@ export const DOUBLE_TAP_MS = 10_000;
 const DONE_MAX = 40;
 
 /** Kinds whose press changes the case once: answering, starting, moving on. */
-const ONE_SHOT: ReadonlySet<ChoiceKind> = new Set(['scenario', 'answer', 'skip', 'evidence', 'evidence_done', 'rung', 'understand', 'close', 'delete']);
+const ONE_SHOT: ReadonlySet<ChoiceKind> = new Set(['scenario', 'answer', 'skip', 'evidence', 'evidence_done', 'rung', 'understand', 'close', 'delete', 'fix']);
 
 export interface TapMemory {
   done?: Choice[];
