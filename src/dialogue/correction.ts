@@ -18,6 +18,7 @@ const BALANCE_LABEL = /余额/;
 const EXTRA_LABEL = /多扣/;
 const PAID_TIME = /(?:付款|支付|付钱|下单|购买|买)的?(?:时间|时候|日期)/;
 const TRIED_TIME = /(?:兑换|使用|充值)的?(?:时间|时候|日期)/;
+const UNREACHABLE_TIME = /(?:失联|联系不上|跑路|打不开)的?(?:时间|时候|日期)/;
 const LABELLED = /(?:金额|钱数|价格|余额|多扣|平台|网站|商家|卖家|店铺|店名|订单号|单号|时间|日期|时候|支付方式|付款方式)\s*(?:是|为|叫|:|：|=|应该是|改成|改为)/;
 const PLATFORM = /(?:平台|网站)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
 const MERCHANT = /(?:商家|卖家|店铺|店名|店家)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
@@ -51,7 +52,7 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
     if (n.ok) facts.merchant = n.value;
   } else {
     const when = readDate(clean, now, zone);
-    if (when && !when.future) facts[PAID_TIME.test(clean) ? 'paidAt' : TRIED_TIME.test(clean) ? 'triedAt' : (opts.timeKey ?? 'paidAt')] = when.value;
+    if (when && !when.future) facts[PAID_TIME.test(clean) ? 'paidAt' : TRIED_TIME.test(clean) ? 'triedAt' : UNREACHABLE_TIME.test(clean) ? 'unreachableSince' : (opts.timeKey ?? 'paidAt')] = when.value;
     const method = parsePaymentMethod(clean);
     if (method && !BALANCE_LABEL.test(clean)) facts.paymentMethod = method;
     if (ORDER.test(clean)) {

@@ -9,6 +9,7 @@
 import { PAYMENT_METHODS } from '../types.js';
 import { decodeChoice } from '../engine/choices.js';
 import { readTyped } from './answers.js';
+import { localYmd } from '../calendar/workdays.js';
 import { choice, join, msg, withPrefix, type Text } from './message.js';
 import { optionText } from './facts-text.js';
 import { askReply, assessmentText, declinedReply, evidenceReply } from './replies.js';
@@ -106,6 +107,11 @@ export function intake(i: StepInput): StepResult {
   const q = flow.questions.find((x) => x.id === state.q) ?? nextQuestion(flow, facts);
   if (!q) return advance(flow, facts, state);
   const a = readAnswer(q, event, i.now, i.zone);
+  // A later moment (兑换, 失联) before the payment makes no sense: asked again, saying why.
+  if (a.type === 'value' && q.kind === 'time' && q.id !== 'paidAt' && typeof a.value === 'string' && typeof facts.paidAt === 'string') {
+    const day = (v: string) => (v.includes('T') ? localYmd(new Date(v), i.zone) : v.slice(0, 10));
+    if (day(a.value) < day(facts.paidAt)) return reask(i, q, 'before_paid');
+  }
   if (a.type === 'value') return accept(i, q, a.value, a.prefix);
   if (a.type === 'bad' && a.why === 'ambiguous' && a.ids?.length) return whichOne(i, q, a.ids);
   if (a.type === 'bad') return reask(i, q, a.why === 'unknown' && i.state.q === q.id && i.state.reasks > 0 ? undefined : a.why);
