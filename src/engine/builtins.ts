@@ -233,6 +233,11 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
             }
             return true;
           }
+          // "1" when the only choice shown was 跳过 and the question cannot take a 1 (a name, an order number, a key).
+          const q = active.state.stage === 'intake' ? d.flows[active.scenario].questions.find((x) => x.id === active.state.q) : undefined;
+          if (q && active.state.reasks > 0 && ctx.text.trim() === '1' && (q.kind === 'text' || q.kind === 'order' || q.kind === 'cardkey' || q.kind === 'time')) {
+            return ctx.stepCase(active, { type: 'choice', id: encodeChoice({ kind: 'skip' }) });
+          }
           const named = questionChoice(d.flows[active.scenario], active, ctx.text);
           if (named.id) return ctx.stepCase(active, { type: 'choice', id: named.id });
           if (named.ambiguous) return ctx.reply({ text: whichOneText(named.ambiguous.map((c) => c.label)), choices: named.ambiguous });

@@ -5,7 +5,7 @@ import { toneSummary } from '../i18n/zh-CN/nlu.js';
 import { understand, LOW_CONFIDENCE, type Entities } from '../nlu/understand.js';
 import { detectBadIntent } from '../nlu/intent.js';
 import { checkTone, neutralRewrite } from '../nlu/tone.js';
-import { SCENARIOS, type ScenarioId } from '../types.js';
+import { PAYMENT_METHODS, SCENARIOS, type ScenarioId } from '../types.js';
 import { declineText } from '../flow/replies.js';
 import { renderText } from './render.js';
 import { formatAmount, formatDate, formatDateTime } from '../flow/format.js';
@@ -15,7 +15,7 @@ import type { Reply } from '../types.js';
 import { ORDER, type Router, type TurnContext } from './routes.js';
 import { button } from './choices.js';
 import { localYmd } from '../calendar/workdays.js';
-import { extractAmount, findCardKeys, readConfirmation, type Confirmation } from '../dialogue/index.js';
+import { extractAmount, findCardKeys, matchOption, optionSpecs, readConfirmation, type Confirmation } from '../dialogue/index.js';
 
 interface Pending {
   scenario?: ScenarioId;
@@ -143,6 +143,11 @@ export function registerUnderstanding(router: Router, zone: string, timings: Tim
     const u = understand(text, ctx.now, zone);
     // A card key's digits are never an amount (src/dialogue).
     if (findCardKeys(text).length) u.entities.amount = extractAmount(text);
+    // The channel named in words the parser missed ("qq红包转的"), by the payment labels' synonyms.
+    if (!u.entities.paymentMethod) {
+      const m = matchOption(text, optionSpecs(PAYMENT_METHODS.filter((p) => p !== 'balance').map((id) => ({ id, labelKey: `payment.${id}` })), false));
+      if (m.kind === 'match' && m.how !== 'fuzzy') u.entities.paymentMethod = m.id as (typeof PAYMENT_METHODS)[number];
+    }
     if (u.scenario !== 'other' && u.confidence >= LOW_CONFIDENCE) {
       confirm(ctx, u.scenario, entitiesToFacts(flows[u.scenario], u.entities, zone));
       return true;

@@ -280,6 +280,12 @@ export const coreSynonyms: Record<string, readonly string[]> = {
   'syn.choice.back_to_ladder': ['维权步骤', '回去', '回到步骤'],
   'syn.choice.evidence_done': ['先这样', '下一步', '就这些', '够了', '没了', '好了', '完成', '都勾完了', '证据好了'],
 
+  'syn.payment.alipay': ['支付宝', 'zfb', '阿里', '花呗', 'alipay'],
+  'syn.payment.wechat': ['微信', 'vx', 'wx', '微信红包', '微信转账', 'wechat'],
+  'syn.payment.qq_wallet': ['qq钱包', 'qq红包', 'qq转账', 'qq支付'],
+  'syn.payment.bank': ['银行卡', '网银', '储蓄卡', '信用卡', '银联'],
+  'syn.payment.balance': ['余额', '平台余额', '账户余额'],
+
   'syn.scenario.not_received': ['没到账', '未到账', '没发货', '不发货', '没收到', '未发货', '没到'],
   'syn.scenario.double_charge': ['扣了两次', '多扣', '扣两次', '重复付款', '扣了多次', '重复支付', '多扣钱'],
   'syn.scenario.card_used': ['卡密被用', '已被使用', '卡密无效', '卡密用不了', '卡密不对', '卡密错误', '被用过'],
