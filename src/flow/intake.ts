@@ -28,7 +28,8 @@ export function nextQuestion(flow: Flow, facts: Facts): Question | undefined {
 
 /** Moves to the next open question, or to the assessment when intake is done. */
 export function advance(flow: Flow, facts: Facts, state: CaseState, prefix?: Text): StepResult {
-  const q = nextQuestion(flow, facts);
+  // An answer that already settles a refusal (收到了，也用了) ends the questions: asking more would waste the user's time.
+  const q = flow.assess(facts).verdict === 'declined' ? undefined : nextQuestion(flow, facts);
   if (q) {
     return { facts, state: { ...state, stage: 'intake', q: q.id, reasks: 0 }, effects: [{ type: 'reply', reply: askReply(flow, q, 0, prefix) }] };
   }
