@@ -13,6 +13,7 @@ import { button, encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
 import type { Facts } from '../flow/types.js';
 import type { Reply } from '../types.js';
 import { registerCorrections } from './corrections.js';
+import { questionsOf } from '../flow/intake.js';
 import { checklistPicks, questionChoice } from './resolve.js';
 import { whichOneText, checkClosingAmount, exceedsPaidText, extractAmount, matchOption, optionSpecs, remainder, yesNo, yuan } from '../dialogue/index.js';
 import { matchCommand, type CommandName } from './commands.js';
@@ -234,7 +235,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
             return true;
           }
           // "1" when the only choice shown was 跳过 and the question cannot take a 1 (a name, an order number, a key).
-          const q = active.state.stage === 'intake' ? d.flows[active.scenario].questions.find((x) => x.id === active.state.q) : undefined;
+          const q = active.state.stage === 'intake' ? questionsOf(d.flows[active.scenario]).find((x) => x.id === active.state.q) : undefined;
           if (q && active.state.reasks > 0 && ctx.text.trim() === '1' && (q.kind === 'text' || q.kind === 'order' || q.kind === 'cardkey' || q.kind === 'time')) {
             return ctx.stepCase(active, { type: 'choice', id: encodeChoice({ kind: 'skip' }) });
           }

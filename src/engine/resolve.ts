@@ -8,6 +8,7 @@ import { encodeChoice } from './choices.js';
 import type { SessionState } from './session.js';
 import { choiceOptions, matchOption, matchOptions, optionSpecs, questionOptions, synonymsOf, type OptionSpec } from '../dialogue/index.js';
 import { checklistOrder } from '../flow/replies.js';
+import { questionsOf } from '../flow/intake.js';
 import { t } from '../i18n/index.js';
 import { PAYMENT_METHODS } from '../types.js';
 import type { Flow } from '../flow/types.js';
@@ -75,7 +76,7 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
  */
 export function questionChoice(flow: Flow, c: CaseRow, text: string): Resolved {
   if (c.state.stage !== 'intake' || !c.state.q) return {};
-  const q = flow.questions.find((x) => x.id === c.state.q);
+  const q = questionsOf(flow).find((x) => x.id === c.state.q);
   if (!q || (q.kind !== 'choice' && q.kind !== 'payment')) return {};
   const specs =
     q.kind === 'choice'

@@ -21,9 +21,21 @@ export const MAX_REASKS = 2;
 /** Typed instead of an answer: the same as pressing 跳过. */
 const SKIP_WORDS = /^(跳过|不知道|不清楚|忘了|忘记了|不记得了?|记不清了?|skip)[。.!！]?$/i;
 
+/**
+ * Asked once after a stranded balance (issue 11): is it the very money paid? Then it is claimed
+ * once (documents, the police threshold), not twice. Its wording names the balance.
+ */
+export const BALANCE_SAME: Question = { id: 'balanceIsPayment', kind: 'choice', options: ['yes', 'no'], when: (f) => typeof f.balance === 'number' && f.balance > 0 };
+
+/** The flow's questions, with the balance follow-up after a balance question. */
+export function questionsOf(flow: Flow): readonly Question[] {
+  const i = flow.questions.findIndex((q) => q.id === 'balance');
+  return i < 0 ? flow.questions : [...flow.questions.slice(0, i + 1), BALANCE_SAME, ...flow.questions.slice(i + 1)];
+}
+
 /** The first question not yet answered (or skipped) that applies to these facts. */
 export function nextQuestion(flow: Flow, facts: Facts): Question | undefined {
-  return flow.questions.find((q) => !(q.id in facts) && (q.when ? q.when(facts) : true));
+  return questionsOf(flow).find((q) => !(q.id in facts) && (q.when ? q.when(facts) : true));
 }
 
 /** Moves to the next open question, or to the assessment when intake is done. */
@@ -31,7 +43,7 @@ export function advance(flow: Flow, facts: Facts, state: CaseState, prefix?: Tex
   // An answer that already settles a refusal (收到了，也用了) ends the questions: asking more would waste the user's time.
   const q = flow.assess(facts).verdict === 'declined' ? undefined : nextQuestion(flow, facts);
   if (q) {
-    return { facts, state: { ...state, stage: 'intake', q: q.id, reasks: 0 }, effects: [{ type: 'reply', reply: askReply(flow, q, 0, prefix) }] };
+    return { facts, state: { ...state, stage: 'intake', q: q.id, reasks: 0 }, effects: [{ type: 'reply', reply: askReply(flow, q, 0, prefix, facts) }] };
   }
   const a = assessmentText(flow, facts);
   if (a.declined) {
@@ -89,7 +101,7 @@ function reask(i: StepInput, q: Question, why?: string): StepResult {
   const reasks = (i.state.q === q.id ? i.state.reasks : 0) + 1;
   if (reasks > MAX_REASKS) return accept(i, q, null, msg('skipped_auto'));
   const prefix = why ? msg(`reask.why.${why}`) : undefined;
-  return { facts: i.facts, state: { ...i.state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(i.flow, q, reasks, prefix) }] };
+  return { facts: i.facts, state: { ...i.state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(i.flow, q, reasks, prefix, i.facts) }] };
 }
 
 /** Two options match equally: ask which one, listing both (numbered as offered). */
@@ -105,7 +117,7 @@ function whichOne(i: StepInput, q: Question, ids: string[]): StepResult {
 /** One event during intake. */
 export function intake(i: StepInput): StepResult {
   const { flow, facts, state, event } = i;
-  const q = flow.questions.find((x) => x.id === state.q) ?? nextQuestion(flow, facts);
+  const q = questionsOf(flow).find((x) => x.id === state.q) ?? nextQuestion(flow, facts);
   if (!q) return advance(flow, facts, state);
   const a = readAnswer(q, event, i.now, i.zone);
   // A later moment (兑换, 失联) before the payment makes no sense: asked again, saying why.
@@ -123,10 +135,10 @@ export function intake(i: StepInput): StepResult {
       state: { ...state, q: q.id },
       effects: [
         ...event.items.map((x): Effect => ({ type: 'evidence', item: null, kind: x.kind, ref: x.ref })),
-        { type: 'reply', reply: askReply(flow, q, 0, msg('evidence.recorded_later', { n: event.items.length })) },
+        { type: 'reply', reply: askReply(flow, q, 0, msg('evidence.recorded_later', { n: event.items.length }), facts) },
       ],
     };
   }
   // start / repeat: ask (again), keeping the re-ask count of the open question.
-  return { facts, state: { ...state, stage: 'intake', q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, state.q === q.id ? state.reasks : 0) }] };
+  return { facts, state: { ...state, stage: 'intake', q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, state.q === q.id ? state.reasks : 0, undefined, facts) }] };
 }

@@ -8,7 +8,8 @@ import type { CaseState } from './state.js';
 import type { Facts, Flow, Question } from './types.js';
 
 /** The question's wording: the scenario's own first (q.<flow>.<id>), then the shared one (q.<id>). */
-const questionText = (flow: Flow, q: Question): Text => msg([`q.${flow.id}.${q.id}`, `q.${q.id}`]);
+const questionText = (flow: Flow, q: Question, facts?: Facts): Text =>
+  msg([`q.${flow.id}.${q.id}`, `q.${q.id}`], typeof facts?.balance === 'number' ? { balance: amount(facts.balance) } : undefined);
 
 /** An example answer; empty when none is written for this question or its kind. */
 const exampleFor = (flow: Flow, q: Question): Text => ({ key: [`ex.${flow.id}.${q.id}`, `ex.${q.id}`, `ex.kind.${q.kind}`], else: '' });
@@ -21,11 +22,11 @@ function choicesFor(flow: Flow, q: Question, reasks: number): ChoiceMsg[] | unde
 }
 
 /** Asks question `q`; after a bad answer (`reasks` > 0) with an example first and a 跳过 button. */
-export function askReply(flow: Flow, q: Question, reasks: number, prefix?: Text): ReplyMsg {
+export function askReply(flow: Flow, q: Question, reasks: number, prefix?: Text, facts?: Facts): ReplyMsg {
   const parts: Text[] = [];
   if (prefix) parts.push(prefix);
   if (reasks > 0) parts.push(msg('reask', { example: exampleFor(flow, q) }));
-  parts.push(questionText(flow, q));
+  parts.push(questionText(flow, q, facts));
   if (reasks === 0 && q.kind !== 'choice' && q.kind !== 'payment') parts.push(msg('hint.example', { example: exampleFor(flow, q) }));
   const choices = choicesFor(flow, q, reasks);
   return choices ? { text: join(parts), choices } : { text: join(parts) };

@@ -96,6 +96,10 @@ const flows: Record<string, string> = {
   'ex.balance': '300元 / 0',
   'q.merchant_vanished.othersAffected': '知道还有其他人受害吗？',
   'label.othersAffected': '其他受害人',
+  'q.balanceIsPayment': '这{balance}余额就是你付的那笔钱吗？（比如充进平台、还没用掉的钱）',
+  'label.balanceIsPayment': '余额是否就是所付的钱',
+  'opt.balanceIsPayment.yes': '是，就是那笔钱',
+  'opt.balanceIsPayment.no': '不是，是另外的钱',
   'opt.othersAffected.yes': '有',
   'opt.othersAffected.no': '没有',
   'opt.othersAffected.unknown': '不知道',
@@ -154,6 +158,8 @@ export const flowSynonyms: Record<string, readonly string[]> = {
   'syn.orderCount.one': ['一个', '一单', '同一个订单', '就一个', '同一单', '一笔订单', '一个单'],
   'syn.orderCount.several': ['几个', '多个', '好几个', '两个订单', '多个订单', '多单', '两单', '两个', '三个', '好几单'],
 
+  'syn.balanceIsPayment.yes': ['就是', '是那笔', '就是那笔', '同一笔', '就是它', '一样的钱', '是同一笔'],
+  'syn.balanceIsPayment.no': ['不是', '另外的', '另外', '另外充的', '不是同一笔', '两笔钱', '额外的'],
   'syn.channels.same': ['都是', '全是', '一样', '同一种', '同一张卡', '都是一个', '都一样', '相同', '一个渠道', '同一个方式'],
   'syn.channels.different': ['不一样', '不是同一个', '不同的', '两个渠道', '两种', '分别扣'],
 
