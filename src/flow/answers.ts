@@ -15,7 +15,7 @@ import { fold } from '../dialogue/fold.js';
 import { readDate } from '../dialogue/dates.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'ambiguous'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'ambiguous'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -124,7 +124,7 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       const d = readDate(input, now, zone);
       if (!d) return FUTURE_WORDS.test(input) ? { ok: false, why: 'future' } : { ok: false };
       if (d.future) return { ok: false, why: 'future' };
-      return { ok: true, value: d.value };
+      return { ok: true, value: d.value, yearGuessed: d.yearGuessed || undefined };
     }
     case 'payment': {
       // Labels and synonyms are matched by the engine (it knows the locale); here the channel words.

@@ -21,16 +21,9 @@ export const MAX_REASKS = 2;
 /** Typed instead of an answer: the same as pressing 跳过. */
 const SKIP_WORDS = /^(跳过|不知道|不清楚|忘了|忘记了|不记得了?|记不清了?|skip)[。.!！]?$/i;
 
-/**
- * Asked once after a stranded balance (issue 11): is it the very money paid? Then it is claimed
- * once (documents, the police threshold), not twice. Its wording names the balance.
- */
-export const BALANCE_SAME: Question = { id: 'balanceIsPayment', kind: 'choice', options: ['yes', 'no'], when: (f) => typeof f.balance === 'number' && f.balance > 0 };
-
-/** The flow's questions, with the balance follow-up after a balance question. */
+/** The flow's questions (one place to read them from: intake, 返回, the engine's option matching). */
 export function questionsOf(flow: Flow): readonly Question[] {
-  const i = flow.questions.findIndex((q) => q.id === 'balance');
-  return i < 0 ? flow.questions : [...flow.questions.slice(0, i + 1), BALANCE_SAME, ...flow.questions.slice(i + 1)];
+  return flow.questions;
 }
 
 /** The first question not yet answered (or skipped) that applies to these facts. */
@@ -66,7 +59,7 @@ export function advance(flow: Flow, facts: Facts, state: CaseState, prefix?: Tex
  * - `bad`: not an answer, ask again (`why` names a specific problem, locale reask.why.<why>);
  * - `none`: the event is not an answer at all (start, repeat, a file).
  */
-export type AnswerRead = { type: 'value'; value: FactValue | null; prefix?: Text } | { type: 'bad'; why?: string; ids?: string[] } | { type: 'none' };
+export type AnswerRead = { type: 'value'; value: FactValue | null; prefix?: Text; yearGuessed?: boolean } | { type: 'bad'; why?: string; ids?: string[] } | { type: 'none' };
 
 /** (1) Where an answer is parsed: a button (codec value) or typed text. */
 export function readAnswer(q: Question, event: FlowEvent, now: Date, zone: string): AnswerRead {
@@ -81,7 +74,7 @@ export function readAnswer(q: Question, event: FlowEvent, now: Date, zone: strin
   }
   if (event.type === 'text') {
     const r = readTyped(q, event.text, now, zone);
-    if (r.ok) return { type: 'value', value: r.value };
+    if (r.ok) return { type: 'value', value: r.value, yearGuessed: r.yearGuessed };
     // "不知道" skips, except for a name or an order number: those are asked once more first.
     if (SKIP_WORDS.test(event.text.trim()) && r.why !== 'unknown') return { type: 'value', value: null, prefix: msg('skipped') };
     return { type: 'bad', why: r.why, ids: r.ids };
@@ -120,8 +113,8 @@ export function intake(i: StepInput): StepResult {
   const q = questionsOf(flow).find((x) => x.id === state.q) ?? nextQuestion(flow, facts);
   if (!q) return advance(flow, facts, state);
   const a = readAnswer(q, event, i.now, i.zone);
-  // A later moment (兑换, 失联) before the payment makes no sense: asked again, saying why.
-  if (a.type === 'value' && q.kind === 'time' && q.id !== 'paidAt' && typeof a.value === 'string' && typeof facts.paidAt === 'string') {
+  // A day named without a year (12月3号) that the year we guessed puts before the payment: asked again, saying why.
+  if (a.type === 'value' && a.yearGuessed && q.kind === 'time' && q.id !== 'paidAt' && typeof a.value === 'string' && typeof facts.paidAt === 'string') {
     const day = (v: string) => (v.includes('T') ? localYmd(new Date(v), i.zone) : v.slice(0, 10));
     if (day(a.value) < day(facts.paidAt)) return reask(i, q, 'before_paid');
   }
