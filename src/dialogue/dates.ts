@@ -71,7 +71,8 @@ function futureDate(s: string, now: Date, zone: string): { date: Date; precision
  * - "昨天下午五点" → minute precision, future: false, otherYear: false.
  */
 export function readDate(text: string, now: Date, zone: string): DateReading | undefined {
-  let s = fold(withoutCardKeys(text), { lowerCase: false }).trim();
+  // "10点 一直没给" is 10:00, not 10:01: 一 starting the next word is not a minute.
+  let s = fold(withoutCardKeys(text), { lowerCase: false }).replace(/(点|點)\s+一(?=直|下|会|共|样|起|次|点都|个)/g, '$1 ').trim();
   if (!s) return undefined;
   // "一周前", "大概两个星期前": whole weeks back, a day.
   const weeks = WEEKS_AGO.exec(s);

@@ -15,7 +15,7 @@ import type { Reply } from '../types.js';
 import { ORDER, type Router, type TurnContext } from './routes.js';
 import { button } from './choices.js';
 import { localYmd } from '../calendar/workdays.js';
-import { extractAmount, findCardKeys, matchOption, optionSpecs, readConfirmation, type Confirmation } from '../dialogue/index.js';
+import { extractAmount, findCardKeys, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 interface Pending {
   scenario?: ScenarioId;
@@ -86,7 +86,7 @@ export function registerUnderstanding(router: Router, zone: string, timings: Tim
       // Typed words that named a button ("不对，是微信付的" names 不对): a correction said with it wins.
       if (c.answer !== 'pick' && pending.scenario && !ctx.inbound.choice) {
         const conf = readConfirmation(ctx.text, ctx.now, zone);
-        if (conf.kind === 'correct') return answerConfirmation(ctx, pending, conf);
+        if (conf.kind === 'correct' && typedNumber(ctx.text) === undefined) return answerConfirmation(ctx, pending, conf);
       }
       if (c.answer === 'yes' && pending.scenario) {
         ctx.startCase(pending.scenario, pending.facts);
@@ -140,7 +140,25 @@ export function registerUnderstanding(router: Router, zone: string, timings: Tim
       if (conf.kind !== 'unknown') return answerConfirmation(ctx, pending, conf);
       ctx.ext.set(NS, undefined);
     }
-    const u = understand(text, ctx.now, zone);
+    // Traditional folded first (src/dialogue), so 錢扣了 reads as 钱扣了.
+    const folded = fold(text, { lowerCase: false });
+    const u = understand(folded, ctx.now, zone);
+    // A scenario named by its label or a declared synonym (刷不了, 跑路) when the model is unsure.
+    if (u.scenario === 'other' || u.confidence < LOW_CONFIDENCE) {
+      const named = matchOption(folded, optionSpecs(SCENARIOS.map((x) => ({ id: x, labelKey: `scenario.${x}` })), false));
+      if (named.kind === 'match' && named.how !== 'fuzzy') {
+        u.scenario = named.id as ScenarioId;
+        u.confidence = LOW_CONFIDENCE;
+      }
+    }
+    // The time as src/dialogue reads it (中午 = 12:00, "10点 一直" = 10:00) when it names the same day.
+    if (u.entities.occurredAt) {
+      const d = readDate(folded, ctx.now, zone);
+      if (d && !d.future && localYmd(d.date, zone) === localYmd(u.entities.occurredAt, zone)) {
+        u.entities.occurredAt = d.date;
+        u.entities.occurredAtPrecision = d.precision;
+      }
+    }
     // A card key's digits are never an amount (src/dialogue).
     if (findCardKeys(text).length) u.entities.amount = extractAmount(text);
     // The channel named in words the parser missed ("qq红包转的"), by the payment labels' synonyms.
