@@ -40,7 +40,10 @@ export interface Correction {
 export function readCorrection(text: string, now: Date, zone: string, opts: { timeKey?: string } = {}): Correction {
   const s = fold(text, { lowerCase: false }).trim();
   // "刚才说错了" is about the earlier answer, not a time.
-  const clean = withoutCardKeys(s).replace(/(?:刚才|刚刚|之前|前面|上面)?(?:说|写|填|打|搞|弄)错了?/g, ' ');
+  let clean = withoutCardKeys(s).replace(/(?:刚才|刚刚|之前|前面|上面)?(?:说|写|填|打|搞|弄)错了?/g, ' ');
+  // "金额不是99 是89": the value is what follows the last 是, the label what precedes 不是.
+  const notIs = /^(.*?)不是\s*[^，,。\s]+[\s，,]*(?:而)?是\s*(.+)$/.exec(clean);
+  if (notIs && /\d/.test(notIs[2])) clean = `${notIs[1]}是${notIs[2]}`;
   const facts: Facts = {};
   const platform = PLATFORM.exec(clean);
   const merchant = MERCHANT.exec(clean);

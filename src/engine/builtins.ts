@@ -124,6 +124,12 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         return false;
       }
       if (s.mode === 'close' && choice?.kind === 'close' && active) {
+        // 全额退款 of a known amount: everything owed came back, nothing to ask.
+        const owedAll = choice.outcome === 'full' ? owedOf(active.facts) : undefined;
+        if (owedAll !== undefined) {
+          ctx.ext.set(ENGINE_NS, undefined);
+          return ctx.closeCase(active, 'full', owedAll);
+        }
         if (choice.outcome === 'partial' || choice.outcome === 'full') {
           ctx.ext.set(ENGINE_NS, { mode: 'close_amount', closeOutcome: choice.outcome } satisfies EngineDialog);
           return ctx.reply({ text: t('close.ask_amount') });
