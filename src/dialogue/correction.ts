@@ -62,7 +62,9 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
       const id = extractOrderId(clean);
       if (id) facts.orderId = id;
     } else if (!when || AMOUNT_LABEL.test(clean)) {
-      const amount = extractAmount(clean);
+      // "金额 是110": a labelled bare number is the amount.
+      const bare = AMOUNT_LABEL.test(clean) || BALANCE_LABEL.test(clean) || EXTRA_LABEL.test(clean) ? /(?:是|为|改成|改为|应该是|其实是)\s*(\d+(?:\.\d{1,2})?)(?!\d)/.exec(clean) : null;
+      const amount = extractAmount(clean) ?? (bare ? Number(bare[1]) : undefined);
       if (amount !== undefined && amount > 0) facts[BALANCE_LABEL.test(clean) ? 'balance' : EXTRA_LABEL.test(clean) ? 'extraAmount' : 'amount'] = amount;
     }
   }

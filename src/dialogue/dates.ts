@@ -92,7 +92,9 @@ export function readDate(text: string, now: Date, zone: string): DateReading | u
   }
   const ahead = futureDate(s, now, zone);
   if (ahead) return reading(ahead.date, ahead.precision, now, zone, true, false);
-  const past = parseWhenDetailed(s, now, zone);
+  let past = parseWhenDetailed(s, now, zone);
+  // "充了200 11月21号": an amount just before a month is not a year.
+  if (past && yearIn(past.date, zone) < 2000) past = parseWhenDetailed(s.replace(/\d+(?=\s+\d{1,2}\s*月)/g, ' '), now, zone);
   if (!past) return undefined;
   const otherYear = yearIn(past.date, zone) !== yearIn(now, zone);
   return reading(past.date, past.precision, now, zone, false, otherYear && !YEAR_WORDS.test(s));

@@ -186,6 +186,6 @@ export const flowSynonyms: Record<string, readonly string[]> = {
   'syn.moneyTaken.unsure': ['不知道', '不清楚', '没看', '没查', '不太确定'],
 
   'syn.usedAlready.no': ['没有', '没用过', '没使用', '还没用', '没有用', '一次没用', '没动', '没碰'],
-  'syn.usedAlready.tried': ['试了一下', '试了', '试过', '试用', '用了一下', '看了一下', '登录看了', '就试试'],
+  'syn.usedAlready.tried': ['看了一眼', '登上去看', '登录看', '试了一下', '试了', '试过', '试用', '用了一下', '看了一下', '登录看了', '就试试'],
   'syn.usedAlready.used_fully': ['用完了', '用完', '全用了', '用光了', '都用了', '全部用了'],
 };
