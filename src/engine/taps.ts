@@ -20,6 +20,8 @@ const DONE_MAX = 40;
 /** Kinds whose press changes the case once: answering, starting, moving on. */
 const ONE_SHOT: ReadonlySet<ChoiceKind> = new Set(['scenario', 'answer', 'skip', 'evidence', 'evidence_done', 'rung', 'understand', 'close', 'delete', 'fix']);
 
+const LABEL_STALE: ReadonlySet<ChoiceKind> = new Set(['scenario', 'understand', 'evidence_done', 'rung']);
+
 export interface TapMemory {
   done?: Choice[];
   lastTap?: { id?: string; text?: string; at: number };
@@ -34,6 +36,9 @@ const oneShot = (id: string | undefined) => {
 export function isStaleTap(mem: TapMemory, shown: readonly Choice[], inbound: Inbound, id: string | undefined, now: Date): boolean {
   const recent = mem.lastTap && now.getTime() - mem.lastTap.at <= DOUBLE_TAP_MS ? mem.lastTap : undefined;
   const typed = inbound.choice ? undefined : foldKey(inbound.text ?? '');
+  // An old button typed as its whole label, while no button of the latest message has that label.
+  // (Only menu-like buttons: an option's short label such as 没用 may well be typed again as a new answer.)
+  if (typed && mem.done?.some((c) => LABEL_STALE.has(decodeChoice(c.id)?.kind ?? 'menu') && foldKey(c.label) === typed) && !shown.some((c) => foldKey(c.label) === typed)) return true;
   if (id !== undefined) {
     if (!oneShot(id)) return false;
     if (recent?.id === id && (inbound.choice !== undefined || recent.text === typed)) return true;
@@ -43,8 +48,7 @@ export function isStaleTap(mem: TapMemory, shown: readonly Choice[], inbound: In
   if (!typed) return false;
   // The same number or label typed again right after it was handled, now naming nothing.
   if (recent?.text === typed && recent.id !== undefined && oneShot(recent.id)) return true;
-  // An old button typed as its label.
-  return !!mem.done?.some((c) => foldKey(c.label) === typed) && !shown.some((c) => foldKey(c.label) === typed);
+  return false;
 }
 
 /** Remembers a handled choice (or forgets the last one after a double tap was answered). */

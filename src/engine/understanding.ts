@@ -154,8 +154,7 @@ export function registerUnderstanding(router: Router, zone: string, timings: Tim
     // The time as src/dialogue reads it (中午 = 12:00, "10点 一直" = 10:00) when it names the same day.
     if (u.entities.occurredAt) {
       const d = readDate(folded, ctx.now, zone);
-      const year = Number(localYmd(u.entities.occurredAt, zone).slice(0, 4));
-      const implausible = year < Number(localYmd(ctx.now, zone).slice(0, 4)) - 2;
+      const implausible = u.entities.occurredAt.getUTCFullYear() < ctx.now.getUTCFullYear() - 2;
       if (implausible) u.entities.occurredAt = undefined;
       if (d && !d.future && (implausible || localYmd(d.date, zone) === localYmd(u.entities.occurredAt!, zone))) {
         u.entities.occurredAt = d.date;
