@@ -165,7 +165,7 @@ export function matchOption(text: string, options: readonly OptionSpec[]): Optio
   options.forEach((o, i) => {
     for (const c of cands[i]) {
       // Two characters: one wrong second character ("微新" for 微信) when the first is right.
-      if (c.key.length === 2 && t.length === 2 && t[0] === c.key[0] && t[1] !== c.key[1] && /\p{Script=Han}/u.test(t)) {
+      if (c.key.length === 2 && t.length === 2 && t[0] === c.key[0] && t[1] !== c.key[1] && /\p{Script=Han}/u.test(t) && !/^[不没别非未]/.test(t)) {
         if (1 < best) {
           best = 1;
           bestIds = [o.id];

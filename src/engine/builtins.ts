@@ -199,7 +199,12 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
     'case',
     (ctx, c) => {
       const cc = repo.getCase(c.caseId);
-      if (!cc || cc.userId !== ctx.user.id) return false;
+      if (!cc || cc.userId !== ctx.user.id) {
+        // "5" or "#5" naming no case of this user: say so with the list (never another case).
+        const list = caseList(repo.casesOf(ctx.user.id), ctx.active?.id);
+        return ctx.reply({ ...list, text: `${t('cases.not_found', { id: c.caseId })}\n${list.text}` });
+      }
+      if (cc.id === ctx.active?.id && cc.status === 'open') return ctx.stepCase(cc, { type: 'repeat' });
       if (cc.status !== 'open') return ctx.reply(menu(ctx.active, t('cases.closed', { id: cc.id })));
       ctx.setActive(cc.id);
       ctx.reply({ text: t('cases.switched', { id: cc.id, scenario: t(`scenario.${cc.scenario}`) }) });

@@ -4,9 +4,9 @@ import type { Config } from '../config.js';
 import type { Choice, Inbound, Reply } from '../types.js';
 import { followUpMessage } from '../followups/messages.js';
 import type { Repo } from './repo.js';
-import { encodeChoice } from './choices.js';
+import { decodeChoice, encodeChoice } from './choices.js';
 import type { SessionState } from './session.js';
-import { choiceOptions, matchOption, matchOptions, optionSpecs, questionOptions, synonymsOf, type OptionSpec } from '../dialogue/index.js';
+import { caseRef, choiceOptions, matchOption, matchOptions, optionSpecs, questionOptions, synonymsOf, type OptionSpec } from '../dialogue/index.js';
 import { checklistOrder } from '../flow/replies.js';
 import { questionsOf } from '../flow/intake.js';
 import { t } from '../i18n/index.js';
@@ -55,10 +55,19 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
   const text = (inbound.text ?? '').trim();
   if (!text || text.length > 40) return {};
   const seen = lastSeenChoices(d, inbound, userId, state, sessionUpdatedAt);
+  // A case named by its id: "#4", "案件4", "4号案件" anywhere; a bare "4" right after the case list.
+  const caseListShown = (state.lastChoices ?? []).some((c) => c.id.startsWith('c:'));
+  const ref = caseRef(text);
+  if (ref !== undefined && (/#|＃|案件|案子|case/i.test(text) || (caseListShown && /^\d+$/.test(text)))) return { id: encodeChoice({ kind: 'case', caseId: ref }) };
   const choices = seen.choices;
   if (!choices.length) return {};
-  // Numbers, labels, parts of labels, synonyms, traditional and small typos (src/dialogue).
-  const m = matchOption(text, choiceOptions(choices, seen.numbered));
+  // Numbers, labels, parts of labels, synonyms, traditional and small typos (src/dialogue);
+  // a checklist button "已有：订单截图" also answers to 订单截图 and the item's synonyms.
+  const specs = choiceOptions(choices, seen.numbered).map((o) => {
+    const c = decodeChoice(o.id);
+    return c?.kind === 'evidence' ? { ...o, synonyms: [...(o.synonyms ?? []), t(`ev.${c.item}.short`), ...synonymsOf(`ev.${c.item}`)] } : o;
+  });
+  const m = matchOption(text, specs);
   // A command word (证据, 进度…) is the command unless it is a button's whole label.
   if (matchCommand(text) && !(m.kind === 'match' && (m.how === 'exact' || m.how === 'number'))) return {};
   if (m.kind === 'match') {

@@ -172,8 +172,8 @@ export function registerUnderstanding(router: Router, zone: string, timings: Tim
       confirm(ctx, u.scenario, entitiesToFacts(flows[u.scenario], u.entities, zone));
       return true;
     }
-    // Low confidence: let the user pick, keeping whatever facts were found.
-    const facts = entitiesToFacts(undefined, u.entities, zone);
+    // Low confidence: let the user pick, keeping whatever facts were found (and those found before).
+    const facts = { ...(pending?.facts ?? {}), ...entitiesToFacts(undefined, u.entities, zone) };
     ctx.ext.set(NS, { facts });
     ctx.reply(pickReply(Object.keys(facts).length ? 'nlu.pick_keep' : 'nlu.pick'));
     return true;
