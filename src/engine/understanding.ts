@@ -164,7 +164,8 @@ export function registerUnderstanding(router: Router, zone: string, timings: Tim
     // A card key's digits are never an amount (src/dialogue).
     if (findCardKeys(text).length) u.entities.amount = extractAmount(text);
     // The channel named in words the parser missed ("qq红包转的"), by the payment labels' synonyms.
-    if (!u.entities.paymentMethod) {
+    // "还有余额 … 支付宝": 余额 in a story is often the money left on the platform, not the channel.
+    if (!u.entities.paymentMethod || u.entities.paymentMethod === 'balance') {
       const m = matchOption(text, optionSpecs(PAYMENT_METHODS.filter((p) => p !== 'balance').map((id) => ({ id, labelKey: `payment.${id}` })), false));
       if (m.kind === 'match' && m.how !== 'fuzzy') u.entities.paymentMethod = m.id as (typeof PAYMENT_METHODS)[number];
     }
