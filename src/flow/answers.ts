@@ -98,7 +98,10 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       // Keep the characters the user typed (traditional stays traditional) when folding kept the length.
       const folded = fold(input, { lowerCase: false });
       const at = folded.length === input.length ? folded.indexOf(name.value) : -1;
-      const value = at >= 0 ? input.slice(at, at + name.value.length) : name.value;
+      let value = at >= 0 ? input.slice(at, at + name.value.length) : name.value;
+      // A quoted message ("提示“该卡密已被使用”") is kept as its words: no quotes to nest in a document.
+      value = value.replace(/["“”「」『』]/g, '').trim();
+      if (q.id === 'errorShown') value = value.replace(/^(?:页面|系统|它)?(?:提示|显示|报错|弹出|说)(?:的是)?[:：]?\s*/, '').trim() || value;
       return text.safeParse(value).success ? { ok: true, value } : { ok: false };
     }
     case 'order': {
