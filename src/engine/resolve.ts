@@ -72,10 +72,13 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
   if (matchCommand(text) && !(m.kind === 'match' && (m.how === 'exact' || m.how === 'number'))) return {};
   if (m.kind === 'match') {
     if (m.how === 'number' && !seen.numbered) return {};
+    // A feature's buttons (blacklist, community) are named by number or whole label only: their
+    // words double as commands ("举报" is not "撤回这条举报").
+    if (decodeChoice(m.id)?.kind === 'blacklist' && m.how !== 'number' && m.how !== 'exact') return {};
     if (text.length > SHORT && (m.how === 'contains' || m.how === 'fuzzy')) return {};
     return { id: m.id };
   }
-  if (m.kind === 'ambiguous' && text.length <= SHORT) return { ambiguous: choices.filter((c) => m.ids.includes(c.id)) };
+  if (m.kind === 'ambiguous' && text.length <= SHORT && !m.ids.some((id) => decodeChoice(id)?.kind === 'blacklist')) return { ambiguous: choices.filter((c) => m.ids.includes(c.id)) };
   return {};
 }
 
