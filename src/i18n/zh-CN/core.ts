@@ -149,7 +149,7 @@ const core: Record<string, string> = {
   'fu.refused_prefix': '被拒绝也没关系，下一步的力度更大。',
   'fu.not_yet_prefix': '期限已过，可以往下一步走了。',
 
-  'cases.header': '你的案件：',
+  'cases.header': '你的案件（发送编号切换，例如 #2 或 案件2）：',
   'cases.not_found': '没有案件 #{id}。你的案件按编号列在下面：',
   'cases.line': '#{id} {scenario} · {merchant} · {status}{mark}',
   'cases.current': '（当前）',
