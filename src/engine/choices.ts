@@ -24,7 +24,7 @@
 //   r:sent|next|resume   ladder controls                                { kind: 'rung', op }
 //   u:yes|no, u:s:<sc>   free-text understanding confirmation           { kind: 'understand', … }
 //   bl:<op>[:<id>[:go|no]]  merchant blacklist / community features     { kind: 'blacklist', op, id?, go? }
-//   k:yes | k:no         accept / refuse a correction to a confirmed fact { kind: 'fix', accept }
+//   v:yes | v:no         accept / refuse a correction to a confirmed fact { kind: 'fix', accept }
 //
 // Adding a kind: extend ChoiceValue, add a case to encodeChoice and a branch to decodeChoice,
 // and a garbled example to test/engine/choices.test.ts (every kind is tested there).
@@ -109,7 +109,7 @@ export function encodeChoice(c: ChoiceValue): string {
     case 'blacklist':
       return ['bl', c.op, ...(c.id === undefined ? [] : [String(c.id)]), ...(c.go === undefined ? [] : [c.go ? 'go' : 'no'])].join(':');
     case 'fix':
-      return c.accept ? 'k:yes' : 'k:no';
+      return c.accept ? 'v:yes' : 'v:no';
   }
 }
 
@@ -154,7 +154,7 @@ export function decodeChoice(id: string | undefined): ChoiceValue | undefined {
       if (a === 'bc') return n === 4 && ID.test(b) && (c === 'go' || c === 'no') ? { kind: 'blacklist', op: a, id: Number(b), go: c === 'go' } : undefined;
       return n === 3 && ID.test(b) ? { kind: 'blacklist', op: a, id: Number(b) } : undefined;
     }
-    case 'k':
+    case 'v':
       return n === 2 && (a === 'yes' || a === 'no') ? { kind: 'fix', accept: a === 'yes' } : undefined;
     default:
       return undefined;

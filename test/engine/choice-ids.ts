@@ -5,7 +5,7 @@ export const VALID = [
   'm:new', 'm:continue', 'm:progress', 's:not_received', 'c:12', 'f:12:refunded', 'f:12:snooze3', 'f:12:to_platform', 'f:stop',
   'x:full', 'x:abandoned', 'd:yes', 'd:no', 'a:alipay', 'q:skip', 'e:order_shot', 'e:done', 'r:sent', 'r:next', 'r:resume',
   'u:yes', 'u:no', 'u:s:card_used', 'bl:rn', 'bl:rs', 'bl:rx', 'bl:cn', 'bl:rc:3', 'bl:rw:3', 'bl:cj:3', 'bl:cy:3', 'bl:ap:3',
-  'bl:ab:3', 'bl:rj:3', 'bl:sk:3', 'bl:bc:3:go', 'bl:bc:3:no', 'k:yes', 'k:no',
+  'bl:ab:3', 'bl:rj:3', 'bl:sk:3', 'bl:bc:3:go', 'bl:bc:3:no', 'v:yes', 'v:no',
 ];
 
 /** Garbled or forged ids, at least one per kind, plus ids of no kind at all. */
@@ -14,6 +14,6 @@ export const GARBLED = [
   'f:1:refunded:x', 'f:1:to_moon', 'f:0:stop', 'x:bogus', 'x:', 'x:full:1', 'd:maybe', 'd:', 'a:', 'a:BAD option', 'a:x:y',
   'q:bogus', 'q:', 'e:', 'e:bad item', 'e:done:1', 'r:bogus', 'r:', 'u:maybe', 'u:s:bogus', 'u:s:', 'bl:zz', 'bl:', 'bl:rc',
   'bl:rc:abc', 'bl:rn:5', 'bl:bc:1', 'bl:bc:1:maybe', 'bl:bc:x:go', '', ':', 'zz:1', 'm', 'x'.repeat(200), '\u0000', 'm:new\n',
-  '__proto__', 'constructor:1', 'k:maybe', 'k:', 'k:yes:1',
+  '__proto__', 'constructor:1', 'v:maybe', 'v:', 'v:yes:1',
 ];
 
