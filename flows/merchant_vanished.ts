@@ -10,6 +10,8 @@ const flow: Flow = {
     { id: 'unreachableSince', kind: 'time' },
     { id: 'siteState', kind: 'choice', options: ['down', 'up_no_service', 'blocked_me', 'unknown'] },
     { id: 'balance', kind: 'amount', allowZero: true },
+    // Issue 11: a stranded balance may be the very money paid — then it is claimed once.
+    { id: 'balanceIsPayment', kind: 'choice', options: ['yes', 'no'], when: (f) => typeof f.balance === 'number' && f.balance > 0 },
     { id: 'othersAffected', kind: 'choice', options: ['yes', 'no', 'unknown'] },
   ],
   assess(f) {

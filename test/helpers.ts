@@ -96,6 +96,7 @@ export const GOOD: Record<string, { text?: string; choice?: string }> = {
   unreachableSince: { text: '3天前' },
   siteState: { choice: 'a:down' },
   balance: { text: '300元' },
+  balanceIsPayment: { choice: 'a:no' },
   othersAffected: { choice: 'a:yes' },
   orderExists: { choice: 'a:yes_failed' },
   moneyTaken: { choice: 'a:yes' },

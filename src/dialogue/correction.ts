@@ -18,6 +18,7 @@ const BALANCE_LABEL = /余额/;
 const EXTRA_LABEL = /多扣/;
 const PAID_TIME = /(?:付款|支付|付钱|下单|购买|买)的?(?:时间|时候|日期)/;
 const TRIED_TIME = /(?:兑换|使用|充值)的?(?:时间|时候|日期)/;
+const UNREACHABLE_TIME = /(?:失联|联系不上|跑路|打不开)的?(?:时间|时候|日期)/;
 const LABELLED = /(?:金额|钱数|价格|余额|多扣|平台|网站|商家|卖家|店铺|店名|订单号|单号|时间|日期|时候|支付方式|付款方式)\s*(?:是|为|叫|:|：|=|应该是|改成|改为)/;
 const PLATFORM = /(?:平台|网站)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
 const MERCHANT = /(?:商家|卖家|店铺|店名|店家)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
@@ -39,7 +40,10 @@ export interface Correction {
 export function readCorrection(text: string, now: Date, zone: string, opts: { timeKey?: string } = {}): Correction {
   const s = fold(text, { lowerCase: false }).trim();
   // "刚才说错了" is about the earlier answer, not a time.
-  const clean = withoutCardKeys(s).replace(/(?:刚才|刚刚|之前|前面|上面)?(?:说|写|填|打|搞|弄)错了?/g, ' ');
+  let clean = withoutCardKeys(s).replace(/(?:刚才|刚刚|之前|前面|上面)?(?:说|写|填|打|搞|弄)错了?/g, ' ');
+  // "金额不是99 是89": the value is what follows the last 是, the label what precedes 不是.
+  const notIs = /^(.*?)不是\s*[^，,。\s]+[\s，,]*(?:而)?是\s*(.+)$/.exec(clean);
+  if (notIs && /\d/.test(notIs[2])) clean = `${notIs[1]}是${notIs[2]}`;
   const facts: Facts = {};
   const platform = PLATFORM.exec(clean);
   const merchant = MERCHANT.exec(clean);
@@ -51,14 +55,16 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
     if (n.ok) facts.merchant = n.value;
   } else {
     const when = readDate(clean, now, zone);
-    if (when && !when.future) facts[PAID_TIME.test(clean) ? 'paidAt' : TRIED_TIME.test(clean) ? 'triedAt' : (opts.timeKey ?? 'paidAt')] = when.value;
+    if (when && !when.future) facts[PAID_TIME.test(clean) ? 'paidAt' : TRIED_TIME.test(clean) ? 'triedAt' : UNREACHABLE_TIME.test(clean) ? 'unreachableSince' : (opts.timeKey ?? 'paidAt')] = when.value;
     const method = parsePaymentMethod(clean);
     if (method && !BALANCE_LABEL.test(clean)) facts.paymentMethod = method;
     if (ORDER.test(clean)) {
       const id = extractOrderId(clean);
       if (id) facts.orderId = id;
     } else if (!when || AMOUNT_LABEL.test(clean)) {
-      const amount = extractAmount(clean);
+      // "金额 是110": a labelled bare number is the amount.
+      const bare = AMOUNT_LABEL.test(clean) || BALANCE_LABEL.test(clean) || EXTRA_LABEL.test(clean) ? /(?:是|为|改成|改为|应该是|其实是)\s*(\d+(?:\.\d{1,2})?)(?!\d)/.exec(clean) : null;
+      const amount = extractAmount(clean) ?? (bare ? Number(bare[1]) : undefined);
       if (amount !== undefined && amount > 0) facts[BALANCE_LABEL.test(clean) ? 'balance' : EXTRA_LABEL.test(clean) ? 'extraAmount' : 'amount'] = amount;
     }
   }

@@ -10,6 +10,7 @@ import { TZDate } from '@date-fns/tz';
 import { parseWhenDetailed, zoneOffsetMinutes } from '../nlu/time.js';
 import { localYmd } from '../calendar/workdays.js';
 import { withoutCardKeys } from './cardkey.js';
+import { fold } from './fold.js';
 
 export interface DateReading {
   date: Date;
@@ -26,6 +27,9 @@ export interface DateReading {
 }
 
 const SLACK_MS = 10 * 60_000;
+const WEEKS_AGO = /(?:大概|大约|差不多)?\s*(\d|一|两|二|三|四)\s*(?:个)?(?:周|星期|礼拜)(?:以)?前/;
+const HOUR = /\d{1,2}\s*[点:：时]|[一二两三四五六七八九十]+\s*点/;
+const PART_OF_DAY = /(?:早上|早晨|上午|中午|下午|傍晚|晚上|夜里|半夜|凌晨)(?:的时候|左右)?/g;
 const FUTURE_WORDS = /明天|后天|大后天|明早|明晚|下周|下星期|下礼拜|下个月|明年|tomorrow|next (?:week|month|year)/i;
 const YEAR_WORDS = /\d{4}\s*年|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|去年|前年|今年|明年|上个月|本月|这个月|昨天|前天|今天|刚才|刚刚|[天周]前|小时前|分钟前|上周|上星期|礼拜/;
 
@@ -67,11 +71,30 @@ function futureDate(s: string, now: Date, zone: string): { date: Date; precision
  * - "昨天下午五点" → minute precision, future: false, otherYear: false.
  */
 export function readDate(text: string, now: Date, zone: string): DateReading | undefined {
-  const s = withoutCardKeys(text).trim();
+  // "10点 一直没给" is 10:00, not 10:01: 一 starting the next word is not a minute.
+  let s = fold(withoutCardKeys(text), { lowerCase: false }).replace(/(点|點)\s+一(?=直|下|会|共|样|起|次|点都|个)/g, '$1 ').trim();
   if (!s) return undefined;
+  // "一周前", "大概两个星期前": whole weeks back, a day.
+  const weeks = WEEKS_AGO.exec(s);
+  if (weeks) {
+    const n = /\d/.test(weeks[1]) ? Number(weeks[1]) : ({ 一: 1, 两: 2, 二: 2, 三: 3, 四: 4 } as Record<string, number>)[weeks[1]];
+    if (n) return reading(new Date(now.getTime() - n * 7 * 86_400_000), 'day', now, zone, false, false);
+  }
+  // A part of the day without an hour names the day ("11月18日晚上"); 中午 alone is 12:00.
+  const noHour = !HOUR.test(s);
+  const noon = noHour && /中午/.test(s);
+  if (noHour && PART_OF_DAY.test(s) && s.replace(PART_OF_DAY, '').trim()) {
+    const day = readDate(s.replace(PART_OF_DAY, '').trim(), now, zone);
+    if (!day || !noon || day.precision !== 'day') return day;
+    const [y, m, d] = day.value.slice(0, 10).split('-').map(Number);
+    const at = new TZDate(y, m - 1, d, 12, 0, zone);
+    return reading(new Date(at.getTime()), 'minute', now, zone, at.getTime() > now.getTime() + SLACK_MS, day.yearGuessed);
+  }
   const ahead = futureDate(s, now, zone);
   if (ahead) return reading(ahead.date, ahead.precision, now, zone, true, false);
-  const past = parseWhenDetailed(s, now, zone);
+  let past = parseWhenDetailed(s, now, zone);
+  // "充了200 11月21号": an amount just before a month is not a year.
+  if (past && yearIn(past.date, zone) < 2000) past = parseWhenDetailed(s.replace(/\d+(?=\s+\d{1,2}\s*月)/g, ' '), now, zone);
   if (!past) return undefined;
   const otherYear = yearIn(past.date, zone) !== yearIn(now, zone);
   return reading(past.date, past.precision, now, zone, false, otherYear && !YEAR_WORDS.test(s));

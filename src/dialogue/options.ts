@@ -164,6 +164,14 @@ export function matchOption(text: string, options: readonly OptionSpec[]): Optio
   let bestIds: string[] = [];
   options.forEach((o, i) => {
     for (const c of cands[i]) {
+      // Two characters: one wrong second character ("微新" for 微信) when the first is right.
+      if (c.key.length === 2 && t.length === 2 && t[0] === c.key[0] && t[1] !== c.key[1] && /\p{Script=Han}/u.test(t) && !/^[不没别非未]/.test(t)) {
+        if (1 < best) {
+          best = 1;
+          bestIds = [o.id];
+        } else if (best === 1 && !bestIds.includes(o.id)) bestIds.push(o.id);
+        continue;
+      }
       if (c.key.length < 3 || Math.abs(c.key.length - t.length) > allowedEdits(c.key.length)) continue;
       const d = distance(t, c.key);
       if (d > allowedEdits(c.key.length) || d * 2 >= c.key.length) continue;

@@ -9,8 +9,13 @@ import type { ScenarioId } from '../types.js';
 import { evidenceReply } from '../flow/replies.js';
 import { renderReply } from './render.js';
 import type { Outcome } from '../flow/events.js';
-import { parseAmount } from '../nlu/amount.js';
-import { encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
+import { button, encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
+import type { Facts } from '../flow/types.js';
+import type { Reply } from '../types.js';
+import { registerCorrections } from './corrections.js';
+import { questionsOf } from '../flow/intake.js';
+import { checklistPicks, questionChoice } from './resolve.js';
+import { whichOneText, checkClosingAmount, exceedsPaidText, extractAmount, matchOption, optionSpecs, remainder, yesNo, yuan } from '../dialogue/index.js';
 import { matchCommand, type CommandName } from './commands.js';
 import { caseChoices, caseList, closeAsk, deleteAsk, menu, scenarioMenu } from './menus.js';
 import { progressText } from './progress.js';
@@ -21,8 +26,24 @@ import { ENGINE_NS } from './session.js';
 
 /** The engine's own pending confirmation (ext[ENGINE_NS]). */
 export interface EngineDialog {
-  mode: 'close' | 'close_amount' | 'confirm_delete';
+  mode: 'close' | 'close_amount' | 'close_rest' | 'confirm_delete';
   closeOutcome?: Outcome;
+  /** close_rest: what came back, while the user decides whether to pursue the rest. */
+  refunded?: number;
+}
+
+/** What the case claims: the extra debit for a double charge, otherwise the amount paid. */
+export function owedOf(facts: Facts): number | undefined {
+  if (typeof facts.extraAmount === 'number' && facts.extraAmount > 0) return facts.extraAmount;
+  return typeof facts.amount === 'number' && facts.amount > 0 ? facts.amount : undefined;
+}
+
+/** "还差100元，要继续追吗？" with its two buttons. */
+export function restOffer(refunded: number, rest: number): Reply {
+  return {
+    text: t('close.rest_offer', { refunded: yuan(refunded), rest: yuan(rest) }),
+    choices: [button({ kind: 'rung', op: 'resume' }, t('close.rest_keep')), button({ kind: 'close', outcome: 'partial' }, t('close.rest_stop'))],
+  };
 }
 
 export interface BuiltinDeps {
@@ -33,6 +54,19 @@ export interface BuiltinDeps {
 
 
 const OUTCOME_ANSWERS: ReadonlySet<string> = new Set(RUNG_CHECK_ANSWERS);
+
+/** "继续追剩下的" / "不追了，结案" in words. */
+function restAnswer(text: string): 'keep' | 'stop' | undefined {
+  const m = matchOption(text, optionSpecs([
+    { id: 'keep', labelKey: 'close.rest_keep' },
+    { id: 'stop', labelKey: 'close.rest_stop' },
+  ], false));
+  if (m.kind === 'match') return m.id as 'keep' | 'stop';
+  if (/不追|算了|不用|结案|就这样|不要了/.test(text)) return 'stop';
+  if (/继续|接着|还要追|追剩/.test(text)) return 'keep';
+  const yn = yesNo(text).answer;
+  return yn === 'yes' ? 'keep' : yn === 'no' ? 'stop' : undefined;
+}
 
 export function registerBuiltins(router: Router, d: BuiltinDeps): void {
   const { repo, config } = d;
@@ -90,6 +124,12 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         return false;
       }
       if (s.mode === 'close' && choice?.kind === 'close' && active) {
+        // 全额退款 of a known amount: everything owed came back, nothing to ask.
+        const owedAll = choice.outcome === 'full' ? owedOf(active.facts) : undefined;
+        if (owedAll !== undefined) {
+          ctx.ext.set(ENGINE_NS, undefined);
+          return ctx.closeCase(active, 'full', owedAll);
+        }
         if (choice.outcome === 'partial' || choice.outcome === 'full') {
           ctx.ext.set(ENGINE_NS, { mode: 'close_amount', closeOutcome: choice.outcome } satisfies EngineDialog);
           return ctx.reply({ text: t('close.ask_amount') });
@@ -98,16 +138,44 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         return ctx.closeCase(active, choice.outcome);
       }
       if (s.mode === 'close_amount' && active && !choice && !matchCommand(ctx.text)) {
-        const amount = parseAmount(ctx.text);
+        const amount = extractAmount(ctx.text);
         if (amount === undefined || amount <= 0) return ctx.reply({ text: `${t('reask', { example: t('ex.amount') })}\n${t('close.ask_amount')}` });
+        // Bounded by what was paid: a larger number is questioned, not stored.
+        const owed = owedOf(active.facts);
+        const check = checkClosingAmount(amount, owed);
+        if (check.kind === 'exceeds_paid' && owed !== undefined) return ctx.reply({ text: exceedsPaidText(amount, owed) });
+        if (owed !== undefined && amount < owed) {
+          // Part came back: offer to keep pursuing the rest on the current rung.
+          ctx.ext.set(ENGINE_NS, { mode: 'close_rest', closeOutcome: 'partial', refunded: amount } satisfies EngineDialog);
+          return ctx.reply(restOffer(amount, remainder(owed, amount)));
+        }
         ctx.ext.set(ENGINE_NS, undefined);
-        return ctx.closeCase(active, s.closeOutcome ?? 'partial', amount);
+        return ctx.closeCase(active, owed !== undefined ? 'full' : (s.closeOutcome ?? 'partial'), amount);
+      }
+      if (s.mode === 'close_rest' && active && s.refunded !== undefined) {
+        const keep = choice?.kind === 'rung' && choice.op === 'resume';
+        const stop = choice?.kind === 'close';
+        const said = !choice && !matchCommand(ctx.text) ? restAnswer(ctx.text) : undefined;
+        if (keep || said === 'keep') {
+          ctx.ext.set(ENGINE_NS, undefined);
+          repo.setRefunded(active.id, s.refunded, ctx.now);
+          ctx.reply({ text: t('close.rest_kept', { refunded: yuan(s.refunded) }) });
+          return ctx.stepCase(active, { type: 'repeat' });
+        }
+        if (stop || said === 'stop') {
+          ctx.ext.set(ENGINE_NS, undefined);
+          return ctx.closeCase(active, 'partial', s.refunded);
+        }
+        const owed = owedOf(active.facts);
+        if (!choice && owed !== undefined) return ctx.reply(restOffer(s.refunded, remainder(owed, s.refunded)));
       }
       ctx.ext.set(ENGINE_NS, undefined);
       return false;
     },
     { order: ORDER.CONFIRM },
   );
+
+  registerCorrections(router, { repo, zone: config.BOT_TIMEZONE, flows: d.flows });
 
   const builtin = { order: ORDER.BUILTIN } as const;
   router.choice('menu', (ctx, c) => command(ctx, c.action), builtin);
@@ -131,7 +199,12 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
     'case',
     (ctx, c) => {
       const cc = repo.getCase(c.caseId);
-      if (!cc || cc.userId !== ctx.user.id) return false;
+      if (!cc || cc.userId !== ctx.user.id) {
+        // "5" or "#5" naming no case of this user: say so with the list (never another case).
+        const list = caseList(repo.casesOf(ctx.user.id), ctx.active?.id);
+        return ctx.reply({ ...list, text: `${t('cases.not_found', { id: c.caseId })}\n${list.text}` });
+      }
+      if (cc.id === ctx.active?.id && cc.status === 'open') return ctx.stepCase(cc, { type: 'repeat' });
       if (cc.status !== 'open') return ctx.reply(menu(ctx.active, t('cases.closed', { id: cc.id })));
       ctx.setActive(cc.id);
       ctx.reply({ text: t('cases.switched', { id: cc.id, scenario: t(`scenario.${cc.scenario}`) }) });
@@ -146,7 +219,9 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
     matchCommand,
     (ctx, cmd) => {
       if (cmd.name !== 'start' && cmd.name !== 'new' && cmd.name !== 'help') return false;
-      return ctx.reply({ text: t('group.go_private'), openPrivate: { payload: 'new', label: t('group.open_private') } });
+      // 帮助 in a group lists what works there (查商家) and what needs the private chat.
+      const text = cmd.name === 'help' ? `${t('group.go_private')}\n\n${t('help.group')}` : t('group.go_private');
+      return ctx.reply({ text, openPrivate: { payload: 'new', label: t('group.open_private') } });
     },
     { order: ORDER.GROUP_FALLBACK, chats: 'group' },
   );
@@ -159,7 +234,27 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
       if (active && active.status === 'open') {
         if (attachments.length) return ctx.stepCase(active, { type: 'attachments', items: attachments });
         if (ctx.choiceId) return ctx.stepCase(active, { type: 'choice', id: ctx.choiceId });
-        if (ctx.text) return ctx.stepCase(active, { type: 'text', text: ctx.text });
+        if (ctx.text) {
+          // Several checklist items at once: "4 6", "1、3", "聊天记录和支付记录" (numbers as shown).
+          const ticks = active.state.stage === 'evidence' ? checklistPicks(d.flows[active.scenario], ctx.text) : [];
+          if (ticks.length) {
+            let c = active;
+            for (const id of ticks) {
+              ctx.stepCase(c, { type: 'choice', id });
+              c = repo.getCase(c.id) ?? c;
+            }
+            return true;
+          }
+          // "1" when the only choice shown was 跳过 and the question cannot take a 1 (a name, an order number, a key).
+          const q = active.state.stage === 'intake' ? questionsOf(d.flows[active.scenario]).find((x) => x.id === active.state.q) : undefined;
+          if (q && active.state.reasks > 0 && ctx.text.trim() === '1' && (q.kind === 'text' || q.kind === 'order' || q.kind === 'cardkey' || q.kind === 'time')) {
+            return ctx.stepCase(active, { type: 'choice', id: encodeChoice({ kind: 'skip' }) });
+          }
+          const named = questionChoice(d.flows[active.scenario], active, ctx.text);
+          if (named.id) return ctx.stepCase(active, { type: 'choice', id: named.id });
+          if (named.ambiguous) return ctx.reply({ text: whichOneText(named.ambiguous.map((c) => c.label)), choices: named.ambiguous });
+          return ctx.stepCase(active, { type: 'text', text: ctx.text });
+        }
         return ctx.stepCase(active, { type: 'repeat' });
       }
       if (attachments.length) return ctx.reply(menu(undefined, t('attachment.no_case')));

@@ -26,6 +26,7 @@
 //   bl:<op>[:<id>[:go|no]]  merchant blacklist / community features     { kind: 'blacklist', op, id?, go? }
 //   k:<op>[:<arg>]       coaching (issue 12): what the other side said,  { kind: 'coach', op, arg? }
 //                        黑猫/collective texts, finding the operator, switching scenario, 刷不了
+//   v:yes | v:no         accept / refuse a correction to a confirmed fact { kind: 'fix', accept }
 //
 // Adding a kind: extend ChoiceValue, add a case to encodeChoice and a branch to decodeChoice,
 // and a garbled example to test/engine/choices.test.ts (every kind is tested there).
@@ -74,7 +75,8 @@ export type ChoiceValue =
   | { kind: 'understand'; answer: 'yes' | 'no' }
   | { kind: 'understand'; answer: 'pick'; scenario: ScenarioId }
   | { kind: 'blacklist'; op: BlOp; id?: number; go?: boolean }
-  | { kind: 'coach'; op: CoachOp; arg?: string };
+  | { kind: 'coach'; op: CoachOp; arg?: string }
+  | { kind: 'fix'; accept: boolean };
 
 export type ChoiceKind = ChoiceValue['kind'];
 /** The payload of one kind, e.g. ChoiceOf<'case'> = { kind: 'case'; caseId: number }. */
@@ -124,6 +126,8 @@ export function encodeChoice(c: ChoiceValue): string {
       return ['bl', c.op, ...(c.id === undefined ? [] : [String(c.id)]), ...(c.go === undefined ? [] : [c.go ? 'go' : 'no'])].join(':');
     case 'coach':
       return c.arg === undefined ? `k:${c.op}` : `k:${c.op}:${c.arg}`;
+    case 'fix':
+      return c.accept ? 'v:yes' : 'v:no';
   }
 }
 
@@ -174,6 +178,8 @@ export function decodeChoice(id: string | undefined): ChoiceValue | undefined {
       if (a === 'sw') return n === 3 && isIn(SCENARIOS, b) ? { kind: 'coach', op: a, arg: b } : undefined;
       return n === 2 ? { kind: 'coach', op: a } : undefined;
     }
+    case 'v':
+      return n === 2 && (a === 'yes' || a === 'no') ? { kind: 'fix', accept: a === 'yes' } : undefined;
     default:
       return undefined;
   }

@@ -24,6 +24,8 @@ import { Router, type RouteOptions, type TurnContext } from './routes.js';
 import { registerBuiltins } from './builtins.js';
 import { directExt, loadSession, sessionExt, ENGINE_NS, SESSION_VERSION, type Session } from './session.js';
 import { numberedChoices, resolveChoice } from './resolve.js';
+import { isStaleTap, rememberTap, shownAgain } from './taps.js';
+import { whichOneText } from '../dialogue/index.js';
 
 /** A route of the simplest kind: sees every inbound at its place in the table (see routes.ts). */
 export type Hook = (ctx: TurnContext) => boolean;
@@ -149,16 +151,27 @@ export class Engine {
     if (!this.canSendProactively(platform)) out.push(...this.d.outbox.claimForChat(platform, chatId, now));
 
     const sess = loadSession(this.repo, user.id, (err) => this.d.log?.warn({ err, what: 'session_state', subject: `session:${user.id}` }, 'stored state unreadable; replaced by a safe state'));
-    const raw = resolveChoice({ repo: this.repo, config: this.d.config, canSendProactively: (p) => this.canSendProactively(p) }, inbound, user.id, sess.state, sess.updatedAt);
-    const { ctx, state } = this.turn(inbound, user, now, raw, sess);
-    this.router.dispatch(ctx);
+    const resolved = resolveChoice({ repo: this.repo, config: this.d.config, canSendProactively: (p) => this.canSendProactively(p) }, inbound, user.id, sess.state, sess.updatedAt);
+    const shown = sess.state.lastChoices ?? [];
+    const mem = { done: sess.state.done, lastTap: sess.state.lastTap };
+    const stale = isStaleTap(mem, shown, inbound, resolved.id, now);
+    const { ctx, state } = this.turn(inbound, user, now, stale || resolved.ambiguous ? undefined : resolved.id, sess);
+    if (stale) {
+      // A double tap or an old button: said once, then the current question again (taps.ts).
+      ctx.reply({ text: t('tap.handled') });
+      if (ctx.active && ctx.active.status === 'open') ctx.stepCase(ctx.active, { type: 'repeat' });
+      else ctx.reply(menu(ctx.active));
+    } else if (resolved.ambiguous) {
+      ctx.reply({ text: whichOneText(resolved.ambiguous.map((c) => c.label)), choices: resolved.ambiguous });
+    } else this.router.dispatch(ctx);
 
     if (state.deleted) {
       for (const r of state.replies) out.push(this.d.outbox.enqueue({ platform, chatId, kind: 'ephemeral', reply: r }, now, true));
       return out;
     }
     const last = state.replies[state.replies.length - 1];
-    sess.state = { ...sess.state, lastChoices: last?.choices, numbered: numberedChoices(last) };
+    const tap = rememberTap(mem, shown, inbound, stale ? undefined : resolved.id, now, stale);
+    sess.state = { ...sess.state, lastChoices: last?.choices, numbered: numberedChoices(last), lastTap: tap.lastTap, done: shownAgain(tap, last?.choices ?? []) };
     this.repo.saveSession(user.id, sess.activeCaseId, sess.state, now);
     for (const r of state.replies) out.push(this.d.outbox.enqueue({ platform, chatId, userId: user.id, reply: r }, now, true));
     return out;

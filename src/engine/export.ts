@@ -1,6 +1,6 @@
 // 导出: everything the bot keeps about a user, as plain text.
 import { t } from '../i18n/index.js';
-import { formatDateTime } from '../flow/format.js';
+import { formatAmount, formatDateTime } from '../flow/format.js';
 import { factLines } from './progress.js';
 import type { Repo, UserRow } from './repo.js';
 import type { Flow } from '../flow/types.js';
@@ -13,7 +13,7 @@ export function exportText(repo: Repo, user: UserRow, zone: string, flows: Reado
   for (const c of cases) {
     lines.push('', t('export.case', { id: c.id, scenario: t(`scenario.${c.scenario}`), status: t(`status.${c.status}`), created: formatDateTime(new Date(c.createdAt), zone) }));
     lines.push(...factLines(flows[c.scenario], c, zone));
-    if (c.outcome) lines.push(t('export.outcome', { outcome: t(`outcome.${c.outcome}`), refunded: c.refundedAmount ?? '' }));
+    if (c.outcome) lines.push(t('export.outcome', { outcome: t(`outcome.${c.outcome}`), refunded: c.refundedAmount === null ? '' : formatAmount(c.refundedAmount) }));
     for (const e of repo.evidenceOf(c.id)) {
       lines.push(t('export.evidence', { at: formatDateTime(new Date(e.at), zone), item: e.item ? t(`ev.${e.item}.short`) : t('ev.extra'), kind: e.kind, ref: e.file_ref ?? '' }));
     }

@@ -213,6 +213,11 @@ export class Repo {
     this.s.saveCase.run(JSON.stringify(facts), JSON.stringify(state), state.stage, state.stage === 'ladder' ? String(state.rung) : null, now.getTime(), id);
   }
 
+  /** Money already back on a case still pursued (a partial refund; the rest is still claimed). */
+  setRefunded(id: number, refunded: number, now: Date): void {
+    this.db.prepare(`UPDATE cases SET refunded_amount = ?, updated_at = ? WHERE id = ?`).run(refunded, now.getTime(), id);
+  }
+
   closeCase(id: number, outcome: Outcome, refunded: number | undefined, state: CaseState, now: Date): void {
     this.s.closeCase.run(outcome, refunded ?? null, JSON.stringify(state), now.getTime(), now.getTime(), id);
   }

@@ -4,8 +4,16 @@ import type { Config } from '../config.js';
 import type { Choice, Inbound, Reply } from '../types.js';
 import { followUpMessage } from '../followups/messages.js';
 import type { Repo } from './repo.js';
-import { encodeChoice } from './choices.js';
+import { decodeChoice, encodeChoice } from './choices.js';
 import type { SessionState } from './session.js';
+import { caseRef, choiceOptions, matchOption, matchOptions, optionSpecs, questionOptions, synonymsOf, type OptionSpec } from '../dialogue/index.js';
+import { checklistOrder } from '../flow/replies.js';
+import { questionsOf } from '../flow/intake.js';
+import { t } from '../i18n/index.js';
+import { PAYMENT_METHODS } from '../types.js';
+import type { Flow } from '../flow/types.js';
+import type { CaseRow } from './repo.js';
+import { matchCommand } from './commands.js';
 
 export interface ResolveDeps {
   repo: Repo;
@@ -36,18 +44,74 @@ function lastSeenChoices(d: ResolveDeps, inbound: Inbound, userId: number, state
   return { choices: state.lastChoices ?? [], numbered: !!state.numbered };
 }
 
-export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, state: SessionState, sessionUpdatedAt: number): string | undefined {
-  if (inbound.choice) return inbound.choice;
+/** What a typed text names among the choices last seen: one of them, two equally (ask which), or none. */
+export type Resolved = { id?: string; ambiguous?: Choice[] };
+
+/** Longer text is a sentence, not a choice: only a number, a whole label or a synonym can name one then. */
+const SHORT = 16;
+
+export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, state: SessionState, sessionUpdatedAt: number): Resolved {
+  if (inbound.choice) return { id: inbound.choice };
   const text = (inbound.text ?? '').trim();
-  // Choices are short labels or numbers; longer text is never a choice (and skips the lookup).
-  if (!text || text.length > 24) return undefined;
+  if (!text || text.length > 40) return {};
   const seen = lastSeenChoices(d, inbound, userId, state, sessionUpdatedAt);
+  // A case named by its id: "#4", "案件4", "4号案件" anywhere; a bare "4" right after the case list.
+  const caseListShown = (state.lastChoices ?? []).some((c) => c.id.startsWith('c:'));
+  const ref = caseRef(text);
+  if (ref !== undefined && (/#|＃|案件|案子|case/i.test(text) || (caseListShown && /^\d+$/.test(text)))) return { id: encodeChoice({ kind: 'case', caseId: ref }) };
   const choices = seen.choices;
-  if (!choices.length) return undefined;
-  if (seen.numbered && /^\d{1,2}$/.test(text)) {
-    const n = Number(text);
-    if (n >= 1 && n <= choices.length) return choices[n - 1].id;
+  if (!choices.length) return {};
+  // Numbers, labels, parts of labels, synonyms, traditional and small typos (src/dialogue);
+  // a checklist button "已有：订单截图" also answers to 订单截图 and the item's synonyms.
+  const specs = choiceOptions(choices, seen.numbered).map((o) => {
+    const c = decodeChoice(o.id);
+    return c?.kind === 'evidence' ? { ...o, synonyms: [...(o.synonyms ?? []), t(`ev.${c.item}.short`), ...synonymsOf(`ev.${c.item}`)] } : o;
+  });
+  const m = matchOption(text, specs);
+  // A command word (证据, 进度…) is the command unless it is a button's whole label.
+  if (matchCommand(text) && !(m.kind === 'match' && (m.how === 'exact' || m.how === 'number'))) return {};
+  if (m.kind === 'match') {
+    if (m.how === 'number' && !seen.numbered) return {};
+    // A feature's buttons (blacklist, community) are named by number or whole label only: their
+    // words double as commands ("举报" is not "撤回这条举报").
+    if (decodeChoice(m.id)?.kind === 'blacklist' && m.how !== 'number' && m.how !== 'exact') return {};
+    if (text.length > SHORT && (m.how === 'contains' || m.how === 'fuzzy')) return {};
+    return { id: m.id };
   }
-  const norm = (s: string) => s.replace(/[\s，,。.！!？?：:（）()「」]/g, '').toLowerCase();
-  return choices.find((c) => norm(c.label) === norm(text))?.id;
+  if (m.kind === 'ambiguous' && text.length <= SHORT && !m.ids.some((id) => decodeChoice(id)?.kind === 'blacklist')) return { ambiguous: choices.filter((c) => m.ids.includes(c.id)) };
+  return {};
+}
+
+/**
+ * Typed words for the open question of a case in intake, when they named none of the buttons
+ * last shown (e.g. after 进度): its options by number, label, synonym, traditional or typo.
+ */
+export function questionChoice(flow: Flow, c: CaseRow, text: string): Resolved {
+  if (c.state.stage !== 'intake' || !c.state.q) return {};
+  const q = questionsOf(flow).find((x) => x.id === c.state.q);
+  if (!q || (q.kind !== 'choice' && q.kind !== 'payment')) return {};
+  const specs =
+    q.kind === 'choice'
+      ? questionOptions(flow.id, q.id, q.options ?? [])
+      : optionSpecs(PAYMENT_METHODS.map((id) => ({ id, labelKey: `payment.${id}` })));
+  const m = matchOption(text.slice(0, 60), specs);
+  const id = (o: string) => encodeChoice({ kind: 'answer', option: o });
+  if (m.kind === 'match') return { id: id(m.id) };
+  if (m.kind === 'ambiguous') return { ambiguous: m.ids.map((o) => ({ id: id(o), label: specs.find((x) => x.id === o)!.label })) };
+  return {};
+}
+
+/** The checklist items (and 证据先这样) a typed text names, as choice ids, numbered as shown. */
+export function checklistPicks(flow: Flow, text: string): string[] {
+  const order = checklistOrder(flow);
+  const specs: OptionSpec[] = order.map((id, i) => ({
+    id: encodeChoice({ kind: 'evidence', item: id }),
+    label: t('evidence.have', { item: t(`ev.${id}.short`) }),
+    synonyms: [...synonymsOf(`ev.${id}`), t(`ev.${id}.short`)],
+    number: i + 1,
+  }));
+  specs.push({ id: encodeChoice({ kind: 'evidence_done' }), label: t('choice.evidence_done'), synonyms: synonymsOf('choice.evidence_done'), number: order.length + 1 });
+  const ids = matchOptions(text.slice(0, 60), specs);
+  // "看下一步" together with items: the items first, then on.
+  return ids.length > 1 ? ids : [];
 }

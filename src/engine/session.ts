@@ -16,6 +16,10 @@ export interface SessionState {
   numbered?: boolean;
   /** State kept by routes, one entry per namespace (see TurnContext.ext). */
   ext?: Record<string, unknown>;
+  /** One-shot choices already handled (taps.ts). */
+  done?: Choice[];
+  /** The last choice handled, for double taps (taps.ts). */
+  lastTap?: { id?: string; text?: string; at: number };
 }
 
 /** The engine's own close/delete confirmation, kept under ext[ENGINE_NS]. */
@@ -32,6 +36,8 @@ const sessionV1 = z.looseObject({
   lastChoices: z.array(z.looseObject({ id: z.string(), label: z.string() })).optional(),
   numbered: z.boolean().optional(),
   ext: z.record(z.string(), z.unknown()).optional(),
+  done: z.array(z.looseObject({ id: z.string(), label: z.string() })).optional(),
+  lastTap: z.looseObject({ id: z.string().optional(), text: z.string().optional(), at: z.number() }).optional(),
 });
 
 /**

@@ -5,7 +5,7 @@ import { toneSummary } from '../i18n/zh-CN/nlu.js';
 import { understand, LOW_CONFIDENCE, type Entities } from '../nlu/understand.js';
 import { detectBadIntent } from '../nlu/intent.js';
 import { checkTone, neutralRewrite } from '../nlu/tone.js';
-import { SCENARIOS, type ScenarioId } from '../types.js';
+import { PAYMENT_METHODS, SCENARIOS, type ScenarioId } from '../types.js';
 import { declineText } from '../flow/replies.js';
 import { renderText } from './render.js';
 import { formatAmount, formatDate, formatDateTime } from '../flow/format.js';
@@ -15,6 +15,7 @@ import type { Reply } from '../types.js';
 import { ORDER, type Router, type TurnContext } from './routes.js';
 import { button } from './choices.js';
 import { localYmd } from '../calendar/workdays.js';
+import { extractAmount, findCardKeys, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 interface Pending {
   scenario?: ScenarioId;
@@ -27,25 +28,24 @@ const TONE_COMMAND = /^(?:检查语气|\/tone)(?:@\w+)?(?:[\s:：]+([\s\S]*))?$/
 
 /** Entities as case facts, keeping only what the scenario's flow asks. */
 export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: string): Facts {
+  // A story fills what the confirmation can show plainly: the amount, the channel, the time.
+  // Names, order numbers and counts found in a story are asked again (they are easy to mistake).
   const all: Facts = {};
-  if (e.platform) all.platform = e.platform;
-  if (e.merchant) all.merchant = e.merchant;
-  if (e.orderId) all.orderId = e.orderId;
   if (e.amount !== undefined && e.amount > 0) all.amount = e.amount;
   if (e.paymentMethod) all.paymentMethod = e.paymentMethod;
   if (e.occurredAt) all.paidAt = e.occurredAtPrecision === 'day' ? localYmd(e.occurredAt, zone) : e.occurredAt.toISOString();
-  if (e.chargeCount !== undefined) all.chargeCount = e.chargeCount;
   if (!flow) return all;
   const asked = new Set(flow.questions.map((q) => q.id));
   return Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k)));
 }
 
 /** "未到账，100元，支付宝，11月20日 15:00"; a time the user gave only as a day shows as the day. */
-function summary(scenario: ScenarioId, f: Facts, zone: string, dayOnly: boolean): string {
+function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): string {
+  const dayOnly = typeof f.paidAt === 'string' && !f.paidAt.includes('T');
   const parts = [t(`scenario.${scenario}`)];
   if (typeof f.amount === 'number') parts.push(formatAmount(f.amount));
   if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
-  if (typeof f.paidAt === 'string') parts.push(dayOnly ? formatDate(f.paidAt, zone) : formatDateTime(f.paidAt, zone));
+  if (typeof f.paidAt === 'string') parts.push(dayOnly ? formatDate(f.paidAt, zone, now) : formatDateTime(f.paidAt, zone, now));
   if (typeof f.platform === 'string') parts.push(f.platform);
   if (typeof f.merchant === 'string') parts.push(f.merchant);
   if (typeof f.orderId === 'string') parts.push(f.orderId);
@@ -83,6 +83,11 @@ export function registerUnderstanding(router: Router, zone: string, timings: Tim
       const pending = ctx.ext.get<Pending>(NS);
       ctx.ext.set(NS, undefined);
       if (!pending) return false;
+      // Typed words that named a button ("不对，是微信付的" names 不对): a correction said with it wins.
+      if (c.answer !== 'pick' && pending.scenario && !ctx.inbound.choice) {
+        const conf = readConfirmation(ctx.text, ctx.now, zone);
+        if (conf.kind === 'correct' && typedNumber(ctx.text) === undefined) return answerConfirmation(ctx, pending, conf);
+      }
       if (c.answer === 'yes' && pending.scenario) {
         ctx.startCase(pending.scenario, pending.facts);
         return true;
@@ -128,25 +133,79 @@ export function registerUnderstanding(router: Router, zone: string, timings: Tim
     }
 
     if (ctx.active) return false;
-    const u = understand(text, ctx.now, zone);
+    const pending = ctx.ext.get<Pending>(NS);
+    if (pending?.scenario) {
+      // The answer to "我理解为：… 对吗？": yes, no, or a fact corrected in the same breath.
+      const conf = readConfirmation(text, ctx.now, zone);
+      if (conf.kind !== 'unknown') return answerConfirmation(ctx, pending, conf);
+      ctx.ext.set(NS, undefined);
+    }
+    // Traditional folded first (src/dialogue), so 錢扣了 reads as 钱扣了.
+    const folded = fold(text, { lowerCase: false });
+    const u = understand(folded, ctx.now, zone);
+    // A scenario named by its label or a declared synonym (刷不了, 跑路) when the model is unsure.
+    if (u.scenario === 'other' || u.confidence < LOW_CONFIDENCE) {
+      const named = matchOption(folded, optionSpecs(SCENARIOS.map((x) => ({ id: x, labelKey: `scenario.${x}` })), false));
+      if (named.kind === 'match' && named.how !== 'fuzzy') {
+        u.scenario = named.id as ScenarioId;
+        u.confidence = LOW_CONFIDENCE;
+      }
+    }
+    // The time as src/dialogue reads it (中午 = 12:00, "10点 一直" = 10:00) when it names the same day.
+    if (u.entities.occurredAt) {
+      const d = readDate(folded, ctx.now, zone);
+      const implausible = u.entities.occurredAt.getUTCFullYear() < ctx.now.getUTCFullYear() - 2;
+      if (implausible) u.entities.occurredAt = undefined;
+      if (d && !d.future && (implausible || localYmd(d.date, zone) === localYmd(u.entities.occurredAt!, zone))) {
+        u.entities.occurredAt = d.date;
+        u.entities.occurredAtPrecision = d.precision;
+      }
+    }
+    // A card key's digits are never an amount (src/dialogue).
+    if (findCardKeys(text).length) u.entities.amount = extractAmount(text);
+    // The channel named in words the parser missed ("qq红包转的"), by the payment labels' synonyms.
+    // "还有余额 … 支付宝": 余额 in a story is often the money left on the platform, not the channel.
+    if (!u.entities.paymentMethod || u.entities.paymentMethod === 'balance') {
+      const m = matchOption(text, optionSpecs(PAYMENT_METHODS.filter((p) => p !== 'balance').map((id) => ({ id, labelKey: `payment.${id}` })), false));
+      if (m.kind === 'match' && m.how !== 'fuzzy') u.entities.paymentMethod = m.id as (typeof PAYMENT_METHODS)[number];
+    }
     if (u.scenario !== 'other' && u.confidence >= LOW_CONFIDENCE) {
-      const facts = entitiesToFacts(flows[u.scenario], u.entities, zone);
-      ctx.ext.set(NS, { scenario: u.scenario, facts });
-      ctx.reply({
-        text: t('nlu.confirm', { summary: summary(u.scenario, facts, zone, u.entities.occurredAtPrecision === 'day') }),
-        choices: [
-          button({ kind: 'understand', answer: 'yes' }, t('nlu.yes')),
-          button({ kind: 'understand', answer: 'no' }, t('nlu.no')),
-        ],
-      });
+      confirm(ctx, u.scenario, entitiesToFacts(flows[u.scenario], u.entities, zone));
       return true;
     }
-    // Low confidence: let the user pick, keeping whatever facts were found.
-    const facts = entitiesToFacts(undefined, u.entities, zone);
+    // Low confidence: let the user pick, keeping whatever facts were found (and those found before).
+    const facts = { ...(pending?.facts ?? {}), ...entitiesToFacts(undefined, u.entities, zone) };
     ctx.ext.set(NS, { facts });
     ctx.reply(pickReply(Object.keys(facts).length ? 'nlu.pick_keep' : 'nlu.pick'));
     return true;
   }, opts);
+
+  function confirm(ctx: TurnContext, scenario: ScenarioId, facts: Facts): void {
+    ctx.ext.set(NS, { scenario, facts });
+    ctx.reply({
+      text: t('nlu.confirm', { summary: summary(scenario, facts, zone, ctx.now) }),
+      choices: [button({ kind: 'understand', answer: 'yes' }, t('nlu.yes')), button({ kind: 'understand', answer: 'no' }, t('nlu.no'))],
+    });
+  }
+
+  /** Yes keeps every fact; no shows the scenarios keeping the facts; a correction updates and asks again. */
+  function answerConfirmation(ctx: TurnContext, pending: Pending, conf: Exclude<Confirmation, { kind: 'unknown' }>): true {
+    ctx.ext.set(NS, undefined);
+    if (conf.kind === 'yes' && pending.scenario) {
+      ctx.startCase(pending.scenario, pending.facts);
+      return true;
+    }
+    if (conf.kind === 'correct') {
+      const scenario = conf.scenario ?? pending.scenario!;
+      const asked = new Set(flows[scenario].questions.map((q) => q.id));
+      const facts = Object.fromEntries(Object.entries({ ...pending.facts, ...conf.facts }).filter(([k]) => asked.has(k)));
+      confirm(ctx, scenario, facts);
+      return true;
+    }
+    ctx.ext.set(NS, { facts: pending.facts });
+    ctx.reply(pickReply('nlu.pick_keep'));
+    return true;
+  }
 }
 
 function pickReply(key: string): Reply {

@@ -8,9 +8,14 @@ import { parsePaymentMethod } from '../nlu/payment.js';
 import { parseOrderId } from '../nlu/order.js';
 import { parseCount } from '../nlu/count.js';
 import { maskCardKey } from '../privacy/mask.js';
+// The locale-free parts of src/dialogue (the step never looks up a text).
+import { checkName, extractAmount, extractOrderId } from '../dialogue/values.js';
+import { extractCardKey, findCardKeys, withoutCardKeys } from '../dialogue/cardkey.js';
+import { fold } from '../dialogue/fold.js';
+import { readDate } from '../dialogue/dates.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue } | { ok: false; why?: 'future' };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'ambiguous'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -73,3 +78,72 @@ export function parseAnswer(q: Question, raw: string, now: Date, zone: string): 
       return { ok: false };
   }
 }
+
+/** Free-text questions whose answer is a name: it must be one (checkName). */
+const NAME_IDS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
+const CN_COUNT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/**
+ * A typed answer to `q`, understood the way people write it (src/dialogue): names checked for
+ * sense and taken out of a sentence, card keys never read as amounts or order numbers, options by
+ * number, label, synonym, traditional or a small typo, dates in the future refused with a reason.
+ */
+export function readTyped(q: Question, raw: string, now: Date, zone: string): ParseResult {
+  const input = raw.trim();
+  switch (q.kind) {
+    case 'text': {
+      const name = checkName(input, { allowDigits: !NAME_IDS.has(q.id) || q.id === 'merchant' });
+      if (!name.ok) return { ok: false, why: name.reason };
+      if (/^\d{1,2}$/.test(input)) return { ok: false };
+      // Keep the characters the user typed (traditional stays traditional) when folding kept the length.
+      const folded = fold(input, { lowerCase: false });
+      const at = folded.length === input.length ? folded.indexOf(name.value) : -1;
+      let value = at >= 0 ? input.slice(at, at + name.value.length) : name.value;
+      // A quoted message ("提示“该卡密已被使用”") is kept as its words: no quotes to nest in a document.
+      value = value.replace(/["“”「」『』]/g, '').trim();
+      if (q.id === 'errorShown') value = value.replace(/^(?:页面|系统|它)?(?:提示|显示|报错|弹出|说)(?:的是)?[:：]?\s*/, '').trim() || value;
+      return text.safeParse(value).success ? { ok: true, value } : { ok: false };
+    }
+    case 'order': {
+      if (UNKNOWN_ORDER.test(fold(input))) return { ok: false, why: 'unknown' };
+      const id = extractOrderId(input) ?? withoutCardKeys(input).trim().replace(/^(订单号|单号|订单)[:：\s]*(是|为)?\s*/, '').replace(/\s*(谢谢|哦|啊)?[。.!！]*$/, '');
+      if (findCardKeys(input).length && !extractOrderId(input)) return { ok: false };
+      const r = orderId.safeParse(id);
+      return r.success ? { ok: true, value: r.data } : { ok: false };
+    }
+    case 'amount': {
+      if (q.allowZero && /^(0|零|没有|无|没|没了|一分没有|一分都没有|没有余额)\s*(元|块)?[。.!！]*$/.test(fold(input))) return { ok: true, value: 0 };
+      const r = amount.safeParse(extractAmount(input));
+      return r.success ? { ok: true, value: Math.round(r.data * 100) / 100 } : { ok: false };
+    }
+    case 'count': {
+      const f = fold(input);
+      const m = /([一两二俩三仨四五六七八九十])\s*(?:次|笔|下|回|遍)/.exec(f);
+      const n = parseCount(f) ?? (m ? CN_COUNT[m[1]] : undefined) ?? (/^\d+$/.test(f.replace(/\s*(次|笔|下|回)$/, '')) ? Number(f.replace(/\s*(次|笔|下|回)$/, '')) : CN_COUNT[f]);
+      const r = count.safeParse(n);
+      return r.success ? { ok: true, value: r.data } : { ok: false };
+    }
+    case 'time': {
+      const d = readDate(input, now, zone);
+      if (!d) return FUTURE_WORDS.test(input) ? { ok: false, why: 'future' } : { ok: false };
+      if (d.future) return { ok: false, why: 'future' };
+      return { ok: true, value: d.value, yearGuessed: d.yearGuessed || undefined };
+    }
+    case 'payment': {
+      // Labels and synonyms are matched by the engine (it knows the locale); here the channel words.
+      const m = parsePaymentMethod(fold(input));
+      return m ? { ok: true, value: m } : { ok: false };
+    }
+    case 'cardkey': {
+      const k = extractCardKey(input);
+      if (!k) return { ok: false };
+      if (k.masked || /\*{2,}/.test(k.raw)) return { ok: true, value: k.compact.replace(/^([A-Za-z0-9]{2,4})\*+([A-Za-z0-9]{2,4})$/, '$1****$2') };
+      return cardKey.safeParse(k.compact).success ? { ok: true, value: maskCardKey(k.compact) } : { ok: false };
+    }
+    case 'choice':
+      // Typed words were matched to the options by the engine (src/engine/resolve.ts), which knows the labels.
+      return { ok: false };
+  }
+}
+
+const UNKNOWN_ORDER = /^(?:未知|不知道|不清楚|不记得了?|忘了|忘记了|没有|没记|找不到了?|\?+|？+)[啊了呀吧哦]*[。.!！]*$/;

@@ -2,7 +2,7 @@
 import { decodeChoice } from '../engine/choices.js';
 import { respectRemindersOff, windowSchedules } from '../followups/effects.js';
 import { choice, msg } from './message.js';
-import { evidenceReply } from './replies.js';
+import { evidenceChoices, evidenceReply } from './replies.js';
 import { showRung } from './rungs.js';
 import type { CaseState } from './state.js';
 import type { Effect, StepInput, StepResult } from './events.js';
@@ -17,7 +17,10 @@ export function evidence(i: StepInput): StepResult {
   }
   if (c?.kind === 'evidence' && flow.evidence.some((e) => e.id === c.item)) {
     const s: CaseState = { ...state, evidence: { ...state.evidence, [c.item]: { at: i.now.getTime(), kind: 'tick' } } };
-    return { facts, state: s, effects: [{ type: 'evidence', item: c.item, kind: 'tick' }, { type: 'reply', reply: evidenceReply(flow, s) }] };
+    // A short acknowledgement with the same buttons (same numbers), not the whole list again.
+    const reply = { text: msg('evidence.ticked', { item: msg(`ev.${c.item}.short`) }), choices: evidenceChoices(flow, s) };
+    const effects: Effect[] = state.evidence[c.item] ? [] : [{ type: 'evidence', item: c.item, kind: 'tick' }];
+    return { facts, state: s.evidence === state.evidence ? state : { ...s, evidence: state.evidence[c.item] ? state.evidence : s.evidence }, effects: [...effects, { type: 'reply', reply }] };
   }
   if (event.type === 'attachments') {
     // A file is recorded as it is; which checklist item it proves is the user's call.

@@ -1,6 +1,6 @@
 // Facts as descriptors (rendered by src/engine/render.ts), for the step's documents and 进度.
-import type { FactValue, Flow, Question } from './types.js';
-import { amount, datetime, msg, type Text } from './message.js';
+import type { Facts, FactValue, Flow, Question } from './types.js';
+import { amount, datetime, join, msg, type Text } from './message.js';
 
 /** An option's label: the scenario's own wording first, then the shared one. */
 export const optionText = (flowId: string, questionId: string, option: string): Text => msg([`opt.${flowId}.${questionId}.${option}`, `opt.${questionId}.${option}`]);
@@ -23,4 +23,56 @@ export function factText(flow: Flow, q: Question, value: FactValue | null | unde
     default:
       return String(value);
   }
+}
+
+/** A user's free text inside a sentence: quotes of their own removed, so no quote sits inside another. */
+const plain = (v: unknown): string => String(v).replace(/["“”「」『』'‘’]/g, '').trim();
+
+const known = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
+
+/**
+ * The facts paragraph of every document, written as a person would: one clause per known fact
+ * (choices as what they mean, not "label：option"), user text without nested quotes, and an
+ * unknown or skipped fact leaves its clause out. Keys: doc.clause.* (documents.ts).
+ */
+export function factsParagraph(flow: Flow, facts: Facts, zone: string): Text {
+  const f = facts;
+  const q = (id: string) => flow.questions.find((x) => x.id === id);
+  const val = (id: string): Text => {
+    const question = q(id);
+    return question ? factText(flow, question, f[id], zone) : String(f[id]);
+  };
+  const has = (id: string) => q(id) !== undefined && known(f[id]);
+  const c = (key: string, params?: Record<string, Text | string | number>) => msg(`doc.clause.${key}`, params);
+  const sentences: Text[] = [];
+
+  // 我于{paidAt}在{platform}向商家{merchant}购买了{item}。
+  const bought: Text[] = [c('i')];
+  if (has('paidAt')) bought.push(c('when', { at: val('paidAt') }));
+  if (has('platform')) bought.push(c('where', { platform: plain(f.platform) }));
+  if (has('merchant')) bought.push(c('from', { merchant: plain(f.merchant) }));
+  bought.push(has('item') ? c('bought', { item: plain(f.item) }) : c('bought_thing'));
+  sentences.push(join(bought, ''));
+  if (has('orderId')) sentences.push(c('order', { orderId: String(f.orderId) }));
+  if (has('amount')) sentences.push(has('paymentMethod') ? c('paid_via', { amount: val('amount'), method: val('paymentMethod') }) : c('paid', { amount: val('amount') }));
+
+  // What happened, one clause per known fact of this scenario.
+  for (const question of flow.questions) {
+    const v = f[question.id];
+    if (!known(v) || ['platform', 'merchant', 'item', 'orderId', 'amount', 'paymentMethod', 'paidAt', 'balance'].includes(question.id)) continue;
+    // The first redeem and what it said, in one sentence.
+    if (question.id === 'triedAt' && has('errorShown')) continue;
+    if (question.id === 'errorShown' && has('triedAt')) {
+      sentences.push(c('tried_error', { at: val('triedAt'), error: plain(f.errorShown) }));
+      continue;
+    }
+    if (question.kind === 'choice') {
+      sentences.push({ key: `doc.clause.${question.id}.${String(v)}`, else: '' });
+      continue;
+    }
+    const p: Record<string, Text | string | number> = { value: question.kind === 'text' ? plain(v) : val(question.id) };
+    sentences.push({ key: [`doc.clause.${flow.id}.${question.id}`, `doc.clause.${question.id}`], params: p, else: '' });
+  }
+  if (typeof f.balance === 'number' && f.balance > 0) sentences.push(c(f.balanceIsPayment === 'yes' ? 'balance_same' : 'balance', { balance: val('balance') }));
+  return join(sentences, '');
 }

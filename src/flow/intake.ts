@@ -8,8 +8,10 @@
 // only routes the result. Replies are descriptors (replies.ts askReply), never text.
 import { PAYMENT_METHODS } from '../types.js';
 import { decodeChoice } from '../engine/choices.js';
-import { parseAnswer } from './answers.js';
-import { msg, withPrefix, type Text } from './message.js';
+import { readTyped } from './answers.js';
+import { localYmd } from '../calendar/workdays.js';
+import { choice, join, msg, withPrefix, type Text } from './message.js';
+import { optionText } from './facts-text.js';
 import { askReply, assessmentText, declinedReply, evidenceReply } from './replies.js';
 import type { CaseState } from './state.js';
 import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
@@ -19,16 +21,22 @@ export const MAX_REASKS = 2;
 /** Typed instead of an answer: the same as pressing 跳过. */
 const SKIP_WORDS = /^(跳过|不知道|不清楚|忘了|忘记了|不记得了?|记不清了?|skip)[。.!！]?$/i;
 
+/** The flow's questions (one place to read them from: intake, 返回, the engine's option matching). */
+export function questionsOf(flow: Flow): readonly Question[] {
+  return flow.questions;
+}
+
 /** The first question not yet answered (or skipped) that applies to these facts. */
 export function nextQuestion(flow: Flow, facts: Facts): Question | undefined {
-  return flow.questions.find((q) => !(q.id in facts) && (q.when ? q.when(facts) : true));
+  return questionsOf(flow).find((q) => !(q.id in facts) && (q.when ? q.when(facts) : true));
 }
 
 /** Moves to the next open question, or to the assessment when intake is done. */
 export function advance(flow: Flow, facts: Facts, state: CaseState, prefix?: Text): StepResult {
-  const q = nextQuestion(flow, facts);
+  // An answer that already settles a refusal (收到了，也用了) ends the questions: asking more would waste the user's time.
+  const q = flow.assess(facts).verdict === 'declined' ? undefined : nextQuestion(flow, facts);
   if (q) {
-    return { facts, state: { ...state, stage: 'intake', q: q.id, reasks: 0 }, effects: [{ type: 'reply', reply: askReply(flow, q, 0, prefix) }] };
+    return { facts, state: { ...state, stage: 'intake', q: q.id, reasks: 0 }, effects: [{ type: 'reply', reply: askReply(flow, q, 0, prefix, facts) }] };
   }
   const a = assessmentText(flow, facts);
   if (a.declined) {
@@ -51,7 +59,7 @@ export function advance(flow: Flow, facts: Facts, state: CaseState, prefix?: Tex
  * - `bad`: not an answer, ask again (`why` names a specific problem, locale reask.why.<why>);
  * - `none`: the event is not an answer at all (start, repeat, a file).
  */
-export type AnswerRead = { type: 'value'; value: FactValue | null; prefix?: Text } | { type: 'bad'; why?: string } | { type: 'none' };
+export type AnswerRead = { type: 'value'; value: FactValue | null; prefix?: Text; yearGuessed?: boolean } | { type: 'bad'; why?: string; ids?: string[] } | { type: 'none' };
 
 /** (1) Where an answer is parsed: a button (codec value) or typed text. */
 export function readAnswer(q: Question, event: FlowEvent, now: Date, zone: string): AnswerRead {
@@ -65,9 +73,11 @@ export function readAnswer(q: Question, event: FlowEvent, now: Date, zone: strin
     return { type: 'bad' };
   }
   if (event.type === 'text') {
-    if (SKIP_WORDS.test(event.text.trim())) return { type: 'value', value: null, prefix: msg('skipped') };
-    const r = parseAnswer(q, event.text, now, zone);
-    return r.ok ? { type: 'value', value: r.value } : { type: 'bad', why: r.why };
+    const r = readTyped(q, event.text, now, zone);
+    if (r.ok) return { type: 'value', value: r.value, yearGuessed: r.yearGuessed };
+    // "不知道" skips, except for a name or an order number: those are asked once more first.
+    if (SKIP_WORDS.test(event.text.trim()) && r.why !== 'unknown') return { type: 'value', value: null, prefix: msg('skipped') };
+    return { type: 'bad', why: r.why, ids: r.ids };
   }
   if (event.type === 'start' || event.type === 'repeat' || event.type === 'attachments') return { type: 'none' };
   return { type: 'bad' };
@@ -84,17 +94,33 @@ function reask(i: StepInput, q: Question, why?: string): StepResult {
   const reasks = (i.state.q === q.id ? i.state.reasks : 0) + 1;
   if (reasks > MAX_REASKS) return accept(i, q, null, msg('skipped_auto'));
   const prefix = why ? msg(`reask.why.${why}`) : undefined;
-  return { facts: i.facts, state: { ...i.state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(i.flow, q, reasks, prefix) }] };
+  return { facts: i.facts, state: { ...i.state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(i.flow, q, reasks, prefix, i.facts) }] };
+}
+
+/** Two options match equally: ask which one, listing both (numbered as offered). */
+function whichOne(i: StepInput, q: Question, ids: string[]): StepResult {
+  const lines: Text[] = [msg('dlg.which'), ...ids.map((o, n) => msg('dlg.which_line', { n: n + 1, label: optionText(i.flow.id, q.id, o) }))];
+  return {
+    facts: i.facts,
+    state: { ...i.state, q: q.id },
+    effects: [{ type: 'reply', reply: { text: join(lines), choices: ids.map((o) => choice({ kind: 'answer', option: o }, optionText(i.flow.id, q.id, o))) } }],
+  };
 }
 
 /** One event during intake. */
 export function intake(i: StepInput): StepResult {
   const { flow, facts, state, event } = i;
-  const q = flow.questions.find((x) => x.id === state.q) ?? nextQuestion(flow, facts);
+  const q = questionsOf(flow).find((x) => x.id === state.q) ?? nextQuestion(flow, facts);
   if (!q) return advance(flow, facts, state);
   const a = readAnswer(q, event, i.now, i.zone);
+  // A day named without a year (12月3号) that the year we guessed puts before the payment: asked again, saying why.
+  if (a.type === 'value' && a.yearGuessed && q.kind === 'time' && q.id !== 'paidAt' && typeof a.value === 'string' && typeof facts.paidAt === 'string') {
+    const day = (v: string) => (v.includes('T') ? localYmd(new Date(v), i.zone) : v.slice(0, 10));
+    if (day(a.value) < day(facts.paidAt)) return reask(i, q, 'before_paid');
+  }
   if (a.type === 'value') return accept(i, q, a.value, a.prefix);
-  if (a.type === 'bad') return reask(i, q, a.why);
+  if (a.type === 'bad' && a.why === 'ambiguous' && a.ids?.length) return whichOne(i, q, a.ids);
+  if (a.type === 'bad') return reask(i, q, a.why === 'unknown' && i.state.q === q.id && i.state.reasks > 0 ? undefined : a.why);
   if (event.type === 'attachments') {
     // A file during intake is kept for the evidence stage; the question stays open.
     return {
@@ -102,10 +128,10 @@ export function intake(i: StepInput): StepResult {
       state: { ...state, q: q.id },
       effects: [
         ...event.items.map((x): Effect => ({ type: 'evidence', item: null, kind: x.kind, ref: x.ref })),
-        { type: 'reply', reply: askReply(flow, q, 0, msg('evidence.recorded_later', { n: event.items.length })) },
+        { type: 'reply', reply: askReply(flow, q, 0, msg('evidence.recorded_later', { n: event.items.length }), facts) },
       ],
     };
   }
   // start / repeat: ask (again), keeping the re-ask count of the open question.
-  return { facts, state: { ...state, stage: 'intake', q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, state.q === q.id ? state.reasks : 0) }] };
+  return { facts, state: { ...state, stage: 'intake', q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, state.q === q.id ? state.reasks : 0, undefined, facts) }] };
 }

@@ -9,7 +9,7 @@ import { addHours } from 'date-fns';
 import { amount, choice, datetime, join, msg, type Param, type ReplyMsg, type Text } from './message.js';
 import type { Facts, Flow, RungId } from './types.js';
 import type { CaseState } from './state.js';
-import { factText } from './facts-text.js';
+import { factsParagraph, factText } from './facts-text.js';
 
 export type Timings = Pick<
   Config,
@@ -28,7 +28,8 @@ export type Timings = Pick<
 /** Rungs of this case's ladder; police only where fraud is suspected and the amount warrants it. */
 export function applicableRungs(flow: Flow, facts: Facts, timings: Timings): RungId[] {
   const amount = typeof facts.amount === 'number' ? facts.amount : 0;
-  const balance = typeof facts.balance === 'number' ? facts.balance : 0;
+  // A balance that is the money paid is counted once (issue 11).
+  const balance = typeof facts.balance === 'number' && facts.balanceIsPayment !== 'yes' ? facts.balance : 0;
   return flow.ladder.filter(
     (r) => r !== 'police' || (flow.fraudSuspected(facts) && amount + balance >= timings.POLICE_SUGGEST_AMOUNT),
   );
@@ -110,8 +111,11 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   p.defendant = rName
     ? msg('doc.defendant.known', { name: rName, merchant: p.merchant, platform: p.platform, address: rAddress ? msg('doc.respondent.address', { address: rAddress }) : msg('doc.respondent.no_address') })
     : msg('doc.defendant.unknown', { merchant: p.merchant, platform: p.platform });
-  p.facts = msg(`doc.facts.${flow.id}`, { ...p });
-  p.request = msg(`doc.request.${flow.id}`, { ...p });
+  // Facts as clauses; an unknown fact leaves its clause out (facts-text.ts, issue 11).
+  p.facts = factsParagraph(flow, facts, zone);
+  // The stranded balance is claimed once: not again when it is the money paid, nor when there is none.
+  const ownBalance = typeof facts.balance === 'number' && facts.balance > 0 && facts.balanceIsPayment !== 'yes';
+  p.request = msg(flow.id === 'merchant_vanished' && !ownBalance ? ['doc.request.merchant_vanished.no_balance', `doc.request.${flow.id}`] : `doc.request.${flow.id}`, { ...p });
   return p;
 }
 

@@ -8,7 +8,8 @@ import type { CaseState } from './state.js';
 import type { Facts, Flow, Question } from './types.js';
 
 /** The question's wording: the scenario's own first (q.<flow>.<id>), then the shared one (q.<id>). */
-const questionText = (flow: Flow, q: Question): Text => msg([`q.${flow.id}.${q.id}`, `q.${q.id}`]);
+const questionText = (flow: Flow, q: Question, facts?: Facts): Text =>
+  msg([`q.${flow.id}.${q.id}`, `q.${q.id}`], typeof facts?.balance === 'number' ? { balance: amount(facts.balance) } : undefined);
 
 /** An example answer; empty when none is written for this question or its kind. */
 const exampleFor = (flow: Flow, q: Question): Text => ({ key: [`ex.${flow.id}.${q.id}`, `ex.${q.id}`, `ex.kind.${q.kind}`], else: '' });
@@ -21,11 +22,11 @@ function choicesFor(flow: Flow, q: Question, reasks: number): ChoiceMsg[] | unde
 }
 
 /** Asks question `q`; after a bad answer (`reasks` > 0) with an example first and a 跳过 button. */
-export function askReply(flow: Flow, q: Question, reasks: number, prefix?: Text): ReplyMsg {
+export function askReply(flow: Flow, q: Question, reasks: number, prefix?: Text, facts?: Facts): ReplyMsg {
   const parts: Text[] = [];
   if (prefix) parts.push(prefix);
   if (reasks > 0) parts.push(msg('reask', { example: exampleFor(flow, q) }));
-  parts.push(questionText(flow, q));
+  parts.push(questionText(flow, q, facts));
   if (reasks === 0 && q.kind !== 'choice' && q.kind !== 'payment') parts.push(msg('hint.example', { example: exampleFor(flow, q) }));
   const choices = choicesFor(flow, q, reasks);
   return choices ? { text: join(parts), choices } : { text: join(parts) };
@@ -45,22 +46,36 @@ export function assessmentText(flow: Flow, facts: Facts): { text: Text; declined
 
 const GROUPS = ['transaction', 'communication', 'problem'] as const;
 
-/** The evidence checklist with a button per open item. */
+/** The checklist items in the order of their buttons (the flow's): item i is always number i + 1. */
+export function checklistOrder(flow: Flow): string[] {
+  return flow.evidence.map((e) => e.id);
+}
+
+/** The checklist's buttons: every item stays at its number (ticked ones marked ✅), then the way on. */
+export function evidenceChoices(flow: Flow, state: CaseState): ChoiceMsg[] {
+  const choices = checklistOrder(flow).map((id) => {
+    const label = msg('evidence.have', { item: msg(`ev.${id}.short`) });
+    return choice({ kind: 'evidence', item: id }, state.evidence[id] ? join(['✅ ', label], '') : label);
+  });
+  choices.push(state.stage === 'ladder' ? choice({ kind: 'menu', action: 'ladder' }, msg('choice.back_to_ladder')) : choice({ kind: 'evidence_done' }, msg('choice.evidence_done')));
+  // Finding the operator (issue 12 item 4) is offered once the intake is done, before the ladder.
+  if (state.stage === 'evidence') choices.push(choice({ kind: 'coach', op: 'rs' }, msg('coach.respondent.button')));
+  return choices;
+}
+
+/** The evidence checklist, numbered as its buttons; numbers never shift when an item is ticked. */
 export function evidenceReply(flow: Flow, state: CaseState, prefix?: Text): ReplyMsg {
   const lines: Text[] = [msg('evidence.header')];
+  const order = checklistOrder(flow);
   for (const g of GROUPS) {
     const items = flow.evidence.filter((e) => e.group === g);
     if (!items.length) continue;
     lines.push(msg(`evidence.group.${g}`));
-    for (const e of items) lines.push(join([state.evidence[e.id] ? '✅' : '⬜', msg(`ev.${e.id}`)], ' '));
+    // Each line carries its button's number, so "4" means the same item whatever is ticked.
+    for (const e of items) lines.push(join([`${order.indexOf(e.id) + 1}.`, state.evidence[e.id] ? '✅' : '⬜', msg(`ev.${e.id}`)], ' '));
   }
   lines.push(msg('evidence.tips'));
-  const open = flow.evidence.filter((e) => !state.evidence[e.id]);
-  const choices = open.map((e) => choice({ kind: 'evidence', item: e.id }, msg('evidence.have', { item: msg(`ev.${e.id}.short`) })));
-  choices.push(state.stage === 'ladder' ? choice({ kind: 'menu', action: 'ladder' }, msg('choice.back_to_ladder')) : choice({ kind: 'evidence_done' }, msg('choice.evidence_done')));
-  // Finding the operator (issue 12 item 4) is offered once the intake is done, before the ladder.
-  if (state.stage === 'evidence') choices.push(choice({ kind: 'coach', op: 'rs' }, msg('coach.respondent.button')));
-  return { text: withPrefix(prefix, join(lines), '\n\n'), choices };
+  return { text: withPrefix(prefix, join(lines), '\n\n'), choices: evidenceChoices(flow, state) };
 }
 
 /** A declined case: close it or start another. */

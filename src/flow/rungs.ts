@@ -227,7 +227,12 @@ function markSent(i: StepInput, rungs: RungId[]): StepResult {
     type: 'reply',
     reply: {
       text,
-      choices: [...(state.rung + 1 < rungs.length ? [choice({ kind: 'rung', op: 'next' }, msg('choice.next_rung'))] : []), choice({ kind: 'menu', action: 'progress' }, msg('choice.progress'))],
+      choices: [
+        ...(state.rung + 1 < rungs.length ? [choice({ kind: 'rung', op: 'next' }, msg('choice.next_rung'))] : []),
+        choice({ kind: 'menu', action: 'progress' }, msg('choice.progress')),
+        // A refund can come any time after sending: closing is one tap away.
+        choice({ kind: 'menu', action: 'close' }, msg('choice.close')),
+      ],
     },
   });
   return { facts, state: sent, effects };

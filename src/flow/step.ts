@@ -4,7 +4,7 @@
 // By concern: intake.ts (questions and answers), evidence.ts (checklist), rungs.ts (the ladder
 // and follow-up answers), replies.ts (the recurring replies), ladder.ts (rungs and documents).
 import { choice, msg } from './message.js';
-import { advance, intake, nextQuestion } from './intake.js';
+import { advance, intake, nextQuestion, questionsOf } from './intake.js';
 import { evidence } from './evidence.js';
 import { ladder, sellerReplied, showRung } from './rungs.js';
 import { askReply, declinedReply, declineText, evidenceReply } from './replies.js';
@@ -24,17 +24,17 @@ function back(i: StepInput): StepResult {
     return { facts, state: s, effects: [{ type: 'reply', reply: evidenceReply(flow, s) }] };
   }
   const last = state.history[state.history.length - 1];
-  const lastQ = last === undefined ? undefined : flow.questions.find((x) => x.id === last);
+  const lastQ = last === undefined ? undefined : questionsOf(flow).find((x) => x.id === last);
   if (!lastQ) {
     const q = nextQuestion(flow, facts);
-    return { facts, state, effects: [{ type: 'reply', reply: q ? askReply(flow, q, 0, msg('back.none')) : { text: msg('back.none') } }] };
+    return { facts, state, effects: [{ type: 'reply', reply: q ? askReply(flow, q, 0, msg('back.none'), facts) : { text: msg('back.none') } }] };
   }
   const f = { ...facts };
   delete f[lastQ.id];
   return {
     facts: f,
     state: { ...state, stage: 'intake', q: lastQ.id, reasks: 0, history: state.history.slice(0, -1) },
-    effects: [{ type: 'reply', reply: askReply(flow, lastQ, 0, msg('back.done')) }],
+    effects: [{ type: 'reply', reply: askReply(flow, lastQ, 0, msg('back.done'), f) }],
   };
 }
 

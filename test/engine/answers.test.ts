@@ -8,7 +8,8 @@ let app: App;
 afterEach(() => app?.close());
 
 const BAD_TEXT: Record<string, string> = {
-  text: '1',
+  // Issue 11: "1" while 1. 跳过（不清楚） is shown picks 跳过, so a name question's bad answer is one with no letters.
+  text: '😡😡😡',
   order: '？？',
   amount: '很多钱',
   time: '不记得了啊',

@@ -7,6 +7,7 @@ export const VALID = [
   'u:yes', 'u:no', 'u:s:card_used', 'bl:rn', 'bl:rs', 'bl:rx', 'bl:cn', 'bl:rc:3', 'bl:rw:3', 'bl:cj:3', 'bl:cy:3', 'bl:ap:3',
   'bl:ab:3', 'bl:rj:3', 'bl:sk:3', 'bl:bc:3:go', 'bl:bc:3:no', 'bl:px', 'bl:nm', 'bl:lp:2', 'bl:sp:2', 'bl:ua:3', 'bl:cr:3', 'bl:mo:3', 'bl:sm:3', 'bl:at:3', 'bl:fl:3',
   'k:said', 'k:sr:no_order', 'k:sr:partial_offer', 'k:pa', 'k:pc', 'k:bc', 'k:co', 'k:rs', 'k:rn', 'k:sw:card_used', 'k:rv', 'k:rf',
+  'v:yes', 'v:no',
 ];
 
 /** Garbled or forged ids, at least one per kind, plus ids of no kind at all. */
@@ -17,5 +18,6 @@ export const GARBLED = [
   'bl:rc:abc', 'bl:rn:5', 'bl:px:1', 'bl:lp', 'bl:ua:x', 'bl:fl', 'bl:fl:x', 'bl:bc:1', 'bl:bc:1:maybe', 'bl:bc:x:go', '', ':', 'zz:1', 'm', 'x'.repeat(200), '\u0000', 'm:new\n',
   '__proto__', 'constructor:1',
   'k:', 'k:zz', 'k:sr', 'k:sr:other', 'k:sr:bogus', 'k:sw:bogus', 'k:bc:1', 'k:said:x',
+  'v:maybe', 'v:', 'v:yes:1',
 ];
 

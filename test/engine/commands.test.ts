@@ -53,6 +53,10 @@ describe('commands and menus', () => {
     d.say('很多');
     expect(d.last().text).toContain('例如');
     d.say('60元');
+    // Issue 11: part came back — the rest (40元) is offered to pursue; declining closes.
+    expect(d.last().text).toContain('40元');
+    expect(app.engine.repo.getCase(1)!.status).toBe('open');
+    d.say('不追了');
     const c = app.engine.repo.getCase(1)!;
     expect(c.status).toBe('closed');
     expect(c.outcome).toBe('partial');

@@ -91,7 +91,8 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     const tick = w.send(press({ kind: 'evidence', item: first }));
     expect(tick[0]).toEqual({ type: 'evidence', item: first, kind: 'tick' });
     expect(w.state.evidence[first]).toEqual({ at: NOW.getTime(), kind: 'tick' });
-    expect(replies(tick)[0].choices!.map((c) => c.value)).not.toContainEqual({ kind: 'evidence', item: first });
+    // Issue 11: a ticked item keeps its button and number (marked ✅), so numbers never shift.
+    expect(replies(tick)[0].choices!.map((c) => c.value)[0]).toEqual({ kind: 'evidence', item: first });
     expect(renders(replies(tick)[0])).toContain('✅');
 
     // A photo is recorded as it is (no checklist item), and the user is asked which item it proves.
@@ -144,7 +145,7 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     expect(due.getTime()).toBeGreaterThan(NOW.getTime());
     const ack = replies(sent)[0];
     expect(ack.text).toEqual({ key: 'rung.sent', params: { due: { fmt: 'deadline', at: due.toISOString(), zone: ZONE, now: NOW.toISOString() } } });
-    expect(ack.choices!.map((c) => c.value)).toEqual([{ kind: 'rung', op: 'next' }, { kind: 'menu', action: 'progress' }]);
+    expect(ack.choices!.map((c) => c.value)).toEqual([{ kind: 'rung', op: 'next' }, { kind: 'menu', action: 'progress' }, { kind: 'menu', action: 'close' }]);
     renders(ack);
   });
 });

@@ -36,6 +36,7 @@ export const ANSWERS: Record<string, { text: string } | { option: string }> = {
   unreachableSince: { text: '3天前' },
   siteState: { option: 'down' },
   balance: { text: '300元' },
+  balanceIsPayment: { option: 'no' },
   othersAffected: { option: 'yes' },
   orderExists: { option: 'yes_failed' },
   moneyTaken: { option: 'yes' },

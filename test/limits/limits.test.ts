@@ -176,8 +176,13 @@ describe('open cases per user', () => {
   it('at most MAX_OPEN_CASES open, said plainly; closing one makes room', () => {
     app = makeApp({ MAX_OPEN_CASES: 3 });
     const d = new Driver(app);
-    for (let i = 0; i < 3; i++) d.press('s:not_received');
+    // Issue 11: the same scenario button pressed again is a double tap; each case comes from its own 新案件 menu.
+    for (let i = 0; i < 3; i++) {
+      d.press('m:new');
+      d.press('s:not_received');
+    }
     expect(rows(app)).toBe(3);
+    d.press('m:new');
     const r = d.press('s:double_charge');
     expect(r[0].text).toContain(t('limits.open_cases', { count: 3 }));
     expect(r[0].choices?.some((c) => c.id === 'm:new')).toBe(false);
@@ -188,6 +193,7 @@ describe('open cases per user', () => {
     expect(rows(app)).toBe(3);
     d.say('结案');
     d.press('x:abandoned');
+    d.press('m:new');
     d.press('s:double_charge');
     expect(rows(app)).toBe(4);
     expect(d.activeCase()!.scenario).toBe('double_charge');
@@ -196,7 +202,10 @@ describe('open cases per user', () => {
   it('1,000 scenario presses open 10 cases (the default)', () => {
     app = makeApp();
     const d = new Driver(app);
-    for (let i = 0; i < 1000; i++) app.engine.handle(d.inbound({ choice: 's:not_received' }));
+    for (let i = 0; i < 1000; i++) {
+      app.engine.handle(d.inbound({ choice: 'm:new' }));
+      app.engine.handle(d.inbound({ choice: 's:not_received' }));
+    }
     expect(rows(app)).toBe(10);
   });
 });

@@ -96,6 +96,10 @@ const flows: Record<string, string> = {
   'ex.balance': '300元 / 0',
   'q.merchant_vanished.othersAffected': '知道还有其他人受害吗？',
   'label.othersAffected': '其他受害人',
+  'q.balanceIsPayment': '这{balance}余额就是你付的那笔钱吗？（比如充进平台、还没用掉的钱）',
+  'label.balanceIsPayment': '余额是否就是所付的钱',
+  'opt.balanceIsPayment.yes': '是，就是那笔钱',
+  'opt.balanceIsPayment.no': '不是，是另外的钱',
   'opt.othersAffected.yes': '有',
   'opt.othersAffected.no': '没有',
   'opt.othersAffected.unknown': '不知道',
@@ -142,7 +146,7 @@ export const flowSynonyms: Record<string, readonly string[]> = {
   'syn.promisedTime.day': ['24小时', '一天', '一天内', '一天之内', '当天', '今天内', '24h', '一日'],
   'syn.promisedTime.none': ['没说', '没承诺', '没有写', '没写时间', '没讲', '没提', '没说多久', '没有说'],
 
-  'syn.goodsState.nothing': ['没到账', '没到', '没收到', '什么都没收到', '啥也没收到', '一点没到', '都没到', '没发货', '没发', '没给卡密', '没给', '没有卡密', '没充上', '没到帐', '完全没有', '没有到账', '没收到货'],
+  'syn.goodsState.nothing': ['一个都没', '都没有', '啥都没', '没到账', '没到', '没收到', '什么都没收到', '啥也没收到', '一点没到', '都没到', '没发货', '没发', '没给卡密', '没给', '没有卡密', '没充上', '没到帐', '完全没有', '没有到账', '没收到货'],
   'syn.goodsState.partial': ['一部分', '部分到账', '到了一半', '只到一半', '到了一点', '只到了部分', '没到全', '少了', '少到了', '差一些'],
   'syn.goodsState.used': ['收到了', '到了也用了', '已经用了', '用过了', '已使用', '收到了用了'],
 
@@ -154,7 +158,9 @@ export const flowSynonyms: Record<string, readonly string[]> = {
   'syn.orderCount.one': ['一个', '一单', '同一个订单', '就一个', '同一单', '一笔订单', '一个单'],
   'syn.orderCount.several': ['几个', '多个', '好几个', '两个订单', '多个订单', '多单', '两单', '两个', '三个', '好几单'],
 
-  'syn.channels.same': ['一样', '同一种', '同一张卡', '都是一个', '都一样', '相同', '一个渠道', '同一个方式'],
+  'syn.balanceIsPayment.yes': ['就是', '是那笔', '就是那笔', '同一笔', '就是它', '一样的钱', '是同一笔'],
+  'syn.balanceIsPayment.no': ['不是', '另外的', '另外', '另外充的', '不是同一笔', '两笔钱', '额外的'],
+  'syn.channels.same': ['都是', '全是', '一样', '同一种', '同一张卡', '都是一个', '都一样', '相同', '一个渠道', '同一个方式'],
   'syn.channels.different': ['不一样', '不是同一个', '不同的', '两个渠道', '两种', '分别扣'],
 
   'syn.redeemedBefore.never': ['没有', '没用过', '第一次', '第一次用', '第一次兑换', '一兑换就报错', '从来没用过', '没兑换过', '从没用过', '没有用过', '直接报错', '一用就报错'],
@@ -180,6 +186,6 @@ export const flowSynonyms: Record<string, readonly string[]> = {
   'syn.moneyTaken.unsure': ['不知道', '不清楚', '没看', '没查', '不太确定'],
 
   'syn.usedAlready.no': ['没有', '没用过', '没使用', '还没用', '没有用', '一次没用', '没动', '没碰'],
-  'syn.usedAlready.tried': ['试了一下', '试了', '试过', '试用', '用了一下', '看了一下', '登录看了', '就试试'],
+  'syn.usedAlready.tried': ['看了一眼', '登上去看', '登录看', '试了一下', '试了', '试过', '试用', '用了一下', '看了一下', '登录看了', '就试试'],
   'syn.usedAlready.used_fully': ['用完了', '用完', '全用了', '用光了', '都用了', '全部用了'],
 };

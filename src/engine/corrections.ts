@@ -1,0 +1,91 @@
+// Facts stay true (issue 11): a value typed later for a fact already answered — "金额写错了 应该是128"
+// while another question is open — is never written silently. It is offered as a correction
+// ("金额改成128元吗？"); yes updates the fact, no keeps it, and either way the open question is
+// asked again. Card keys are removed before any number is read (src/dialogue).
+import { has, t } from '../i18n/index.js';
+import { correctionOffer, readCorrection, yesNo, yuan } from '../dialogue/index.js';
+import { formatDate, formatDateTime } from '../flow/format.js';
+import type { Facts, FactValue, Flow } from '../flow/types.js';
+import type { ScenarioId } from '../types.js';
+import { button } from './choices.js';
+import type { Repo } from './repo.js';
+import { matchCommand } from './commands.js';
+import { type Router, type TurnContext } from './routes.js';
+
+const NS = 'fix';
+/** After free-text understanding (refusals, tone) and before the case step. */
+const ORDER_FIX = 150;
+
+interface FixState {
+  caseId: number;
+  key: string;
+  value: FactValue;
+}
+
+export interface CorrectionDeps {
+  repo: Repo;
+  zone: string;
+  flows: Readonly<Record<ScenarioId, Flow>>;
+}
+
+function shown(key: string, value: FactValue, zone: string, now: Date): string {
+  if (typeof value === 'number' && (key === 'amount' || key === 'balance' || key === 'extraAmount')) return yuan(value);
+  if (key === 'paymentMethod') return t(`payment.${value}`);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return value.includes('T') ? formatDateTime(value, zone, now) : formatDate(value, zone, now);
+  return String(value);
+}
+
+const labelOf = (key: string) => (has(`label.${key}`) ? t(`label.${key}`) : key);
+
+/** A confirmed fact the text gives a different value for (not the open question's own). */
+function offered(flow: Flow, facts: Facts, openQ: string | null, text: string, now: Date, zone: string): FixState | undefined {
+  const q = openQ ? flow.questions.find((x) => x.id === openQ) : undefined;
+  const c = readCorrection(text, now, zone, { timeKey: q?.kind === 'time' ? q.id : undefined });
+  if (c.cue === 'none') return undefined;
+  const asked = new Set(flow.questions.map((x) => x.id));
+  for (const [key, value] of Object.entries(c.facts)) {
+    if (value === null || key === openQ || !asked.has(key)) continue;
+    const old = facts[key];
+    if (old === undefined || old === null || old === value) continue;
+    return { caseId: -1, key, value };
+  }
+  return undefined;
+}
+
+export function registerCorrections(router: Router, d: CorrectionDeps): void {
+  router.pending<FixState>(
+    NS,
+    (ctx, s) => {
+      const c = ctx.active;
+      ctx.ext.set(NS, undefined);
+      if (!c || c.id !== s.caseId || c.status !== 'open') return false;
+      const said = ctx.choice?.kind === 'fix' ? (ctx.choice.accept ? 'yes' : 'no') : !ctx.choice && !matchCommand(ctx.text) ? yesNo(ctx.text).answer : 'unknown';
+      if (said === 'unknown') return false;
+      if (said === 'yes') {
+        const facts = { ...c.facts, [s.key]: s.value };
+        d.repo.saveCase(c.id, facts, c.state, ctx.now);
+        ctx.reply({ text: t('fix.done', { label: labelOf(s.key), value: shown(s.key, s.value, d.zone, ctx.now) }) });
+        return ctx.stepCase({ ...c, facts }, { type: 'repeat' });
+      }
+      ctx.reply({ text: t('fix.kept', { label: labelOf(s.key) }) });
+      return ctx.stepCase(c, { type: 'repeat' });
+    },
+    { order: -90 },
+  );
+
+  router.text(
+    (ctx: TurnContext) => {
+      const c = ctx.active;
+      if (!c || c.status !== 'open' || ctx.choice || !ctx.text.trim() || ctx.inbound.attachments?.length) return false;
+      if (c.state.stage === 'declined' || c.state.stage === 'closed') return false;
+      const fix = offered(d.flows[c.scenario], c.facts, c.state.stage === 'intake' ? c.state.q : null, ctx.text, ctx.now, d.zone);
+      if (!fix) return false;
+      ctx.ext.set(NS, { ...fix, caseId: c.id } satisfies FixState);
+      return ctx.reply({
+        text: correctionOffer(labelOf(fix.key), shown(fix.key, fix.value, d.zone, ctx.now)),
+        choices: [button({ kind: 'fix', accept: true }, t('fix.yes')), button({ kind: 'fix', accept: false }, t('fix.no'))],
+      });
+    },
+    { order: ORDER_FIX },
+  );
+}

@@ -1,0 +1,69 @@
+// Idempotent taps (issue 11): a button pressed twice, or an old button from a message already
+// answered, must not open a second case, skip a step or answer a question twice.
+//
+// Telegram sends no message id the engine could compare with its own replies, and QQ and the
+// terminal only have typed numbers, so the session remembers two things:
+//   - `done`: the one-shot choices already handled (id + label), until a newer message shows
+//     them again. A press of one that is neither in the latest message nor shown again since is
+//     an old button.
+//   - `lastTap`: the last choice handled (id, the typed text that named it, when). The same choice
+//     again within DOUBLE_TAP_MS — the same callback data twice, or the same number typed twice —
+//     is a double tap. It is answered once as such and then forgotten, so a third, deliberate
+//     press of a button with the same label in the newer message counts.
+import type { Choice, Inbound } from '../types.js';
+import { decodeChoice, type ChoiceKind } from './choices.js';
+import { foldKey } from '../dialogue/index.js';
+
+export const DOUBLE_TAP_MS = 10_000;
+const DONE_MAX = 40;
+
+/** Kinds whose press changes the case once: answering, starting, moving on. */
+const ONE_SHOT: ReadonlySet<ChoiceKind> = new Set(['scenario', 'answer', 'skip', 'evidence', 'evidence_done', 'rung', 'understand', 'close', 'delete', 'fix']);
+
+const LABEL_STALE: ReadonlySet<ChoiceKind> = new Set(['scenario', 'understand', 'evidence_done', 'rung']);
+
+export interface TapMemory {
+  done?: Choice[];
+  lastTap?: { id?: string; text?: string; at: number };
+}
+
+const oneShot = (id: string | undefined) => {
+  const c = decodeChoice(id);
+  return !!c && ONE_SHOT.has(c.kind);
+};
+
+/** Whether this inbound is a repeated or stale press (answer "这个按钮已经处理过了" + the current question). */
+export function isStaleTap(mem: TapMemory, shown: readonly Choice[], inbound: Inbound, id: string | undefined, now: Date): boolean {
+  const recent = mem.lastTap && now.getTime() - mem.lastTap.at <= DOUBLE_TAP_MS ? mem.lastTap : undefined;
+  const typed = inbound.choice ? undefined : foldKey(inbound.text ?? '');
+  // An old button typed as its whole label, while no button of the latest message has that label.
+  // (Only menu-like buttons: an option's short label such as 没用 may well be typed again as a new answer.)
+  if (typed && mem.done?.some((c) => LABEL_STALE.has(decodeChoice(c.id)?.kind ?? 'menu') && foldKey(c.label) === typed) && !shown.some((c) => foldKey(c.label) === typed)) return true;
+  if (id !== undefined) {
+    if (!oneShot(id)) return false;
+    if (recent?.id === id && (inbound.choice !== undefined || recent.text === typed)) return true;
+    // An old button: handled before, not in the latest message.
+    return inbound.choice !== undefined && !shown.some((c) => c.id === id) && !!mem.done?.some((c) => c.id === id);
+  }
+  if (!typed) return false;
+  // The same number or label typed again right after it was handled, now naming nothing.
+  if (recent?.text === typed && recent.id !== undefined && oneShot(recent.id)) return true;
+  return false;
+}
+
+/** Remembers a handled choice (or forgets the last one after a double tap was answered). */
+export function rememberTap(mem: TapMemory, shown: readonly Choice[], inbound: Inbound, id: string | undefined, now: Date, stale: boolean): TapMemory {
+  if (stale) return { done: mem.done, lastTap: undefined };
+  const typed = inbound.choice ? undefined : foldKey(inbound.text ?? '');
+  if (id === undefined) return { done: mem.done, lastTap: undefined };
+  const label = shown.find((c) => c.id === id)?.label ?? '';
+  const done = oneShot(id) ? [...(mem.done ?? []).filter((c) => c.id !== id), { id, label }].slice(-DONE_MAX) : mem.done;
+  return { done, lastTap: { id, text: typed, at: now.getTime() } };
+}
+
+/** A newer message showing a choice again makes it pressable again. */
+export function shownAgain(mem: TapMemory, shown: readonly Choice[]): Choice[] | undefined {
+  if (!mem.done) return undefined;
+  const ids = new Set(shown.map((c) => c.id));
+  return mem.done.filter((c) => !ids.has(c.id));
+}
