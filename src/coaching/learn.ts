@@ -61,6 +61,17 @@ export function foldForCoaching(text: string): string {
 
 /** Binary n-gram features (1–3 characters) scaled to unit length, plus word groups × groupBoost. */
 export function coachFeatures(text: string, groupBoost = 0): Map<string, number> {
+  // Several detectors read the same message in one turn: its features are computed once.
+  if (last && last.text === text && last.groupBoost === groupBoost) return last.features;
+  const features = computeFeatures(text, groupBoost);
+  last = { text, groupBoost, features };
+  return features;
+}
+
+/** The features of the last message read (callers only read the map). */
+let last: { text: string; groupBoost: number; features: Map<string, number> } | undefined;
+
+function computeFeatures(text: string, groupBoost: number): Map<string, number> {
   const folded = foldForCoaching(text);
   const f = charNgrams(folded);
   const scale = 1 / Math.sqrt(Math.max(1, f.size));
