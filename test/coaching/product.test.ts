@@ -300,6 +300,7 @@ describe('finding the operator', () => {
     const c = d.activeCase()!;
     expect(c.facts).toMatchObject({ respondentName: '深圳市星辰网络科技有限公司', respondentAddress: '广东省深圳市南山区科技园路1号', respondentIcp: '粤ICP备12345678号-1', respondentUnknown: false });
     d.press('e:done');
+    const clock = (app as App & { clock: { t: Date } }).clock;
     let found = 0;
     for (let k = 0; k < 8; k++) {
       const r = d.last();
@@ -311,7 +312,12 @@ describe('finding the operator', () => {
         expect(r.choices?.map((x) => x.id)).not.toContain('k:rs');
       }
       if (!r.choices?.some((x) => x.id === 'r:next')) break;
+      // The user acts on the step before moving on: the same 下一步 data within DOUBLE_TAP_MS
+      // would be a double tap (src/engine/taps.ts), answered "已经处理过了" with the step repeated.
+      clock.t = new Date(clock.t.getTime() + 60_000);
+      const step = /第(\d)\/4步/.exec(r.text)?.[1];
       d.press('r:next');
+      expect(/第(\d)\/4步/.exec(d.last().text)?.[1]).toBe(String(Number(step) + 1));
     }
     expect(found).toBe(2);
   });

@@ -406,19 +406,27 @@ describe('merchant page (build item 2)', () => {
   it('shows closed-case outcomes only from 5 closed cases on, counted anonymously and kept after the cases are deleted', () => {
     const admin = setup();
     admin.say('拉黑 小年卡盟 | 跑路');
-    const close = (id: string, outcome: string, amount?: string) => {
-      const u = openCase(id, '小年卡盟');
+    // Each case paid 100元 unless told. 全额退款 closes at once with what was paid; 部分退款 asks the
+    // amount, offers to pursue the rest, and closes on 不追了.
+    const close = (id: string, outcome: string, opts: { paid?: string; refunded?: string } = {}) => {
+      const u = openCase(id, '小年卡盟', opts.paid);
       u.say('结案');
       u.press(`x:${outcome}`);
-      if (amount) u.say(amount);
+      if (opts.refunded) {
+        u.say(opts.refunded);
+        expect(u.last().text).toContain('要在当前这一步继续追剩下的');
+        u.say('不追了');
+      }
+      expect(u.last().text).toContain('已结案');
+      expect(u.activeCase()).toBeUndefined();
       return u;
     };
-    const users = [close('o1', 'full', '100元'), close('o2', 'partial', '30元'), close('o3', 'none'), close('o4', 'none')];
+    const users = [close('o1', 'full'), close('o2', 'partial', { refunded: '30元' }), close('o3', 'none'), close('o4', 'none')];
     const m = new Driver(app, 'm', 'telegram');
     let page = m.say('查商家 小年卡盟')[0].text;
     expect(page).toContain('不足 5 个');
     expect(page).not.toContain('全额退款');
-    users.push(close('o5', 'full', '50元'));
+    users.push(close('o5', 'full', { paid: '50元' }));
     page = m.say('查商家 小年卡盟')[0].text;
     expect(page).toContain('已结案的维权（匿名统计，共 5 个）：全额退款 2 个，部分退款 1 个，未退款 2 个；合计追回 180元');
     for (const u of users) {

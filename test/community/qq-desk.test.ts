@@ -111,16 +111,24 @@ describe('community desk on QQ (Koishi mock)', () => {
   it('merchant page — closed-case outcomes appear in the group and in private only from the 5th closed case (k-anonymity)', async () => {
     h = await mockQQ({ config: { ADMIN_IDS: 'qq:40300' } });
     expect((await h.user('40300').receive('拉黑 小年卡盟 | 跑路')).join('\n')).toContain('列入黑名单');
-    const close = (id: string, outcome: string, amount?: string) => {
+    // Each case paid 100元 unless told; 全额退款 closes at once with what was paid; 部分退款 asks the
+    // amount, offers to pursue the rest, and closes on 不追了.
+    const close = (id: string, outcome: string, opts: { paid?: string; refunded?: string } = {}) => {
       const u = new Driver(h!.app, id, 'qq', 'private', `private:${id}`);
       u.press('s:not_received');
-      answerIntake(u, { merchant: { text: '小年卡盟' }, amount: { text: '100元' } });
+      answerIntake(u, { merchant: { text: '小年卡盟' }, amount: { text: opts.paid ?? '100元' } });
       u.say('结案');
       u.press(`x:${outcome}`);
-      if (amount) u.say(amount);
+      if (opts.refunded) {
+        u.say(opts.refunded);
+        expect(u.last().text).toContain('要在当前这一步继续追剩下的');
+        u.say('不追了');
+      }
+      expect(u.last().text).toContain('已结案');
+      expect(u.activeCase()).toBeUndefined();
     };
-    close('40301', 'full', '100元');
-    close('40302', 'partial', '30元');
+    close('40301', 'full');
+    close('40302', 'partial', { refunded: '30元' });
     close('40303', 'none');
     close('40304', 'none');
     const inGroup = h.member('40310', '98030');
@@ -130,7 +138,7 @@ describe('community desk on QQ (Koishi mock)', () => {
     page = (await h.user('40310').receive('查商家 小年卡盟')).join('\n');
     expect(page).toContain('不足 5 个');
     expect(page).not.toContain('全额退款');
-    close('40305', 'full', '50元');
+    close('40305', 'full', { paid: '50元' });
     expect((await inGroup.receive('查商家 小年卡盟')).join('\n')).toContain('全额退款 2 个，部分退款 1 个，未退款 2 个；合计追回 180元');
     expect((await h.user('40310').receive('查商家 小年卡盟')).join('\n')).toContain('已结案的维权（匿名统计，共 5 个）');
   });

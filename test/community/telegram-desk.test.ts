@@ -203,16 +203,24 @@ describe('community desk on Telegram', () => {
     const admin = new Chatter(h.clock, ADMIN);
     await say(admin, '/bl_add 小年卡盟 | 跑路');
     await h.tg.bot.handleUpdate(admin.press('bl:bc:1:no'));
-    const close = (id: string, outcome: string, amount?: string) => {
+    // Each case paid 100元 unless told; 全额退款 closes at once with what was paid; 部分退款 asks the
+    // amount, offers to pursue the rest, and closes on 不追了.
+    const close = (id: string, outcome: string, opts: { paid?: string; refunded?: string } = {}) => {
       const u = new Driver(h.app, id, 'telegram');
       u.press('s:not_received');
-      answerIntake(u, { merchant: { text: '小年卡盟' }, amount: { text: '100元' } });
+      answerIntake(u, { merchant: { text: '小年卡盟' }, amount: { text: opts.paid ?? '100元' } });
       u.say('结案');
       u.press(`x:${outcome}`);
-      if (amount) u.say(amount);
+      if (opts.refunded) {
+        u.say(opts.refunded);
+        expect(u.last().text).toContain('要在当前这一步继续追剩下的');
+        u.press(u.choice('x:partial')); // the 不追了，结案 button
+      }
+      expect(u.last().text).toContain('已结案');
+      expect(u.activeCase()).toBeUndefined();
     };
-    close('5001', 'full', '100元');
-    close('5002', 'partial', '30元');
+    close('5001', 'full');
+    close('5002', 'partial', { refunded: '30元' });
     close('5003', 'none');
     close('5004', 'none');
     const inGroup = new Chatter(h.clock, member, group);
@@ -222,7 +230,7 @@ describe('community desk on Telegram', () => {
     await say(new Chatter(h.clock, member), '/check 小年卡盟');
     expect(lastText(member.id)).toContain('不足 5 个');
     expect(lastText(member.id)).not.toContain('全额退款');
-    close('5005', 'full', '50元');
+    close('5005', 'full', { paid: '50元' });
     await say(inGroup, '/check@refund_coach_bot 小年卡盟');
     expect(lastText(group.id)).toContain('全额退款 2 个，部分退款 1 个，未退款 2 个；合计追回 180元');
     await say(new Chatter(h.clock, member), '/check 小年卡盟');
