@@ -46,6 +46,20 @@ describe('scams first', () => {
     d.press('m:continue');
     expect(d.activeCase()!.state.q).toBe(q);
   });
+  it('a short answer naming a product is not a scam description; a scam description mid-intake still warns', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_as_described');
+    for (const answer of ['视频会员', '终身会员', '會員', 'qq会员年卡']) {
+      const r = d.say(answer);
+      expect(texts(r)).not.toContain('假客服退款');
+      expect(ids(r)).not.toEqual(['m:continue']);
+    }
+    const q = d.activeCase()!.state.q;
+    const r = d.say('客服发了个链接让我点进去退款，要我输入验证码');
+    expect(r[0].text).toContain('假客服退款');
+    expect(d.activeCase()!.state.q).toBe(q);
+  });
 });
 
 describe("the other side's answer at every rung", () => {
