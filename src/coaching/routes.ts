@@ -89,6 +89,10 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
       if (matchCommand(ctx.text) || matchBlCommand(ctx.text)) return false;
       const sign = detectScam(ctx.text);
       if (!sign) return false;
+      // An answer to an intake question ("视频会员", "终身会员") names a product: there only a rule hit
+      // (a link, 验证码, screen sharing, a download, a transfer asked for) warns, never the model alone.
+      const c = ctx.active;
+      if (sign.source === 'model' && c && c.status === 'open' && c.state.stage === 'intake' && c.state.q !== null) return false;
       return ctx.reply({ text: scamWarning(sign), choices: continueChoices(ctx) });
     },
     { order: COACH_ORDER.SCAM },

@@ -16,7 +16,17 @@ export interface ScamSign {
   match: string;
   /** The user says they already gave details, paid, scanned or installed. */
   given: boolean;
+  /** 'rule': a pattern in rules/scam.json matched (a link, 验证码, screen sharing, a download, a transfer…);
+   *  'model': the learned model alone was confident. */
+  source: 'rule' | 'model';
 }
+
+/**
+ * The model alone never warns on a message shorter than this (normalised, spaces left out): a short
+ * answer such as "会员" or "视频会员" names a product, it does not describe a scam. The shortest scam
+ * description in the labelled set is 17 characters.
+ */
+export const MODEL_MIN_CHARS = 10;
 
 const ScamData = z.object({
   kinds: z.array(z.object({ kind: z.enum(SCAM_KINDS), patterns: z.array(z.string()).min(1) })),
@@ -67,19 +77,20 @@ export function detectScamWith(text: string, models: ScamModels): ScamSign | und
   const p = predictProba(models.scam, text)[models.scam.labels.indexOf('scam')];
   // Never vetoed once the user says details or money were already given: then the warning (freeze, report) is what matters.
   if (sign) return !sign.given && p < Number(models.scam.meta.veto ?? 0) ? undefined : sign;
+  if (s.replace(/\s+/g, '').length < MODEL_MIN_CHARS) return undefined;
   if (!(p >= Number(models.scam.meta.threshold ?? 1))) return undefined;
   let kind: ScamKind = 'fake_service';
   if (models.kind) {
     const pk = predictProba(models.kind, text);
     kind = SET_KIND[models.kind.labels[pk.indexOf(Math.max(...pk))]] ?? 'fake_service';
   }
-  return { kind, match: s.trim(), given: GIVEN.test(hay) };
+  return { kind, match: s.trim(), given: GIVEN.test(hay), source: 'model' };
 }
 
 function ruleScam(hay: string): ScamSign | undefined {
   for (const [kind, re] of KINDS) {
     const m = re.exec(hay);
-    if (m) return { kind, match: m[0], given: GIVEN.test(hay) };
+    if (m) return { kind, match: m[0], given: GIVEN.test(hay), source: 'rule' };
   }
   return undefined;
 }

@@ -12,49 +12,51 @@ import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
 import type { Facts, RungId } from './types.js';
 
 /**
- * 刷不了 (issue 12 item 3): a failed payment whose money was taken waits first for the usual
- * automatic reversal (REVERSAL_DAYS, typical) before the appeal rung.
+ * 刷不了 (issue 12 item 3): a charge for a failed payment is usually returned automatically within
+ * REVERSAL_DAYS (typical). Said once, above the first intake question, with the request for the
+ * bill's 交易单号 and time; a check-in is scheduled for the end of that window, keyed to the appeal
+ * rung (payment: 支付渠道申诉) so it outlives the platform rung's own check. Nothing waits on it:
+ * the questions, the checklist and the ladder go on as in every flow.
  */
-const needsReversalWait = (i: StepInput, facts: Facts, state: CaseState): boolean =>
-  i.flow.id === 'payment_failed' && (facts.moneyTaken === 'yes' || facts.moneyTaken === 'frozen') && !state.reversalDone && state.rung === 0;
-
-function reversalReply(i: StepInput, checkAt: Date, prefix?: Text): ReplyMsg {
-  const text = join(
-    [msg('reversal.typical', { days: i.timings.REVERSAL_DAYS }), msg('reversal.ask'), msg('reversal.checkin', { checkAt: datetime(checkAt, i.zone, i.now) })],
+export function withReversalNotice(i: StepInput, r: StepResult): StepResult {
+  if (i.flow.id !== 'payment_failed' || r.state.reversalUntil !== undefined || i.facts.reversalPending !== undefined) return r;
+  if (r.state.stage !== 'intake' && r.state.stage !== 'evidence') return r;
+  const due = afterQuietHours(addDays(i.now, i.timings.REVERSAL_DAYS), i.zone, quietOf(i));
+  const notice = join(
+    [msg('reversal.typical', { days: i.timings.REVERSAL_DAYS }), msg('reversal.ask_intake'), msg('reversal.checkin_intake', { checkAt: datetime(due, i.zone, i.now) })],
     '\n\n',
   );
-  return {
-    text: withPrefix(prefix, text, '\n\n'),
-    choices: [
-      choice({ kind: 'coach', op: 'rf' }, msg('coach.reversal.back')),
-      choice({ kind: 'coach', op: 'rv' }, msg('coach.reversal.not_back')),
-      choice({ kind: 'menu', action: 'evidence' }, msg('choice.evidence')),
-      choice({ kind: 'menu', action: 'close' }, msg('choice.close')),
-    ],
-  };
+  let shown = false;
+  const effects = r.effects.map((e): Effect => {
+    if (shown || e.type !== 'reply') return e;
+    shown = true;
+    return { ...e, reply: { ...e.reply, text: withPrefix(notice, e.reply.text, '\n\n') } };
+  });
+  const state: CaseState = { ...r.state, reversalUntil: due.getTime() };
+  return { facts: { ...r.facts, reversalPending: true }, state, effects: [...reversalCheck(i, { ...r.facts, reversalPending: true }, state), ...effects] };
 }
 
-/** The reversal wait: entered once (check scheduled), shown again while it lasts. */
-function showReversal(i: StepInput, facts: Facts, state: CaseState, prefix?: Text): StepResult {
-  if (state.reversalUntil !== undefined) {
-    return { facts, state: { ...state, stage: 'ladder' }, effects: [{ type: 'reply', reply: reversalReply(i, new Date(state.reversalUntil), prefix) }] };
-  }
-  const due = afterQuietHours(addDays(i.now, i.timings.REVERSAL_DAYS), i.zone, quietOf(i));
-  const rung = applicableRungs(i.flow, facts, i.timings)[0];
-  return {
-    facts: { ...facts, reversalPending: true },
-    state: { ...state, stage: 'ladder', rung: 0, reversalUntil: due.getTime() },
-    effects: [
-      ...(state.remindersOff ? [] : [{ type: 'schedule', kind: 'rung_check', rung, dueAt: due } as Effect]),
-      { type: 'reply', reply: reversalReply(i, due, prefix) },
-    ],
-  };
+/** The appeal rung the reversal window comes before (the ladder's first rung if it has none). */
+function appealRung(i: StepInput, facts: Facts): RungId {
+  const rungs = applicableRungs(i.flow, facts, i.timings);
+  return rungs.includes('payment') ? 'payment' : rungs[0];
 }
 
-/** The reversal wait is over without the money back: the appeal rung, its text ready. */
+/** The reversal check-in, (re)scheduled while the window lasts (follow-ups are cancelled on every move). */
+function reversalCheck(i: StepInput, facts: Facts, state: CaseState): Effect[] {
+  if (facts.reversalPending !== true || state.reversalUntil === undefined || state.remindersOff || state.reversalUntil <= i.now.getTime()) return [];
+  return [{ type: 'schedule', kind: 'rung_check', rung: appealRung(i, facts), dueAt: new Date(state.reversalUntil) }];
+}
+
+/** The window is over without the money back: to the appeal rung, its text ready (or the current rung if past it). */
 function reversalOver(i: StepInput, prefix: Text): StepResult {
   const facts = { ...i.facts, reversalPending: false };
-  return moveTo({ ...i, facts }, { ...i.state, rung: 0, reversalDone: true }, prefix);
+  const state: CaseState = { ...i.state, reversalDone: true };
+  const rungs = applicableRungs(i.flow, facts, i.timings);
+  const appeal = rungs.indexOf(appealRung(i, facts));
+  if (i.state.stage === 'ladder' && appeal > i.state.rung) return moveTo({ ...i, facts }, { ...state, rung: appeal }, prefix);
+  if (i.state.stage !== 'ladder') return { facts, state, effects: [{ type: 'reply', reply: { text: prefix } }] };
+  return showRung({ ...i, facts }, facts, state, prefix);
 }
 
 /** The rung's buttons: the ladder controls plus the coaching offers that fit the rung. */
@@ -66,9 +68,13 @@ function rungChoices(i: StepInput, facts: Facts, state: CaseState): ChoiceMsg[] 
 
 /** Shows the case's current rung (clamped to the ladder), `prefix` above it. */
 export function showRung(i: StepInput, facts: Facts, state: CaseState, prefix?: Text): StepResult {
-  if (needsReversalWait(i, facts, state)) return showReversal(i, facts, state, prefix);
   const rungs = applicableRungs(i.flow, facts, i.timings);
   const index = Math.min(state.rung, rungs.length - 1);
+  if (facts.reversalPending === true && state.reversalUntil !== undefined && state.reversalUntil > i.now.getTime() && rungs[index] === appealRung(i, facts)) {
+    // Not blocking: the appeal can be filed now, but the money may still come back by itself.
+    const note = msg('reversal.before_appeal', { checkAt: datetime(new Date(state.reversalUntil), i.zone, i.now) });
+    prefix = prefix ? join([prefix, note], '\n\n') : note;
+  }
   const reply = rungReply(i.flow, rungs, index, facts, i.now, i.timings, i.zone, state, i.outcomes);
   return { facts, state: { ...state, stage: 'ladder', rung: index }, effects: [{ type: 'reply', reply: { ...reply, text: withPrefix(prefix, reply.text, '\n\n') } }] };
 }
@@ -76,7 +82,7 @@ export function showRung(i: StepInput, facts: Facts, state: CaseState, prefix?: 
 /** Moves to another rung: follow-ups of the old one are cancelled, window warnings re-added. */
 function moveTo(i: StepInput, state: CaseState, prefix?: Text): StepResult {
   const r = showRung(i, i.facts, { ...state, rungSentAt: undefined }, prefix);
-  return { ...r, effects: [{ type: 'cancelFollowUps' }, ...windowSchedules(i, r.state, false), ...r.effects] };
+  return { ...r, effects: [{ type: 'cancelFollowUps' }, ...windowSchedules(i, r.state, false), ...reversalCheck(i, r.facts, r.state), ...r.effects] };
 }
 
 const quietOf = (i: StepInput) => ({ start: i.timings.QUIET_HOURS_START, end: i.timings.QUIET_HOURS_END });
@@ -90,7 +96,7 @@ export function followUpAnswer(i: StepInput, answer: string): StepResult {
 function followUpAnswerRaw(i: StepInput, answer: string): StepResult {
   const { facts, state } = i;
   const rungs = applicableRungs(i.flow, facts, i.timings);
-  if (facts.reversalPending === true && state.rung === 0 && (answer === 'not_yet' || answer === 'refused')) return reversalOver(i, msg('coach.reversal.over'));
+  if (facts.reversalPending === true && (answer === 'not_yet' || answer === 'refused')) return reversalOver(i, msg('coach.reversal.over'));
   if (answer.startsWith('to_')) {
     // From a window warning: go straight to that rung, its text ready.
     const target = rungs.indexOf(answer.slice(3) as RungId);
@@ -120,7 +126,7 @@ function followUpAnswerRaw(i: StepInput, answer: string): StepResult {
     case 'resume': {
       const on: CaseState = { ...state, remindersOff: false };
       const rung = rungs[Math.min(state.rung, rungs.length - 1)];
-      const effects: Effect[] = [{ type: 'cancelFollowUps' }, ...windowSchedules(i, on, true)];
+      const effects: Effect[] = [{ type: 'cancelFollowUps' }, ...windowSchedules(i, on, true), ...reversalCheck(i, facts, on)];
       let due = state.rungSentAt ? rungDueAt(rung, new Date(state.rungSentAt), i.timings, i.zone) : undefined;
       if (due && due.getTime() < i.now.getTime()) due = afterQuietHours(i.now, i.zone, quietOf(i));
       if (due) effects.push({ type: 'schedule', kind: 'rung_check', rung, dueAt: due });
@@ -220,7 +226,7 @@ function markSent(i: StepInput, rungs: RungId[]): StepResult {
   const due = rungDueAt(rung, i.now, i.timings, i.zone);
   const sentRungs = state.sent?.includes(rung) ? state.sent : [...(state.sent ?? []), rung];
   const sent: CaseState = { ...state, rungSentAt: i.now.getTime(), sent: sentRungs };
-  const effects: Effect[] = [{ type: 'cancelFollowUps' }, ...windowSchedules(i, sent, false)];
+  const effects: Effect[] = [{ type: 'cancelFollowUps' }, ...windowSchedules(i, sent, false), ...reversalCheck(i, facts, sent)];
   if (due && !state.remindersOff) effects.push({ type: 'schedule', kind: 'rung_check', rung, dueAt: due });
   const text = state.remindersOff ? msg('fup.sent_reminders_off') : due ? msg('rung.sent', { due: deadline(due, i.zone, i.now) }) : msg('rung.sent_no_followup');
   effects.push({
@@ -296,7 +302,7 @@ export function ladder(i: StepInput): StepResult {
     const r = parseAnswer({ id: 'txnId', kind: 'order' }, event.text, i.now, i.zone);
     if (r.ok) {
       const f: Facts = { ...facts, txnId: r.value as string };
-      return showReversal({ ...i, facts: f }, f, state, msg('coach.reversal.noted', { txn: r.value as string }));
+      return showRung({ ...i, facts: f }, f, state, msg('coach.reversal.noted', { txn: r.value as string }));
     }
   }
   if (event.type === 'attachments') {

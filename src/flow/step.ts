@@ -6,7 +6,7 @@
 import { choice, msg } from './message.js';
 import { advance, intake, nextQuestion, questionsOf } from './intake.js';
 import { evidence } from './evidence.js';
-import { ladder, sellerReplied, showRung } from './rungs.js';
+import { ladder, sellerReplied, showRung, withReversalNotice } from './rungs.js';
 import { askReply, declinedReply, declineText, evidenceReply } from './replies.js';
 import type { CaseState } from './state.js';
 import type { StepInput, StepResult } from './events.js';
@@ -59,7 +59,8 @@ export function step(i: StepInput): StepResult {
   if (i.event.type === 'back' && i.state.stage !== 'declined' && i.state.stage !== 'closed') return back(i);
   switch (i.state.stage) {
     case 'intake':
-      return intake(i);
+      // 刷不了: the usual automatic reversal, said once above the first question (not blocking).
+      return i.event.type === 'start' ? withReversalNotice(i, intake(i)) : intake(i);
     case 'evidence':
       if (i.event.type === 'start') return advance(i.flow, i.facts, i.state);
       return evidence(i);

@@ -167,7 +167,8 @@ export class FollowUpScheduler {
     const flow = FLOWS[r.scenario];
     if (!flow) return false;
     const rungs = applicableRungs(flow, facts, this.opts.timings);
-    if (r.kind === 'rung_check') return r.rung === rungs[Math.min(state.rung, rungs.length - 1)];
+    // 刷不了: the reversal check-in (keyed to the appeal rung, src/flow/rungs.ts) is about the case, whatever rung it is on.
+    if (r.kind === 'rung_check') return r.rung === rungs[Math.min(state.rung, rungs.length - 1)] || (facts.reversalPending === true && r.rung === 'payment');
     if (r.kind === 'window_warning') return r.rung !== null && rungStillAhead(rungs, r.rung, state);
     return true;
   }

@@ -22,6 +22,14 @@ describe('detectFabrication', () => {
       expect(detectFabrication(text), text).toBeUndefined();
   });
 
+  it('a corrected payment time and a stated payment amount are honest (dialogues pf-010, cu-019)', () => {
+    for (const text of ['其实是昨天下午4点付的', '不对，其实是下午四点付款的', '老闆發的卡密一兌換就說無效 我花了99 微信付的'])
+      expect(detectFabrication(text), text).toBeUndefined();
+    // Still caught: the same words with a plan to deceive.
+    expect(detectFabrication('其实我用了，就说没收到')).toMatchObject({ mode: 'plan', kind: 'used_claim' });
+    expect(detectFabrication('其实卡密花了，就说无效')).toMatchObject({ mode: 'plan' });
+  });
+
   it('privacy masking, returning a double refund and acting for someone with consent are honest', () => {
     for (const text of ['截图里的头像部分能不能裁掉，我不想露个人信息', '平台和支付宝都退了，我要把多的那份还回去，怎么还', '用我室友的订单帮她申请可以吗？她同意了'])
       expect(detectFabrication(text), text).toBeUndefined();

@@ -38,13 +38,13 @@ describe('detectScam', () => {
   });
 
   it('the warning stops first, says what not to do, freezes only when details were given, and says where to report', () => {
-    const asked = scamWarning({ kind: 'card_details', match: '', given: false });
+    const asked = scamWarning({ kind: 'card_details', match: '', given: false, source: 'rule' });
     expect(asked.startsWith('⚠️')).toBe(true);
     expect(asked).toMatch(/验证码/);
     expect(asked).toMatch(/96110/);
     expect(asked).toMatch(/国家反诈中心/);
     expect(asked).toMatch(/110|派出所/);
     expect(asked).not.toMatch(/冻结/);
-    expect(scamWarning({ kind: 'card_details', match: '', given: true })).toMatch(/冻结/);
+    expect(scamWarning({ kind: 'card_details', match: '', given: true, source: 'rule' })).toMatch(/冻结/);
   });
 });

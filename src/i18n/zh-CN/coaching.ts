@@ -142,6 +142,9 @@ const coaching: Record<string, string> = {
   'reversal.typical': '付款失败但钱被扣了的，通常几天内会自动退回（冲正/退回），多数情况在{days}天左右（经验值，各渠道不同）。',
   'reversal.ask': '请先在账单里找到这笔扣款，告诉我它的交易单号和扣款时间。没有订单也没关系，交易单号就是你付过钱的证明。',
   'reversal.checkin': '我会在{checkAt}提醒你看钱有没有退回；到时还没退，我们再向平台和支付渠道申诉。',
+  'reversal.ask_intake': '请在账单里找到这笔扣款，记下它的交易单号；扣款时间下面会问到。没有订单也没关系，交易单号就是你付过钱的证明，问完下面几个问题后发给我，我会记在案件里。',
+  'reversal.checkin_intake': '我会在{checkAt}提醒你看钱有没有退回；到时还没退，再向支付渠道申诉。这期间可以先按步骤联系平台。',
+  'reversal.before_appeal': '提醒：这类扣款通常会自动退回，我会在{checkAt}问你退回了没有。想等等再申诉可以；现在就申诉也可以。',
 
   // — the product's coaching steps (src/coaching/routes.ts, src/flow/rungs.ts) —
   'coach.said.ask': '对方是怎么回复的？选一个最接近的，或者直接把原话发给我。',
