@@ -4,7 +4,7 @@ import type { DB } from '../store/db.js';
 import type { Facts } from '../flow/types.js';
 import { MerchantIndex, type Match } from './match/matcher.js';
 import { compact, fold, groupKey, identifierGroupKeys, impliedKind, type IdentifierKind } from './match/normalize.js';
-import { OpenCaseStore, type CaseRef, type OutcomeRow } from './store/cases.js';
+import { OpenCaseStore, type CaseRef, type ConsentedCase, type GroupCounts, type OutcomeRow } from './store/cases.js';
 import { BlacklistStore, type MerchantRow, type MerchantStatus } from './store/merchants.js';
 
 export interface LookupResult {
@@ -137,6 +137,16 @@ export class Blacklist {
   /** Consents given for cases whose merchant is in the group. */
   consentsIn(keys: readonly string[]): (CaseRef & { createdAt: number })[] {
     return this.cases.consentsNaming(keys);
+  }
+
+  /** The agreed cases of the group with the export's fields, in one indexed query. */
+  consentedCasesIn(keys: readonly string[]): ConsentedCase[] {
+    return this.cases.consentedCasesNaming(keys);
+  }
+
+  /** Open cases of the group and how many of them (and of their users) agreed, counted by the index. */
+  countsIn(keys: readonly string[]): GroupCounts {
+    return this.cases.groupCounts(keys);
   }
 
   /** Brings the open-case keys and outcome counters up to date (also done before every read). */

@@ -128,12 +128,54 @@ export class OpenCaseStore {
     ).all(...keys) as (CaseRef & { createdAt: number })[];
   }
 
+  /** The agreed cases of a group with what the export shows, in one indexed query (no per-case read). */
+  static readonly CONSENTED_SQL = `SELECT DISTINCT c.id AS caseId, c.scenario AS scenario,
+       CASE WHEN json_valid(c.facts) THEN json_extract(c.facts, '$.amount') END AS amount,
+       CASE WHEN json_valid(c.facts) THEN json_extract(c.facts, '$.paidAt') END AS paidAt
+     FROM case_keys k JOIN collective_consents cc ON cc.case_id = k.case_id JOIN cases c ON c.id = k.case_id
+     WHERE k.key IN (?*) AND k.main = 1 ORDER BY c.id`;
+
+  consentedCasesNaming(keys: readonly string[]): ConsentedCase[] {
+    if (!keys.length) return [];
+    this.sync();
+    return this.stmt(OpenCaseStore.CONSENTED_SQL, keys.length).all(...keys) as ConsentedCase[];
+  }
+
+  /** Open cases of a group (as the case's merchant), and how many of their users agreed — indexed counts. */
+  static readonly COUNTS_SQL = `SELECT count(DISTINCT k.case_id) AS open,
+       count(DISTINCT CASE WHEN cc.case_id IS NOT NULL THEN k.case_id END) AS openAgreed,
+       count(DISTINCT cc.user_id) AS agreedUsers
+     FROM case_keys k LEFT JOIN collective_consents cc ON cc.case_id = k.case_id
+     WHERE k.key IN (?*) AND k.open = 1 AND k.main = 1`;
+
+  groupCounts(keys: readonly string[]): GroupCounts {
+    if (!keys.length) return { open: 0, openAgreed: 0, agreedUsers: 0 };
+    this.sync();
+    return this.stmt(OpenCaseStore.COUNTS_SQL, keys.length).get(...keys) as GroupCounts;
+  }
+
   /** Closed cases' outcomes under these keys, summed (anonymous counters). */
   outcomes(keys: readonly string[]): OutcomeRow[] {
     if (!keys.length) return [];
     this.sync();
     return this.stmt(`SELECT outcome, rung, sum(n) AS n, sum(refunded) AS refunded FROM merchant_outcomes WHERE key IN (?*) GROUP BY outcome, rung`, keys.length).all(...keys) as OutcomeRow[];
   }
+}
+
+export interface ConsentedCase {
+  caseId: number;
+  scenario: string;
+  amount: unknown;
+  paidAt: unknown;
+}
+
+export interface GroupCounts {
+  /** Open cases naming the group as their merchant. */
+  open: number;
+  /** Of those, the ones whose user agreed to the collective complaint. */
+  openAgreed: number;
+  /** Distinct users behind those agreed open cases. */
+  agreedUsers: number;
 }
 
 interface Stmt {

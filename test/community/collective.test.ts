@@ -1,0 +1,60 @@
+// Collective complaints (issues 14 and 16): bounded work per turn, the export in one indexed query,
+// and groups by merchant identity — driven through engine.handle on a real App (SQLite :memory:).
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerIntake, Driver, makeApp } from '../helpers.js';
+import type { App } from '../../src/app.js';
+import { OpenCaseStore } from '../../src/community/store/cases.js';
+
+let app: App & { clock: { t: Date } };
+afterEach(() => app?.close());
+
+const ADMIN = 'adm1';
+function setup() {
+  app = makeApp({ ADMIN_IDS: `telegram:${ADMIN}` });
+  return new Driver(app, ADMIN, 'telegram');
+}
+
+function openCase(id: string, merchant: string, amount = '100元'): Driver {
+  const u = new Driver(app, id, 'telegram');
+  u.press('s:not_received');
+  answerIntake(u, { merchant: { text: merchant }, amount: { text: amount } });
+  return u;
+}
+
+function join(u: Driver): string {
+  u.say('集体投诉');
+  u.press(u.choice('bl:cj:'));
+  u.press(u.choice('bl:cy:'));
+  return u.last().text;
+}
+
+const plan = (sql: string, n: number) =>
+  (app.db.prepare(`EXPLAIN QUERY PLAN ${sql.replace('(?*)', `(${Array.from({ length: n }, () => '?').join(', ')})`)}`).all(...Array.from({ length: n }, (_, i) => `p:k${i}`)) as { detail: string }[])
+    .map((r) => r.detail)
+    .join(' | ');
+
+describe('导出集体投诉 reads the agreed cases in one indexed query', () => {
+  it('returns each agreed case with its scenario, amount and payment time, through the case-key index and primary keys', () => {
+    const admin = setup();
+    const a = openCase('c1', '星辰点卡店', '100元');
+    const b = openCase('c2', '星辰点卡店', '250元');
+    openCase('c3', '星辰点卡店', '400元');
+    join(a);
+    join(b);
+    const g = app.blacklist.group('星辰点卡店');
+    const rows = app.blacklist.consentedCasesIn(g.keys);
+    expect(rows.map((r) => [r.scenario, r.amount])).toEqual([
+      ['not_received', 100],
+      ['not_received', 250],
+    ]);
+    expect(rows.every((r) => typeof r.paidAt === 'string')).toBe(true);
+    const p = plan(OpenCaseStore.CONSENTED_SQL, 2);
+    expect(p).toMatch(/SEARCH k USING (COVERING )?INDEX case_keys_key/);
+    expect(p).not.toMatch(/SCAN (cases|case_keys|collective_consents|c|cc|k)\b/);
+    admin.say('导出集体投诉 星辰点卡店');
+    const body = admin.last().document!.body;
+    expect(body).toContain('同意集体投诉的案件：2 个');
+    expect(body).toContain('涉及金额合计：350 元');
+    expect(body).toContain('另有 1 个进行中的案件');
+  });
+});
