@@ -1,12 +1,15 @@
 // Collective complaints (issues 14 and 16): bounded work per turn, the export in one indexed query,
 // and groups by merchant identity — driven through engine.handle on a real App (SQLite :memory:).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answerIntake, Driver, makeApp } from '../helpers.js';
 import type { App } from '../../src/app.js';
 import { OpenCaseStore } from '../../src/community/store/cases.js';
 
 let app: App & { clock: { t: Date } };
-afterEach(() => app?.close());
+afterEach(() => {
+  app?.close();
+  vi.useRealTimers();
+});
 
 const ADMIN = 'adm1';
 function setup() {
@@ -56,5 +59,43 @@ describe('导出集体投诉 reads the agreed cases in one indexed query', () =>
     expect(body).toContain('同意集体投诉的案件：2 个');
     expect(body).toContain('涉及金额合计：350 元');
     expect(body).toContain('另有 1 个进行中的案件');
+  });
+});
+
+describe('集体投诉 join: bounded work in the turn', () => {
+  const notices = (after = 0) =>
+    (app.db.prepare(`SELECT o.id, o.chat_id AS chatId, o.payload FROM outbox o WHERE o.kind = 'notice' AND o.id > ? ORDER BY o.id`).all(after) as { id: number; chatId: string; payload: string }[]).map((r) => ({
+      ...r,
+      text: JSON.parse(r.payload).text as string,
+    }));
+  const lastOutbox = () => (app.db.prepare(`SELECT coalesce(max(id), 0) AS n FROM outbox`).get() as { n: number }).n;
+
+  it('the 26th joiner\'s turn writes at most one batch of notices; the background step writes the rest, one per earlier consenter', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    setup();
+    const users = Array.from({ length: 26 }, (_, i) => openCase(`j${i}`, '星辰点卡店'));
+    for (const u of users.slice(0, 25)) join(u);
+    vi.advanceTimersByTime(30_000);
+    const before = lastOutbox();
+    const reply = join(users[25]);
+    expect(reply).toContain('另有 25 个进行中的案件涉及这个商家，其中 25 位用户也同意');
+    const inTurn = notices(before);
+    expect(inTurn.length).toBeGreaterThan(0);
+    expect(inTurn.length).toBeLessThanOrEqual(20);
+    vi.advanceTimersByTime(1_000);
+    const all = notices(before);
+    expect(all).toHaveLength(25);
+    expect(new Set(all.map((n) => n.chatId)).size).toBe(25);
+    expect(all.map((n) => n.chatId)).not.toContain('j25');
+    for (const n of all) expect(n.text).toContain('现在共有 26 个进行中的案件，26 位用户同意');
+    // Nothing left queued.
+    expect(app.db.prepare(`SELECT count(*) AS n FROM collective_notices`).get()).toEqual({ n: 0 });
+  });
+
+  it('counts come from one indexed query over the group, not a list of its cases', () => {
+    setup();
+    const p = plan(OpenCaseStore.COUNTS_SQL, 2);
+    expect(p).toMatch(/SEARCH k USING (COVERING )?INDEX case_keys_key/);
+    expect(p).not.toMatch(/SCAN (cases|case_keys|collective_consents|c|cc|k)\b/);
   });
 });
