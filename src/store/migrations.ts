@@ -343,6 +343,12 @@ export const migrations: string[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  // 11 — open cases counted by merchant identity (issue 16 build item 7): a case whose merchant text
+  // names a record exactly is keyed m:<id> (src/community/blacklist.ts caseKey); every case already
+  // keyed is keyed again at the next start-up.
+  `
+  INSERT OR IGNORE INTO case_keys_dirty (case_id) SELECT DISTINCT case_id FROM case_keys;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

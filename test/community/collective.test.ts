@@ -99,3 +99,64 @@ describe('集体投诉 join: bounded work in the turn', () => {
     expect(p).not.toMatch(/SCAN (cases|case_keys|collective_consents|c|cc|k)\b/);
   });
 });
+
+describe('merchant identity: two listed merchants that sound alike never share a count', () => {
+  const page = (q: string) => new Driver(app, 'member', 'telegram').say(`查商家 ${q}`)[0].text;
+  const notices = () => app.db.prepare(`SELECT chat_id AS chatId FROM outbox WHERE kind = 'notice'`).all() as { chatId: string }[];
+
+  it('北汇商城 / 北汇卡盟 and 祥鑫 / 祥新: pages, joins, notices and exports stay separate', () => {
+    const admin = setup();
+    for (const n of ['北汇商城', '北汇卡盟', '祥鑫', '祥新']) app.blacklist.addMerchant(n, 'blacklisted', '收款不发卡', app.clock.t);
+    const a = openCase('h1', '北汇商城', '100元');
+    openCase('h2', '北汇商城', '200元');
+    openCase('h3', '北汇商城', '300元');
+    const d = openCase('h4', '北汇卡盟', '50元');
+    // Only the core, which both share: counted for neither.
+    openCase('h5', '北汇');
+    openCase('x1', '祥鑫');
+    openCase('x2', '祥鑫');
+    openCase('x3', '祥新');
+
+    expect(page('北汇商城')).toContain('进行中的维权案件提到它的：3 个');
+    const other = page('北汇卡盟');
+    expect(other).toContain('“北汇卡盟”已列入黑名单');
+    expect(other).toContain('进行中的维权案件提到它的：1 个');
+    expect(page('祥鑫')).toContain('进行中的维权案件提到它的：2 个');
+    expect(page('祥新')).toContain('进行中的维权案件提到它的：1 个');
+
+    expect(join(a)).toContain('已加入针对“北汇商城”的集体投诉。目前另有 2 个进行中的案件涉及这个商家，其中 0 位用户也同意');
+    expect(join(d)).toContain('已加入针对“北汇卡盟”的集体投诉。目前另有 0 个进行中的案件涉及这个商家，其中 0 位用户也同意');
+    expect(notices()).toEqual([]);
+
+    admin.say('导出集体投诉 北汇商城');
+    let body = admin.last().document!.body;
+    expect(body).toContain('同意集体投诉的案件：1 个');
+    expect(body).toContain('涉及金额合计：100 元');
+    expect(body).toContain('另有 2 个进行中的案件');
+    admin.say('导出集体投诉 北汇卡盟');
+    body = admin.last().document!.body;
+    expect(body).toContain('被投诉商家：北汇卡盟');
+    expect(body).toContain('同意集体投诉的案件：1 个');
+    expect(body).toContain('涉及金额合计：50 元');
+    expect(body).toContain('另有 0 个进行中的案件');
+  });
+
+  it('a merchant listed after cases were opened: cases naming it exactly move to it, spellings of it follow, a homophone record keeps its own', () => {
+    const admin = setup();
+    app.blacklist.addMerchant('祥鑫', 'blacklisted', '收款不发卡', app.clock.t);
+    const a = openCase('y1', '祥新', '100元');
+    openCase('y2', '祥新', '200元');
+    openCase('y3', '祥鑫', '300元');
+    // Before 祥新 has a record, its cases sound like the only record: they count for 祥鑫.
+    expect(page('祥鑫')).toContain('进行中的维权案件提到它的：3 个');
+    expect(join(a)).toContain('另有 2 个进行中的案件');
+    app.blacklist.addMerchant('祥新', 'blacklisted', '跑路', app.clock.t);
+    expect(page('祥鑫')).toContain('进行中的维权案件提到它的：1 个');
+    expect(page('祥新')).toContain('进行中的维权案件提到它的：2 个');
+    // The consent given before 祥新's record existed now counts for 祥新, not 祥鑫.
+    admin.say('导出集体投诉 祥新');
+    expect(admin.last().document!.body).toContain('同意集体投诉的案件：1 个');
+    admin.say('导出集体投诉 祥鑫');
+    expect(admin.last().text).toContain('没有用户就“祥鑫”同意集体投诉。另有 1 个进行中的案件');
+  });
+});

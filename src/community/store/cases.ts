@@ -26,6 +26,8 @@ export class OpenCaseStore {
   constructor(
     private readonly db: DB,
     private readonly keyOf: KeyOf,
+    /** The key an open case is counted under: its merchant record's (m:<id>) when the text names one exactly, else keyOf. */
+    private readonly caseKeyOf: KeyOf = keyOf,
   ) {
     this.s = {
       dirty: db.prepare(`SELECT case_id AS id FROM case_keys_dirty ORDER BY case_id LIMIT 500`),
@@ -64,8 +66,8 @@ export class OpenCaseStore {
         const c = this.s.read.get(id) as { userId: number; status: string; stage: string; merchant: unknown; platform: unknown; consented: number } | undefined;
         const open = c && c.status === 'open' && c.stage !== 'declined';
         if (c && (open || c.consented)) {
-          const m = this.key(c.merchant);
-          const p = this.key(c.platform);
+          const m = this.caseKey(c.merchant);
+          const p = this.caseKey(c.platform);
           const main = m ?? p;
           if (main) this.s.put.run(id, main, c.userId, 1, open ? 1 : 0);
           if (p && p !== main) this.s.put.run(id, p, c.userId, 0, open ? 1 : 0);
@@ -86,6 +88,16 @@ export class OpenCaseStore {
 
   private key(v: unknown): string | undefined {
     return typeof v === 'string' && v.trim() ? this.keyOf(v) : undefined;
+  }
+
+  private caseKey(v: unknown): string | undefined {
+    return typeof v === 'string' && v.trim() ? this.caseKeyOf(v) : undefined;
+  }
+
+  /** Cases counted under any of these keys are keyed again at the next sync (a merchant record changed). */
+  rekey(keys: readonly string[]): void {
+    if (!keys.length) return;
+    this.stmt(`INSERT OR IGNORE INTO case_keys_dirty (case_id) SELECT case_id FROM case_keys WHERE key IN (?*)`, keys.length).run(...keys);
   }
 
   private readonly cache = new Map<string, Stmt>();
@@ -179,6 +191,7 @@ export interface GroupCounts {
 }
 
 interface Stmt {
+  run(...params: unknown[]): unknown;
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
 }
