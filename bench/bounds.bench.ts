@@ -212,8 +212,11 @@ function main(): void {
       // The notices to the others who agreed, as the drainer would send them (not timed).
       const n = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ? WHERE kind = 'notice' AND status = 'pending'`).run(now.getTime()).changes;
       notices += n;
-      (n >= 50 ? agreeMany : agreeFew).wall.push(agree.wall.at(-1)!);
-      (n >= 50 ? agreeMany : agreeFew).cpu.push(agree.cpu.at(-1)!);
+      // Grouped by how many others had agreed (as the reply says): the notices to them are written in
+      // bounded batches (at most one batch in this turn, the rest by the background step).
+      const others = Number(/其中 (\d+) 位用户也同意/.exec(c.find((d) => d.reply.text.startsWith('已加入'))!.reply.text)?.[1] ?? 0);
+      (others >= 50 ? agreeMany : agreeFew).wall.push(agree.wall.at(-1)!);
+      (others >= 50 ? agreeMany : agreeFew).cpu.push(agree.cpu.at(-1)!);
       if (!consented.has(id)) consentsBy.set(name, (consentsBy.get(name) ?? 0) + 1);
       consented.add(id);
     }
@@ -256,7 +259,7 @@ function main(): void {
     line('查商家 <name> from a group member (open cases counted)', lookup, 'p99 < 10 ms', under10);
     line('集体投诉: list my cases', list, 'p99 < 10 ms', under10);
     line('集体投诉: pick the case', pick, 'p99 < 10 ms', under10);
-    line('集体投诉 join: 同意加入 (consent, count, notify)', agree, 'p99 < 10 ms', under10, `  (${notices} notices written)`);
+    line('集体投诉 join: 同意加入 (consent, count, notify)', agree, 'p99 < 10 ms', under10, `  (${notices} notices written in the turns)`);
     line(`  of which < 50 others agreed (${agreeFew.wall.length} joins)`, agreeFew, 'p99 < 10 ms', under10);
     if (agreeMany.wall.length) line(`  of which ≥ 50 others agreed (${agreeMany.wall.length} joins)`, agreeMany, 'p99 < 10 ms', under10);
     line('集体投诉 join, three turns together', whole, '—', () => true);

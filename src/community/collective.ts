@@ -7,11 +7,60 @@ import { formatAmount } from '../flow/format.js';
 import { caseMerchantText, type Blacklist } from './blacklist.js';
 import { only } from './commands.js';
 import { bl, Desk, type DeskPort, type Notifier } from './desk.js';
+import type { NoticeStore } from './store/notices.js';
+
+/** At most this many notices are written in one turn or one background step (issue 14: bounded work). */
+export const NOTICE_BATCH = 20;
 
 export interface CollectiveDeps extends DeskPort {
   cases: Pick<Repo, 'audit' | 'casesOf' | 'getCase'>;
-  blacklist: Pick<Blacklist, 'store' | 'group' | 'openCasesIn' | 'consentsIn'>;
-  notify: Notifier;
+  blacklist: Pick<Blacklist, 'store' | 'group' | 'countsIn' | 'consentedCasesIn'>;
+  notices: CollectiveNotices;
+}
+
+/**
+ * The notices to users who agreed earlier, written as a queued job in bounded steps: the join's own
+ * turn writes the first batch (a small group hears at once), the background step the rest. Each
+ * earlier consenter gets one notice per join with the counts at the moment of that join.
+ */
+export class CollectiveNotices {
+  constructor(
+    private readonly store: NoticeStore,
+    private readonly notify: Notifier,
+    private readonly syncCases: () => void,
+  ) {}
+
+  queue(keys: readonly string[], merchant: string, joiner: number, total: number, agreed: number, now: Date): number {
+    return this.store.queue(keys, merchant, joiner, total, agreed, now);
+  }
+
+  /** Writes at most `limit` notices of one job; returns how many it wrote. */
+  step(jobId: number, limit: number, now: Date): number {
+    const job = this.store.job(jobId);
+    if (!job) return 0;
+    this.syncCases();
+    const users = this.store.recipients(job.keys, job.afterUser, limit);
+    let written = 0;
+    for (const userId of users) {
+      if (userId === job.joiner) continue;
+      this.notify.user(userId, t('bl.collective.notice', { merchant: job.merchant, total: job.total, agreed: job.agreed }), now);
+      written++;
+    }
+    if (users.length < limit) this.store.done(job.id);
+    else this.store.advance(job.id, users[users.length - 1]);
+    return written;
+  }
+
+  /** Background step: at most `budget` recipients over the oldest jobs (each step advances or ends its job). */
+  drain(budget: number, now: Date): number {
+    let written = 0;
+    for (let left = budget, id = this.store.oldest(); id !== undefined && left > 0; id = this.store.oldest()) {
+      const n = Math.min(left, NOTICE_BATCH);
+      written += this.step(id, n, now);
+      left -= n;
+    }
+    return written;
+  }
 }
 
 export function registerCollective(router: Router, deps: CollectiveDeps): void {
@@ -73,20 +122,19 @@ class Collective {
     const g = bls.group(merchant);
     bls.store.consent(c.id, this.d.userId, g.merchantId !== undefined ? `m:${g.merchantId}` : (g.keys[0] ?? merchant), this.d.now);
     this.d.audit('collective_joined', `case:${c.id}`);
-    const open = bls.openCasesIn(g.keys);
-    const openIds = new Set(open.map((o) => o.caseId));
-    const agreedUsers = new Set(bls.consentsIn(g.keys).filter((x) => openIds.has(x.caseId)).map((x) => x.userId));
-    agreedUsers.add(this.d.userId);
+    // Indexed counts (the joiner's own case and consent included), not a list of every case.
+    const counts = bls.countsIn(g.keys);
     const name = this.merchantName(g.merchantId, merchant);
-    // Everyone else who agreed hears how many are affected now.
-    for (const userId of agreedUsers) {
-      if (userId !== this.d.userId) this.deps.notify.user(userId, t('bl.collective.notice', { merchant: name, total: open.length, agreed: agreedUsers.size }), this.d.now);
-    }
+    // Everyone else who agreed hears how many are affected now: the first batch in this turn, the rest
+    // from the background step (CollectiveNotices), so this turn's work does not grow with the group.
+    const agreed = Math.max(counts.agreedUsers, 1);
+    const job = this.deps.notices.queue(g.keys, name, this.d.userId, counts.open, agreed, this.d.now);
+    this.deps.notices.step(job, NOTICE_BATCH, this.d.now);
     return this.d.say(
       t('bl.collective.joined', {
         merchant: name,
-        others: open.filter((o) => o.caseId !== c.id).length,
-        agreed: [...agreedUsers].filter((u) => u !== this.d.userId).length,
+        others: Math.max(counts.open - 1, 0),
+        agreed: agreed - 1,
       }),
     );
   }
@@ -101,19 +149,18 @@ class Collective {
     const bls = this.deps.blacklist;
     const g = bls.group(arg);
     const name = this.merchantName(g.merchantId, arg);
-    const open = bls.openCasesIn(g.keys);
-    const consents = bls.consentsIn(g.keys);
-    const consented = new Set(consents.map((x) => x.caseId));
-    const others = open.filter((o) => !consented.has(o.caseId)).length;
-    const rows = consents.map((x) => this.deps.cases.getCase(x.caseId)).filter((c) => c !== undefined);
+    // Counts and the agreed cases each in one indexed query: O(group), no read per case.
+    const counts = bls.countsIn(g.keys);
+    const others = counts.open - counts.openAgreed;
+    const rows = bls.consentedCasesIn(g.keys);
     this.d.audit('collective_exported', g.merchantId !== undefined ? `merchant:${g.merchantId}` : null, { cases: rows.length });
     if (!rows.length) return this.d.say(t('bl.collective.export.none', { merchant: name, others }));
     let total = 0;
     const paidTimes: number[] = [];
     const lines = rows.map((c, i) => {
-      const amount = typeof c.facts.amount === 'number' ? c.facts.amount : null;
+      const amount = typeof c.amount === 'number' ? c.amount : null;
       if (amount !== null) total += amount;
-      const paidMs = typeof c.facts.paidAt === 'string' ? Date.parse(c.facts.paidAt) : NaN;
+      const paidMs = typeof c.paidAt === 'string' ? Date.parse(c.paidAt) : NaN;
       if (!Number.isNaN(paidMs)) paidTimes.push(paidMs);
       return t('bl.collective.export.line', {
         n: i + 1,

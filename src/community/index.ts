@@ -14,7 +14,7 @@ import { registerAccess } from './access.js';
 import { registerAlerts } from './alerts.js';
 import { Blacklist } from './blacklist.js';
 import { registerBroadcasts } from './broadcasts.js';
-import { registerCollective } from './collective.js';
+import { CollectiveNotices, NOTICE_BATCH, registerCollective } from './collective.js';
 import { Notifier } from './desk.js';
 import { registerGroups } from './groups.js';
 import { registerLookup } from './lookup.js';
@@ -23,6 +23,7 @@ import { registerReports } from './reports.js';
 import { registerReview } from './review.js';
 import { registerWelcome } from './welcome.js';
 import { PeopleStore } from './store/people.js';
+import { NoticeStore } from './store/notices.js';
 
 export { Blacklist } from './blacklist.js';
 export { MerchantIndex } from './match/matcher.js';
@@ -39,6 +40,9 @@ export interface CommunityDeps {
   router: Router;
   canSendProactively(platform: Platform): boolean;
 }
+
+/** How often queued collective-complaint notices are written (a bounded batch each time). */
+export const NOTICE_SECONDS = 1;
 
 export interface CommunityModule {
   blacklist: Blacklist;
@@ -58,12 +62,24 @@ export function installCommunity(d: CommunityDeps): CommunityModule {
   registerLookup(r, { ...port, blacklist });
   registerReports(r, { ...port, blacklist, people });
   registerAlerts(r, { ...port, people });
-  registerCollective(r, { ...port, blacklist, notify });
+  const notices = new CollectiveNotices(new NoticeStore(d.db), notify, () => blacklist.syncCases());
+  registerCollective(r, { ...port, blacklist, notices });
   registerReview(r, { ...port, blacklist, broadcaster, notify });
   registerMerchants(r, { ...port, blacklist, broadcaster });
   registerGroups(r, { ...port, store: blacklist.store });
   registerBroadcasts(r, { ...port, outbox: d.outbox, broadcaster, merchants: blacklist.store });
   // Cases written while the bot was down (or before this version) are keyed now, not on the first lookup.
   blacklist.syncCases();
+  // Collective-complaint notices beyond a join's first batch: one bounded step a second, off any
+  // user's turn; it ends itself once the database is closed (app.close).
+  const timer: NodeJS.Timeout = setInterval(() => {
+    if (!d.db.open) return clearInterval(timer);
+    try {
+      notices.drain(NOTICE_BATCH * 5, d.now());
+    } catch (err) {
+      d.log.warn({ err }, 'collective notices step failed');
+    }
+  }, NOTICE_SECONDS * 1000);
+  timer.unref();
   return { blacklist, broadcaster };
 }

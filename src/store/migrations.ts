@@ -328,6 +328,27 @@ export const migrations: string[] = [
     PRIMARY KEY (key, outcome, rung)
   ) WITHOUT ROWID;
   `,
+  // 10 — collective-complaint notices written in bounded batches (issue 14 item 1): a join queues one
+  // job (the group's keys and the counts at that moment); the join's own turn and a background job
+  // write at most a batch of notices per step, one per earlier consenter, resuming after the last user.
+  `
+  CREATE TABLE collective_notices (
+    id INTEGER PRIMARY KEY,
+    keys TEXT NOT NULL,
+    merchant TEXT NOT NULL,
+    joiner INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    total INTEGER NOT NULL,
+    agreed INTEGER NOT NULL,
+    after_user INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  `,
+  // 11 — open cases counted by merchant identity (issue 16 build item 7): a case whose merchant text
+  // names a record exactly is keyed m:<id> (src/community/blacklist.ts caseKey); every case already
+  // keyed is keyed again at the next start-up.
+  `
+  INSERT OR IGNORE INTO case_keys_dirty (case_id) SELECT DISTINCT case_id FROM case_keys;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

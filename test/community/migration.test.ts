@@ -33,3 +33,24 @@ describe('migration 8 (community desk)', () => {
     ]);
   });
 });
+
+describe('migration 11 (cases counted by merchant identity)', () => {
+  it('re-keys cases keyed by the folded name before the upgrade, so homophone records stop sharing them', () => {
+    db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    for (let v = 0; v < 10; v++) db.exec(migrations[v]);
+    db.pragma('user_version = 10');
+    const t = Date.parse('2026-11-20T08:00:00Z');
+    db.prepare(`INSERT INTO users (id, platform, platform_user_id, chat_id, created_at) VALUES (1, 'telegram', 'u1', 'u1', ?), (2, 'telegram', 'u2', 'u2', ?)`).run(t, t);
+    db.prepare(`INSERT INTO merchants (id, name, status, reason, listed_at, created_at, updated_at) VALUES (1, '祥鑫', 'blacklisted', '跑路', ?, ?, ?), (2, '祥新', 'blacklisted', '跑路', ?, ?, ?)`).run(t, t, t, t, t, t);
+    db.prepare(`INSERT INTO merchant_identifiers (merchant_id, kind, value) VALUES (1, 'name', '祥鑫'), (2, 'name', '祥新')`).run();
+    db.prepare(`INSERT INTO cases (id, user_id, scenario, stage, facts, created_at, updated_at) VALUES (1, 1, 'not_received', 'ladder', '{"merchant":"祥鑫"}', ?, ?), (2, 2, 'not_received', 'ladder', '{"merchant":"祥新"}', ?, ?)`).run(t, t, t, t);
+    // As the previous version left them: both under the one folded key, nothing queued.
+    db.exec(`DELETE FROM case_keys_dirty; INSERT INTO case_keys (case_id, key, user_id, main, open) VALUES (1, 'p:xiangxin', 1, 1, 1), (2, 'p:xiangxin', 2, 1, 1)`);
+
+    migrate(db);
+    const bl = new Blacklist(db);
+    expect(bl.lookup('祥鑫', new Date(t))?.openCases).toBe(1);
+    expect(bl.lookup('祥新', new Date(t))?.openCases).toBe(1);
+  });
+});

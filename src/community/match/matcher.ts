@@ -2,7 +2,7 @@
 // character trigrams, so a lookup verifies a handful of candidates with Levenshtein instead of
 // scanning every merchant (q-gram lemma: within d edits, a key keeps all but 3·d of its trigrams).
 import { distance } from 'fastest-levenshtein';
-import { identifierKeys, queryKeys, type IdentifierKind, type Key } from './normalize.js';
+import { exactKeys, identifierKeys, queryKeys, type IdentifierKind, type Key } from './normalize.js';
 
 export interface Identifier {
   kind: IdentifierKind;
@@ -99,9 +99,11 @@ export class MerchantIndex {
       if (!cur || m.score > cur.score) best.set(m.merchantId, m);
     };
     const keys = queryKeys(query);
+    // The whole name, a host or a number as written ranks above a shared core ("北汇卡盟" is 北汇卡盟, not 北汇商城).
+    const whole = new Set(exactKeys(query));
     for (const k of keys) {
       for (const id of this.idsOf(k.key)) {
-        offer({ merchantId: id, via: k.via, distance: 0, score: k.key.startsWith('p:') ? 90 : 100 });
+        offer({ merchantId: id, via: k.via, distance: 0, score: k.key.startsWith('p:') ? 90 : whole.has(k.key) ? 101 : 100 });
       }
     }
     // Typos are looked for only when nothing matched as written.

@@ -180,6 +180,17 @@ export function queryKeys(raw: string): Key[] {
 }
 
 /**
+ * The keys under which a text names a record EXACTLY: the whole name as written (folded, not its
+ * core), a site's host, a number — never a pinyin or a core key, which two merchants may share.
+ */
+export function exactKeys(raw: string): string[] {
+  const full = `n:${compact(fold(raw))}`;
+  return queryKeys(raw)
+    .map((k) => k.key)
+    .filter((k) => !k.startsWith('p:') && (!k.startsWith('n:') || k === full));
+}
+
+/**
  * The one key a merchant text is grouped under (collective complaints, open-case counts, outcome
  * counters): a site by its host, a number by its digits, a name by the pinyin of its core — so
  * 星辰点卡店, 星辰點卡店 and 星辰点卡 meet, and so do homophones.

@@ -26,6 +26,8 @@ export class OpenCaseStore {
   constructor(
     private readonly db: DB,
     private readonly keyOf: KeyOf,
+    /** The key an open case is counted under: its merchant record's (m:<id>) when the text names one exactly, else keyOf. */
+    private readonly caseKeyOf: KeyOf = keyOf,
   ) {
     this.s = {
       dirty: db.prepare(`SELECT case_id AS id FROM case_keys_dirty ORDER BY case_id LIMIT 500`),
@@ -64,8 +66,8 @@ export class OpenCaseStore {
         const c = this.s.read.get(id) as { userId: number; status: string; stage: string; merchant: unknown; platform: unknown; consented: number } | undefined;
         const open = c && c.status === 'open' && c.stage !== 'declined';
         if (c && (open || c.consented)) {
-          const m = this.key(c.merchant);
-          const p = this.key(c.platform);
+          const m = this.caseKey(c.merchant);
+          const p = this.caseKey(c.platform);
           const main = m ?? p;
           if (main) this.s.put.run(id, main, c.userId, 1, open ? 1 : 0);
           if (p && p !== main) this.s.put.run(id, p, c.userId, 0, open ? 1 : 0);
@@ -86,6 +88,16 @@ export class OpenCaseStore {
 
   private key(v: unknown): string | undefined {
     return typeof v === 'string' && v.trim() ? this.keyOf(v) : undefined;
+  }
+
+  private caseKey(v: unknown): string | undefined {
+    return typeof v === 'string' && v.trim() ? this.caseKeyOf(v) : undefined;
+  }
+
+  /** Cases counted under any of these keys are keyed again at the next sync (a merchant record changed). */
+  rekey(keys: readonly string[]): void {
+    if (!keys.length) return;
+    this.stmt(`INSERT OR IGNORE INTO case_keys_dirty (case_id) SELECT case_id FROM case_keys WHERE key IN (?*)`, keys.length).run(...keys);
   }
 
   private readonly cache = new Map<string, Stmt>();
@@ -128,6 +140,32 @@ export class OpenCaseStore {
     ).all(...keys) as (CaseRef & { createdAt: number })[];
   }
 
+  /** The agreed cases of a group with what the export shows, in one indexed query (no per-case read). */
+  static readonly CONSENTED_SQL = `SELECT DISTINCT c.id AS caseId, c.scenario AS scenario,
+       CASE WHEN json_valid(c.facts) THEN json_extract(c.facts, '$.amount') END AS amount,
+       CASE WHEN json_valid(c.facts) THEN json_extract(c.facts, '$.paidAt') END AS paidAt
+     FROM case_keys k JOIN collective_consents cc ON cc.case_id = k.case_id JOIN cases c ON c.id = k.case_id
+     WHERE k.key IN (?*) AND k.main = 1 ORDER BY c.id`;
+
+  consentedCasesNaming(keys: readonly string[]): ConsentedCase[] {
+    if (!keys.length) return [];
+    this.sync();
+    return this.stmt(OpenCaseStore.CONSENTED_SQL, keys.length).all(...keys) as ConsentedCase[];
+  }
+
+  /** Open cases of a group (as the case's merchant), and how many of their users agreed — indexed counts. */
+  static readonly COUNTS_SQL = `SELECT count(DISTINCT k.case_id) AS open,
+       count(DISTINCT CASE WHEN cc.case_id IS NOT NULL THEN k.case_id END) AS openAgreed,
+       count(DISTINCT cc.user_id) AS agreedUsers
+     FROM case_keys k LEFT JOIN collective_consents cc ON cc.case_id = k.case_id
+     WHERE k.key IN (?*) AND k.open = 1 AND k.main = 1`;
+
+  groupCounts(keys: readonly string[]): GroupCounts {
+    if (!keys.length) return { open: 0, openAgreed: 0, agreedUsers: 0 };
+    this.sync();
+    return this.stmt(OpenCaseStore.COUNTS_SQL, keys.length).get(...keys) as GroupCounts;
+  }
+
   /** Closed cases' outcomes under these keys, summed (anonymous counters). */
   outcomes(keys: readonly string[]): OutcomeRow[] {
     if (!keys.length) return [];
@@ -136,7 +174,24 @@ export class OpenCaseStore {
   }
 }
 
+export interface ConsentedCase {
+  caseId: number;
+  scenario: string;
+  amount: unknown;
+  paidAt: unknown;
+}
+
+export interface GroupCounts {
+  /** Open cases naming the group as their merchant. */
+  open: number;
+  /** Of those, the ones whose user agreed to the collective complaint. */
+  openAgreed: number;
+  /** Distinct users behind those agreed open cases. */
+  agreedUsers: number;
+}
+
 interface Stmt {
+  run(...params: unknown[]): unknown;
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
 }
