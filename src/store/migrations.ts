@@ -349,6 +349,10 @@ export const migrations: string[] = [
   `
   INSERT OR IGNORE INTO case_keys_dirty (case_id) SELECT DISTINCT case_id FROM case_keys;
   `,
+  // 12 — deleting a user nulls its queued collective notices through an index, not a scan.
+  `
+  CREATE INDEX collective_notices_joiner ON collective_notices (joiner);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

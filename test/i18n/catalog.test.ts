@@ -21,7 +21,9 @@ function sources(dir: string): string[] {
 /** Keys passed literally to t(), has(), msg() or a key list msg([...]). */
 function literalKeys(code: string): string[] {
   const keys: string[] = [];
-  for (const m of code.matchAll(/\b(?:t|has|msg)\(\s*'([a-z][\w.]*)'/g)) keys.push(m[1]);
+  // A file with its own has/t/msg (e.g. has(factKey)) is not calling the catalogue's.
+  const local = new Set(['t', 'has', 'msg'].filter((n) => new RegExp(`(?:const|function|let)\\s+${n}\\b`).test(code)));
+  for (const m of code.matchAll(/\b(t|has|msg)\(\s*'([a-z][\w.]*)'/g)) if (!local.has(m[1])) keys.push(m[2]);
   for (const m of code.matchAll(/\bmsg\(\s*\[([^\]]*)\]/g)) {
     for (const k of m[1].matchAll(/(?:^|,)\s*'([a-z][\w.]*)'/g)) keys.push(k[1]);
   }
