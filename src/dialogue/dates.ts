@@ -48,6 +48,9 @@ function reading(date: Date, precision: 'minute' | 'day', now: Date, zone: strin
   };
 }
 
+/** Characters some time expression needs (digits, units, relative days, parts of the day; simplified and traditional). */
+const DATE_CHARS = /[0-9０-９年月日号號点點时時分秒天周週期礼禮拜昨今明前后後刚剛午晚早凌晨钟鐘半宵夜]/;
+
 /** A future date the text names explicitly (with its year, or 明天/下周…), read by chrono-node in `zone`. */
 function futureDate(s: string, now: Date, zone: string): { date: Date; precision: 'minute' | 'day' } | undefined {
   const w = new TZDate(now.getTime(), zone);
@@ -71,6 +74,9 @@ function futureDate(s: string, now: Date, zone: string): { date: Date; precision
  * - "昨天下午五点" → minute precision, future: false, otherYear: false.
  */
 export function readDate(text: string, now: Date, zone: string): DateReading | undefined {
+  // Every time expression has a digit or one of these characters; most answers (names, products) have
+  // none, and skip the two chrono parses below.
+  if (!DATE_CHARS.test(text)) return undefined;
   // "10点 一直没给" is 10:00, not 10:01: 一 starting the next word is not a minute.
   let s = fold(withoutCardKeys(text), { lowerCase: false }).replace(/(点|點)\s+一(?=直|下|会|共|样|起|次|点都|个)/g, '$1 ').trim();
   if (!s) return undefined;
