@@ -1,15 +1,10 @@
 // Free text in the engine: a first message starts the matching flow pre-filled (after the
-// user confirms what was understood), fabricated claims are refused, drafts get a tone check.
+// user confirms what was understood).
 import { t } from '../i18n/index.js';
-import { toneSummary } from '../i18n/zh-CN/nlu.js';
 import { understand, LOW_CONFIDENCE, type Entities } from '../nlu/understand.js';
-import { detectBadIntent } from '../nlu/intent.js';
-import { checkTone, neutralRewrite } from '../nlu/tone.js';
 import { PAYMENT_METHODS, SCENARIOS, type ScenarioId } from '../types.js';
-import { declineText } from '../flow/replies.js';
-import { renderText } from './render.js';
 import { formatAmount, formatDate, formatDateTime } from '../flow/format.js';
-import { sellerDeadline, type Timings } from '../flow/ladder.js';
+import type { Timings } from '../flow/ladder.js';
 import type { Facts, Flow } from '../flow/types.js';
 import type { Reply } from '../types.js';
 import { ORDER, type Router, type TurnContext } from './routes.js';
@@ -23,8 +18,6 @@ interface Pending {
 }
 
 const NS = 'nlu';
-const TONE_NS = 'tone';
-const TONE_COMMAND = /^(?:检查语气|\/tone)(?:@\w+)?(?:[\s:：]+([\s\S]*))?$/;
 
 /** Entities as case facts, keeping only what the scenario's flow asks. */
 export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: string): Facts {
@@ -50,28 +43,6 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
   if (typeof f.merchant === 'string') parts.push(f.merchant);
   if (typeof f.orderId === 'string') parts.push(f.orderId);
   return parts.join(t('nlu.sep'));
-}
-
-function toneCheck(ctx: TurnContext, draft: string, zone: string, timings: Timings): void {
-  const report = checkTone(draft);
-  const lines = report.ok
-    ? [toneSummary.clean]
-    : [toneSummary.flagged(report.findings.length), ...report.findings.map((f) => t('tone.finding', { match: f.match, label: f.label, why: f.why }))];
-  const c = ctx.active;
-  const facts = c?.facts ?? {};
-  const body = neutralRewrite(
-    draft,
-    {
-      merchant: typeof facts.merchant === 'string' ? facts.merchant : undefined,
-      orderId: typeof facts.orderId === 'string' ? facts.orderId : undefined,
-      amount: typeof facts.amount === 'number' ? facts.amount : undefined,
-      paidAt: typeof facts.paidAt === 'string' ? new Date(facts.paidAt) : undefined,
-      scenario: c?.scenario,
-      deadline: sellerDeadline(ctx.now, timings, zone),
-    },
-    zone,
-  );
-  ctx.reply({ text: lines.join('\n'), document: report.ok ? undefined : { title: t('tone.rewrite_title'), body } });
 }
 
 /** Registers free-text understanding: its confirmation buttons and the text fallback. */
@@ -108,30 +79,7 @@ export function registerUnderstanding(router: Router, zone: string, timings: Tim
     const text = ctx.text.trim();
     if (!text) return false;
 
-    // 检查语气: the draft may come with the command or in the next message.
-    const tone = TONE_COMMAND.exec(text);
-    if (tone) {
-      const draft = tone[1]?.trim();
-      if (draft) toneCheck(ctx, draft, zone, timings);
-      else {
-        ctx.ext.set(TONE_NS, true);
-        ctx.reply({ text: t('tone.ask') });
-      }
-      return true;
-    }
-    if (ctx.ext.get<boolean>(TONE_NS)) {
-      ctx.ext.set(TONE_NS, undefined);
-      toneCheck(ctx, text, zone, timings);
-      return true;
-    }
-
-    const bad = detectBadIntent(text);
-    if (bad) {
-      if (ctx.active) ctx.stepActive({ type: 'decline', reason: `intent.${bad.kind}` });
-      else ctx.reply({ text: renderText(declineText(`intent.${bad.kind}`)), choices: [button({ kind: 'menu', action: 'new' }, t('choice.new_case'))] });
-      return true;
-    }
-
+    // 检查语气 and refusals of fabricated claims are answered earlier (src/coaching/routes.ts).
     if (ctx.active) return false;
     const pending = ctx.ext.get<Pending>(NS);
     if (pending?.scenario) {
