@@ -6,8 +6,8 @@
 // forms); future ones by chrono-node directly, evaluated in the user's zone.
 import * as chrono from 'chrono-node';
 import * as zh from 'chrono-node/zh';
-import { TZDate } from '@date-fns/tz';
-import { parseWhenDetailed, zoneOffsetMinutes } from '../nlu/time.js';
+import { parseWhenDetailed } from '../nlu/time.js';
+import { atLocal, inZone, wallClock } from '../time/zone.js';
 import { localYmd } from '../calendar/workdays.js';
 import { withoutCardKeys } from './cardkey.js';
 import { fold } from './fold.js';
@@ -34,7 +34,7 @@ const FUTURE_WORDS = /明天|后天|大后天|明早|明晚|下周|下星期|下
 const YEAR_WORDS = /\d{4}\s*年|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|去年|前年|今年|明年|上个月|本月|这个月|昨天|前天|今天|刚才|刚刚|[天周]前|小时前|分钟前|上周|上星期|礼拜/;
 
 function yearIn(d: Date, zone: string): number {
-  return new Date(d.getTime() + zoneOffsetMinutes(zone, d) * 60_000).getUTCFullYear();
+  return wallClock(d, zone).year;
 }
 
 function reading(date: Date, precision: 'minute' | 'day', now: Date, zone: string, future: boolean, yearGuessed: boolean): DateReading {
@@ -53,7 +53,7 @@ const DATE_CHARS = /[0-9０-９年月日号號点點时時分秒天周週期礼�
 
 /** A future date the text names explicitly (with its year, or 明天/下周…), read by chrono-node in `zone`. */
 function futureDate(s: string, now: Date, zone: string): { date: Date; precision: 'minute' | 'day' } | undefined {
-  const w = new TZDate(now.getTime(), zone);
+  const w = inZone(now, zone);
   // chrono reads the reference's machine-local fields: give it the zone's wall clock.
   const ref = new Date(w.getFullYear(), w.getMonth(), w.getDate(), w.getHours(), w.getMinutes());
   let results = zh.hans.parse(s, ref);
@@ -61,7 +61,7 @@ function futureDate(s: string, now: Date, zone: string): { date: Date; precision
   for (const r of results) {
     const st = r.start;
     if (!st.isCertain('year') && !FUTURE_WORDS.test(s)) continue;
-    const date = new TZDate(st.get('year') ?? w.getFullYear(), (st.get('month') ?? 1) - 1, st.get('day') ?? 1, st.get('hour') ?? 12, st.get('minute') ?? 0, zone);
+    const date = atLocal(zone, st.get('year') ?? w.getFullYear(), st.get('month') ?? 1, st.get('day') ?? 1, st.get('hour') ?? 12, st.get('minute') ?? 0);
     if (date.getTime() > now.getTime() + SLACK_MS) return { date: new Date(date.getTime()), precision: st.isCertain('hour') ? 'minute' : 'day' };
   }
   return undefined;
@@ -93,7 +93,7 @@ export function readDate(text: string, now: Date, zone: string): DateReading | u
     const day = readDate(s.replace(PART_OF_DAY, '').trim(), now, zone);
     if (!day || !noon || day.precision !== 'day') return day;
     const [y, m, d] = day.value.slice(0, 10).split('-').map(Number);
-    const at = new TZDate(y, m - 1, d, 12, 0, zone);
+    const at = atLocal(zone, y, m, d, 12, 0);
     return reading(new Date(at.getTime()), 'minute', now, zone, at.getTime() > now.getTime() + SLACK_MS, day.yearGuessed);
   }
   const ahead = futureDate(s, now, zone);

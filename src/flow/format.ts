@@ -1,5 +1,5 @@
 // Facts as the user reads them.
-import { tzOffset } from '@date-fns/tz';
+import { wallClock } from '../time/zone.js';
 import { has, t } from '../i18n/index.js';
 import { estimatedYears } from '../calendar/workdays.js';
 
@@ -22,9 +22,8 @@ function local(at: Date | string, zone: string) {
     const [y, m, day] = at.split('-').map(Number);
     return { y, M: m, d: day, HH: '', mm: '', dow: new Date(Date.UTC(y, m - 1, day)).getUTCDay(), dayOnly: 1 };
   }
-  const d = new Date(at);
-  const l = new Date(d.getTime() + tzOffset(zone, d) * 60_000);
-  return { y: l.getUTCFullYear(), M: l.getUTCMonth() + 1, d: l.getUTCDate(), HH: pad(l.getUTCHours()), mm: pad(l.getUTCMinutes()), dow: l.getUTCDay(), dayOnly: 0 };
+  const l = wallClock(at, zone);
+  return { y: l.year, M: l.month, d: l.day, HH: pad(l.hour), mm: pad(l.minute), dow: l.weekday, dayOnly: 0 };
 }
 
 /** The local year of `now` in zone; cached per minute (every zone offset is a whole number of minutes). */
@@ -32,7 +31,7 @@ let cached = { zone: '', minute: NaN, year: 0 };
 function yearOf(now: Date, zone: string): number {
   const minute = Math.floor(now.getTime() / 60_000);
   if (cached.minute === minute && cached.zone === zone) return cached.year;
-  const year = new Date(now.getTime() + tzOffset(zone, now) * 60_000).getUTCFullYear();
+  const year = wallClock(now, zone).year;
   cached = { zone, minute, year };
   return year;
 }

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { basisFor, citationFacts, citationsFor, law, type LawRow } from '../knowledge/law.js';
 import { addWorkdays, isPublicHolidayYmd, localYmd, onOrAfterWorkday } from '../calendar/workdays.js';
 import { afterQuietHours } from '../calendar/quiet.js';
-import { TZDate } from '@date-fns/tz';
+import { inZone } from '../time/zone.js';
 import { addHours } from 'date-fns';
 import { amount, choice, datetime, join, msg, type Param, type ReplyMsg, type Text } from './message.js';
 import type { Facts, Flow, RungId } from './types.js';
@@ -40,7 +40,7 @@ export function applicableRungs(flow: Flow, facts: Facts, timings: Timings): Run
  * moves it to 17:00 on the next working day (a deadline on 元旦 is no deadline).
  */
 export function sellerDeadline(now: Date, timings: Timings, zone: string): Date {
-  const d = new TZDate(addHours(now, timings.SELLER_DEADLINE_HOURS).getTime(), zone);
+  const d = inZone(addHours(now, timings.SELLER_DEADLINE_HOURS), zone);
   d.setHours(17, 0, 0, 0);
   const due = new Date(d.getTime() < now.getTime() ? d.getTime() + 86_400_000 : d.getTime());
   return isPublicHolidayYmd(localYmd(due, zone)) ? onOrAfterWorkday(due, zone) : due;
