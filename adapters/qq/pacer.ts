@@ -1,6 +1,6 @@
 // Spaces sends out: each starts at least `intervalMs` (plus up to `jitterMs` at random) after the
 // previous one finished — so the platform sees them that far apart however long each took. QQ's risk control (风控) publishes no thresholds; regular, machine-exact
-// gaps are what it is said to notice, hence the jitter (facts.md §6).
+// gaps are what it is said to notice, hence the jitter (docs/domain.md §6).
 export interface PacerOptions {
   intervalMs: number;
   jitterMs?: number;

@@ -42,7 +42,7 @@ export const Config: Schema<Config> = Schema.object({
   drainIdleMs: Schema.natural().default(1000).description('Outbox poll interval, ms.'),
 }) as Schema<Config>;
 
-/** Platforms that allow no unprompted messages (facts.md §6). */
+/** Platforms that allow no unprompted messages (docs/domain.md §6). */
 export const PASSIVE_ONLY: ReadonlySet<Platform> = new Set<Platform>(['qqofficial']);
 
 /** OneBot bots are ordinary QQ accounts, reachable by number; the official bot only via its profile. */

@@ -12,7 +12,7 @@ export const commonIntake: readonly Question[] = [
   { id: 'paidAt', kind: 'time' },
 ];
 
-/** The three kinds of evidence (facts.md §3), before scenario-specific problem proof. */
+/** The three kinds of evidence (docs/domain.md §3.1), before scenario-specific problem proof. */
 export const commonEvidence: readonly EvidenceItem[] = [
   { id: 'order_shot', group: 'transaction' },
   { id: 'payment_record', group: 'transaction' },

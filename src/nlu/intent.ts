@@ -1,4 +1,4 @@
-// Recognises a user revealing a fabricated claim (恶意退款, facts.md §2): used the key
+// Recognises a user revealing a fabricated claim (恶意退款, docs/domain.md §2): used the key
 // but wants to say it never arrived, editing screenshots, claiming a refund twice,
 // faking or inflating evidence. Honest reports ("卡密显示已被使用，我没用过",
 // "商家说我P图") must not fire, so every pattern needs the user's own intent.

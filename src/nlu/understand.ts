@@ -1,4 +1,4 @@
-// Free-text understanding: scenario (facts.md §2 ids or 'other') with a confidence,
+// Free-text understanding: scenario (docs/domain.md §2 ids or 'other') with a confidence,
 // plus the facts found in the message. Entities come from rules; the scenario comes from
 // a logistic-regression model (model.ts, trained by `npm run nlu:train`) over character
 // n-grams, blended with the rule scores below. Without a model file the rules decide alone.
