@@ -11,7 +11,7 @@ import { registerUnderstanding } from './engine/understanding.js';
 import { registerCoaching } from './coaching/routes.js';
 import { FLOWS } from '../flows/index.js';
 import { createLogger, type Logger } from './log.js';
-import { createFollowUpScheduler, type FollowUpScheduler } from './scheduler/index.js';
+import { createFollowUpScheduler, type FollowUpScheduler } from './followups/firing.js';
 import { installCommunity } from './community/index.js';
 import type { Blacklist } from './community/blacklist.js';
 import type { Broadcaster } from './broadcast/broadcaster.js';
@@ -87,7 +87,7 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   // Free-text understanding takes any unclaimed text, so it comes after every other feature.
   registerUnderstanding(engine.router, config.BOT_TIMEZONE, config, FLOWS);
   engine.maintenance();
-  const scheduler = createFollowUpScheduler(db, outbox, config, canSendProactively, now, log);
+  const scheduler = createFollowUpScheduler(db, outbox, config, canSendProactively, now, log, FLOWS);
   const inbound = new InboundBatcher(engine);
   return {
     config,

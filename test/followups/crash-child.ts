@@ -8,7 +8,8 @@ import { testConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/store/db.js';
 import { Outbox } from '../../src/store/outbox.js';
 import { createLogger } from '../../src/log.js';
-import { createFollowUpScheduler } from '../../src/scheduler/index.js';
+import { createFollowUpScheduler } from '../../src/followups/firing.js';
+import { FLOWS } from '../../flows/index.js';
 import { Drainer } from '../../src/delivery/drainer.js';
 import { SendError, type Sender } from '../../src/delivery/sender.js';
 import type { Delivery } from '../../src/types.js';
@@ -25,7 +26,7 @@ const log = createLogger('silent');
 const db = openDatabase({ path: config.DATABASE_PATH, synchronous: config.SQLITE_SYNCHRONOUS });
 const outbox = new Outbox(db);
 outbox.recoverStale();
-const scheduler = createFollowUpScheduler(db, outbox, config, () => true, () => new Date(), log);
+const scheduler = createFollowUpScheduler(db, outbox, config, () => true, () => new Date(), log, FLOWS);
 const agent = new Agent({ keepAlive: true });
 
 function post(d: Delivery): Promise<void> {

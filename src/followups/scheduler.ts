@@ -10,10 +10,10 @@ import type { CaseState } from '../flow/state.js';
 import type { Facts, RungId } from '../flow/types.js';
 import type { ScenarioId } from '../types.js';
 import { applicableRungs, type Timings } from '../flow/ladder.js';
-import { FLOWS } from '../../flows/index.js';
+import type { Flow } from '../flow/types.js';
 import { afterQuietHours, inQuietHours, type QuietHours } from '../calendar/quiet.js';
-import { followUpMessage, type MessageTimings } from '../followups/messages.js';
-import { rungStillAhead } from '../followups/windows.js';
+import { followUpMessage, type MessageTimings } from './messages.js';
+import { rungStillAhead } from './windows.js';
 import { TimerLoop } from '../delivery/loop.js';
 
 export interface SchedulerOptions {
@@ -24,6 +24,8 @@ export interface SchedulerOptions {
   /** How often to look for due follow-ups. */
   pollMs: number;
   timings: Timings & MessageTimings;
+  /** The scenario flows (flows/index.ts), passed in by app.ts. */
+  flows: Readonly<Record<ScenarioId, Flow>>;
   /**
    * Whether a platform takes unprompted messages; where it does not, the row waits in the outbox
    * and the engine hands it over with the next reply. (Typed answers to a reminder — "1" or
@@ -164,7 +166,7 @@ export class FollowUpScheduler {
     const state = JSON.parse(r.state) as CaseState;
     // A user who went back to the evidence list after sending is still waiting on that rung.
     if (state.remindersOff || (state.stage !== 'ladder' && state.stage !== 'evidence')) return false;
-    const flow = FLOWS[r.scenario];
+    const flow = this.opts.flows[r.scenario];
     if (!flow) return false;
     const rungs = applicableRungs(flow, facts, this.opts.timings);
     // 刷不了: the reversal check-in (keyed to the appeal rung, src/flow/rungs.ts) is about the case, whatever rung it is on.

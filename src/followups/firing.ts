@@ -3,7 +3,8 @@ import type { Config } from '../config.js';
 import type { DB } from '../store/db.js';
 import type { Outbox } from '../store/outbox.js';
 import type { Logger } from '../log.js';
-import type { Platform } from '../types.js';
+import type { Platform, ScenarioId } from '../types.js';
+import type { Flow } from '../flow/types.js';
 import { FollowUpScheduler } from './scheduler.js';
 
 export { FollowUpScheduler } from './scheduler.js';
@@ -15,6 +16,7 @@ export function createFollowUpScheduler(
   proactive: (platform: Platform) => boolean,
   now: () => Date,
   log: Logger,
+  flows: Readonly<Record<ScenarioId, Flow>>,
 ): FollowUpScheduler {
   return new FollowUpScheduler(
     db,
@@ -26,6 +28,7 @@ export function createFollowUpScheduler(
       pollMs: config.FOLLOWUP_POLL_SECONDS * 1000,
       timings: config,
       proactive,
+      flows,
     },
     now,
     log,
