@@ -46,8 +46,14 @@ export class Driver {
     return this.deliver(this.app.engine.handle(this.inbound({ text })));
   }
 
+  /**
+   * Presses a button. 下一步 carries the step it was shown on (`r:next:2`); a test may name it
+   * unstamped (`r:next`) to mean the one in the latest message.
+   */
   press(choice: string): Reply[] {
-    return this.deliver(this.app.engine.handle(this.inbound({ choice })));
+    const shown = this.log.length ? (this.last().choices?.map((c) => c.id) ?? []) : [];
+    const id = choice === 'r:next' && !shown.includes(choice) ? (shown.find((c) => c.startsWith('r:next:')) ?? choice) : choice;
+    return this.deliver(this.app.engine.handle(this.inbound({ choice: id })));
   }
 
   send(attachments: Attachment[], text?: string): Reply[] {

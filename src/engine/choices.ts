@@ -71,7 +71,7 @@ export type ChoiceValue =
   | { kind: 'skip' }
   | { kind: 'evidence'; item: string }
   | { kind: 'evidence_done' }
-  | { kind: 'rung'; op: 'sent' | 'next' | 'resume' }
+  | { kind: 'rung'; op: 'sent' | 'next' | 'resume'; at?: number }
   | { kind: 'understand'; answer: 'yes' | 'no' }
   | { kind: 'understand'; answer: 'pick'; scenario: ScenarioId }
   | { kind: 'blacklist'; op: BlOp; id?: number; go?: boolean }
@@ -119,7 +119,7 @@ export function encodeChoice(c: ChoiceValue): string {
     case 'evidence_done':
       return 'e:done';
     case 'rung':
-      return `r:${c.op}`;
+      return c.at === undefined ? `r:${c.op}` : `r:${c.op}:${c.at}`;
     case 'understand':
       return c.answer === 'pick' ? `u:s:${c.scenario}` : `u:${c.answer}`;
     case 'blacklist':
@@ -161,7 +161,9 @@ export function decodeChoice(id: string | undefined): ChoiceValue | undefined {
       if (a === 'done') return { kind: 'evidence_done' };
       return WORD.test(a) ? { kind: 'evidence', item: a } : undefined;
     case 'r':
-      return n === 2 && (a === 'sent' || a === 'next' || a === 'resume') ? { kind: 'rung', op: a } : undefined;
+      if (!(a === 'sent' || a === 'next' || a === 'resume')) return undefined;
+      if (n === 2) return { kind: 'rung', op: a };
+      return n === 3 && /^(?:0|[1-9]\d{0,2})$/.test(b) ? { kind: 'rung', op: a, at: Number(b) } : undefined;
     case 'u':
       if (n === 2 && (a === 'yes' || a === 'no')) return { kind: 'understand', answer: a };
       if (n === 3 && a === 's' && isIn(SCENARIOS, b)) return { kind: 'understand', answer: 'pick', scenario: b };

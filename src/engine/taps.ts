@@ -27,6 +27,9 @@ export interface TapMemory {
   lastTap?: { id?: string; text?: string; at: number };
 }
 
+/** A ladder button without the step it was shown on (r:next:1 → r:next). */
+const unstamped = (id: string) => id.replace(/^(r:(?:next|sent|resume)):\d+$/, '$1');
+
 const oneShot = (id: string | undefined) => {
   const c = decodeChoice(id);
   return !!c && ONE_SHOT.has(c.kind);
@@ -41,7 +44,9 @@ export function isStaleTap(mem: TapMemory, shown: readonly Choice[], inbound: In
   if (typed && mem.done?.some((c) => LABEL_STALE.has(decodeChoice(c.id)?.kind ?? 'menu') && foldKey(c.label) === typed) && !shown.some((c) => foldKey(c.label) === typed)) return true;
   if (id !== undefined) {
     if (!oneShot(id)) return false;
-    if (recent?.id === id && (inbound.choice !== undefined || recent.text === typed)) return true;
+    // A press: the same callback data. Typed: the same words naming the same kind of button — a
+    // ladder button carries its step (r:next:1), so "2" typed twice names a different id the second time.
+    if (recent && (inbound.choice !== undefined ? recent.id === id : recent.text === typed && recent.id !== undefined && unstamped(recent.id) === unstamped(id))) return true;
     // An old button: handled before, not in the latest message.
     return inbound.choice !== undefined && !shown.some((c) => c.id === id) && !!mem.done?.some((c) => c.id === id);
   }

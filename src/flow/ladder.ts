@@ -196,7 +196,7 @@ export function rungReply(
   ];
   const choices = [
     ...(rung === 'court' ? [] : [choice({ kind: 'rung', op: 'sent' }, msg('choice.sent'))]),
-    ...(index + 1 < rungs.length ? [choice({ kind: 'rung', op: 'next' }, msg('choice.next_rung'))] : []),
+    ...(index + 1 < rungs.length ? [choice({ kind: 'rung', op: 'next', at: index }, msg('choice.next_rung'))] : []),
     ...coach,
     choice({ kind: 'menu', action: 'evidence' }, msg('choice.evidence')),
     choice({ kind: 'menu', action: 'close' }, msg('choice.close')),

@@ -234,7 +234,7 @@ function markSent(i: StepInput, rungs: RungId[]): StepResult {
     reply: {
       text,
       choices: [
-        ...(state.rung + 1 < rungs.length ? [choice({ kind: 'rung', op: 'next' }, msg('choice.next_rung'))] : []),
+        ...(state.rung + 1 < rungs.length ? [choice({ kind: 'rung', op: 'next', at: state.rung }, msg('choice.next_rung'))] : []),
         choice({ kind: 'menu', action: 'progress' }, msg('choice.progress')),
         // A refund can come any time after sending: closing is one tap away.
         choice({ kind: 'menu', action: 'close' }, msg('choice.close')),
@@ -289,6 +289,8 @@ export function ladder(i: StepInput): StepResult {
   if (event.type === 'choice') {
     const c = decodeChoice(event.id);
     if (c?.kind === 'rung' && c.op === 'sent') return markSent(i, rungs);
+    // 下一步 carries the step it was shown on: one from another step (an old message) moves nothing.
+    if (c?.kind === 'rung' && c.op === 'next' && c.at !== undefined && c.at !== state.rung) return ladder({ ...i, event: { type: 'repeat' } });
     if (c?.kind === 'rung' && c.op === 'next' && state.rung + 1 < rungs.length) return moveTo(i, { ...state, rung: state.rung + 1 });
     if (c?.kind === 'followup') return followUpAnswer(i, c.answer);
     if (c?.kind === 'rung' && c.op === 'resume') return followUpAnswer(i, 'resume');

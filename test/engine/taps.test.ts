@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Chatter, harness, visible, type Harness } from '../adapters/telegram/harness.js';
 import { mockQQ, type Harness as QQHarness } from '../adapters/qq/harness.js';
-import { Driver, makeApp } from '../helpers.js';
+import { Driver, answerIntake, makeApp } from '../helpers.js';
 import type { App } from '../../src/app.js';
 
 let tg: Harness | undefined;
@@ -62,5 +62,26 @@ describe('idempotent taps', () => {
     expect(casesOf(app)).toBe(1);
     expect(d.activeCase()!.facts).toMatchObject({ amount: 50, paymentMethod: 'wechat', platform: '小年卡盟' });
     expect(d.activeCase()!.state.q).toBe('merchant');
+  });
+
+  it('下一步 pressed on two steps within seconds moves twice; the same step\'s button twice moves once', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('开始');
+    d.press(d.choice('m:new'));
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    expect(d.activeCase()!.state.rung).toBe(0);
+    const first = d.last().choices!.find((c) => c.id.startsWith('r:next'))!.id;
+    expect(first).toBe('r:next:0');
+    d.press(first);
+    d.press(first); // a double tap of step 1's button (same callback data): no second move
+    expect(d.activeCase()!.state.rung).toBe(1);
+    expect(d.log.some((r) => r.text.includes('这个按钮已经处理过了'))).toBe(true);
+    const second = d.log.filter((r) => r.choices?.some((c) => c.id.startsWith('r:next'))).at(-1)!.choices!.find((c) => c.id.startsWith('r:next'))!.id;
+    expect(second).toBe('r:next:1');
+    d.press(second); // step 2's own button, on the clock's same second: a new step, not a repeat
+    expect(d.activeCase()!.state.rung).toBe(2);
   });
 });

@@ -126,7 +126,7 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     // The other side's answer is asked beside the seller / platform / payment rungs (issue 12 item 1).
     expect(rung.choices!.map((c) => c.value)).toEqual([
       { kind: 'rung', op: 'sent' },
-      { kind: 'rung', op: 'next' },
+      { kind: 'rung', op: 'next', at: 0 },
       { kind: 'coach', op: 'said' },
       ...(rungs[0] === 'payment' ? [{ kind: 'coach', op: 'bc' }] : []),
       { kind: 'menu', action: 'evidence' },
@@ -135,7 +135,7 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     const shown = renderReply(rung);
     expect(shown.document!.body).toContain('星辰点卡店');
     expect(shown.document!.body).not.toContain('【待补充】');
-    expect(shown.choices!.map((c) => c.id)).toEqual(['r:sent', 'r:next', 'k:said', ...(rungs[0] === 'payment' ? ['k:bc'] : []), 'm:evidence', 'm:close']);
+    expect(shown.choices!.map((c) => c.id)).toEqual(['r:sent', 'r:next:0', 'k:said', ...(rungs[0] === 'payment' ? ['k:bc'] : []), 'm:evidence', 'm:close']);
 
     // 已发送: the rung is recorded and its check scheduled.
     const sent = w.send(press({ kind: 'rung', op: 'sent' }));
@@ -150,7 +150,7 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     expect(due.getTime()).toBeGreaterThan(NOW.getTime());
     const ack = replies(sent)[0];
     expect(ack.text).toEqual({ key: 'rung.sent', params: { due: { fmt: 'deadline', at: due.toISOString(), zone: ZONE, now: NOW.toISOString() } } });
-    expect(ack.choices!.map((c) => c.value)).toEqual([{ kind: 'rung', op: 'next' }, { kind: 'menu', action: 'progress' }, { kind: 'menu', action: 'close' }]);
+    expect(ack.choices!.map((c) => c.value)).toEqual([{ kind: 'rung', op: 'next', at: 0 }, { kind: 'menu', action: 'progress' }, { kind: 'menu', action: 'close' }]);
     renders(ack);
   });
 });

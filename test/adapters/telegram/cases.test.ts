@@ -64,7 +64,7 @@ async function runCase(pm: Chatter, scenario: string): Promise<Transcript> {
     if (ids.some((id) => id.startsWith('r:'))) {
       // The ladder: one document per rung. Two rungs are enough to show it works.
       if (t.documents.length >= 2) return t;
-      await press(ids.find((id) => id === 'r:next') ?? ids.find((id) => id.startsWith('r:'))!);
+      await press(ids.find((id) => id.startsWith('r:next')) ?? ids.find((id) => id.startsWith('r:'))!);
       continue;
     }
     if (ids.some((id) => id.startsWith('e:'))) {

@@ -93,7 +93,7 @@ describe('coaching on Telegram', () => {
     expect(lastText(3104)).toContain('国家企业信用信息公示系统');
     await h.tg.bot.handleUpdate(pm.text('名称：深圳市星辰网络科技有限公司\n地址：广东省深圳市南山区科技园路1号'));
     await h.tg.bot.handleUpdate(pm.press('e:done'));
-    for (let i = 0; i < 6 && !lastText(3104).includes('12315 投诉内容'); i++) await h.tg.bot.handleUpdate(pm.press('r:next'));
+    for (let i = 0; i < 6 && !lastText(3104).includes('12315 投诉内容'); i++) await h.tg.bot.handleUpdate(pm.press(lastIds(3104).find((id) => id?.startsWith('r:next')) ?? 'r:next'));
     expect(lastText(3104)).toContain('被投诉方：深圳市星辰网络科技有限公司，住所：广东省深圳市南山区科技园路1号');
   });
 });
