@@ -21,7 +21,7 @@
 //   a:<option>           an option of a choice question                 { kind: 'answer', option }
 //   q:skip               skip the current question                      { kind: 'skip' }
 //   e:<item> | e:done    evidence checklist                             { kind: 'evidence', item } | { kind: 'evidence_done' }
-//   r:sent|next|resume   ladder controls                                { kind: 'rung', op }
+//   r:sent|next|resume[:<n>]  ladder controls; 下一步 carries its step     { kind: 'rung', op, at? }
 //   u:yes|no, u:s:<sc>   free-text understanding confirmation           { kind: 'understand', … }
 //   bl:<op>[:<id>[:go|no]]  merchant blacklist / community features     { kind: 'blacklist', op, id?, go? }
 //   k:<op>[:<arg>]       coaching (issue 12): what the other side said,  { kind: 'coach', op, arg? }
