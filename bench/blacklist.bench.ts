@@ -7,22 +7,13 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/store/db.js';
 import { Blacklist } from '../src/community/blacklist.js';
 import { spell } from '../src/community/match/normalize.js';
+import { HAN, GENERIC as BASE_GENERIC, seeded } from './names.js';
 
 const N = 100_000;
 const QUERIES = 20_000;
-// Common characters of shop names; names are 2–3 of these plus a generic word.
-const HAN = '星辰月光天海龙凤金银宝福乐美华盛兴隆达通顺安康泰和瑞祥云山水火木林森雪冰雨风雷电花草玉珠晶彩红蓝绿紫青白黑小大中新老东西南北快易速信诚汇聚鑫淘游戏点卡'.split('');
-const GENERIC = ['卡盟', '发卡网', '商城', '点卡店', '小店', '网络', '科技', '数码'];
+const GENERIC = [...BASE_GENERIC, '网络', '科技', '数码'];
 
-// mulberry32: a small seeded generator, so every run looks the same.
-let seed = 42;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+const { rnd, pick } = seeded(42);
 
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'rc-blbench-'));

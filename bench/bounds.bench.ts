@@ -20,6 +20,7 @@ import { testConfig } from '../src/config.js';
 import { groupKey } from '../src/community/match/normalize.js';
 import { initialState } from '../src/flow/state.js';
 import type { Delivery, Inbound } from '../src/types.js';
+import { HAN, GENERIC, seeded } from './names.js';
 
 const USERS = Number(process.env.BOUNDS_USERS ?? 100_000);
 const MERCHANTS = 5_000;
@@ -33,16 +34,8 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const ms = (n: number) => n.toFixed(2);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-let seed = 7;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const { rnd } = seeded(7);
 
-const HAN = '星辰月光天海龙凤金银宝福乐美华盛兴隆达通顺安康泰和瑞祥云山水火木林森雪冰雨风雷电花草玉珠晶彩红蓝绿紫青白黑小大中新老东西南北快易速信诚汇聚鑫淘游戏点卡'.split('');
-const GENERIC = ['卡盟', '发卡网', '商城', '点卡店', '小店'];
 
 /** Wall-clock times, and the process's CPU time over the same spans (getrusage: the main thread
  * plus the checkpoint worker and GC threads) — what the operation itself cost, when the 2 cores

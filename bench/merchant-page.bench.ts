@@ -14,25 +14,17 @@ import { groupKey, spell } from '../src/community/match/normalize.js';
 import { K_ANONYMITY } from '../src/community/lookup.js';
 import { PlatformOutcomeStore } from '../src/community/store/outcomes.js';
 import { outcomeLine } from '../src/flow/ladder.js';
+import { HAN, GENERIC, seeded } from './names.js';
 
 const N = 100_000;
 const CLOSED = 100_000;
 const OPEN = 20_000;
 const QUERIES = 10_000;
 const PLATFORMS = 2_000;
-const HAN = '星辰月光天海龙凤金银宝福乐美华盛兴隆达通顺安康泰和瑞祥云山水火木林森雪冰雨风雷电花草玉珠晶彩红蓝绿紫青白黑小大中新老东西南北快易速信诚汇聚鑫淘游戏点卡'.split('');
-const GENERIC = ['卡盟', '发卡网', '商城', '点卡店', '小店'];
 const OUTCOMES = ['full', 'partial', 'none', 'abandoned'];
 const RUNGS = ['seller', 'platform', 'payment', 'regulator'];
 
-let seed = 7;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+const { rnd, pick } = seeded(7);
 
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'rc-pagebench-'));
