@@ -18,9 +18,11 @@ export function parsePaymentMethod(text: string): PaymentMethod | undefined {
 
 export function parsePaymentMethodNormalized(s: string): PaymentMethod | undefined {
   let best: { method: PaymentMethod; index: number } | undefined;
-  const balanceIsNotPayment = !/(?:平台|账户|帐户|站内|站里|卡盟|用)余额|余额(?:支付|付|扣|购买|下单)/.test(s) &&
+  const balanceIsNotPayment = !/用(?:平台|账户|帐户|站内|站里|卡盟)?余额|余额(?:支付|付|扣|购买|下单)|从(?:平台|账户|帐户)?余额(?:里|中)?(?:扣|付|支付)/.test(s) &&
     // 余额 describing a game/phone/card balance ("余额还是0", "余额没加上", "0余额") is not how the user paid.
-    (/(?:^|[^\d])0\s*余额|(?:官网|游戏|话费|手机|卡里|卡内|卡上)的?余额|余额(?:还是|没|为0|是0|不变|不足|变)/.test(s) ||
+    (/(?:^|[^\d])0\s*余额|(?:官网|游戏|话费|手机|卡里|卡内|卡上)的?余额|余额(?:还是|没|为0|是0|为零|是零|不变|不足|变)/.test(s) ||
+      // 余额 as where a refund or a credit goes ("退款至余额", "保留在余额中") is not how the user paid.
+      /(?:退款?|退回|返还|返回|保留|存|留)(?:至|到|在|进)(?:平台|账户|帐户)?余额/.test(s) ||
       // 余额 as the thing lost or not credited, not how the user paid (issue 13).
       /余额(?:被|已经?被|都)?(?:清空|清零|没了|去哪|不见|变成|变为|不够|无法|不能|退回|提现|消失|还在|没有|没加|没到)|没有(?:了)?余额|(?:之前|原来|以前|剩下)的?余额|余额(?:能|可以)(?:退|提)/.test(s));
   for (const [method, re] of PATTERNS) {

@@ -8,6 +8,7 @@ import { loadReal, REAL_DIR, evaluateReal } from '../../src/nlu/evaluate.js';
 import { parseAmount } from '../../src/nlu/amount.js';
 import { parsePaymentMethod } from '../../src/nlu/payment.js';
 import { parseOrderId } from '../../src/nlu/order.js';
+import { parseCount } from '../../src/nlu/count.js';
 import { parseWhen } from '../../src/nlu/time.js';
 import { understand, ASK_THRESHOLD, LOW_CONFIDENCE } from '../../src/nlu/understand.js';
 import { loadModel } from '../../src/nlu/model.js';
@@ -124,6 +125,22 @@ describe('entities that refuse to guess', () => {
     expect(parsePaymentMethod('充值的余额被清空了')).toBeUndefined();
     expect(parsePaymentMethod('用微信付的')).toBe('wechat');
     expect(parsePaymentMethod('用余额买的')).toBe('balance');
+    // 余额 as where a refund or credit goes, or as a balance that is empty, is not how the user paid.
+    expect(parsePaymentMethod('不满意可以退款至余额，重新选购')).toBeUndefined();
+    expect(parsePaymentMethod('充值金额会保留在余额中')).toBeUndefined();
+    expect(parsePaymentMethod('在余额为零的情况下')).toBeUndefined();
+    expect(parsePaymentMethod('问了几个问题说我余额不够，然后账户余额变成1.29美元')).toBeUndefined();
+    expect(parsePaymentMethod('我充值余额的时候页面卡死了 钱扣了余额没加')).toBeUndefined();
+    expect(parsePaymentMethod('从账户余额里扣的款')).toBe('balance');
+  });
+
+  it('counts debits, not refunds, debits to avoid or a single purchase', () => {
+    expect(parseCount('每个人可享受一次原路退款')).toBeUndefined();
+    expect(parseCount('立刻解约，避免二次扣费')).toBeUndefined();
+    expect(parseCount('扫码支付1次无法生成')).toBeUndefined();
+    expect(parseCount('老公说有一笔海外支出')).toBeUndefined();
+    expect(parseCount('同一单付了两遍 帮忙退一笔')).toBe(2);
+    expect(parseCount('只扣了一次，但是没到账')).toBe(1);
   });
 
   it('reads letter-heavy order ids after 订单号/订单编号/单号, not the start of one', () => {
