@@ -3,7 +3,7 @@
 // hand-written fragments in fragments.ts (seeded, so the output is reproducible), with
 // traditional-script, typo and emoji variants. Never reads the holdout files.
 //   npx tsx src/nlu/train/build-corpus.ts
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { mulberry32 } from '../../learn/random.js';
@@ -39,6 +39,26 @@ export function buildCorpus(seed = 20261121): TrainMessage[] {
       if (!LABELS.includes(scenario as ScenarioOrOther) || !text) throw new Error(`bad line: ${l}`);
       return { text, scenario: scenario as ScenarioOrOther, source: 'written' as const };
     });
+
+  // train-style-*.jsonl ({scenario, text}): whole messages written by independent authors in the
+  // style of real posts (issue tracker titles + body, forum and group messages), who saw neither
+  // the real complaints nor this code. Training text only, never a measurement.
+  const styled: TrainMessage[] = process.env.NLU_NO_STYLE
+    ? []
+    : readdirSync(fixture('.'))
+        .filter((f) => /^train-style-.*\.jsonl$/.test(f))
+        .sort()
+        .flatMap((f) =>
+          readFileSync(fixture(f), 'utf8')
+            .split('\n')
+            .filter((l) => l.trim() !== '')
+            .map((l) => {
+              const o = JSON.parse(l) as { scenario: ScenarioOrOther; text: string };
+              if (!LABELS.includes(o.scenario) || typeof o.text !== 'string' || !o.text.trim()) throw new Error(`bad line in ${f}: ${l}`);
+              return { text: o.text, scenario: o.scenario, source: 'written' as const };
+            }),
+        );
+  written.push(...styled);
 
   const vocabTexts = new Set(
     readFileSync(fixture('train-vocab.tsv'), 'utf8')

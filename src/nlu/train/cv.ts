@@ -21,6 +21,11 @@ const CONFIGS: Record<string, Partial<Params>> = {
   cues3real6: { ...BASE, cueWeight: 0.3, realWeight: 6 },
   bal5real6: { ...BASE, classBalance: 0.5, realWeight: 6 },
   chosen: {},
+  real3: { realWeight: 3 },
+  real10: { realWeight: 10 },
+  bal0: { classBalance: 0 },
+  min1: { minCount: 1 },
+  l2x3: { lambda: 3e-4 },
 };
 const FOLD_SEEDS = (process.env.NLU_CV_SEEDS ?? '7,11').split(',').map(Number);
 const K = 5;
