@@ -102,6 +102,8 @@ export function parseAmountNormalized(s: string): number | undefined {
       if (/^\d+\.\d+\.?$/.test(raw) && /^\s*(?:版|的版本|版本|依然|依旧|还是|模型|用户)/.test(after)) continue;
       if (/(?:版本|版|gpt|模型)\s*$/.test(before)) continue;
     }
+    // Bare numbers in a list ("很多个648、328") name no one sum that was paid.
+    if (!hasMarkerBefore && !hasMarkerAfter && (/^\s*[、/]\s*\d/.test(after) || /\d\s*[、/]\s*$/.test(before))) continue;
     let score = 1;
     if (hasMarkerBefore || hasMarkerAfter) score = 3;
     else if (MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8))) score = 2;
@@ -166,7 +168,8 @@ export function parseAmountNormalized(s: string): number | undefined {
   for (let i = found.length - 1; i >= 0; i--) {
     const at = found[i].index;
     const before = s.slice(Math.max(0, at - 8), at);
-    if (/(?:相当于|约合|折合|平均|算下来)\s*$/.test(before)) found.splice(i, 1);
+    // A list price (原价, 标价) is never what was paid, whatever else the message says.
+    if (/(?:相当于|约合|折合|平均|算下来|原价|标价)\s*(?:是|为)?\s*$/.test(before)) found.splice(i, 1);
     else if (!paid) {
       const clause = s.slice(at, at + 60).split(/[。!！;；\n]/)[0];
       if (/(?:收费|售价|价格|定价|原价|要价|卖|标价)\s*(?:是|为)?\s*$/.test(before) || /[?？]|吗/.test(clause)) found.splice(i, 1);

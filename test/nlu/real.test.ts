@@ -119,6 +119,13 @@ describe('entities that refuse to guess', () => {
     }
   });
 
+  it('takes no amount from a list price or a list of bare numbers', () => {
+    expect(parseAmount('原价68元，活动价开通了连续包月，每月扣25元')).toBe(25);
+    expect(parseAmount('标价是99元，我还没买')).toBeUndefined();
+    expect(parseAmount('一分钟之内就有很多个648、328的扣款')).toBeUndefined();
+    expect(parseAmount('充了648元，又扣了328')).toBe(648);
+  });
+
   it('names a payment channel only when it is how the user paid', () => {
     expect(parsePaymentMethod('请回复下qq 微信哈，钱收了人去哪里了')).toBeUndefined();
     expect(parsePaymentMethod('我之前的余额去哪里了')).toBeUndefined();
