@@ -108,7 +108,7 @@ const CUES: Record<ScenarioId, Signal[]> = {
 
 // Phrases that deny a cue: "不是支付失败", "没重复付款", "这不是没发货".
 // Hypotheticals and worries ("要是这样不如跑路", "万一跑路了", "担心跑路") deny them too.
-const NEGATED = /(?:(?<!是)不是|并不是|并非|没有?重复|要是|如果|假如|万一|不如|担心|害怕|怕(?!了))[^，。,；;！!？?]{0,10}/g;
+const NEGATED = /(?:(?<!是)不是|并不是|并非|没有?重复|要是|如果|假如|万一|不如|担心|害怕|怕(?!了)|会不会|以为|迟早|还没到|不会是)[^，。,；;！!？?]{0,10}/g;
 // Messages that are questions about the service or small talk, not a case.
 const META =
   /^(?:你好|您好|hi|hello|在吗|谢谢|ok|菜单|\/\w+)|怎么(?:查|开|联系|取消|续费|提现|搭建|提升|找回|注销|选)|推荐|什么意思|是什么|能干嘛|收费吗|多少钱|多久|需要准备|要注意|哪个|天气|讲讲|翻译|删掉|删除我的数据|delete (?:all )?my data|what (?:can|is)/;

@@ -83,7 +83,7 @@ describe('MerchantIndex', () => {
     expect([maxDistance(7), maxDistance(8), maxDistance(11), maxDistance(12)]).toEqual([0, 1, 1, 2]);
   });
 
-  it('answers among 10,000 merchants without scanning them (well under 10 ms each)', () => {
+  it('answers among 10,000 merchants without scanning them (a typo compares a handful of names)', () => {
     const ix = new MerchantIndex();
     const syl = ['xiao', 'nian', 'da', 'xing', 'chen', 'yue', 'long', 'feng', 'tian', 'hai', 'jin', 'bao', 'kai', 'le', 'mei', 'shan'];
     for (let i = 0; i < 10_000; i++) {
@@ -91,10 +91,12 @@ describe('MerchantIndex', () => {
       ix.set(i + 10, [{ kind: 'name', value: name }, { kind: 'domain', value: `${name}.com` }]);
     }
     ix.set(1, [{ kind: 'name', value: '小年卡盟' }]);
-    const t0 = performance.now();
-    for (let i = 0; i < 200; i++) ix.lookup(i % 2 ? 'xiaonian 卡盟' : `www.xingchen${i}.com`);
-    const per = (performance.now() - t0) / 200;
     expect(ids(ix, 'xiaonian 卡盟')).toContain(1);
-    expect(per).toBeLessThan(10);
+    // A typo of one listed name: the trigram index hands over a few candidates, not 10,000 names.
+    const i = 1234;
+    const listed = `${syl[i % 16]}${syl[(i >> 4) % 16]}${syl[(i >> 8) % 16]}${i}kameng`;
+    expect(ids(ix, listed.replace('chen', 'chan'))).toContain(i + 10);
+    expect(ix.lastVerified).toBeGreaterThan(0);
+    expect(ix.lastVerified).toBeLessThan(100);
   });
 });

@@ -55,16 +55,6 @@ describe('understand', () => {
     expect(strong.confidence).toBeLessThanOrEqual(1);
     expect(strong.confidence).toBeGreaterThan(weak.confidence);
   });
-
-  it('handles ≥ 2,000 messages/s', () => {
-    const texts = ['昨天下午用支付宝充了100块Q币，到现在没到账', '扣了兩次錢，每次50', '卡密显示已被使用', '你好'];
-    for (const t of texts) understand(t, now, zone);
-    const n = 4000;
-    const start = performance.now();
-    for (let i = 0; i < n; i++) understand(texts[i % texts.length], now, zone);
-    const rate = n / ((performance.now() - start) / 1000);
-    expect(rate).toBeGreaterThanOrEqual(2000);
-  });
 });
 
 describe('rule cues (issue 13, second round)', () => {

@@ -91,8 +91,12 @@ export class MerchantIndex {
     }
   }
 
+  /** Names the last lookup compared by edit distance (a scan would compare every name). */
+  lastVerified = 0;
+
   /** Merchants a user's query names, best first. Unrelated names give []. */
   lookup(query: string, limit = 5): Match[] {
+    this.lastVerified = 0;
     const best = new Map<number, Match>();
     const offer = (m: Match) => {
       const cur = best.get(m.merchantId);
@@ -145,6 +149,7 @@ export class MerchantIndex {
         const key = this.slots[slot];
         const other = key.slice(2);
         if (Math.abs(other.length - s.length) <= d && this.exact.has(key)) {
+          this.lastVerified++;
           const dist = distance(s, other);
           if (dist > 0 && dist <= d && dist <= maxDistance(other.length)) out.push({ key, dist });
         }
