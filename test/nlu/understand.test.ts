@@ -64,6 +64,13 @@ describe('rule cues (issue 13, second round)', () => {
     expect(rulesFor('我的网站用了这个插件，用户支付之后回调没通知', now, zone).scenario).toBe('other');
   });
 
+  it('reads a worry or a rumour about 跑路 as no cue (会不会, 以为, 迟早, 还没到)', () => {
+    for (const t of ['想买年付，这家机场会不会跑路', '维护了一下午，吓我一跳以为跑了', '价格低得离谱，我猜迟早要跑路', '最近老断线，还没到跑路那一步']) {
+      expect(rulesFor(t, now, zone).scenario, t).not.toBe('merchant_vanished');
+    }
+    expect(rulesFor('机场跑路了，群也解散了', now, zone).scenario).toBe('merchant_vanished');
+  });
+
   it('takes 重复刷 as a double charge and lists the cues that fired', () => {
     const r = rulesFor('信用卡账单里发现被重复刷了一笔', now, zone);
     expect(r.scenario).toBe('double_charge');
