@@ -156,6 +156,19 @@ describe('entities that refuse to guess', () => {
     expect(parseOrderId('粘贴该202508200124开头的25位订单号')).toBeUndefined();
   });
 
+  it('reads no date from a version number (3.12版本, 版本3.12, v3.12)', () => {
+    for (const t of ['用的3.12版本，付款后提示未激活', '版本3.12更新后激活失败', 'v3.12 付款后', '升级到3.12的版本后']) {
+      expect(parseWhen(t, NOW, ZONE), t).toBeUndefined();
+    }
+    expect(parseWhen('11.18号买的', NOW, ZONE)).toBeDefined();
+  });
+
+  it('takes no platform from a question about who handles 卡盟 cases', () => {
+    expect(understand('请问12315能管卡盟的事吗', NOW, ZONE).entities.platform).toBeUndefined();
+    expect(understand('投诉卡盟有用吗', NOW, ZONE).entities.platform).toBeUndefined();
+    expect(understand('在星辰卡盟买的点卡没到账', NOW, ZONE).entities.platform).toBe('星辰卡盟');
+  });
+
   it('invents no date from a month that starts a period', () => {
     expect(parseWhen('从9月开始就用不了了', NOW, ZONE)).toBeUndefined();
     expect(parseWhen('9月以来一直连不上', NOW, ZONE)).toBeUndefined();

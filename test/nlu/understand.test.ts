@@ -62,6 +62,8 @@ describe('rule cues (issue 13, second round)', () => {
     const r = rulesFor('申请退款：买了你们插件里推荐的机场，现在机场跑路了', now, zone);
     expect(r.scenario).toBe('merchant_vanished');
     expect(rulesFor('我的网站用了这个插件，用户支付之后回调没通知', now, zone).scenario).toBe('other');
+    expect(rulesFor('我们店的系统最近老是掉单，顾客付了钱订单显示未支付，有没有懂的', now, zone).scenario).toBe('other');
+    expect(rulesFor('我在你们店买的点卡，付了钱订单显示未支付', now, zone).scenario).toBe('payment_failed');
   });
 
   it('reads a worry or a rumour about 跑路 as no cue (会不会, 以为, 迟早, 还没到)', () => {
@@ -69,6 +71,13 @@ describe('rule cues (issue 13, second round)', () => {
       expect(rulesFor(t, now, zone).scenario, t).not.toBe('merchant_vanished');
     }
     expect(rulesFor('机场跑路了，群也解散了', now, zone).scenario).toBe('merchant_vanished');
+  });
+
+  it('does not read 还不是会员 (paid, membership not applied) as a negation', () => {
+    for (const t of ['买了终身会员，现在app提示我还不是会员，怎么退款', '付了钱刷新好几遍了依然不是会员']) {
+      expect(rulesFor(t, now, zone).scenario, t).toBe('not_received');
+    }
+    expect(rulesFor('不是没到账，是我充错账号了', now, zone).scenario).not.toBe('not_received');
   });
 
   it('takes 重复刷 as a double charge and lists the cues that fired', () => {
