@@ -85,7 +85,7 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
     },
   });
   // Free-text understanding takes any unclaimed text, so it comes after every other feature.
-  registerUnderstanding(engine.router, config.BOT_TIMEZONE, config, FLOWS);
+  registerUnderstanding(engine.router, config.BOT_TIMEZONE, FLOWS);
   engine.maintenance();
   const scheduler = createFollowUpScheduler(db, outbox, config, canSendProactively, now, log, FLOWS);
   const inbound = new InboundBatcher(engine);

@@ -4,7 +4,6 @@ import { t } from '../i18n/index.js';
 import { understand, LOW_CONFIDENCE, type Entities } from '../nlu/understand.js';
 import { PAYMENT_METHODS, SCENARIOS, type ScenarioId } from '../types.js';
 import { formatAmount, formatDate, formatDateTime } from '../flow/format.js';
-import type { Timings } from '../flow/ladder.js';
 import type { Facts, Flow } from '../flow/types.js';
 import type { Reply } from '../types.js';
 import { ORDER, type Router, type TurnContext } from './routes.js';
@@ -46,7 +45,7 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
 }
 
 /** Registers free-text understanding: its confirmation buttons and the text fallback. */
-export function registerUnderstanding(router: Router, zone: string, timings: Timings, flows: Readonly<Record<ScenarioId, Flow>>): void {
+export function registerUnderstanding(router: Router, zone: string, flows: Readonly<Record<ScenarioId, Flow>>): void {
   const opts = { order: ORDER.UNDERSTANDING } as const;
   router.choice(
     'understand',

@@ -5,6 +5,7 @@
 import { wallClock } from '../time/zone.js';
 import type { ScenarioId } from '../types.js';
 import { rewrite } from '../i18n/zh-CN/nlu.js';
+import { t } from '../i18n/index.js';
 
 export { checkTone, type ToneCode, type ToneFinding, type ToneReport, type ToneOptions } from '../coaching/tone.js';
 
@@ -17,12 +18,11 @@ export interface CaseFacts {
   deadline?: Date;
 }
 
+/** The paid-at / deadline time in the locale's own format (fmt.datetime / fmt.datetime_y). */
 function formatWhen(d: Date, zone: string, withYear: boolean): string {
-  const t = wallClock(d, zone);
-  const hh = String(t.hour).padStart(2, '0');
-  const mm = String(t.minute).padStart(2, '0');
-  const date = `${withYear ? `${t.year}年` : ''}${t.month}月${t.day}日`;
-  return `${date}${hh}:${mm}`;
+  const w = wallClock(d, zone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return t(withYear ? 'fmt.datetime_y' : 'fmt.datetime', { y: w.year, M: w.month, d: w.day, HH: pad(w.hour), mm: pad(w.minute) });
 }
 
 function formatYuan(n: number): string {

@@ -128,8 +128,8 @@ describe('neutralRewrite', () => {
     expect(out).toContain('星月游戏');
     expect(out).toContain('202611201533028871');
     expect(out).toContain('100 元');
-    expect(out).toContain('2026年11月20日15:00');
-    expect(out).toContain('11月22日17:00前');
+    expect(out).toContain('2026年11月20日 15:00');
+    expect(out).toContain('11月22日 17:00前');
     expect(out).toContain('没有收到商品');
   });
 
@@ -142,7 +142,7 @@ describe('neutralRewrite', () => {
 
   it('uses the zone, not the machine clock', () => {
     const out = neutralRewrite('', { ...facts, merchant: undefined }, 'America/New_York');
-    expect(out).toContain('2026年11月20日02:00');
+    expect(out).toContain('2026年11月20日 02:00');
     expect(out.startsWith('您好：')).toBe(true);
   });
 
