@@ -16,6 +16,8 @@ export interface LabelledMessage {
   alt?: ScenarioOrOther[];
   /** Where a real message was published. */
   source?: string;
+  /** The fixtures file a real message was read from (loadReal). */
+  file?: string;
   /**
    * Expected entities. occurredAt is "YYYY-MM" (month known), "YYYY-MM-DD" (day known)
    * or a full ISO 8601 time with offset (compared to the minute).
@@ -114,6 +116,7 @@ export function loadReal(dir = REAL_DIR): RealSets {
         now: raw.now ?? REAL_DEFAULT_NOW,
         entities: raw.entities ?? {},
         alt: raw.alt ?? [],
+        file: name,
       };
       const isTest = name === 'complaints.jsonl' ? listed.has(m.text) : hash32(m.text) % 3 === 0;
       (isTest ? out.test : out.train).push(m);

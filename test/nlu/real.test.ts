@@ -11,6 +11,7 @@ import { parseOrderId } from '../../src/nlu/order.js';
 import { parseCount } from '../../src/nlu/count.js';
 import { parseWhen } from '../../src/nlu/time.js';
 import { understand, ASK_THRESHOLD, LOW_CONFIDENCE } from '../../src/nlu/understand.js';
+import { chooseThreshold, ratesAt } from '../../src/nlu/train/train.js';
 import { loadModel } from '../../src/nlu/model.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -81,6 +82,22 @@ describe('confidence and the engine threshold', () => {
     expect(LOW_CONFIDENCE).toBe(ASK_THRESHOLD);
     expect(ASK_THRESHOLD).toBeGreaterThan(0.3);
     expect(ASK_THRESHOLD).toBeLessThan(1);
+  });
+
+  it('the ask-threshold holds confident errors down in every source of real text, not only overall', () => {
+    const identity = { a: 1, b: 0 }; // calibrate(p) = p
+    const pt = (p: number, ok: boolean, group: string) => ({ p, g: 0, ok, exact: ok, group });
+    // 100 easy points (no errors) and 50 points of a harder source with 4 errors at 0.75–0.78.
+    const easy = Array.from({ length: 100 }, () => pt(0.99, true, 'easy.jsonl'));
+    const hard = [...Array.from({ length: 46 }, () => pt(0.9, true, 'hard.jsonl')), ...[0.75, 0.76, 0.77, 0.78].map((p) => pt(p, false, 'hard.jsonl'))];
+    // Pooled, 4/150 = 2.7 % already meets 3 % at the lowest threshold; the hard source alone (8 %) does not.
+    expect(ratesAt([...easy, ...hard], identity, 0.3).confidentErrors).toBeLessThanOrEqual(0.03);
+    const th = chooseThreshold([...easy, ...hard], identity);
+    expect(th).toBeGreaterThan(0.76);
+    expect(ratesAt(hard, identity, th).confidentErrors).toBeLessThanOrEqual(0.03);
+    // A source too small to judge alone (< 40 points) is pooled, not allowed to force the threshold up.
+    const tiny = [pt(0.95, false, 'tiny.jsonl'), ...Array.from({ length: 5 }, () => pt(0.99, true, 'tiny.jsonl'))];
+    expect(chooseThreshold([...easy, ...tiny], identity)).toBeLessThan(0.95);
   });
 
   it('evaluateReal counts a confident error only when the bot would not ask', () => {
