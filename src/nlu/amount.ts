@@ -102,8 +102,13 @@ export function parseAmountNormalized(s: string): number | undefined {
       if (/^\d+\.\d+\.?$/.test(raw) && /^\s*(?:版|的版本|版本|依然|依旧|还是|模型|用户)/.test(after)) continue;
       if (/(?:版本|版|gpt|模型)\s*$/.test(before)) continue;
     }
-    // Bare numbers in a list ("很多个648、328") name no one sum that was paid.
-    if (!hasMarkerBefore && !hasMarkerAfter && (/^\s*[、/]\s*\d/.test(after) || /\d\s*[、/]\s*$/.test(before))) continue;
+    // Bare numbers in a list of different sums ("很多个648、328") name no one sum that was paid;
+    // a list of one sum repeated ("3笔：68、68、68") names it.
+    if (!hasMarkerBefore && !hasMarkerAfter) {
+      const next = /^\s*[、/]\s*(\d+(?:\.\d+)?)/.exec(after)?.[1];
+      const prev = /(\d+(?:\.\d+)?)\s*[、/]\s*$/.exec(before)?.[1];
+      if ((next !== undefined && Number(next) !== Number(raw)) || (prev !== undefined && Number(prev) !== Number(raw))) continue;
+    }
     let score = 1;
     if (hasMarkerBefore || hasMarkerAfter) score = 3;
     else if (MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8))) score = 2;

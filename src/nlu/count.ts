@@ -51,7 +51,7 @@ function baseCount(s: string): number | undefined {
     const lastOther = lastIndexOf(clause, NOT_DEBIT);
     // A refund ("一次原路退款"), a debit to be avoided ("避免二次扣费") or a single payment that is
     // not said to be the only debit ("扫码支付1次", "买过一次") counts no debits.
-    if (/^\s*(?:原路|全额|的)?退/.test(after) || /(?:避免|防止|以免|免得|怕|担心|万一)[^，,。]{0,4}$/.test(clause)) continue;
+    if ((lastDebit < 0 && /^\s*(?:原路|全额|的)?退/.test(after)) || /(?:避免|防止|以免|免得|(?<![恐哪])怕|担心|万一)[^，,。]{0,4}$/.test(clause)) continue;
     if (n === 1 && !/扣|只|就|仅/.test(clause) && !/^[^，,。]{0,3}?扣/.test(after)) continue;
     if (/^[^，,。]{0,6}?(?:扣款|扣费|消费|账单|付款记录|扣款记录|短信)/.test(after)) best = Math.max(best ?? 0, n);
     else if (lastDebit >= 0 && lastDebit >= lastOther) best = Math.max(best ?? 0, n);

@@ -2,7 +2,7 @@
 
 // Characters that end a name when walking left from "卡盟": function words, verbs, punctuation.
 const STOP = new Set(
-  '在从于是的了用到去个家这那该一和跟买充付上叫给让被把个某此其们每整该啥哪什么但就还也都而或说问与及想道知看觉得能管找诉查告 \t\n，。,.!！?？:：;；、“”"\'‘’「」『』()（）【】[]<>《》~-'.split(''),
+  '在从于是的了用到去个家这那该一和跟买充付上叫给让被把个某此其们每整该啥哪什么但就还也都而或说问与及想道知看觉得 \t\n，。,.!！?？:：;；、“”"\'‘’「」『』()（）【】[]<>《》~-'.split(''),
 );
 const SITE_SUFFIX = /(发卡平台|发卡网|卡盟|发卡)/g;
 const MARKETPLACE = /(?:在|从|去|上)\s*(淘宝|闲鱼|拼多多|京东|抖音|快手|微店|咸鱼|转转)(?!卡|e卡|购物卡)|(淘宝|闲鱼|拼多多|京东|抖音|快手|微店|咸鱼|转转)(?:上|里|店铺|下单|买|的店)/;
@@ -14,7 +14,10 @@ export function extractPlatform(s: string): string | undefined {
     const end = m.index ?? 0;
     let start = end;
     while (start > 0 && end - start < 6 && !STOP.has(s[start - 1])) start--;
-    const name = s.slice(start, end);
+    let name = s.slice(start, end);
+    // "12315能管卡盟的事吗", "投诉卡盟有用吗": a question about who handles 卡盟 cases names no site.
+    const about = /(?:能管|管不管|投诉|举报|查询)/.exec(name);
+    if (about) name = name.slice(about.index + about[0].length);
     if (name.length === 0) continue;
     // "发卡" preceded by a verb-ish word (商家发卡, 自动发卡) is an action, not a site.
     if (m[1] === '发卡' && /(?:自动|手动|商家|卖家|老板|不|没|已|未|再|延迟|秒)$/.test(name)) continue;

@@ -18,7 +18,7 @@ export function parsePaymentMethod(text: string): PaymentMethod | undefined {
 
 export function parsePaymentMethodNormalized(s: string): PaymentMethod | undefined {
   let best: { method: PaymentMethod; index: number } | undefined;
-  const balanceIsNotPayment = !/用(?:平台|账户|帐户|站内|站里|卡盟)?余额|余额(?:支付|付|扣|购买|下单)|从(?:平台|账户|帐户)?余额(?:里|中)?(?:扣|付|支付)/.test(s) &&
+  const balanceIsNotPayment = !/用(?:平台|账户|帐户|站内|站里|卡盟)?余额|余额(?:支付|付|扣|购买|下单|买)|(?:平台|账户|帐户|站内|卡盟)余额(?=买|付|支付|购买|下(?:的)?单|扣)|从(?:平台|账户|帐户)?余额(?:里|中)?(?:扣|付|支付)/.test(s) &&
     // 余额 describing a game/phone/card balance ("余额还是0", "余额没加上", "0余额") is not how the user paid.
     (/(?:^|[^\d])0\s*余额|(?:官网|游戏|话费|手机|卡里|卡内|卡上)的?余额|余额(?:还是|没|为0|是0|为零|是零|不变|不足|变)/.test(s) ||
       // 余额 as where a refund or a credit goes ("退款至余额", "保留在余额中") is not how the user paid.

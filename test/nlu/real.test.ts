@@ -141,6 +141,8 @@ describe('entities that refuse to guess', () => {
     expect(parseAmount('标价是99元，我还没买')).toBeUndefined();
     expect(parseAmount('一分钟之内就有很多个648、328的扣款')).toBeUndefined();
     expect(parseAmount('充了648元，又扣了328')).toBe(648);
+    expect(parseAmount('一共扣了3笔：68、68、68')).toBe(68);
+    expect(parseAmount('充了50、50两次，都没到账')).toBe(50);
   });
 
   it('names a payment channel only when it is how the user paid', () => {
@@ -156,6 +158,7 @@ describe('entities that refuse to guess', () => {
     expect(parsePaymentMethod('问了几个问题说我余额不够，然后账户余额变成1.29美元')).toBeUndefined();
     expect(parsePaymentMethod('我充值余额的时候页面卡死了 钱扣了余额没加')).toBeUndefined();
     expect(parsePaymentMethod('从账户余额里扣的款')).toBe('balance');
+    for (const t of ['平台余额买的卡密，余额没退回来', '账户余额买的会员，余额被清空了', '站内余额下的单，商家说退款到余额']) expect(parsePaymentMethod(t), t).toBe('balance');
   });
 
   it('counts debits, not refunds, debits to avoid or a single purchase', () => {
@@ -163,7 +166,9 @@ describe('entities that refuse to guess', () => {
     expect(parseCount('立刻解约，避免二次扣费')).toBeUndefined();
     expect(parseCount('扫码支付1次无法生成')).toBeUndefined();
     expect(parseCount('老公说有一笔海外支出')).toBeUndefined();
-    expect(parseCount('同一单付了两遍 帮忙退一笔')).toBe(2);
+    expect(parseCount('同一单付了两遍，帮忙退一笔')).toBe(2);
+    // A refund after the debits does not cancel their count.
+    for (const t of ['被扣了两次退了一次', '扣款2次退款1次', '支付宝被扣两次退回了一次', '扣了两次 退款还没到', '恐怕被扣了两次']) expect(parseCount(t), t).toBe(2);
     expect(parseCount('只扣了一次，但是没到账')).toBe(1);
   });
 
@@ -184,6 +189,7 @@ describe('entities that refuse to guess', () => {
     expect(understand('请问12315能管卡盟的事吗', NOW, ZONE).entities.platform).toBeUndefined();
     expect(understand('投诉卡盟有用吗', NOW, ZONE).entities.platform).toBeUndefined();
     expect(understand('在星辰卡盟买的点卡没到账', NOW, ZONE).entities.platform).toBe('星辰卡盟');
+    for (const name of ['万能卡盟', '智能卡盟', '告白卡盟', '查查卡盟']) expect(understand(`在${name}买的东西还没到`, NOW, ZONE).entities.platform).toBe(name);
   });
 
   it('invents no date from a month that starts a period', () => {

@@ -80,6 +80,28 @@ describe('rule cues (issue 13, second round)', () => {
     expect(rulesFor('不是没到账，是我充错账号了', now, zone).scenario).not.toBe('not_received');
   });
 
+  it('reads 没入账/没充上 as not credited and a withdrawn 永久授权 across a comma as not as described', () => {
+    expect(rulesFor('我用花呗充话费到今天还没入账', now, zone).scenario).toBe('not_received');
+    expect(rulesFor('这几天交了三次话费都没充上', now, zone).scenario).toBe('not_received');
+    expect(rulesFor('购买永久授权，授权竟然被取消了，希望作者出面解释一下', now, zone).scenario).toBe('not_as_described');
+  });
+
+  it('keeps the core cues working around the new negation and seller words', () => {
+    for (const [t, want] of [
+      ['充了话费还没到', 'not_received'],
+      ['俺的点券咋还没到捏', 'not_received'],
+      ['所以为什么卡密显示已被使用', 'card_used'],
+      ['付了钱，所以为什么订单显示支付失败', 'payment_failed'],
+      ['游戏充值掉单了，钱扣了点券没到', 'not_received'],
+      ['商家说本店卡密都是自动发货的，可我这边根本没收到', 'not_received'],
+      ['群主说我们店从来不会跑路，结果第二天群就解散了', 'merchant_vanished'],
+      ['被扣了两次退了一次，还差一次', 'double_charge'],
+      ['虽然不是第一次买，但是这次卡密没发', 'not_received'],
+    ] as const) {
+      expect(rulesFor(t, now, zone).scenario, t).toBe(want);
+    }
+  });
+
   it('takes 重复刷 as a double charge and lists the cues that fired', () => {
     const r = rulesFor('信用卡账单里发现被重复刷了一笔', now, zone);
     expect(r.scenario).toBe('double_charge');

@@ -261,33 +261,43 @@ export function ratesAt(points: Point[], calibration: { a: number; b: number }, 
   };
 }
 
-/** The lowest threshold at which confident errors are ≤ MAX_CONFIDENT_ERRORS. */
 /** Fold seeds whose out-of-fold predictions are pooled (cv.ts uses the same by default). */
 export const FOLD_SEEDS = [7, 11];
 
 /**
- * The lowest threshold at which out-of-fold confident errors stay ≤ MAX_CONFIDENT_ERRORS in every
- * source of real text separately (each fixtures file with ≥ MIN_GROUP points; smaller files pooled,
- * and held to it together once the pool reaches MIN_GROUP),
- * not only overall: a large, easy source (short questions to a payment provider) must not lower the
- * threshold for the kind of post the bot meets most (issue-tracker complaints).
+ * The real sources a threshold is held to: every fixtures file with ≥ MIN_GROUP out-of-fold points
+ * (each message gives one point per fold seed, so 20 messages with two seeds), the smaller files
+ * pooled (held to it once the pool reaches MIN_GROUP).
  */
-export function chooseThreshold(points: Point[], calibration: { a: number; b: number }): number {
+export function thresholdGroups(points: Point[]): Map<string, Point[]> {
   const byGroup = new Map<string, Point[]>();
   for (const x of points) {
     const k = x.group ?? '';
     byGroup.set(k, [...(byGroup.get(k) ?? []), x]);
   }
-  const groups: Point[][] = [points];
+  const out = new Map<string, Point[]>();
   const small: Point[] = [];
-  for (const g of byGroup.values()) {
-    if (g.length >= MIN_GROUP) groups.push(g);
+  for (const [k, g] of byGroup) {
+    if (g.length >= MIN_GROUP) out.set(k || 'written', g);
     else small.push(...g);
   }
-  if (small.length >= MIN_GROUP) groups.push(small);
+  if (small.length >= MIN_GROUP) out.set('smaller files', small);
+  return out;
+}
+
+/**
+ * The lowest threshold at which out-of-fold confident errors stay ≤ MAX_CONFIDENT_ERRORS overall and
+ * in every real source separately (thresholdGroups). Pooled alone, a source with more confident
+ * errors than the rest (the ATEC customer-service questions: 4.1 % at the pooled threshold 0.72
+ * while the pool was at 2.8 %) is averaged away by the others. 0.95 (with a warning) when no
+ * threshold satisfies every source.
+ */
+export function chooseThreshold(points: Point[], calibration: { a: number; b: number }): number {
+  const groups = [points, ...thresholdGroups(points).values()];
   for (let th = 0.3; th <= 0.951; th += 0.01) {
     if (groups.every((g) => ratesAt(g, calibration, th).confidentErrors <= MAX_CONFIDENT_ERRORS)) return Math.round(th * 100) / 100;
   }
+  console.warn(`no ask-threshold up to 0.95 keeps confident errors ≤ ${MAX_CONFIDENT_ERRORS * 100} % in every real source; using 0.95`);
   return 0.95;
 }
 
@@ -323,6 +333,10 @@ function main(): void {
     `ask-threshold ${askThreshold}: confident errors ${pct(rates.confidentErrors)} of messages, ` +
       `asks on ${pct(rates.askOnRight)} of right complaint readings (out-of-fold)`,
   );
+  for (const [name, g] of thresholdGroups(points)) {
+    const r = ratesAt(g, calibration, askThreshold);
+    console.log(`  ${name}: ${g.length} points, confident errors ${pct(r.confidentErrors)}, asks on ${pct(r.askOnRight)} of right complaint readings`);
+  }
 
   const model = train([...base, ...repeat(realTrain, P.realWeight)], P);
   model.temperature = best.t;
