@@ -18,6 +18,8 @@ export interface RenderOptions {
   selfId?: string;
   /** One message per reply (passive platforms, where every message counts against a limit). */
   compact?: boolean;
+  /** Compact, with the reply's files sent as messages of their own after it (there is room for them). */
+  filesApart?: boolean;
   /** Characters per message before the text is split at a line break. */
   maxLength?: number;
 }
@@ -56,7 +58,7 @@ export function renderReply(reply: Reply, opts: RenderOptions): string[] {
 
   if (opts.compact) {
     const docPart = doc ? `${t('qq.document.head_merged', { title: doc.title })}\n${doc.body.trim()}` : '';
-    const files = reply.files?.length && opts.chatKind === 'private' ? t('qq.files.compact', { n: reply.files.length }) : '';
+    const files = reply.files?.length && opts.chatKind === 'private' && !opts.filesApart ? t('qq.files.compact', { n: reply.files.length }) : '';
     const one = join([...head, docPart, files, choices]);
     return one ? [one] : [];
   }
@@ -74,7 +76,7 @@ export function renderReply(reply: Reply, opts: RenderOptions): string[] {
  */
 export function renderMessages(reply: Reply, opts: RenderOptions): QQMessage[] {
   const texts = renderReply(reply, opts);
-  if (opts.compact || opts.chatKind !== 'private' || !reply.files?.length) return texts;
+  if ((opts.compact && !opts.filesApart) || opts.chatKind !== 'private' || !reply.files?.length) return texts;
   return [...texts, ...reply.files.map((file) => ({ file }))];
 }
 
@@ -87,12 +89,16 @@ export interface Bundle {
 /**
  * Plans the sends for deliveries that answer one user message. Where the platform caps the
  * replies to a message (official QQ bot: 5), replies are first compacted to one message each
- * and then the oldest are merged, so held messages are never dropped to make room.
+ * (their files still sent apart if they fit, else counted with a way to fetch them again) and
+ * then the oldest are merged, so held messages are never dropped to make room.
  */
 export function planBundles(deliveries: readonly Delivery[], opts: RenderOptions, replyLimit = Infinity): Bundle[] {
   const full = deliveries.map((d) => ({ deliveries: [d], messages: renderMessages(d.reply, opts) }));
   const count = (bs: Bundle[]) => bs.reduce((n, b) => n + b.messages.length, 0);
   if (count(full) <= replyLimit) return full;
+  // Compacted texts, the files still sent apart when that fits; otherwise the files are only counted.
+  const apart = deliveries.map((d) => ({ deliveries: [d], messages: renderMessages(d.reply, { ...opts, compact: true, filesApart: true }) }));
+  if (count(apart) <= replyLimit) return apart;
   const compact = deliveries.map((d) => ({ deliveries: [d], messages: renderReply(d.reply, { ...opts, compact: true }) as QQMessage[] }));
   if (compact.length <= replyLimit || replyLimit < 1) return compact;
   const merged = compact.length - replyLimit + 1;

@@ -73,6 +73,27 @@ describe('planBundles', () => {
   });
 });
 
+describe('planBundles with files (official bot, 5 replies)', () => {
+  const opts = { chatKind: 'private' as const, privateHow: 'official' as const };
+  const withFiles: Reply = { text: '举报 #1 的附件（2 份）：', files: [{ kind: 'photo', ref: 'https://m/a' }, { kind: 'document', ref: '/abc' }] };
+  it('sends the files when the compacted texts leave room for them', () => {
+    // Full rendering: 3 (ladder) + 1 + 2 files = 6 > 5; compacted: 1 + 1 + 2 files = 4.
+    const b = planBundles([delivery(1, ladder), delivery(2, withFiles)], opts, 5);
+    const messages = b.flatMap((x) => x.messages);
+    expect(messages.length).toBeLessThanOrEqual(5);
+    expect(messages.filter((m) => typeof m !== 'string')).toEqual([{ file: withFiles.files![0] }, { file: withFiles.files![1] }]);
+    expect(messages.filter((m): m is string => typeof m === 'string').join('\n')).not.toContain('没能和其他消息一起发出');
+  });
+  it('counts them (and says how to get them) only when even the compacted texts fill the limit', () => {
+    const ds = [1, 2, 3, 4].map((i) => delivery(i, { text: `提醒${i}` }));
+    const b = planBundles([...ds, delivery(5, withFiles)], opts, 5);
+    const messages = b.flatMap((x) => x.messages);
+    expect(messages).toHaveLength(5);
+    expect(messages.every((m) => typeof m === 'string')).toBe(true);
+    expect(messages.join('\n')).toContain('附件 2 份没能和其他消息一起发出');
+  });
+});
+
 describe('readElements', () => {
   it('keeps the words, drops mentions and emoji pictures, lists pictures and files as attachments', () => {
     const els = [
