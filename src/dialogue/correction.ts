@@ -37,8 +37,11 @@ export interface Correction {
  * (or triedAt for 兑换时间; an unlabelled time goes to `timeKey`, default paidAt; a future time is
  * not taken), platform, merchant, orderId. A card key is never read as any of these.
  */
-export function readCorrection(text: string, now: Date, zone: string, opts: { timeKey?: string } = {}): Correction {
+export function readCorrection(text: string, now: Date, zone: string, opts: { timeKey?: string; cueOnly?: boolean } = {}): Correction {
   const s = fold(text, { lowerCase: false }).trim();
+  const cue = CUE.test(s) ? 'explicit' : LABELLED.test(s) ? 'labelled' : 'none';
+  // A caller that acts only on cued corrections skips reading the facts (dates cost two chrono parses).
+  if (cue === 'none' && opts.cueOnly) return { facts: {}, cue };
   // "刚才说错了" is about the earlier answer, not a time.
   let clean = withoutCardKeys(s).replace(/(?:刚才|刚刚|之前|前面|上面)?(?:说|写|填|打|搞|弄)错了?/g, ' ');
   // "金额不是99 是89": the value is what follows the last 是, the label what precedes 不是.
@@ -68,7 +71,6 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
       if (amount !== undefined && amount > 0) facts[BALANCE_LABEL.test(clean) ? 'balance' : EXTRA_LABEL.test(clean) ? 'extraAmount' : 'amount'] = amount;
     }
   }
-  const cue = CUE.test(s) ? 'explicit' : LABELLED.test(s) ? 'labelled' : 'none';
   return { facts, cue };
 }
 

@@ -40,7 +40,7 @@ const labelOf = (key: string) => (has(`label.${key}`) ? t(`label.${key}`) : key)
 /** A confirmed fact the text gives a different value for (not the open question's own). */
 function offered(flow: Flow, facts: Facts, openQ: string | null, text: string, now: Date, zone: string): FixState | undefined {
   const q = openQ ? flow.questions.find((x) => x.id === openQ) : undefined;
-  const c = readCorrection(text, now, zone, { timeKey: q?.kind === 'time' ? q.id : undefined });
+  const c = readCorrection(text, now, zone, { timeKey: q?.kind === 'time' ? q.id : undefined, cueOnly: true });
   if (c.cue === 'none') return undefined;
   const asked = new Set(flow.questions.map((x) => x.id));
   for (const [key, value] of Object.entries(c.facts)) {

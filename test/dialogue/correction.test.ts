@@ -63,4 +63,12 @@ describe('readCorrection (a different value typed later)', () => {
     expect(readCorrection('我昨天兑换的', NOW, ZONE, { timeKey: 'triedAt' }).facts).toEqual({ triedAt: '2026-11-28' });
     expect(readCorrection('付款时间是昨天', NOW, ZONE, { timeKey: 'triedAt' }).facts).toEqual({ paidAt: '2026-11-28' });
   });
+
+  it('cueOnly: an uncued sentence reads no facts; a cued one reads them as without it', () => {
+    expect(readCorrection('我昨天兑换的', NOW, ZONE).facts).toEqual({ paidAt: '2026-11-28' });
+    expect(readCorrection('我昨天兑换的', NOW, ZONE, { cueOnly: true })).toEqual({ facts: {}, cue: 'none' });
+    for (const text of ['金额写错了 应该是128', '付款时间是昨天']) {
+      expect(readCorrection(text, NOW, ZONE, { cueOnly: true })).toEqual(readCorrection(text, NOW, ZONE));
+    }
+  });
 });
