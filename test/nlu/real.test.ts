@@ -189,6 +189,7 @@ describe('entities that refuse to guess', () => {
     expect(understand('请问12315能管卡盟的事吗', NOW, ZONE).entities.platform).toBeUndefined();
     expect(understand('投诉卡盟有用吗', NOW, ZONE).entities.platform).toBeUndefined();
     expect(understand('在星辰卡盟买的点卡没到账', NOW, ZONE).entities.platform).toBe('星辰卡盟');
+    expect(understand('我在蝦皮買的Steam序號 輸入後顯示已被使用', NOW, ZONE).entities.platform).toBe('虾皮');
     for (const name of ['万能卡盟', '智能卡盟', '告白卡盟', '查查卡盟']) expect(understand(`在${name}买的东西还没到`, NOW, ZONE).entities.platform).toBe(name);
   });
 
