@@ -273,7 +273,9 @@ export function thresholdGroups(points: Point[]): Map<string, Point[]> {
   const byGroup = new Map<string, Point[]>();
   for (const x of points) {
     const k = x.group ?? '';
-    byGroup.set(k, [...(byGroup.get(k) ?? []), x]);
+    const g = byGroup.get(k);
+    if (g) g.push(x);
+    else byGroup.set(k, [x]);
   }
   const out = new Map<string, Point[]>();
   const small: Point[] = [];
