@@ -122,9 +122,10 @@ console.log(
   '\nGeneralisation (src/nlu/README.md): written holdouts 95–98 % untuned; on real complaints (fixed test part,\n' +
     'never trained or tuned on) the scenario is far weaker — see the real-complaints section above.',
 );
-// Real complaints (test/fixtures/real): the fixed test part was never trained or tuned on.
+// Real complaints (test/fixtures/real): the fixed test part was never trained on; src/nlu/README.md says
+// how often it was looked at and which choices were made after a look.
 const real = loadReal();
-printReal('real complaints, fixed TEST part — never trained or tuned on', evaluateReal(real.test, ZONE, ASK_THRESHOLD));
+printReal('real complaints, fixed TEST part — never trained on (how often it was looked at: src/nlu/README.md)', evaluateReal(real.test, ZONE, ASK_THRESHOLD));
 // The same test part by source: the 54 lines listed from complaints.jsonl (the first round's
 // figures are on these alone) and the messages of other files split by hash (collected.jsonl).
 {
