@@ -120,7 +120,7 @@ for (const [name, what] of untuned) {
 }
 console.log(
   '\nGeneralisation (src/nlu/README.md): written holdouts 95–98 % untuned; on real complaints (fixed test part,\n' +
-    'never trained or tuned on) the scenario is far weaker — see the real-complaints section above.',
+    'never trained on) the scenario is far weaker — see the real-complaints section below.',
 );
 // Real complaints (test/fixtures/real): the fixed test part was never trained on; src/nlu/README.md says
 // how often it was looked at and which choices were made after a look.
