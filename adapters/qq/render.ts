@@ -72,7 +72,7 @@ export function renderReply(reply: Reply, opts: RenderOptions): string[] {
 
 /**
  * renderReply, then the reply's files (private chats only), each a message of its own. Compact
- * replies carry no files; renderReply says how many there were.
+ * replies carry no files (renderReply says how many there were), unless `filesApart`.
  */
 export function renderMessages(reply: Reply, opts: RenderOptions): QQMessage[] {
   const texts = renderReply(reply, opts);

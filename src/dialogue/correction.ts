@@ -12,14 +12,14 @@ import { optionSpecs } from './synonyms.js';
 import { SCENARIOS, type ScenarioId } from '../types.js';
 
 /** Words that say "what I said before was wrong". */
-const CUE = /不对|不是|错了|写错|说错|搞错|弄错|填错|打错|改成|改为|改一下|应该是|其实是|更正|纠正|重新说|是这个/;
+const CUE = /不对|不是|错了|写错|说错|搞错|弄错|填错|打错|改成|改为|改一下|应该是|应为|其实是|实际(?:上)?是|更正|纠正|重新说|是这个/;
 const AMOUNT_LABEL = /金额|钱数|价格|价钱|实付|付了|花了|充了|多少钱|块钱|元/;
 const BALANCE_LABEL = /余额/;
 const EXTRA_LABEL = /多扣/;
 const PAID_TIME = /(?:付款|支付|付钱|下单|购买|买)的?(?:时间|时候|日期)/;
 const TRIED_TIME = /(?:兑换|使用|充值)的?(?:时间|时候|日期)/;
 const UNREACHABLE_TIME = /(?:失联|联系不上|跑路|打不开)的?(?:时间|时候|日期)/;
-const LABELLED = /(?:金额|钱数|价格|余额|多扣|平台|网站|商家|卖家|店铺|店名|订单号|单号|时间|日期|时候|支付方式|付款方式)\s*(?:是|为|叫|:|：|=|应该是|改成|改为)/;
+const LABELLED = /(?:金额|钱数|价格|余额|多扣|(?:平台|网站|商家|卖家|店铺|店家)名?|店名|订单号|单号|流水号|时间|日期|时候|支付方式|付款方式)\s*(?:是|为|叫|:|：|=|应该是|改成|改为)/;
 const PLATFORM = /(?:平台|网站)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
 const MERCHANT = /(?:商家|卖家|店铺|店名|店家)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
 const ORDER = /订单号|单号|流水号/;
@@ -46,7 +46,7 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
   let clean = withoutCardKeys(s).replace(/(?:刚才|刚刚|之前|前面|上面)?(?:说|写|填|打|搞|弄)错了?/g, ' ');
   // "金额不是99 是89": the value is what follows the last 是, the label what precedes 不是.
   const notIs = /^(.*?)不是\s*[^，,。\s]+[\s，,]*(?:而)?是\s*(.+)$/.exec(clean);
-  if (notIs && /\d/.test(notIs[2])) clean = `${notIs[1]}是${notIs[2]}`;
+  if (notIs) clean = `${notIs[1]}是${notIs[2]}`;
   const facts: Facts = {};
   const platform = PLATFORM.exec(clean);
   const merchant = MERCHANT.exec(clean);
@@ -90,7 +90,9 @@ export type Confirmation =
  */
 export function readConfirmation(text: string, now: Date, zone: string): Confirmation {
   const yn = yesNo(text);
-  const facts = yn.rest ? readCorrection(yn.rest, now, zone).facts : {};
+  let facts = yn.rest ? readCorrection(yn.rest, now, zone).facts : {};
+  // "不对，不是小年卡盟，平台是星辰卡盟": what yesNo leaves may have lost the label; read the whole answer.
+  if (!Object.keys(facts).length && yn.answer === 'no') facts = readCorrection(text, now, zone).facts;
   // A scenario said after 不对 may be named inside a sentence; without a yes/no it must be the whole answer.
   const scenario = yn.rest ? scenarioNamed(yn.rest, yn.answer !== 'unknown') : undefined;
   if (Object.keys(facts).length || scenario) return { kind: 'correct', facts, said: yn.answer, ...(scenario ? { scenario } : {}) };

@@ -64,6 +64,23 @@ describe('readCorrection (a different value typed later)', () => {
     expect(readCorrection('付款时间是昨天', NOW, ZONE, { timeKey: 'triedAt' }).facts).toEqual({ paidAt: '2026-11-28' });
   });
 
+  it('"X 不是 A 是 B" takes B whatever B is (not only numbers); labels with 名, 流水号, 应为 are cues', () => {
+    expect(readCorrection('不是支付宝 是微信', NOW, ZONE).facts).toEqual({ paymentMethod: 'wechat' });
+    expect(readCorrection('付款方式不是支付宝是微信', NOW, ZONE).facts).toEqual({ paymentMethod: 'wechat' });
+    expect(readCorrection('时间不是昨天 是前天', NOW, ZONE).facts).toEqual({ paidAt: '2026-11-27' });
+    expect(readCorrection('金额不是99 是89', NOW, ZONE).facts).toEqual({ amount: 89 });
+    expect(readCorrection('平台名叫星辰卡盟', NOW, ZONE)).toEqual({ facts: { platform: '星辰卡盟' }, cue: 'labelled' });
+    expect(readCorrection('流水号是4200001234', NOW, ZONE)).toEqual({ facts: { orderId: '4200001234' }, cue: 'labelled' });
+    expect(readCorrection('应为128元', NOW, ZONE)).toEqual({ facts: { amount: 128 }, cue: 'explicit' });
+  });
+
+  it('a 不对 whose correction names its label after a 不是 clause keeps the correction', () => {
+    expect(readConfirmation('不对，不是小年卡盟，平台是星辰卡盟', NOW, ZONE)).toEqual({ kind: 'correct', facts: { platform: '星辰卡盟' }, said: 'no' });
+    expect(readConfirmation('不对，平台不是小年卡盟 是星辰卡盟', NOW, ZONE)).toEqual({ kind: 'correct', facts: { platform: '星辰卡盟' }, said: 'no' });
+    expect(readConfirmation('不对，付款方式不是支付宝是微信', NOW, ZONE)).toEqual({ kind: 'correct', facts: { paymentMethod: 'wechat' }, said: 'no' });
+    expect(readConfirmation('不对', NOW, ZONE)).toEqual({ kind: 'no' });
+  });
+
   it('cueOnly: an uncued sentence reads no facts; a cued one reads them as without it', () => {
     expect(readCorrection('我昨天兑换的', NOW, ZONE).facts).toEqual({ paidAt: '2026-11-28' });
     expect(readCorrection('我昨天兑换的', NOW, ZONE, { cueOnly: true })).toEqual({ facts: {}, cue: 'none' });

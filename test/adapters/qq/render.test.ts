@@ -84,6 +84,14 @@ describe('planBundles with files (official bot, 5 replies)', () => {
     expect(messages.filter((m) => typeof m !== 'string')).toEqual([{ file: withFiles.files![0] }, { file: withFiles.files![1] }]);
     expect(messages.filter((m): m is string => typeof m === 'string').join('\n')).not.toContain('没能和其他消息一起发出');
   });
+  it('never in a group, folded or not', () => {
+    const group = { chatKind: 'group' as const, privateHow: 'official' as const };
+    const b = planBundles([delivery(1, ladder), delivery(2, ladder), delivery(3, withFiles)], group, 5);
+    const messages = b.flatMap((x) => x.messages);
+    expect(messages.length).toBeLessThanOrEqual(5);
+    expect(messages.every((m) => typeof m === 'string')).toBe(true);
+    expect(messages.join('\n')).not.toContain('附件 2 份');
+  });
   it('counts them (and says how to get them) only when even the compacted texts fill the limit', () => {
     const ds = [1, 2, 3, 4].map((i) => delivery(i, { text: `提醒${i}` }));
     const b = planBundles([...ds, delivery(5, withFiles)], opts, 5);
