@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/store/db.js';
 import { Blacklist } from '../src/community/blacklist.js';
 import { spell } from '../src/community/match/normalize.js';
-import { HAN, GENERIC as BASE_GENERIC, seeded } from './names.js';
+import { GENERIC as BASE_GENERIC, seeded, seedMerchants } from './names.js';
 
 const N = 100_000;
 const QUERIES = 20_000;
@@ -18,24 +18,7 @@ const { rnd, pick } = seeded(42);
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'rc-blbench-'));
   const db = openDatabase({ path: join(dir, 'bl.db'), synchronous: 'NORMAL' });
-  const names: string[] = [];
-  const now = Date.now();
-  db.transaction(() => {
-    const m = db.prepare(`INSERT INTO merchants (name, status, reason, listed_at, created_at, updated_at) VALUES (?, 'blacklisted', '测试', ?, ?, ?) RETURNING id`);
-    const id = db.prepare(`INSERT INTO merchant_identifiers (merchant_id, kind, value) VALUES (?, ?, ?)`);
-    const seen = new Set<string>();
-    while (names.length < N) {
-      const core = Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(HAN)).join('');
-      const name = core + pick(GENERIC);
-      if (seen.has(name)) continue;
-      seen.add(name);
-      const row = m.get(name, now, now, now) as { id: number };
-      id.run(row.id, 'name', name);
-      id.run(row.id, 'domain', `${spell(core)}${names.length}.com`);
-      id.run(row.id, 'qq', String(100_000_000 + names.length));
-      names.push(name);
-    }
-  })();
+  const names = seedMerchants(db, N, { rnd, pick }, GENERIC, { qq: true });
 
   const t0 = performance.now();
   const bl = new Blacklist(db);

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/store/db.js';
 import { Blacklist } from '../src/community/blacklist.js';
 import { outcomes } from '../src/community/lookup.js';
-import { groupKey, spell } from '../src/community/match/normalize.js';
+import { groupKey } from '../src/community/match/normalize.js';
 import { K_ANONYMITY } from '../src/community/lookup.js';
 import { PlatformOutcomeStore } from '../src/community/store/outcomes.js';
 import { outcomeLine } from '../src/flow/ladder.js';
-import { HAN, GENERIC, seeded } from './names.js';
+import { HAN, GENERIC, seeded, seedMerchants } from './names.js';
 
 const N = 100_000;
 const CLOSED = 100_000;
@@ -29,23 +29,10 @@ const { rnd, pick } = seeded(7);
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'rc-pagebench-'));
   const db = openDatabase({ path: join(dir, 'page.db'), synchronous: 'NORMAL' });
-  const names: string[] = [];
+  const names = seedMerchants(db, N, { rnd, pick }, GENERIC);
   const platforms = Array.from({ length: PLATFORMS }, (_, i) => `${HAN[i % HAN.length]}${HAN[Math.floor(i / HAN.length) % HAN.length]}${i}发卡平台`);
   const now = Date.now();
   db.transaction(() => {
-    const m = db.prepare(`INSERT INTO merchants (name, status, reason, listed_at, created_at, updated_at) VALUES (?, 'blacklisted', '测试', ?, ?, ?) RETURNING id`);
-    const id = db.prepare(`INSERT INTO merchant_identifiers (merchant_id, kind, value) VALUES (?, ?, ?)`);
-    const seen = new Set<string>();
-    while (names.length < N) {
-      const core = Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(HAN)).join('');
-      const name = core + pick(GENERIC);
-      if (seen.has(name)) continue;
-      seen.add(name);
-      const row = m.get(name, now, now, now) as { id: number };
-      id.run(row.id, 'name', name);
-      id.run(row.id, 'domain', `${spell(core)}${names.length}.com`);
-      names.push(name);
-    }
     const user = db.prepare(`INSERT INTO users (platform, platform_user_id, created_at) VALUES ('telegram', ?, ?) RETURNING id`);
     const kase = db.prepare(`INSERT INTO cases (user_id, scenario, stage, facts, created_at, updated_at) VALUES (?, 'not_received', 'ladder', ?, ?, ?) RETURNING id`);
     // The close trigger counts an outcome at the last rung sent (state.sent).
