@@ -5,15 +5,23 @@ import { fold } from './fold.js';
 import { withoutCardKeys } from './cardkey.js';
 import { parseAmount } from '../nlu/amount.js';
 import { parseOrderId } from '../nlu/order.js';
+import { yesNo } from './yesno.js';
 
 export type NameCheck =
   | { ok: true; value: string }
-  /** 'unknown': the user says they don't know (未知, 不知道, 不记得了…); 'no_letters': no letter or CJK character (😡😡😡, ???, 123 alone is allowed only for merchant). */
-  | { ok: false; reason: 'unknown' | 'no_letters' };
+  /**
+   * 'unknown': the user says they don't know (未知, 不知道, 不记得了…); 'no_letters': no letter or CJK
+   * character (😡😡😡, ???, 123 alone is allowed only for merchant); 'not_a_name': a bare yes/no (对, 嗯)
+   * or a word about the dispute (已读不回, 跑路了, 没到账) typed where a name was asked.
+   */
+  | { ok: false; reason: 'unknown' | 'no_letters' | 'not_a_name' };
 
 /** Answers meaning "I don't know", after folding and without punctuation. */
 const UNKNOWN = /^(?:未知|不知道|不知|不清楚|不记得|记不得|记不清|不记得了|忘了|忘记了|不晓得|不确定|没注意|没印象|不懂|不太清楚|不太记得|啥|什么|无|没有|随便|不知道啊|idk|dunno|unknown|n\/?a|none|null|\?+)(?:了|啊|呀|吧|哦|呢|欸|诶)*$/i;
 const HAS_LETTER = /[\p{L}]/u;
+/** Whole answers that tell what happened rather than name anything, after folding and without punctuation. */
+const ABOUT_THE_DISPUTE =
+  /^(?:他|她|它|商家|卖家|店家|客服|对方|老板|群主)?(?:已读不回|已读|不回|不回复|没回|没回复|不理人?|没人理|没人回|联系不上|联系不到|找不到人?|失联了?|没到账|未到账|没收到|没发货|不发货|跑路|跑了|被骗|骗子|拉黑|把我拉黑|被拉黑|要退款|我要退款|退款|卡密无效|已被使用|用不了|扣了两次)(?:了|啊|呀|吧|哦|呢)*$/;
 const HAS_DIGIT = /\d/;
 
 // What people wrap a name in: "平台是小年卡盟哦", "就小年卡盟啊", "在小年卡盟买的", "商家叫星辰点卡店".
@@ -39,14 +47,20 @@ export function extractName(text: string): string {
  * A platform, merchant or item name: extracted from its wrapper, then checked — it must
  * contain a letter or a CJK character (emoji-only, ???, 123 are not names; a merchant may be a
  * QQ number, so pass `allowDigits` there) and must not be a "don't know" (未知, 不知道, 不清楚, 不记得了…).
- * Both refusals mean: ask again, offering 跳过（不清楚）.
+ * With `name` (a platform, merchant or item is asked), a bare yes/no (对, 嗯) or a word about the
+ * dispute (已读不回, 跑路了) is refused too. Every refusal means: ask again, offering 跳过（不清楚）.
  */
-export function checkName(text: string, opts: { allowDigits?: boolean } = {}): NameCheck {
+export function checkName(text: string, opts: { allowDigits?: boolean; name?: boolean } = {}): NameCheck {
   const bare = fold(text).replace(/[\s\p{P}\p{S}]+/gu, '');
   if (UNKNOWN.test(bare) || (bare === '' && /\?|？/.test(text))) return { ok: false, reason: 'unknown' };
   const value = extractName(text);
-  if (UNKNOWN.test(fold(value).replace(/[\s\p{P}\p{S}]+/gu, ''))) return { ok: false, reason: 'unknown' };
+  const bareValue = fold(value).replace(/[\s\p{P}\p{S}]+/gu, '');
+  if (UNKNOWN.test(bareValue)) return { ok: false, reason: 'unknown' };
   if (!HAS_LETTER.test(value) && !(opts.allowDigits && HAS_DIGIT.test(value) && value.replace(/\D/g, '').length >= 5)) return { ok: false, reason: 'no_letters' };
+  if (opts.name) {
+    const yn = yesNo(text);
+    if ((yn.answer !== 'unknown' && !yn.rest) || ABOUT_THE_DISPUTE.test(bareValue)) return { ok: false, reason: 'not_a_name' };
+  }
   return { ok: true, value };
 }
 

@@ -15,7 +15,7 @@ import { fold } from '../dialogue/fold.js';
 import { readDate } from '../dialogue/dates.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'ambiguous'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -92,7 +92,7 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
   const input = raw.trim();
   switch (q.kind) {
     case 'text': {
-      const name = checkName(input, { allowDigits: !NAME_IDS.has(q.id) || q.id === 'merchant' });
+      const name = checkName(input, { allowDigits: !NAME_IDS.has(q.id) || q.id === 'merchant', name: NAME_IDS.has(q.id) });
       if (!name.ok) return { ok: false, why: name.reason };
       if (/^\d{1,2}$/.test(input)) return { ok: false };
       // Keep the characters the user typed (traditional stays traditional) when folding kept the length.

@@ -108,6 +108,14 @@ describe('names', () => {
   );
 
   it.each(['😡😡😡', '🙄', '👍', '...', '123', '666', '—'])('%j has no letters', (text) => expect(checkName(text)).toEqual({ ok: false, reason: 'no_letters' }));
+  it.each(['对', '嗯', '好的', '是的', '已读不回', '客服已读不回', '跑路了', '被拉黑了', '没到账啊'])('%j where a name is asked is not a name', (text) =>
+    expect(checkName(text, { name: true })).toEqual({ ok: false, reason: 'not_a_name' }),
+  );
+  it('names that start like a yes or hold a dispute word stay names; other text questions keep every answer', () => {
+    expect(checkName('好好卡盟', { name: true })).toEqual({ ok: true, value: '好好卡盟' });
+    expect(checkName('跑路王点卡店', { name: true })).toEqual({ ok: true, value: '跑路王点卡店' });
+    expect(checkName('已被使用').ok).toBe(true); // the error a key showed is an answer to its own question
+  });
 
   it('a merchant may be a QQ number', () => {
     expect(checkName('123456789', { allowDigits: true })).toEqual({ ok: true, value: '123456789' });

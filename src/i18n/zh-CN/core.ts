@@ -28,6 +28,7 @@ const core: Record<string, string> = {
   reask: '这个回答我没法识别。例如：{example}',
   'reask.why.unknown': '没关系，想起来再说；实在不清楚可以点“跳过（不清楚）”。',
   'reask.why.no_letters': '这个看起来不像名称，请用文字写一下。',
+  'reask.why.not_a_name': '这句不像是名称（发生了什么，后面会再问）。',
   'reask.why.before_paid': '这个时间比付款时间还早，请再确认一下。',
   'reask.why.future': '这个时间还没到，请说一个已经过去的时间。',
   'hint.example': '（例如：{example}）',
