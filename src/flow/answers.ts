@@ -15,7 +15,7 @@ import { fold } from '../dialogue/fold.js';
 import { readDate } from '../dialogue/dates.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -25,6 +25,7 @@ const cardKey = z.string().regex(/^[A-Za-z0-9-]{6,64}$/);
 
 /** How far in the future a "when did you pay" answer may lie (clock skew, typing delay). */
 const FUTURE_SLACK_MS = 10 * 60_000;
+const APPROXIMATE = /[\d零一二两三四五六七八九十百千万]\s*(?:多|余|来)|几\s*[十百千]|[十百千]\s*几/;
 const FUTURE_WORDS = /明天|后天|明早|明晚|今晚|下周|下星期|下个月|待会|一会儿|等会|tomorrow|next week/i;
 
 export function parseAnswer(q: Question, raw: string, now: Date, zone: string): ParseResult {
@@ -38,7 +39,9 @@ export function parseAnswer(q: Question, raw: string, now: Date, zone: string): 
     case 'amount': {
       if (q.allowZero && /^(0|零|没有|无|没)\s*(元|块)?$/.test(input)) return { ok: true, value: 0 };
       const r = amount.safeParse(parseAmount(input));
-      return r.success ? { ok: true, value: Math.round(r.data * 100) / 100 } : { ok: false };
+      if (r.success) return { ok: true, value: Math.round(r.data * 100) / 100 };
+      // "300多", "两千多块", "100来块": a rough sum; the letters to the seller need the exact one.
+      return APPROXIMATE.test(input) ? { ok: false, why: 'approximate' } : { ok: false };
     }
     case 'count': {
       const bare = input.replace(/\s*(次|笔|下|回)$/, '');
@@ -114,7 +117,8 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
     case 'amount': {
       if (q.allowZero && /^(0|零|没有|无|没|没了|一分没有|一分都没有|没有余额)\s*(元|块)?[。.!！]*$/.test(fold(input))) return { ok: true, value: 0 };
       const r = amount.safeParse(extractAmount(input));
-      return r.success ? { ok: true, value: Math.round(r.data * 100) / 100 } : { ok: false };
+      if (r.success) return { ok: true, value: Math.round(r.data * 100) / 100 };
+      return APPROXIMATE.test(fold(input)) ? { ok: false, why: 'approximate' } : { ok: false };
     }
     case 'count': {
       const f = fold(input);

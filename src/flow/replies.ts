@@ -25,9 +25,11 @@ function choicesFor(flow: Flow, q: Question, reasks: number): ChoiceMsg[] | unde
 export function askReply(flow: Flow, q: Question, reasks: number, prefix?: Text, facts?: Facts): ReplyMsg {
   const parts: Text[] = [];
   if (prefix) parts.push(prefix);
-  if (reasks > 0) parts.push(msg('reask', { example: exampleFor(flow, q) }));
+  // A re-ask that says why (the reason is the prefix) does not also claim the answer was not understood:
+  // the reason, the question, then the example.
+  if (reasks > 0 && !prefix) parts.push(msg('reask', { example: exampleFor(flow, q) }));
   parts.push(questionText(flow, q, facts));
-  if (reasks === 0 && q.kind !== 'choice' && q.kind !== 'payment') parts.push(msg('hint.example', { example: exampleFor(flow, q) }));
+  if ((reasks === 0 || prefix) && q.kind !== 'choice' && q.kind !== 'payment') parts.push(msg('hint.example', { example: exampleFor(flow, q) }));
   const choices = choicesFor(flow, q, reasks);
   return choices ? { text: join(parts), choices } : { text: join(parts) };
 }

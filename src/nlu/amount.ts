@@ -21,8 +21,10 @@ const NOT_MONEY_AFTER =
 // Other currencies: the sum is real but not in yuan, so it is not reported.
 const FOREIGN_AFTER = /^\s*(?:多|来)?\s*(?:美元|美金|刀(?!片)|usd|us\$|dollars?|欧元|欧|eur|euros?|日元|日币|円|jpy|英镑|gbp|港币|港元|hkd|台币|新台币|twd|ntd|韩元|韩币|krw|卢布|rub|泰铢|新币|加元|澳元|sgd|cad|aud)/;
 const FOREIGN_BEFORE = /(?:\$|usd|us\$|€|£|eur|jpy|hkd|gbp|美元|美金)\s*$/;
-// Vague sums: 几十块, 十几块, 好几百, 数百.
+// Vague sums: 几十块, 十几块, 好几百, 数百; "more than N": 300多, 三千多, 100余元, 100来块 (independent
+// labellers of real text and of holdout6 leave these out; 多扣/多收 after a sum and 余额 are not this).
 const VAGUE_BEFORE = /(?:几|数|好几)\s*$/;
+const MORE_THAN_AFTER = /^\s*(?:多(?![扣收付充要算])|余(?!额)|来(?=\s*(?:元|块|rmb)))/;
 const WINDOW = 24;
 // Ranges: "2元到10元", "2到10块", "2-10元", "5~20元", "10元不等".
 const RANGE_AFTER = /^\s*(?:元|块钱?|rmb)?\s*(?:到|至|~|～|-|—)\s*\d+(?:\.\d+)?\s*(?:元|块|rmb)|^\s*(?:元|块钱?)?\s*不等/;
@@ -66,6 +68,7 @@ export function parseAmountNormalized(s: string): number | undefined {
     }
     if (/^[\-/:]\d/.test(after) || /^\.\d/.test(after)) continue;
     if (/^\d/.test(after)) continue;
+    if (MORE_THAN_AFTER.test(after)) continue;
     // A date written 11.18 with a time or 号-like context is not money.
     if (/^\d{1,2}\.\d{1,2}$/.test(raw) && /^\s*(?:号|日|晚|早|上午|下午|中午|凌晨|\d{1,2}[:点])/.test(after)) continue;
     // A list number at the start of a line ("1、如果…", "2. …") is not a sum.
@@ -122,7 +125,7 @@ export function parseAmountNormalized(s: string): number | undefined {
     const end = index + token.length;
     const after = s.slice(end, end + WINDOW);
     const before = s.slice(Math.max(0, index - WINDOW), index);
-    if (VAGUE_BEFORE.test(before) || /^\s*几/.test(after)) continue; // 几十块, 十几块
+    if (VAGUE_BEFORE.test(before) || /^\s*几/.test(after) || MORE_THAN_AFTER.test(after)) continue; // 几十块, 十几块, 三千多
     if (FOREIGN_AFTER.test(after) || FOREIGN_BEFORE.test(before)) continue;
     let numPart = token;
     let fraction = 0;

@@ -33,7 +33,9 @@ describe('a bad answer at every question', () => {
         seen.push(q.id);
         d.say(BAD_TEXT[q.kind]);
         const r1 = d.last();
-        expect(r1.text, `${q.id} first re-ask`).toContain('这个回答我没法识别。例如：');
+        // Either the plain re-ask, or the reason it was refused followed by the example (never both).
+        expect(r1.text, `${q.id} first re-ask`).toMatch(/这个回答我没法识别。例如：|\n（例如：/);
+        expect(r1.text.includes('没法识别') && /（例如：/.test(r1.text), `${q.id} not both`).toBe(false);
         expect(r1.choices?.some((x) => x.id === 'q:skip')).toBe(true);
         expect(d.activeCase()!.state.reasks).toBe(1);
         d.say(BAD_TEXT[q.kind]);
@@ -60,6 +62,18 @@ describe('a bad answer at every question', () => {
       d.press('s:not_received');
       answerIntake(d, { amount: { text } });
       expect(d.activeCase()!.facts.amount).toBe(value);
+    }
+  });
+
+  it('a sum given as "more than N" at the amount question asks for the exact figure, and nothing is stored', () => {
+    for (const text of ['300多', '两千多块', '100来块']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { amount: { text } });
+      expect(d.log.some((r) => r.text.includes('准确金额')), text).toBe(true);
+      expect(d.activeCase()!.facts.amount, text).toBeNull();
     }
   });
 

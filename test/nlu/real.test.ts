@@ -136,6 +136,17 @@ describe('entities that refuse to guess', () => {
     }
   });
 
+  it('takes no amount from a sum given as "more than N" (300多, 三千多, 100余元, 100来块)', () => {
+    for (const t of ['偷偷扣费了3000多元', '余额还有300多', '我在里面还有一千多余额', '花了两千多', '充了100余元', '大概100来块', '出现了73万多的预存话费', '三百多块钱']) {
+      expect(parseAmount(t), t).toBeUndefined();
+    }
+    // An exact sum beside it still counts; 余额 after a number is the balance, not 余 (more than).
+    expect(parseAmount('充了2000多，其中一笔是648元')).toBe(648);
+    expect(parseAmount('我还有300余额')).toBe(300);
+    expect(parseAmount('充了100元多扣了一次')).toBe(100);
+    expect(parseAmount('付了300，多扣了50')).toBe(300);
+  });
+
   it('takes no amount from a list price or a list of bare numbers', () => {
     expect(parseAmount('原价68元，活动价开通了连续包月，每月扣25元')).toBe(25);
     expect(parseAmount('标价是99元，我还没买')).toBeUndefined();
