@@ -329,6 +329,12 @@ function main(): void {
       if (pt.g !== o.y) console.log(`${pt.ok ? 'ALT ' : 'MISS'} want=${LABELS[o.y]} got=${LABELS[pt.g]} ${pt.p.toFixed(2)} rules=${LABELS[argmax(o.r)]} | ${o.text.replace(/\n/g, ' / ').slice(0, 100)}`);
     });
   }
+  // NLU_TRAIN_OOF=file writes the calibrated out-of-fold points (label, reading, confidence, source) for analysis.
+  if (process.env.NLU_TRAIN_OOF) {
+    const m = { calibration } as ModelFile;
+    const rows = points.map((x, i) => ({ y: LABELS[oof[i].y], g: LABELS[x.g], conf: calibrate(m, x.p), ok: x.ok, exact: x.exact, group: x.group, text: oof[i].text }));
+    writeFileSync(process.env.NLU_TRAIN_OOF, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  }
   const askThreshold = chooseThreshold(points, calibration);
   const rates = ratesAt(points, calibration, askThreshold);
   console.log(
