@@ -81,15 +81,25 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
     // 检查语气 and refusals of fabricated claims are answered earlier (src/coaching/routes.ts).
     if (ctx.active) return false;
     const pending = ctx.ext.get<Pending>(NS);
-    if (pending?.scenario) {
-      // The answer to "我理解为：… 对吗？": yes, no, or a fact corrected in the same breath.
-      const conf = readConfirmation(text, ctx.now, zone);
-      if (conf.kind !== 'unknown') return answerConfirmation(ctx, pending, conf);
-      ctx.ext.set(NS, undefined);
-    }
     // Traditional folded first (src/dialogue), so 錢扣了 reads as 钱扣了.
     const folded = fold(text, { lowerCase: false });
-    const u = understand(folded, ctx.now, zone);
+    let u: ReturnType<typeof understand> | undefined;
+    let carried: Facts = {};
+    if (pending?.scenario) {
+      // The answer to "我理解为：… 对吗？": yes, no, or a fact corrected in the same breath — unless,
+      // with no yes/no and no scenario named, the message is a new story that reads confidently as
+      // another scenario ("同一笔订单扣了我两次，每次39.9"): then it is read again, keeping the facts
+      // found before that it does not replace.
+      const conf = readConfirmation(text, ctx.now, zone);
+      if (conf.kind === 'correct' && conf.said === 'unknown' && !conf.scenario) {
+        u = understand(folded, ctx.now, zone);
+        const retold = u.scenario !== 'other' && u.scenario !== pending.scenario && u.confidence >= LOW_CONFIDENCE;
+        if (!retold) return answerConfirmation(ctx, pending, conf);
+        carried = pending.facts;
+      } else if (conf.kind !== 'unknown') return answerConfirmation(ctx, pending, conf);
+      ctx.ext.set(NS, undefined);
+    }
+    u ??= understand(folded, ctx.now, zone);
     // A scenario named by its label or a declared synonym (刷不了, 跑路) when the model is unsure.
     if (u.scenario === 'other' || u.confidence < LOW_CONFIDENCE) {
       const named = matchOption(folded, optionSpecs(SCENARIOS.map((x) => ({ id: x, labelKey: `scenario.${x}` })), false));
@@ -117,7 +127,10 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       if (m.kind === 'match' && m.how !== 'fuzzy') u.entities.paymentMethod = m.id as (typeof PAYMENT_METHODS)[number];
     }
     if (u.scenario !== 'other' && u.confidence >= LOW_CONFIDENCE) {
-      confirm(ctx, u.scenario, entitiesToFacts(flows[u.scenario], u.entities, zone));
+      const flow = flows[u.scenario];
+      const asked = new Set(flow.questions.map((q) => q.id));
+      const kept = Object.fromEntries(Object.entries(carried).filter(([k]) => asked.has(k)));
+      confirm(ctx, u.scenario, { ...kept, ...entitiesToFacts(flow, u.entities, zone) });
       return true;
     }
     // Low confidence: let the user pick, keeping whatever facts were found (and those found before).

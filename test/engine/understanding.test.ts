@@ -40,6 +40,27 @@ describe('free text in the engine', () => {
     expect(d.activeCase()!.facts.amount).toBe(100);
   });
 
+  it('a new story told at the confirmation is read again, not taken as a fact correction of the old reading', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('为什么我充了会员还是显示不是会员，钱已经扣了');
+    expect(d.last().text).toContain('我理解为：付款后未到账/未发货');
+    d.say('同一笔订单支付宝扣了我两次，每次39.9');
+    expect(d.last().text).toContain('我理解为：重复扣款');
+    expect(d.last().text).toContain('39.90元');
+    d.press('u:yes');
+    expect(d.activeCase()!.scenario).toBe('double_charge');
+    expect(d.activeCase()!.facts).toMatchObject({ amount: 39.9, paymentMethod: 'alipay' });
+    // A plain fact correction still corrects the reading shown.
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    e.say('昨天下午3点用支付宝充了100块Q币，到现在没到账');
+    e.say('是微信付的');
+    expect(e.last().text).toContain('我理解为：付款后未到账/未发货');
+    expect(e.last().text).toContain('微信');
+  });
+
   it('a time given only as a day is confirmed as the day', () => {
     app = makeApp();
     const d = new Driver(app);
