@@ -17,13 +17,15 @@ interface Candidate {
 
 // Units after a number that make it something other than money.
 const NOT_MONEY_AFTER =
-  /^\s*(?:多|来|余)?\s*(?:次|笔|回|遍|条|天|日|号|月|年|岁|周|星期|礼拜|个|小时|钟头|分钟|分|秒|点(?!\d)|:|：|时|张|单|位|件|台|部|页|楼|层|楼|倍|%|％|折|人|家|种|步|h\b|min|mins|minutes?|hours?|days?|times?|weeks?|months?|years?|x\b|点券|钻石|金币|元宝|积分|g\b|gb|mb|级|区|服|星|抽|连|发|局|把|v\b|号码|位数|内|以内|之内|版|字|token|贝壳|额度|条|秒|k\b(?=\s*(?:字|token))|w\s*字|万字)/;
+  /^\s*(?:多|来|余|\+)?\s*(?:次|笔|回|遍|条|天|日|号|月|年|岁|周|星期|礼拜|个|小时|钟头|分钟|分|秒|点(?!\d)|:|：|时|张|单|位|件|台|部|页|楼|层|楼|倍|%|％|折|人|家|种|步|h\b|min|mins|minutes?|hours?|days?|times?|weeks?|months?|years?|x\b|点券|钻石|金币|元宝|积分|g\b|gb|mb|级|区|服|星|抽|连|发|局|把|v\b|号码|位数|内|以内|之内|版|字|token|贝壳|额度|条|秒|k\b(?=\s*(?:字|token))|w\s*字|万字)/;
 // Other currencies: the sum is real but not in yuan, so it is not reported.
 const FOREIGN_AFTER = /^\s*(?:多|来)?\s*(?:美元|美金|刀(?!片)|usd|us\$|dollars?|欧元|欧|eur|euros?|日元|日币|円|jpy|英镑|gbp|港币|港元|hkd|台币|新台币|twd|ntd|韩元|韩币|krw|卢布|rub|泰铢|新币|加元|澳元|sgd|cad|aud)/;
 const FOREIGN_BEFORE = /(?:\$|usd|us\$|€|£|eur|jpy|hkd|gbp|美元|美金)\s*$/;
 // Vague sums: 几十块, 十几块, 好几百, 数百; "more than N": 300多, 三千多, 100余元, 100来块 (independent
 // labellers of real text and of holdout6 leave these out; 多扣/多收 after a sum and 余额 are not this).
 const VAGUE_BEFORE = /(?:几|数|好几)\s*$/;
+// "Nearly N" (近6000元, 将近500块, 接近两千) is a rough sum too; 最近/附近 are other words.
+const NEARLY_BEFORE = /(?:(?<![最附])近|将近|接近)\s*$/;
 const MORE_THAN_AFTER = /^\s*(?:多(?![扣收付充要算])|余(?!额)|来(?=\s*(?:元|块|rmb)))/;
 const WINDOW = 24;
 // Ranges: "2元到10元", "2到10块", "2-10元", "5~20元", "10元不等".
@@ -60,6 +62,7 @@ export function parseAmountNormalized(s: string): number | undefined {
     const prevChar = before.slice(-1);
     // Part of an id, a word or a longer token: ABC123, x100, 2026-11-18, 15:30, 11/18, GMT+09, 7*24.
     if (/[a-z_#@/\-.+*×]/.test(prevChar) && !/(?:¥|rmb|cny)$/.test(before)) continue;
+    if (/[a-z_]\s*[=＝]\s*$/.test(before)) continue; // status =1, code=500: a value in code
     if (/^[*×]\s*\d/.test(after)) continue;
     if (FOREIGN_AFTER.test(after) || FOREIGN_BEFORE.test(before)) continue;
     if (prevChar === ':' && /\d\s*:$/.test(before)) continue; // 15:30
@@ -68,7 +71,7 @@ export function parseAmountNormalized(s: string): number | undefined {
     }
     if (/^[\-/:]\d/.test(after) || /^\.\d/.test(after)) continue;
     if (/^\d/.test(after)) continue;
-    if (MORE_THAN_AFTER.test(after)) continue;
+    if (MORE_THAN_AFTER.test(after) || NEARLY_BEFORE.test(before)) continue;
     // A date written 11.18 with a time or 号-like context is not money.
     if (/^\d{1,2}\.\d{1,2}$/.test(raw) && /^\s*(?:号|日|晚|早|上午|下午|中午|凌晨|\d{1,2}[:点])/.test(after)) continue;
     // A list number at the start of a line ("1、如果…", "2. …") is not a sum.
@@ -125,7 +128,7 @@ export function parseAmountNormalized(s: string): number | undefined {
     const end = index + token.length;
     const after = s.slice(end, end + WINDOW);
     const before = s.slice(Math.max(0, index - WINDOW), index);
-    if (VAGUE_BEFORE.test(before) || /^\s*几/.test(after) || MORE_THAN_AFTER.test(after)) continue; // 几十块, 十几块, 三千多
+    if (VAGUE_BEFORE.test(before) || /^\s*几/.test(after) || MORE_THAN_AFTER.test(after) || NEARLY_BEFORE.test(before)) continue; // 几十块, 十几块, 三千多, 近两千
     if (FOREIGN_AFTER.test(after) || FOREIGN_BEFORE.test(before)) continue;
     let numPart = token;
     let fraction = 0;

@@ -25,13 +25,17 @@ export function parsePaymentMethodNormalized(s: string): PaymentMethod | undefin
       /(?:退款?|退回|返还|返回|保留|存|留)(?:至|到|在|进)(?:平台|账户|帐户)?余额/.test(s) ||
       // 余额 as the thing lost or not credited, not how the user paid (issue 13).
       /余额(?:被|已经?被|都)?(?:清空|清零|没了|去哪|不见|变成|变为|不够|无法|不能|退回|提现|消失|还在|没有|没加|没到)|没有(?:了)?余额|(?:之前|原来|以前|剩下)的?余额|余额(?:能|可以)(?:退|提)/.test(s));
+  const debited = new Set<PaymentMethod>();
   for (const [method, re] of PATTERNS) {
     if (method === 'balance' && balanceIsNotPayment) continue;
     const m = firstPaymentUse(s, method, re);
     if (!m) continue;
+    if (method !== 'balance' && DEBIT_NEAR.test(s.slice(Math.max(0, m.index - 4), m.index + m.length + 8))) debited.add(method);
     // "支付宝余额" must not count as platform balance, so earlier-listed wins on ties.
     if (!best || m.index < best.index) best = { method, index: m.index };
   }
+  // Two channels both debited ("银行卡钱都扣了，花呗还欠款"): no one channel is how the user paid.
+  if (debited.size >= 2) return undefined;
   if (best?.method === 'balance' && /(?:支付宝|微信|零钱|qq|银行卡|卡里|卡上)\s*(?:的)?余额/.test(s)) return undefined;
   return best?.method;
 }
@@ -40,16 +44,23 @@ export function parsePaymentMethodNormalized(s: string): PaymentMethod | undefin
 const CONTACT_AFTER = /^\s*(?:上|里)?(?:也)?(?:不回|没回|把我|删|拉黑|好友|号|群|聊|联系|找|回复|消息|说|问|加|空间|头像|哈|吧|呗|客服|公众号|提示收款人)/;
 const CONTACT_BEFORE = /(?:加|联系|加了|私聊|通过|回复下?|留个?|给个?|qq|电话|邮箱|收费群的|群的)\s*$/;
 
-function firstPaymentUse(s: string, method: PaymentMethod, re: RegExp): { index: number } | undefined {
+// A debit said right beside a channel's name.
+const DEBIT_NEAR = /扣|欠款|还款|付款|支付了|付了/;
+// A channel the user could not pay with ("不能用花呗充值", "花呗不能用来充", "微信不能用").
+const CANNOT_BEFORE = /(?:不能|无法|不可以|没法|不让|能不能|可不可以)\s*用?\s*(?:蚂蚁)?$/;
+const CANNOT_AFTER = /^\s*(?:不能用|用不了|不支持|不可以用|无法使用|无法支付|付不了)/;
+
+function firstPaymentUse(s: string, method: PaymentMethod, re: RegExp): { index: number; length: number } | undefined {
   const g = new RegExp(re.source, 'g');
   for (const m of s.matchAll(g)) {
     const index = m.index ?? 0;
+    if (CANNOT_BEFORE.test(s.slice(Math.max(0, index - 6), index)) || CANNOT_AFTER.test(s.slice(index + m[0].length, index + m[0].length + 6))) continue;
     if (method === 'wechat' || method === 'qq_wallet') {
       const after = s.slice(index + m[0].length, index + m[0].length + 4);
       if (CONTACT_AFTER.test(after) && !/付|支付|扣/.test(after)) continue;
       if (CONTACT_BEFORE.test(s.slice(Math.max(0, index - 4), index))) continue;
     }
-    return { index };
+    return { index, length: m[0].length };
   }
   return undefined;
 }

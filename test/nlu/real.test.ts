@@ -147,6 +147,21 @@ describe('entities that refuse to guess', () => {
     expect(parseAmount('付了300，多扣了50')).toBe(300);
   });
 
+  it('takes no amount from a sum said to be nearly N (近6000元, 将近500块) or a duration written 12+秒', () => {
+    for (const t of ['充了近6000元', '将近500块', '接近两千块钱', '满的能到12+秒', '这个时候 ,status =1 ,而status=1 表示订单创建成功']) expect(parseAmount(t), t).toBeUndefined();
+    expect(parseAmount('最近100元的那笔订单没到账')).toBe(100);
+  });
+
+  it('names no payment channel when two channels were both debited, or for a channel the user could not pay with', () => {
+    for (const t of ['我充值话费，银行卡钱都扣了，为什么花呗还欠款', '我游戏苹果冲值，银行卡已经扣款，花呗还要扣', '既有花呗扣款也有银行扣款，扣我两次',
+      '为什么就不能用花呗充值了', '花呗不能用来充q币吗', '我为什么不能用花呗充值苹果app']) {
+      expect(parsePaymentMethod(t), t).toBeUndefined();
+    }
+    expect(parsePaymentMethod('用支付宝付的，微信把我拉黑了')).toBe('alipay');
+    expect(parsePaymentMethod('支付宝扣了两次款')).toBe('alipay');
+    expect(parsePaymentMethod('微信不能用，最后用支付宝付的')).toBe('alipay');
+  });
+
   it('takes no amount from a list price or a list of bare numbers', () => {
     expect(parseAmount('原价68元，活动价开通了连续包月，每月扣25元')).toBe(25);
     expect(parseAmount('标价是99元，我还没买')).toBeUndefined();
