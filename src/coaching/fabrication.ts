@@ -25,6 +25,8 @@ const Data = z.object({
   strongPlan: z.array(z.string()).min(1),
   question: z.array(z.string()).min(1),
   honest: z.array(z.string()),
+  reported: z.array(z.string()).min(1),
+  ownClaim: z.array(z.string()).min(1),
   admission: z.array(z.string()).min(1),
 });
 const data = loadData('fabrication.json', Data);
@@ -32,7 +34,11 @@ const KINDS = data.kinds.map((k) => [k.kind, compile(k.patterns, 'i')] as const)
 const PLAN = compile(data.plan, 'i');
 const STRONG_PLAN = compile(data.strongPlan, 'i');
 const QUESTION = compile(data.question, 'i');
-const HONEST = compile(data.honest, 'i');
+const HONEST_WORDS = compile(data.honest, 'i');
+const REPORTED = compile(data.reported, 'i');
+const OWN_CLAIM = compile(data.ownClaim, 'i');
+/** Honest context: the honest patterns, or what someone else said with no false claim of the user's own. */
+const HONEST = { test: (s: string) => HONEST_WORDS.test(s) || (REPORTED.test(s) && !OWN_CLAIM.test(s)) };
 const ADMISSION = compile(data.admission, 'i');
 
 /**

@@ -35,6 +35,20 @@ describe('detectFabrication', () => {
       expect(detectFabrication(text), text).toBeUndefined();
   });
 
+  it('what the seller, the platform or a page said, a partial or refused refund, withdrawing an appeal and two orders are honest (exploratory testing)', () => {
+    for (const text of [
+      '客服就说系统问题 让我等三天', '我跟客服说了没到账 他就说让我等', '我就说了一句没到账他就把我拉黑了', '页面转圈圈然后就说支付失败',
+      '他就说已经发货了', '老板就说让我找上游', '平台就说要等5个工作日', '商家就说卡密没问题', '然后他就说退到余额',
+      '反正他也不回 我就直接投诉了', '那我就说实话 我没截图', '？？？我没编造啊 客服就是这么说的',
+      '商家退了50 还差100 我还要申请吗', '商家已经退款了 但是只退了一半 剩下的还要继续投诉吗',
+      '支付宝已经退款到账了 还要去平台撤销申诉吗', '退款到账了 还要去撤销12315投诉吗',
+      '我上个月已经申请过一次退款了被拒 这次还能再申请吗', '两个订单都没到账 各退一次可以吗',
+    ]) expect(detectFabrication(text), text).toBeUndefined();
+    // Still caught: the user's own plan or question to deceive beside what someone said.
+    expect(detectFabrication('客服说要截图，我就说没收到行不行')).toMatchObject({ mode: 'question' });
+    expect(detectFabrication('商家退了一份，支付宝也退了一份，多的不还可以吗')).toMatchObject({ mode: 'question', kind: 'claim_twice' });
+  });
+
   it('something already done or decided is a plan even when help is asked for', () => {
     expect(detectFabrication('付款记录我已经改好了，你看能帮我写申诉吗')).toMatchObject({ mode: 'plan', kind: 'edit_screenshot' });
     expect(detectFabrication('两边都退了，多的那份能不能不还')).toMatchObject({ mode: 'question', kind: 'claim_twice' });
