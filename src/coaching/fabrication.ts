@@ -85,8 +85,9 @@ export function detectFabricationWith(text: string, model: CoachModel | null): F
   if (fakingWords && !groups.has('G:honest') && !HONEST.test(normalize(text)) && 1 - honest >= Number(model.meta.threshold ?? 2)) {
     const s = normalize(text);
     const kind = KIND_HINTS.find(([, re]) => re.test(s))?.[0] ?? 'fake_evidence';
-    const mode = STRONG_PLAN.test(s) || at('explicit_plan') > at('fabrication_question') ? 'plan' : 'question';
-    return { mode, kind, match: s.trim() };
+    // Only a rule with its own plan markers stops a case: a model-only finding is at most a question
+    // (declined, case open), so a misread honest report never ends the user's case.
+    return { mode: 'question', kind, match: s.trim() };
   }
   return rule;
 }
@@ -115,7 +116,7 @@ export interface GuardReply {
 }
 
 /** The reply to a detected fabrication signal; law from the table's refusal rows. */
-export function guardReply(f: Fabrication, scenario: ScenarioId, facts: Facts = {}): GuardReply {
+export function guardReply(f: Fabrication, scenario: ScenarioId, facts: Facts = {}, hasCase = true): GuardReply {
   if (f.mode === 'admission') {
     const offer: ScenarioId[] = scenario === 'not_received' ? ['not_as_described', 'card_used'] : [];
     return { text: t('fab.admission'), stopPath: false, offerScenarios: offer };
@@ -125,7 +126,7 @@ export function guardReply(f: Fabrication, scenario: ScenarioId, facts: Facts = 
   const lawBlock = [t('law.header'), ...law, t('law.disclaimer')];
   if (f.mode === 'plan') return { text: [t('fab.plan', { what }), ...lawBlock].join('\n'), stopPath: true, offerScenarios: [] };
   return {
-    text: [t('fab.question', { what }), ...lawBlock, t('fab.question.honest', { honest: t(`fab.honest.${f.kind}`) })].join('\n'),
+    text: [t('fab.question', { what }), ...lawBlock, t(hasCase ? 'fab.question.honest' : 'fab.question.honest_nocase', { honest: t(`fab.honest.${f.kind}`) })].join('\n'),
     stopPath: false,
     offerScenarios: [],
   };

@@ -146,7 +146,7 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
         choices: [...g.offerScenarios.map((s) => button({ kind: 'coach', op: 'sw', arg: s }, t('coach.switch.to', { scenario: t(`scenario.${s}`) }))), ...continueChoices(ctx)],
       });
     }
-    const g = guardReply(f, c?.scenario ?? 'not_received', c?.facts ?? {});
+    const g = guardReply(f, c?.scenario ?? 'not_received', c?.facts ?? {}, !!c);
     ctx.reply({ text: g.text, ...(g.stopPath ? {} : { choices: continueChoices(ctx) }) });
     if (g.stopPath && c && c.state.stage !== 'declined') ctx.stepCase(c, { type: 'stop' });
     return true;

@@ -69,6 +69,12 @@ describe('guardReply', () => {
     expect(r.text).toMatch(/案件还在/);
   });
 
+  it('with no case open, a question does not say the case is still there', () => {
+    const r = guardReply({ mode: 'question', kind: 'fake_evidence', match: '' }, 'not_received', {}, false);
+    expect(r.text).not.toContain('案件还在');
+    expect(r.text).toContain('正规的做法');
+  });
+
   it('a plan stops this path but leaves close/delete', () => {
     const r = guardReply({ mode: 'plan', kind: 'claim_twice', match: '' }, 'double_charge');
     expect(r.stopPath).toBe(true);

@@ -98,6 +98,7 @@ const coaching: Record<string, string> = {
   'fab.kind.fake_evidence': '编造证据或多报金额',
   'fab.question': '这个我不能帮你做：{what}，会被认定为虚构事实骗取退款，平台会封号，金额较大的还可能被追究法律责任（见下面的规定）。',
   'fab.question.honest': '正规的做法：{honest}你的案件还在，我们可以继续按真实情况维权。',
+  'fab.question.honest_nocase': '正规的做法：{honest}如果你遇到了问题，把真实情况告诉我，我们一起按真实情况维权。',
   'fab.honest.edit_screenshot': '用原始截图和录屏，时间看不清的可以补一张带系统时间的截图，或者从支付App重新导出账单。',
   'fab.honest.others_order': '只用你自己的订单和付款记录；找不到的，用账单里的交易单号让商家或平台核对。',
   'fab.honest.claim_twice': '只在一个地方申请：先找商家或平台，没结果再向支付渠道投诉，并如实说明之前申请过什么。',
