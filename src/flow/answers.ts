@@ -15,7 +15,7 @@ import { fold } from '../dialogue/fold.js';
 import { readDate } from '../dialogue/dates.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -25,6 +25,8 @@ const cardKey = z.string().regex(/^[A-Za-z0-9-]{6,64}$/);
 
 /** How far in the future a "when did you pay" answer may lie (clock skew, typing delay). */
 const FUTURE_SLACK_MS = 10 * 60_000;
+const MONTH_ONLY = /(?:\d{1,2}|[一二三四五六七八九十]{1,3}|上个?|这个?|本)\s*月(?:份)?(?![\d一二三四五六七八九十]{1,3}\s*[号日]?)|上旬|中旬|下旬|月初|月中|月底|月末/;
+const DAY_NAMED = /[号日]|\d{1,2}\s*月\s*\d{1,2}|\d{1,2}[./-]\d{1,2}|昨天|前天|今天|今早|刚才|刚刚|小时前|天前|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜/;
 const APPROXIMATE = /[\d零一二两三四五六七八九十百千万]\s*(?:多|余|来)|几\s*[十百千]|[十百千]\s*几/;
 const FUTURE_WORDS = /明天|后天|明早|明晚|今晚|下周|下星期|下个月|待会|一会儿|等会|tomorrow|next week/i;
 
@@ -128,6 +130,9 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       return r.success ? { ok: true, value: r.data } : { ok: false };
     }
     case 'time': {
+      // A month with no day ("今年三月份", "三月中旬", "上个月"): the letters need the day, and a parser
+      // would fill in today's day of the month — ask for it instead.
+      if (MONTH_ONLY.test(fold(input)) && !DAY_NAMED.test(fold(input))) return { ok: false, why: 'month_only' };
       const d = readDate(input, now, zone);
       if (!d) return FUTURE_WORDS.test(input) ? { ok: false, why: 'future' } : { ok: false };
       if (d.future) return { ok: false, why: 'future' };

@@ -192,6 +192,9 @@ export function parseWhenDetailedNormalized(s: string, now: Date, zone: string):
     const after = s.slice(first.index + first.text.length, first.index + first.text.length + 4);
     const before = s.slice(Math.max(0, first.index - 2), first.index);
     if (/^\s*(?:份)?(?:开始|起|以来|以后|之后|至今|到现在)/.test(after) || /(?:从|自)\s*$/.test(before)) return JUST_NOW.test(s) ? { date: now, precision: 'minute' } : undefined;
+    // A month with no day ("三月份买的", "11月份", "三月中旬") names no date: chrono would fill in
+    // today's day of the month (issue 13). The dialogue asks for the day when it needs one.
+    if (first.start.isCertain('month')) return JUST_NOW.test(s) ? { date: now, precision: 'minute' } : undefined;
   }
   if (first) {
     const d = fromChrono(first, now, zone);

@@ -96,6 +96,24 @@ describe('a bad answer at every question', () => {
     expect(e.last().text).not.toMatch(/付款时间：11月18日 \d/);
   });
 
+  it('a month without a day (今年三月份, 三月中旬, 上个月) is asked again for the day, never given today\'s day of the month', () => {
+    for (const text of ['今年三月份', '大概三月中旬吧', '上个月', '3月底']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { paidAt: { text } });
+      expect(d.log.some((r) => r.text.includes('几号')), text).toBe(true);
+      expect(d.activeCase()!.facts.paidAt, text).toBeNull();
+    }
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    e.press('s:not_received');
+    answerIntake(e, { paidAt: { text: '上个月15号' } });
+    expect(e.activeCase()!.facts.paidAt).toBe('2026-10-15');
+  });
+
   it('a time in the future is refused', () => {
     app = makeApp();
     const d = new Driver(app);

@@ -221,6 +221,9 @@ describe('entities that refuse to guess', () => {
 
   it('invents no date from a month that starts a period', () => {
     expect(parseWhen('从9月开始就用不了了', NOW, ZONE)).toBeUndefined();
+    // Nor from a month with no day (it would get today's day of the month).
+    for (const t of ['今年三月份在卡盟买的年卡', '11月份买的年卡', '三月中旬买的会员']) expect(parseWhen(t, NOW, ZONE), t).toBeUndefined();
+    expect(parseWhen('3月15日买的', NOW, ZONE)).toBeDefined();
     expect(parseWhen('9月以来一直连不上', NOW, ZONE)).toBeUndefined();
   });
 });

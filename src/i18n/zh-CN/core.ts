@@ -31,6 +31,7 @@ const core: Record<string, string> = {
   'reask.why.not_a_name': '这句不像是名称（发生了什么，后面会再问）。',
   'reask.why.before_paid': '这个时间比付款时间还早，请再确认一下。',
   'reask.why.approximate': '写给商家和平台的材料要用准确金额，请看一下付款记录（支付宝/微信账单里的那一笔）再填；实在查不到可以点“跳过（不清楚）”。',
+  'reask.why.month_only': '只有月份还不够：写给商家和平台的材料要具体到几号。可以翻一下支付记录里这笔交易的日期；实在想不起来可以点“跳过（不清楚）”。',
   'reask.why.future': '这个时间还没到，请说一个已经过去的时间。',
   'hint.example': '（例如：{example}）',
   skipped: '好的，这一项先记为“不清楚”，之后可以用“返回”补上。',
