@@ -6,6 +6,7 @@
 import { choice, msg } from './message.js';
 import { advance, intake, nextQuestion, questionsOf } from './intake.js';
 import { evidence } from './evidence.js';
+import { decodeChoice } from '../engine/choices.js';
 import { ladder, sellerReplied, showRung, withReversalNotice } from './rungs.js';
 import { askReply, declinedReply, declineText, evidenceReply } from './replies.js';
 import type { CaseState } from './state.js';
@@ -64,8 +65,13 @@ export function step(i: StepInput): StepResult {
     case 'evidence':
       if (i.event.type === 'start') return advance(i.flow, i.facts, i.state);
       return evidence(i);
-    case 'ladder':
+    case 'ladder': {
+      // The checklist opened from the ladder (证据清单): its buttons tick items there too; the
+      // reply keeps the checklist's buttons with 回到维权步骤.
+      const c = i.event.type === 'choice' ? decodeChoice(i.event.id) : undefined;
+      if (c?.kind === 'evidence') return evidence(i);
       return ladder(i);
+    }
     case 'declined':
       return { facts: i.facts, state: i.state, effects: [{ type: 'reply', reply: declinedReply(msg('declined.still')) }] };
     case 'closed':

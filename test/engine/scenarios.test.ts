@@ -71,6 +71,25 @@ describe('every scenario end to end', () => {
     });
   }
 
+  it('the checklist opened from the ladder ticks items by button, number and label, and leads back to the step', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    const rung = d.activeCase()!.state.rung;
+    d.say('证据');
+    d.press('e:order_shot');
+    d.say('4');
+    d.say('聊天记录');
+    const c = d.activeCase()!;
+    expect(Object.keys(c.state.evidence).sort()).toEqual(['chat_log', 'no_credit_proof', 'order_shot']);
+    expect(c.state.stage).toBe('ladder');
+    expect(c.state.rung).toBe(rung);
+    expect(d.log.some((r) => r.text.includes('我没看懂'))).toBe(false);
+    expect(d.last().choices?.some((x) => x.id === 'm:ladder')).toBe(true);
+  });
+
   it('seller message carries facts, request, basis and deadline', () => {
     app = makeApp();
     const d = new Driver(app);
