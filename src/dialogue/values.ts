@@ -14,18 +14,28 @@ export type NameCheck =
    * character (😡😡😡, ???, 123 alone is allowed only for merchant); 'not_a_name': a bare yes/no (对, 嗯)
    * or a word about the dispute (已读不回, 跑路了, 没到账) typed where a name was asked.
    */
-  | { ok: false; reason: 'unknown' | 'no_letters' | 'not_a_name' };
+  | { ok: false; reason: 'unknown' | 'no_letters' | 'not_a_name' | 'vague' };
 
 /** Answers meaning "I don't know", after folding and without punctuation. */
-const UNKNOWN = /^(?:未知|不知道|不知|不清楚|不记得|记不得|记不清|不记得了|忘了|忘记了|不晓得|不确定|没注意|没印象|不懂|不太清楚|不太记得|啥|什么|无|没有|随便|不知道啊|idk|dunno|unknown|n\/?a|none|null|\?+)(?:了|啊|呀|吧|哦|呢|欸|诶)*$/i;
+const UNKNOWN = /^(?:看下一步|下一步|下一个|未知|不知道|不知|不清楚|不记得|记不得|记不清|不记得了|忘了|忘记了|不晓得|不确定|没注意|没印象|不懂|不太清楚|不太记得|啥|什么|无|没有|随便|不知道啊|idk|dunno|unknown|n\/?a|none|null|\?+)(?:了|啊|呀|吧|哦|呢|欸|诶)*$/i;
 const HAS_LETTER = /[\p{L}]/u;
 /** Whole answers that tell what happened rather than name anything, after folding and without punctuation. */
 const ABOUT_THE_DISPUTE =
   /^(?:他|她|它|商家|卖家|店家|客服|对方|老板|群主)?(?:已读不回|已读|不回|不回复|没回|没回复|不理人?|没人理|没人回|联系不上|联系不到|找不到人?|失联了?|没到账|未到账|没收到|没发货|不发货|跑路|跑了|被骗|骗子|拉黑|把我拉黑|被拉黑|要退款|我要退款|退款|卡密无效|已被使用|用不了|扣了两次)(?:了|啊|呀|吧|哦|呢)*$/;
 const HAS_DIGIT = /\d/;
+/** A pointer at a kind of place rather than its name: 那个卡盟, 一个网站, 卡盟 alone. */
+const VAGUE = /^(?:就是?)?(?:那个|这个|一个|某个?|某一个|一家|那家|这家|个)?(?:卡盟|网站|平台|店|店铺|发卡网|网店|商家|卖家|小店|代充|网页|app|软件)(?:上|里)?(?:买的|下单的)?(?:啊|吧|呀|哦|呢|了|的)*$/i;
+// "不知道 客服QQ是88776655": the contact given instead of a name is the name.
+const DONT_KNOW_LEAD = /^(?:不知道|不清楚|不记得了?|忘了|忘记了|名字忘了|记不清了?)[\s,，。、]*/;
+const QQ_ID = /(?:qq|扣扣|企鹅)\s*(?:号码?)?\s*(?:是|为|:|：)?\s*(\d{5,11})(?!\d)/i;
+const WECHAT_ID = /(?:微信|vx|wx|v信)\s*(?:号)?\s*(?:是|为|:|：)?\s*([a-z][\w-]{5,19}|\d{6,11})/i;
+// Hedges around a name: 好像是…吧, 大概, 网址忘了.
+const HEDGE_LEAD = /^(?:好像|应该|大概|可能|估计|貌似)(?:是|叫)?\s*/;
+const HEDGE_INNER = /(?:大概|差不多|好像|估计|貌似)\s*/g;
+const FORGOT_TAIL = /[\s,，]*(?:网址|网站|链接|名字|全名|具体的?名字|具体的?网址)(?:我)?(?:忘了|忘记了|记不清了?|不记得了?)$/;
 
 // What people wrap a name in: "平台是小年卡盟哦", "就小年卡盟啊", "在小年卡盟买的", "商家叫星辰点卡店".
-const LEAD = /^(?:(?:平台|网站|网址|商家|卖家|店铺|店家|店名|商店|商品|东西|买的东西|买的|名字|名称|它|那个)(?:的)?(?:名字|名称)?\s*(?:是|叫|为|:|：|=)\s*|(?:应该|好像|大概|可能)?(?:就是|就在|就|是|叫|在(?!线)|从)\s*(?:一个|一家|个)?(?:叫)?\s*(?=\S{2,})|(?:一个|一家)叫\s*)/;
+const LEAD = /^(?:(?:平台|网站|网址|商家|卖家|店铺|店家|店名|商店|商品|东西|买的东西|买的|名字|名称|它|那个)(?:的)?(?:名字|名称)?\s*(?:是|叫|为|:|：|=)\s*|(?:应该|好像|大概|可能)?(?:就是|就在|就|是|叫|在(?!线)|从)\s*(?:一个|一家|个)?(?:叫)?\s*(?=\S{2,})|(?:一个|一家|某个?|那个)(?:网站|平台|店|店铺|卡盟|发卡网|网店|小店)?(?:叫|名字叫)\s*)/;
 const TRAIL = /(?:(?:上|里|那|这)?(?:买的|下单的|充的|购买的|那里买的)|这个(?:平台|网站|店)|的(?:店|店铺|平台|网站|卡盟)(?=$)|(?:的)?(?:平台|网站)(?=$)|谢谢|谢了|吧|啊|呀|哦|噢|哈|呢|啦|嘛|了|的)+$/;
 
 /** Takes a name out of the words around it. Returns the trimmed text when nothing wraps it. */
@@ -34,12 +44,22 @@ export function extractName(text: string): string {
   let s = fold(text, { lowerCase: false })
     .replace(/^[\s\p{Extended_Pictographic}\uFE0F\u200D]+|[\s\p{Extended_Pictographic}\uFE0F\u200D]+$/gu, '')
     .replace(/[\s。.!！~～,，]+$/, '');
+  const dontKnow = DONT_KNOW_LEAD.exec(s);
+  if (dontKnow && s.length > dontKnow[0].length) {
+    const rest = s.slice(dontKnow[0].length);
+    const qq = QQ_ID.exec(rest);
+    if (qq) return `QQ ${qq[1]}`;
+    const wx = WECHAT_ID.exec(rest);
+    if (wx) return `微信 ${wx[1]}`;
+  }
+  s = s.replace(FORGOT_TAIL, '').replace(HEDGE_LEAD, '');
   for (let k = 0; k < 2; k++) {
     const lead = LEAD.exec(s);
     if (lead && s.length - lead[0].length >= 2) s = s.slice(lead[0].length).trim();
   }
   const trail = TRAIL.exec(s);
   if (trail && s.length - trail[0].length >= 2) s = s.slice(0, s.length - trail[0].length).trim();
+  s = s.replace(HEDGE_INNER, (m, at: number) => (at === 0 ? m : ''));
   return s.replace(/^["“'‘「『]+|["”'’」』]+$/g, '').trim();
 }
 
@@ -60,6 +80,7 @@ export function checkName(text: string, opts: { allowDigits?: boolean; name?: bo
   if (opts.name) {
     const yn = yesNo(text);
     if ((yn.answer !== 'unknown' && !yn.rest) || ABOUT_THE_DISPUTE.test(bareValue)) return { ok: false, reason: 'not_a_name' };
+    if (VAGUE.test(bareValue) || VAGUE.test(bare)) return { ok: false, reason: 'vague' };
   }
   return { ok: true, value };
 }

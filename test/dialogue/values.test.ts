@@ -117,6 +117,20 @@ describe('names', () => {
     expect(checkName('已被使用').ok).toBe(true); // the error a key showed is an answer to its own question
   });
 
+  it('a vague pointer (那个卡盟, 一个网站, 卡盟) is asked again; a contact inside a "don\'t know" is the name; hedges are dropped (exploratory testing)', () => {
+    for (const text of ['就那个卡盟啊', '那个卡盟', '一个网站', '某个发卡网', '卡盟', '那家店'])
+      expect(checkName(text, { name: true }), text).toEqual({ ok: false, reason: 'vague' });
+    expect(checkName('不知道 客服QQ是88776655', { name: true, allowDigits: true })).toEqual({ ok: true, value: 'QQ 88776655' });
+    expect(checkName('不清楚，他微信是 kami_shop88', { name: true })).toEqual({ ok: true, value: '微信 kami_shop88' });
+    expect(checkName('星月卡盟 网址忘了', { name: true })).toEqual({ ok: true, value: '星月卡盟' });
+    expect(checkName('王者点券 大概1280点吧', { name: true })).toEqual({ ok: true, value: '王者点券 1280点' });
+    expect(checkName('好像是星辰卡盟吧', { name: true })).toEqual({ ok: true, value: '星辰卡盟' });
+    expect(checkName('看下一步', { name: true })).toEqual({ ok: false, reason: 'unknown' });
+    // Names that hold such words stay names.
+    expect(checkName('那个卡盟旗舰店', { name: true })).toEqual({ ok: true, value: '那个卡盟旗舰店' });
+    expect(checkName('一个网站叫星辰发卡', { name: true })).toEqual({ ok: true, value: '星辰发卡' });
+  });
+
   it('a merchant may be a QQ number', () => {
     expect(checkName('123456789', { allowDigits: true })).toEqual({ ok: true, value: '123456789' });
     expect(checkName('QQ 123456789')).toEqual({ ok: true, value: 'QQ 123456789' });
