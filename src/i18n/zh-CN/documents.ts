@@ -14,11 +14,11 @@ const documents: Record<string, string> = {
   'doc.history.court': '向法院起诉',
 
   // One paragraph of facts per scenario, reused by every document.
-  'doc.facts.not_received': '我于{paidAt}在{platform}向商家“{merchant}”购买了{item}，订单号{orderId}，通过{paymentMethod}支付{amount}。商家承诺的到账时效为“{promisedTime}”，但至今{goodsState}。',
+  'doc.facts.not_received': '我于{paidAt}在{platform}向商家“{merchant}”购买了{item}，订单号{orderId}，已付款{amount}（{paymentMethod}）。商家承诺的到账时效为“{promisedTime}”，但至今{goodsState}。',
   'doc.facts.double_charge': '我于{paidAt}在{platform}购买{item}（商家“{merchant}”，订单号{orderId}），应付{amount}，但{paymentMethod}共扣款{chargeCount}，多扣{extraAmount}（{orderCount}，扣款渠道：{channels}）。',
   'doc.facts.card_used': '我于{paidAt}在{platform}向商家“{merchant}”购买{item}，订单号{orderId}，支付{amount}（{paymentMethod}）。收到的卡密（{cardKey}）在{triedAt}第一次兑换即提示“{errorShown}”。此前该卡密的情况：{redeemedBefore}。',
   'doc.facts.merchant_vanished': '我于{paidAt}在{platform}向商家“{merchant}”购买{item}，订单号{orderId}，支付{amount}（{paymentMethod}），未获交付。商家自{unreachableSince}起无法联系，网站状态：{siteState}；平台内滞留余额{balance}；其他受害人：{othersAffected}。',
-  'doc.facts.payment_failed': '我于{paidAt}在{platform}购买{item}（商家“{merchant}”），通过{paymentMethod}支付{amount}。付款时页面提示“{errorShown}”，订单情况：{orderExists}（订单号{orderId}）；扣款情况：{moneyTaken}。',
+  'doc.facts.payment_failed': '我于{paidAt}在{platform}购买{item}（商家“{merchant}”），已付款{amount}（{paymentMethod}）。付款时页面提示“{errorShown}”，订单情况：{orderExists}（订单号{orderId}）；扣款情况：{moneyTaken}。',
   'doc.facts.not_as_described': '我于{paidAt}在{platform}向商家“{merchant}”购买{item}，订单号{orderId}，支付{amount}（{paymentMethod}）。商品页承诺“{promised}”，实际收到的是“{received}”，与描述不符。使用情况：{usedAlready}。',
 
   'doc.request.not_received': '请退还全部货款{amount}至原支付账户。',
@@ -103,7 +103,7 @@ const documents: Record<string, string> = {
   'doc.clause.bought_thing': '购买了商品。',
   'doc.clause.order': '订单号{orderId}。',
   'doc.clause.paid': '我支付了{amount}。',
-  'doc.clause.paid_via': '我通过{method}支付了{amount}。',
+  'doc.clause.paid_via': '我已付款{amount}（{method}）。',
   'doc.clause.promisedTime.instant': '商家承诺即时到账。',
   'doc.clause.promisedTime.hours': '商家承诺几小时内到账。',
   'doc.clause.promisedTime.day': '商家承诺24小时内到账。',
