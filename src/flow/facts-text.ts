@@ -1,5 +1,6 @@
 // Facts as descriptors (rendered by src/engine/render.ts), for the step's documents and 进度.
 import type { Facts, FactValue, Flow, Question } from './types.js';
+import type { SellerReplyEvent } from './state.js';
 import { amount, datetime, join, msg, type Text } from './message.js';
 
 /** An option's label: the scenario's own wording first, then the shared one. */
@@ -35,7 +36,9 @@ const known = (v: unknown): boolean => v !== undefined && v !== null && v !== ''
  * (choices as what they mean, not "label：option"), user text without nested quotes, and an
  * unknown or skipped fact leaves its clause out. Keys: doc.clause.* (documents.ts).
  */
-export function factsParagraph(flow: Flow, facts: Facts, zone: string): Text {
+export function factsParagraph(flow: Flow, facts: Facts, zone: string, replies: readonly SellerReplyEvent[] = []): Text {
+  // What the seller last answered on the ladder replaces "never answered" from the intake.
+  const sellerSaid = [...replies].reverse().find((r) => r.rung === 'seller' && r.kind !== 'no_reply' && r.kind !== 'other');
   const f = facts;
   const q = (id: string) => flow.questions.find((x) => x.id === id);
   const val = (id: string): Text => {
@@ -64,6 +67,10 @@ export function factsParagraph(flow: Flow, facts: Facts, zone: string): Text {
     if (question.id === 'triedAt' && has('errorShown')) continue;
     if (question.id === 'errorShown' && has('triedAt')) {
       sentences.push(c('tried_error', { at: val('triedAt'), error: plain(f.errorShown) }));
+      continue;
+    }
+    if (question.id === 'sellerContact' && sellerSaid) {
+      sentences.push(c('seller_said', { at: datetime(new Date(sellerSaid.at).toISOString(), zone), what: msg(`doc.clause.seller_said.${sellerSaid.kind}`) }));
       continue;
     }
     if (question.kind === 'choice') {

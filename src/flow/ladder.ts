@@ -112,7 +112,7 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
     ? msg('doc.defendant.known', { name: rName, merchant: p.merchant, platform: p.platform, address: rAddress ? msg('doc.respondent.address', { address: rAddress }) : msg('doc.respondent.no_address') })
     : msg('doc.defendant.unknown', { merchant: p.merchant, platform: p.platform });
   // Facts as clauses; an unknown fact leaves its clause out (facts-text.ts, issue 11).
-  p.facts = factsParagraph(flow, facts, zone);
+  p.facts = factsParagraph(flow, facts, zone, state?.replies);
   // The stranded balance is claimed once: not again when it is the money paid, nor when there is none.
   const ownBalance = typeof facts.balance === 'number' && facts.balance > 0 && facts.balanceIsPayment !== 'yes';
   p.request = msg(flow.id === 'merchant_vanished' && !ownBalance ? ['doc.request.merchant_vanished.no_balance', `doc.request.${flow.id}`] : `doc.request.${flow.id}`, { ...p });

@@ -79,6 +79,20 @@ describe("the other side's answer at every rung", () => {
     expect(ids(r)).toContain('r:sent');
   });
 
+  it('once the seller answered, later letters say what the seller said, not 商家一直不回复 (exploratory testing)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d, 'not_received');
+    d.say('商家回我了 说上游卡单了让我再等等');
+    expect(d.activeCase()!.state.replies?.at(-1)).toMatchObject({ rung: 'seller' });
+    const next = d.last().choices?.find((c) => c.id.startsWith('r:next'))?.id ?? `r:next:${d.activeCase()!.state.rung}`;
+    const r = d.press(next);
+    const doc = r.map((x) => x.document?.body ?? '').join('\n');
+    expect(doc).not.toBe('');
+    expect(doc).not.toContain('商家一直不回复');
+    expect(doc).toContain('商家答复');
+  });
+
   it('已发货 by button: delivery record asked for, ready text, facts set for the law table', () => {
     app = makeApp();
     const d = new Driver(app);
