@@ -82,6 +82,10 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   const sent = state?.sent ?? [];
   p.history = sent.length ? msg('doc.history', { steps: join(sent.flatMap((r, n) => (n ? [msg('doc.history.sep'), msg(`doc.history.${r}`)] : [msg(`doc.history.${r}`)])), '') }) : '';
   p.scenario = msg(`scenario.${flow.id}`);
+  // Only the materials the user said they have (ticked on the checklist); none yet leaves a gap to fill.
+  const ticked = flow.evidence.map((e) => e.id).filter((id) => state?.evidence?.[id]);
+  p.evidence = ticked.length ? join(ticked.flatMap((id, n) => (n ? [msg('doc.evidence.sep'), msg(`ev.${id}.short`)] : [msg(`ev.${id}.short`)])), '') : msg('doc.evidence.todo');
+  p.priorRecords = sent.length ? msg('doc.evidence.prior') : '';
   // Once the seller message was sent, its deadline is fixed; before that it is counted from now.
   const sellerSentAt = state?.rungSentAt !== undefined && state.sent?.[state.sent.length - 1] === 'seller' ? new Date(state.rungSentAt) : now;
   p.deadline = datetime(sellerDeadline(sellerSentAt, timings, zone), zone);

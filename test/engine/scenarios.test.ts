@@ -90,6 +90,28 @@ describe('every scenario end to end', () => {
     expect(d.last().choices?.some((x) => x.id === 'm:ladder')).toBe(true);
   });
 
+  it('letters list as evidence only what the user ticked; none ticked leaves a gap to fill', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:order_shot');
+    d.press('e:payment_record');
+    d.press('e:done');
+    const r = d.press(`r:next:${d.activeCase()!.state.rung}`);
+    const doc = r.map((x) => x.document?.body ?? '').join('\n');
+    expect(doc).toContain('附件：订单截图、支付记录。');
+    expect(doc).not.toContain('问题证明');
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    e.press('s:not_received');
+    answerIntake(e);
+    e.press('e:done');
+    const r2 = e.press(`r:next:${e.activeCase()!.state.rung}`);
+    expect(r2.map((x) => x.document?.body ?? '').join('\n')).toContain('附件：【列出你能提供的材料');
+  });
+
   it('seller message carries facts, request, basis and deadline', () => {
     app = makeApp();
     const d = new Driver(app);

@@ -43,7 +43,7 @@ const documents: Record<string, string> = {
   'rung.platform.where.down': '网站打不开时：平台内申诉已经无法操作，请保存好手里的订单记录（订单截图、付款通知、网址），直接用支付渠道投诉（下一步），那里不需要登录平台。',
   'rung.platform.wait': '等多久：多数平台约{reviewDays}个工作日内给审核结果（各平台不同）。退款一般原路退回，到支付宝/微信通常1–3个工作日，银行卡3–7个工作日。\n⚠️ 只在平台官方页面操作。主动加你、发链接说“帮你退款”的“客服”多半是骗子。',
   'doc.platform.title': '平台申诉内容',
-  'doc.platform': '申诉类型：{scenario}\n订单号：{orderId}\n商家：{merchant}\n金额：{amount}\n\n问题描述：{facts}{history}\n\n诉求：{request}\n\n附件：订单截图、支付记录、与商家的沟通记录、问题证明截图。',
+  'doc.platform': '申诉类型：{scenario}\n订单号：{orderId}\n商家：{merchant}\n金额：{amount}\n\n问题描述：{facts}{history}\n\n诉求：{request}\n\n附件：{evidence}。',
 
   // — payment channel —
   'rung.payment.title': '向支付渠道投诉',
@@ -65,7 +65,7 @@ const documents: Record<string, string> = {
   'rung.regulator.where': '在哪里办：全国12315平台（网站、App或小程序）→ 我要投诉 → 选择被投诉方所在地。需要填写：你的姓名、电话、地址；被投诉方名称和地址（查不到商家地址的，填平台的名称和住所地）；事情经过；具体诉求。也可以找当地消费者协会。',
   'rung.regulator.wait': '等多久：{regulatorDays}个工作日左右会收到处理告知。黑猫投诉等公开平台只能施压，不能裁决，可以同时用但不能代替12315。',
   'doc.regulator.title': '12315 投诉内容',
-  'doc.regulator': '投诉人：【你的姓名】，电话：【你的手机号】，地址：【你的地址】\n被投诉方：{respondent}\n\n事情经过：{facts}{history}\n\n诉求：{request}\n\n证据：订单截图、支付记录、沟通记录、问题证明。',
+  'doc.regulator': '投诉人：【你的姓名】，电话：【你的手机号】，地址：【你的地址】\n被投诉方：{respondent}\n\n事情经过：{facts}{history}\n\n诉求：{request}\n\n证据：{evidence}。',
 
   // — police —
   'rung.police.title': '报警',
@@ -89,7 +89,7 @@ const documents: Record<string, string> = {
   'doc.defendant.known': '{name}{address}（店铺名：{merchant}；平台：{platform}）',
   'doc.defendant.unknown': '{merchant}（需要查明真实姓名/名称和地址；平台：{platform}）',
   'doc.court.title': '起诉要点',
-  'doc.court': '原告：【你的姓名、身份证号、地址、电话】\n被告：{defendant}\n诉讼请求：{request}\n事实与理由：{facts}\n证据：订单截图、支付记录、沟通记录、问题证明、此前投诉的记录。',
+  'doc.court': '原告：【你的姓名、身份证号、地址、电话】\n被告：{defendant}\n诉讼请求：{request}\n事实与理由：{facts}\n证据：{evidence}{priorRecords}。',
   // — the facts paragraph, one clause per known fact (src/flow/facts-text.ts factsParagraph) —
   'doc.request.merchant_vanished.no_balance': '请退还货款{amount}至原支付账户，并提供商家的真实名称、地址和有效联系方式。',
   'doc.clause.i': '我',
@@ -110,6 +110,9 @@ const documents: Record<string, string> = {
   'doc.clause.goodsState.nothing': '但至今没有到账，也没有收到卡密。',
   'doc.clause.goodsState.partial': '但至今只到账了一部分。',
   'doc.clause.sellerContact.no_reply': '商家一直不回复我的消息。',
+  'doc.evidence.todo': '【列出你能提供的材料，例如订单截图、支付记录、聊天记录】',
+  'doc.evidence.sep': '、',
+  'doc.evidence.prior': '、此前投诉的记录',
   'doc.clause.seller_said': '{at}商家答复：{what}。',
   'doc.clause.seller_said.no_order': '称查无此订单',
   'doc.clause.seller_said.already_delivered': '称已经发货',
