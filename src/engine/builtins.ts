@@ -22,6 +22,8 @@ import { progressText } from './progress.js';
 import { exportText } from './export.js';
 import type { Repo } from './repo.js';
 import { ORDER, type Handled, type Router, type TurnContext } from './routes.js';
+
+const SKIP_SPECS = optionSpecs([{ id: 'skip', labelKey: 'choice.skip' }], false);
 import { ENGINE_NS } from './session.js';
 
 /** The engine's own pending confirmation (ext[ENGINE_NS]). */
@@ -248,6 +250,11 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
           // "1" when the only choice shown was 跳过 and the question cannot take a 1 (a name, an order number, a key).
           const q = active.state.stage === 'intake' ? questionsOf(d.flows[active.scenario]).find((x) => x.id === active.state.q) : undefined;
           if (q && active.state.reasks > 0 && ctx.text.trim() === '1' && (q.kind === 'text' || q.kind === 'order' || q.kind === 'cardkey' || q.kind === 'time')) {
+            return ctx.stepCase(active, { type: 'choice', id: encodeChoice({ kind: 'skip' }) });
+          }
+          // 跳过 (or a synonym) typed at any question skips it, even before the skip button is shown.
+          const skip = q ? matchOption(ctx.text.trim().replace(/[吧啊呀哦。.!！]+$/u, ''), SKIP_SPECS) : undefined;
+          if (skip?.kind === 'match' && skip.how !== 'fuzzy' && skip.how !== 'contains') {
             return ctx.stepCase(active, { type: 'choice', id: encodeChoice({ kind: 'skip' }) });
           }
           const named = questionChoice(d.flows[active.scenario], active, ctx.text);

@@ -77,6 +77,18 @@ describe('a bad answer at every question', () => {
     }
   });
 
+  it('跳过 typed at a first ask skips the question; it is never stored as a name (exploratory testing)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    expect(d.activeCase()!.state.q).toBe('platform');
+    d.say('跳过');
+    expect(d.activeCase()!.facts.platform).toBeNull();
+    expect(d.activeCase()!.state.q).not.toBe('platform');
+    d.say('先跳过吧');
+    expect(d.activeCase()!.facts.merchant).toBeNull();
+  });
+
   it('times are read in the user zone (Asia/Shanghai) against the injected clock', () => {
     // 2026-11-20T08:00Z is 16:00 on 11月20日 in Shanghai; 昨天下午3点 = 11-19 15:00 +08:00.
     app = makeApp();
