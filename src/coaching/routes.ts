@@ -114,7 +114,8 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
             merchant: typeof facts.merchant === 'string' ? facts.merchant : undefined,
             orderId: typeof facts.orderId === 'string' ? facts.orderId : undefined,
             amount,
-            paidAt: typeof facts.paidAt === 'string' ? new Date(facts.paidAt) : undefined,
+            // A day alone (YYYY-MM-DD) stays a day: new Date() would read it as UTC midnight (08:00 here).
+            paidAt: typeof facts.paidAt === 'string' ? (facts.paidAt.includes('T') ? new Date(facts.paidAt) : facts.paidAt) : undefined,
             scenario: ctx.active?.scenario,
             deadline: sellerDeadline(ctx.now, d.config, zone),
           },

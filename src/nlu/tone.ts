@@ -13,7 +13,8 @@ export interface CaseFacts {
   merchant?: string;
   orderId?: string;
   amount?: number;
-  paidAt?: Date;
+  /** A time, or a day (YYYY-MM-DD) when only the day is known: written without a clock time. */
+  paidAt?: Date | string;
   scenario?: ScenarioId;
   deadline?: Date;
 }
@@ -36,7 +37,10 @@ function formatYuan(n: number): string {
 export function neutralRewrite(_draft: string, facts: CaseFacts, zone: string): string {
   const lines: string[] = [rewrite.greeting(facts.merchant)];
   const parts: string[] = [];
-  if (facts.paidAt) parts.push(rewrite.paidAt(formatWhen(facts.paidAt, zone, true)));
+  if (typeof facts.paidAt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(facts.paidAt)) {
+    const [y, M, d] = facts.paidAt.split('-').map(Number);
+    parts.push(rewrite.paidAt(t('fmt.date_y', { y, M, d })));
+  } else if (facts.paidAt) parts.push(rewrite.paidAt(formatWhen(new Date(facts.paidAt), zone, true)));
   if (facts.orderId) parts.push(rewrite.orderId(facts.orderId));
   if (facts.amount !== undefined) parts.push(rewrite.amount(formatYuan(facts.amount)));
   lines.push(parts.length ? rewrite.orderLine(parts) : rewrite.noFacts);

@@ -140,6 +140,12 @@ describe('neutralRewrite', () => {
     expect(out).not.toContain('曝光');
   });
 
+  it('a payment known only to the day is written as the day, with no invented clock time (exploratory testing)', () => {
+    const out = neutralRewrite('', { ...facts, paidAt: '2026-11-20' }, zone);
+    expect(out).toContain('2026年11月20日');
+    expect(out).not.toMatch(/2026年11月20日 \d/);
+  });
+
   it('uses the zone, not the machine clock', () => {
     const out = neutralRewrite('', { ...facts, merchant: undefined }, 'America/New_York');
     expect(out).toContain('2026年11月20日 02:00');
