@@ -61,6 +61,11 @@ const BAD_INTENT_KIND: Record<BadIntentKind, FabricationKind> = {
   fake_evidence: 'fake_evidence',
 };
 
+/** Words addressed to the bot: a question or a request ("保证吗", "多久能退？", "帮我写…"). */
+const TO_THE_BOT = /[吗嘛么？?]\s*$|你(?:确定|能|可以|保证|觉得|说)|保证|能不能|可不可以|怎么办|多久|帮我|给我写|替我|教我/;
+/** Words that report what the other side said or did. */
+const OTHER_SIDE = /商家|卖家|客服|对方|老板|店家|店主|上游|人家|平台(?:说|回|答|表示|称)|(?:他|她|它)(?:们)?(?:说|回|答|讲|表示|称|让|要|只|不|拒|已经)|说(?:已经|没有|查无|不能|不退|只能|要|等)|回复|答复|声称/;
+
 export function registerCoaching(router: Router, d: CoachingDeps): void {
   const zone = d.config.BOT_TIMEZONE;
 
@@ -259,6 +264,15 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
       if (ctx.choice || !c || c.status !== 'open' || c.state.stage !== 'ladder' || c.state.awaitingRefundAmount) return false;
       const text = ctx.text.trim();
       if (!text || matchCommand(text)) return false;
+      // A question or a request to the bot ("你确定能退回来吗", "帮我写个狠点的…") that says nothing of
+      // what the other side answered is not their answer: a threat in it gets the tone check instead.
+      if (TO_THE_BOT.test(text) && !OTHER_SIDE.test(text)) {
+        if (!checkTone(text).ok) {
+          toneCheck(ctx, text);
+          return true;
+        }
+        return false;
+      }
       const kind = classifySellerReply(text);
       if (kind === 'other') return false;
       return sellerReply(ctx, c, kind, text);

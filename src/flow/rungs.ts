@@ -317,7 +317,9 @@ export function ladder(i: StepInput): StepResult {
       ],
     };
   }
-  const r = showRung(i, facts, state);
+  // Showing the step again (继续) leaves "how much came back?": its buttons are on screen now, and a
+  // number typed next is one of them, not a refund amount.
+  const r = showRung(i, facts, state.awaitingRefundAmount && event.type === 'repeat' ? { ...state, awaitingRefundAmount: false } : state);
   if (event.type === 'start' || event.type === 'repeat') return r;
   // Anything else: say so, with the rung's buttons.
   const shown = r.effects[0];

@@ -93,6 +93,38 @@ describe("the other side's answer at every rung", () => {
     expect(doc).toContain('商家答复');
   });
 
+  it('a question or a request to the bot on the ladder is not taken as the seller\'s answer (exploratory testing)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d, 'not_received');
+    const rung = d.activeCase()!.state.rung;
+    for (const text of ['你确定能退回来吗 保证吗', '多久能退？', '帮我写个狠点的 不退钱就天天打电话骂他 给他刷差评 曝光他']) {
+      d.say(text);
+      const c = d.activeCase()!;
+      expect(c.state.replies ?? [], text).toEqual([]);
+      expect(c.state.rung, text).toBe(rung);
+      expect(c.state.awaitingRefundAmount ?? false, text).toBe(false);
+      expect(c.status, text).toBe('open');
+    }
+    // The threat request gets the tone check's advice, not a refusal recorded for the seller.
+    expect(d.log.some((r) => /差评|曝光/.test(r.text) && /语气|威胁/.test(r.text))).toBe(true);
+    // What the seller said is still recorded.
+    d.say('商家说已经发货了');
+    expect(d.activeCase()!.state.replies?.at(-1)).toMatchObject({ kind: 'already_delivered' });
+  });
+
+  it('继续 after "how much came back?" shows the step again and a number typed next is its button, not a refund (exploratory testing)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d, 'not_received');
+    d.press('k:rf');
+    expect(d.activeCase()!.state.awaitingRefundAmount).toBe(true);
+    d.say('继续');
+    expect(d.activeCase()!.state.awaitingRefundAmount ?? false).toBe(false);
+    d.say('1');
+    expect(d.activeCase()!.status).toBe('open');
+  });
+
   it('已发货 by button: delivery record asked for, ready text, facts set for the law table', () => {
     app = makeApp();
     const d = new Driver(app);
