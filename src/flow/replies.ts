@@ -81,10 +81,11 @@ export function evidenceReply(flow: Flow, state: CaseState, prefix?: Text): Repl
 }
 
 /** A declined case: close it or start another. */
-export function declinedReply(text: Text): ReplyMsg {
+export function declinedReply(text: Text, opts: { undo?: boolean } = {}): ReplyMsg {
+  const undo = opts.undo ? [choice({ kind: 'menu', action: 'back' }, msg('choice.undo_answer'))] : [];
   return {
     text,
-    choices: [choice({ kind: 'menu', action: 'close' }, msg('choice.close')), choice({ kind: 'menu', action: 'new' }, msg('choice.new_case')), choice({ kind: 'menu', action: 'delete' }, msg('coach.delete'))],
+    choices: [...undo, choice({ kind: 'menu', action: 'close' }, msg('choice.close')), choice({ kind: 'menu', action: 'new' }, msg('choice.new_case')), choice({ kind: 'menu', action: 'delete' }, msg('coach.delete'))],
   };
 }
 

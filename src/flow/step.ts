@@ -57,7 +57,10 @@ export function step(i: StepInput): StepResult {
     if (i.state.stage === 'declined' || i.state.stage === 'closed') return { facts: i.facts, state: i.state, effects: [] };
     return sellerReplied(i, i.event);
   }
-  if (i.event.type === 'back' && i.state.stage !== 'declined' && i.state.stage !== 'closed') return back(i);
+  // 返回 also undoes the answer that made the assessment decline the case (a misclick on 我自己兑换成功过);
+  // a case stopped by the fabrication guard or declined otherwise stays so.
+  const declinedByAnswer = i.state.stage === 'declined' && i.flow.assess(i.facts).verdict === 'declined' && i.state.history.length > 0;
+  if (i.event.type === 'back' && (declinedByAnswer || (i.state.stage !== 'declined' && i.state.stage !== 'closed'))) return back(i);
   switch (i.state.stage) {
     case 'intake':
       // 刷不了: the usual automatic reversal, said once above the first question (not blocking).

@@ -180,6 +180,14 @@ describe('every scenario end to end', () => {
     d.press('s:card_used');
     answerIntake(d, { redeemedBefore: { choice: 'a:me_success' } });
     expect(d.activeCase()!.state.stage).toBe('declined');
+    // A misclick is not a dead end: 返回 undoes the answer that declined it (exploratory testing).
+    expect(d.last().choices?.[0].id).toBe('m:back');
+    d.press('m:back');
+    expect(d.activeCase()!.state.stage).toBe('intake');
+    expect(d.activeCase()!.state.q).toBe('redeemedBefore');
+    expect(d.activeCase()!.facts.redeemedBefore).toBeUndefined();
+    d.press('a:never');
+    expect(d.activeCase()!.state.stage).not.toBe('declined');
   });
 });
 

@@ -23,6 +23,7 @@ const core: Record<string, string> = {
   'choice.continue': '继续',
   'choice.continue_case': '继续案件 #{id}',
   'choice.back_to_ladder': '回到维权步骤',
+  'choice.undo_answer': '选错了，返回上一题',
   'choice.evidence_done': '证据先这样，看下一步',
 
   reask: '这个回答我没法识别。例如：{example}',
