@@ -6,7 +6,7 @@ import { followUpMessage } from '../followups/messages.js';
 import type { Repo } from './repo.js';
 import { decodeChoice, encodeChoice } from './choices.js';
 import type { SessionState } from './session.js';
-import { caseRef, choiceOptions, matchOption, matchOptions, optionSpecs, questionOptions, synonymsOf, type OptionSpec } from '../dialogue/index.js';
+import { caseRef, choiceOptions, matchOption, matchOptions, optionSpecs, questionOptions, synonymsOf, yesNo, type OptionSpec } from '../dialogue/index.js';
 import { checklistOrder } from '../flow/replies.js';
 import { questionsOf } from '../flow/intake.js';
 import { t } from '../i18n/index.js';
@@ -74,12 +74,36 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
     if (m.how === 'number' && !seen.numbered) return {};
     // A feature's buttons (blacklist, community) are named by number or whole label only: their
     // words double as commands ("举报" is not "撤回这条举报").
-    if (decodeChoice(m.id)?.kind === 'blacklist' && m.how !== 'number' && m.how !== 'exact') return {};
+    if (decodeChoice(m.id)?.kind === 'blacklist' && m.how !== 'number' && m.how !== 'exact') return yesNoAnswer(choices, text);
     if (text.length > SHORT && (m.how === 'contains' || m.how === 'fuzzy')) return {};
     return { id: m.id };
   }
   if (m.kind === 'ambiguous' && text.length <= SHORT && !m.ids.some((id) => decodeChoice(id)?.kind === 'blacklist')) return { ambiguous: choices.filter((c) => m.ids.includes(c.id)) };
+  // A yes/no question shown as two buttons (删除我的数据, 集体投诉 consent) takes a yes or a no in
+  // the user's own words: 确认, 是的 删吧, 同意, 不了, 不同意.
+  return yesNoAnswer(choices, text);
+}
+
+function yesNoAnswer(choices: readonly Choice[], text: string): Resolved {
+  const pair = yesNoPair(choices);
+  if (!pair) return {};
+  const yn = yesNo(text);
+  if (yn.answer === 'yes' && !/^不/.test(yn.rest)) return { id: pair.yes };
+  if (yn.answer === 'no') return { id: pair.no };
   return {};
+}
+
+/** The two buttons of a yes/no question, when the message shown was one. */
+function yesNoPair(choices: readonly Choice[]): { yes: string; no: string } | undefined {
+  let yes: string | undefined;
+  let no: string | undefined;
+  for (const c of choices) {
+    const k = decodeChoice(c.id);
+    if (k?.kind === 'delete') k.confirm ? (yes = c.id) : (no = c.id);
+    else if (k?.kind === 'blacklist' && k.op === 'cy') yes = c.id;
+    else if (k?.kind === 'blacklist' && k.op === 'cn') no = c.id;
+  }
+  return yes && no ? { yes, no } : undefined;
 }
 
 /**

@@ -37,6 +37,20 @@ const plan = (sql: string, n: number) =>
     .join(' | ');
 
 describe('导出集体投诉 reads the agreed cases in one indexed query', () => {
+  it('the consent takes 同意 / 不同意 in the user\'s own words (exploratory testing)', () => {
+    setup();
+    const u = openCase('tg-consent-1', '同意测试店');
+    u.say('集体投诉');
+    u.press(u.choice('bl:cj:'));
+    u.say('同意');
+    expect(u.last().text).toContain('已加入');
+    const v = openCase('tg-consent-2', '同意测试店');
+    v.say('集体投诉');
+    v.press(v.choice('bl:cj:'));
+    v.say('不同意');
+    expect(v.last().text).toContain('没有加入');
+  });
+
   it('returns each agreed case with its scenario, amount and payment time, through the case-key index and primary keys', () => {
     const admin = setup();
     const a = openCase('c1', '星辰点卡店', '100元');

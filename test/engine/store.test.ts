@@ -114,6 +114,19 @@ describe('store', () => {
     for (const s of ['小年卡盟', '星辰点卡店', '202611201530123456', '100元', 'photo-ref-77', '付款后未到账']) expect(body).toContain(s);
   });
 
+  it('the delete confirmation takes a yes or a no in the user\'s own words (exploratory testing)', () => {
+    for (const [yes, deleted] of [['确认', true], ['是的 删吧', true], ['不了', false]] as const) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app, 'user-77');
+      d.press('s:not_received');
+      d.say('删除我的数据');
+      d.say(yes);
+      expect(d.last().text.includes('已删除'), yes).toBe(deleted);
+      expect(allRows(app).includes('user-77'), yes).toBe(!deleted);
+    }
+  });
+
   it('删除我的数据 asks first, then leaves nothing of the user in any table', () => {
     app = makeApp();
     const d = new Driver(app, 'user-4242');
