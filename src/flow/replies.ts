@@ -27,7 +27,8 @@ export function askReply(flow: Flow, q: Question, reasks: number, prefix?: Text,
   if (prefix) parts.push(prefix);
   // A re-ask that says why (the reason is the prefix) does not also claim the answer was not understood:
   // the reason, the question, then the example.
-  if (reasks > 0 && !prefix) parts.push(msg('reask', { example: exampleFor(flow, q) }));
+  // Options have no typed example: the re-ask points at the buttons instead of an empty 例如：.
+  if (reasks > 0 && !prefix) parts.push(q.kind === 'choice' || q.kind === 'payment' ? msg('reask.pick') : msg('reask', { example: exampleFor(flow, q) }));
   parts.push(questionText(flow, q, facts));
   if ((reasks === 0 || prefix) && q.kind !== 'choice' && q.kind !== 'payment') parts.push(msg('hint.example', { example: exampleFor(flow, q) }));
   const choices = choicesFor(flow, q, reasks);

@@ -34,7 +34,9 @@ describe('a bad answer at every question', () => {
         d.say(BAD_TEXT[q.kind]);
         const r1 = d.last();
         // Either the plain re-ask, or the reason it was refused followed by the example (never both).
-        expect(r1.text, `${q.id} first re-ask`).toMatch(/这个回答我没法识别。例如：|\n（例如：/);
+        expect(r1.text, `${q.id} first re-ask`).toMatch(/这个回答我没法识别。例如：|这个回答我没法识别，请从下面的选项里选一个|\n（例如：/);
+        // Never an empty example (choice questions have none: they point at the buttons).
+        expect(r1.text, `${q.id} empty example`).not.toMatch(/例如：\s*(?:\n|$)/);
         expect(r1.text.includes('没法识别') && /（例如：/.test(r1.text), `${q.id} not both`).toBe(false);
         expect(r1.choices?.some((x) => x.id === 'q:skip')).toBe(true);
         expect(d.activeCase()!.state.reasks).toBe(1);

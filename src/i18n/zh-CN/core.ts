@@ -27,6 +27,7 @@ const core: Record<string, string> = {
   'choice.evidence_done': '证据先这样，看下一步',
 
   reask: '这个回答我没法识别。例如：{example}',
+  'reask.pick': '这个回答我没法识别，请从下面的选项里选一个（发编号也可以）。',
   'reask.why.unknown': '没关系，想起来再说；实在不清楚可以点“跳过（不清楚）”。',
   'reask.why.no_letters': '这个看起来不像名称，请用文字写一下。',
   'reask.why.not_a_name': '这句不像是名称（发生了什么，后面会再问）。',

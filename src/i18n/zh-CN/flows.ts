@@ -173,7 +173,7 @@ export const flowSynonyms: Record<string, readonly string[]> = {
   'syn.siteState.blocked_me': ['拉黑', '被拉黑', '黑名单', '删了我', '把我删了', '删好友', '被删', '封号', '被踢'],
   'syn.siteState.unknown': ['不知道', '不确定', '没看', '没去看'],
 
-  'syn.othersAffected.yes': ['有的', '有人', '很多人', '好多人', '不止我', '其他人也', '也有人', '有好几个', '群里好多', '一群人'],
+  'syn.othersAffected.yes': ['有的', '有人', '很多人', '好多人', '不止我', '其他人也', '也有人', '有好几个', '群里好多', '一群人', '被坑了', '都被坑', '好几百人', '几百人', '几十个人', '不少人', '大家都'],
   'syn.othersAffected.no': ['没', '没有人', '就我', '只有我', '就我一个'],
   'syn.othersAffected.unknown': ['不清楚', '不确定', '不了解', '不晓得', '不知道有没有'],
 
