@@ -58,6 +58,14 @@ export interface BuiltinDeps {
 const OUTCOME_ANSWERS: ReadonlySet<string> = new Set(RUNG_CHECK_ANSWERS);
 
 /** "继续追剩下的" / "不追了，结案" in words. */
+/** A closing result said in words: 退了一半 / 只退了30 (partial), 全退了 (full), 没退 (none). */
+function closeWords(text: string): 'partial' | 'full' | 'none' | undefined {
+  if (/没退|未退|不退|一分(?:都|也)?没/.test(text)) return 'none';
+  if (/一半|一部分|部分|只退|退了一点|还差|剩下/.test(text)) return 'partial';
+  if (/全额|全部退|全退|都退了|退完了|全款|一分不少/.test(text)) return 'full';
+  return undefined;
+}
+
 function restAnswer(text: string): 'keep' | 'stop' | undefined {
   const m = matchOption(text, optionSpecs([
     { id: 'keep', labelKey: 'close.rest_keep' },
@@ -73,6 +81,26 @@ function restAnswer(text: string): 'keep' | 'stop' | undefined {
 export function registerBuiltins(router: Router, d: BuiltinDeps): void {
   const { repo, config } = d;
   const noCase = (ctx: TurnContext) => ctx.reply(menu(undefined, t('no_active_case')));
+
+  /** An amount that came back at 结案: bounded by what is still owed; a part offers to pursue the rest. */
+  function closeAmount(ctx: TurnContext, active: NonNullable<TurnContext['active']>, amount: number, outcome: 'partial' | 'full'): Handled {
+    const paidOwed = owedOf(active.facts);
+    const before = typeof active.facts.refundedSoFar === 'number' ? active.facts.refundedSoFar : 0;
+    const owed = paidOwed !== undefined ? paidOwed - before : undefined;
+    // Bounded by what was paid: a larger number is questioned, not stored.
+    const check = checkClosingAmount(amount, owed);
+    if (check.kind === 'exceeds_paid' && owed !== undefined) {
+      ctx.ext.set(ENGINE_NS, { mode: 'close_amount', closeOutcome: outcome } satisfies EngineDialog);
+      return ctx.reply({ text: exceedsPaidText(amount, owed) });
+    }
+    if (owed !== undefined && amount < owed) {
+      // Part came back: offer to keep pursuing the rest on the current rung.
+      ctx.ext.set(ENGINE_NS, { mode: 'close_rest', closeOutcome: 'partial', refunded: amount } satisfies EngineDialog);
+      return ctx.reply(restOffer(amount, remainder(owed, amount)));
+    }
+    ctx.ext.set(ENGINE_NS, undefined);
+    return ctx.closeCase(active, owed !== undefined ? 'full' : outcome, before + amount);
+  }
 
   function command(ctx: TurnContext, name: CommandName, arg?: string): Handled {
     const { active } = ctx;
@@ -125,6 +153,25 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         if (choice?.kind === 'delete') return ctx.reply(menu(active, t('delete.cancelled')));
         return false;
       }
+      // The result said in words, with its amount ("退了一半 64", "全退了"): no second question for it.
+      if (s.mode === 'close' && !choice && active && !matchCommand(ctx.text)) {
+        const said = closeWords(ctx.text);
+        const amount = extractAmount(ctx.text);
+        if (said && said !== 'none' && amount !== undefined && amount > 0) return closeAmount(ctx, active, amount, said);
+        if (said) {
+          ctx.ext.set(ENGINE_NS, { mode: 'close_amount', closeOutcome: said === 'none' ? undefined : said } satisfies EngineDialog);
+          if (said === 'none') {
+            ctx.ext.set(ENGINE_NS, undefined);
+            return ctx.closeCase(active, 'none');
+          }
+          const owedAll = said === 'full' ? owedOf(active.facts) : undefined;
+          if (owedAll !== undefined) {
+            ctx.ext.set(ENGINE_NS, undefined);
+            return ctx.closeCase(active, 'full', owedAll);
+          }
+          return ctx.reply({ text: t('close.ask_amount') });
+        }
+      }
       if (s.mode === 'close' && choice?.kind === 'close' && active) {
         // 全额退款 of a known amount: everything owed came back, nothing to ask.
         const owedAll = choice.outcome === 'full' ? owedOf(active.facts) : undefined;
@@ -142,17 +189,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
       if (s.mode === 'close_amount' && active && !choice && !matchCommand(ctx.text)) {
         const amount = extractAmount(ctx.text);
         if (amount === undefined || amount <= 0) return ctx.reply({ text: `${t('reask', { example: t('ex.amount') })}\n${t('close.ask_amount')}` });
-        // Bounded by what was paid: a larger number is questioned, not stored.
-        const owed = owedOf(active.facts);
-        const check = checkClosingAmount(amount, owed);
-        if (check.kind === 'exceeds_paid' && owed !== undefined) return ctx.reply({ text: exceedsPaidText(amount, owed) });
-        if (owed !== undefined && amount < owed) {
-          // Part came back: offer to keep pursuing the rest on the current rung.
-          ctx.ext.set(ENGINE_NS, { mode: 'close_rest', closeOutcome: 'partial', refunded: amount } satisfies EngineDialog);
-          return ctx.reply(restOffer(amount, remainder(owed, amount)));
-        }
-        ctx.ext.set(ENGINE_NS, undefined);
-        return ctx.closeCase(active, owed !== undefined ? 'full' : (s.closeOutcome ?? 'partial'), amount);
+        return closeAmount(ctx, active, amount, s.closeOutcome === 'full' ? 'full' : 'partial');
       }
       if (s.mode === 'close_rest' && active && s.refunded !== undefined) {
         const keep = choice?.kind === 'rung' && choice.op === 'resume';
@@ -160,9 +197,11 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         const said = !choice && !matchCommand(ctx.text) ? restAnswer(ctx.text) : undefined;
         if (keep || said === 'keep') {
           ctx.ext.set(ENGINE_NS, undefined);
-          repo.setRefunded(active.id, s.refunded, ctx.now);
+          const before = typeof active.facts.refundedSoFar === 'number' ? active.facts.refundedSoFar : 0;
+          repo.setRefunded(active.id, before + s.refunded, ctx.now);
           ctx.reply({ text: t('close.rest_kept', { refunded: yuan(s.refunded) }) });
-          return ctx.stepCase(active, { type: 'repeat' });
+          // The letters from here on ask only for what is still owed (ladder.ts, doc.request.remainder).
+          return ctx.stepCase(active, { type: 'facts', facts: { refundedSoFar: before + s.refunded } });
         }
         if (stop || said === 'stop') {
           ctx.ext.set(ENGINE_NS, undefined);

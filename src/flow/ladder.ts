@@ -120,6 +120,16 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   // The stranded balance is claimed once: not again when it is the money paid, nor when there is none.
   const ownBalance = typeof facts.balance === 'number' && facts.balance > 0 && facts.balanceIsPayment !== 'yes';
   p.request = msg(flow.id === 'merchant_vanished' && !ownBalance ? ['doc.request.merchant_vanished.no_balance', `doc.request.${flow.id}`] : `doc.request.${flow.id}`, { ...p });
+  // Part of the money already came back: ask only for the rest, saying what was paid and returned.
+  const refundedSoFar = typeof facts.refundedSoFar === 'number' ? facts.refundedSoFar : 0;
+  const owedTotal = typeof facts.extraAmount === 'number' && facts.extraAmount > 0 ? facts.extraAmount : typeof facts.amount === 'number' ? facts.amount : undefined;
+  if (refundedSoFar > 0 && owedTotal !== undefined && owedTotal > refundedSoFar && flow.id !== 'card_used') {
+    p.request = msg(flow.id === 'double_charge' ? 'doc.request.remainder_extra' : 'doc.request.remainder', {
+      remainder: amount(owedTotal - refundedSoFar),
+      owed: amount(owedTotal),
+      refunded: amount(refundedSoFar),
+    });
+  }
   return p;
 }
 

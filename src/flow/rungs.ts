@@ -273,8 +273,9 @@ export function ladder(i: StepInput): StepResult {
     // What was owed: the extra debit for a double charge, otherwise the amount paid (less part refunds received).
     const owed = owedOf(facts);
     const full = typeof owed !== 'number' || refunded >= owed;
-    if (!full && facts.partialAccepted !== undefined && facts.partialAccepted !== null) {
-      // A part refund agreed with the other side: the rest stays on the ladder.
+    if (!full) {
+      // Part of the money came back (agreed or not): the rest stays on the ladder — closing is the
+      // user's call (结案), never a side effect of reporting a part.
       const got = (typeof facts.refundedSoFar === 'number' ? facts.refundedSoFar : 0) + refunded;
       const f: Facts = { ...facts, refundedSoFar: got, partialAccepted: null };
       return showRung({ ...i, facts: f }, f, { ...state, awaitingRefundAmount: false }, msg('coach.partial.received', { refunded: amount(refunded), remainder: amount((owed ?? 0) - refunded) }));

@@ -125,6 +125,17 @@ describe("the other side's answer at every rung", () => {
     expect(d.activeCase()!.status).toBe('open');
   });
 
+  it('a part of the money back after 已退款 keeps the case open for the rest instead of closing it (exploratory testing)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d, 'not_received');
+    d.press('k:rf');
+    d.say('50');
+    expect(d.activeCase()!.status).toBe('open');
+    expect(d.activeCase()!.facts.refundedSoFar).toBe(50);
+    expect(d.last().text).toContain('还差');
+  });
+
   it('已发货 by button: delivery record asked for, ready text, facts set for the law table', () => {
     app = makeApp();
     const d = new Driver(app);

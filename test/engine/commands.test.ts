@@ -64,6 +64,24 @@ describe('commands and menus', () => {
     expect(d.activeCase()).toBeUndefined();
   });
 
+  it('a partial refund said in words at 结案 reads its amount; pursuing the rest makes later letters ask only for the rest (exploratory testing)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { amount: { text: '128元' } });
+    d.press('e:done');
+    d.say('结案');
+    d.say('退了一半 64');
+    expect(d.last().text).toContain('64元');
+    expect(d.activeCase()!.status).toBe('open');
+    d.say('继续追');
+    expect(d.activeCase()!.facts.refundedSoFar).toBe(64);
+    const r = d.press(`r:next:${d.activeCase()!.state.rung}`);
+    const doc = r.map((x) => x.document?.body ?? '').join('\n');
+    expect(doc).toContain('64元');
+    expect(doc).not.toContain('全部货款128元');
+  });
+
   it('unexpected input never dead-ends: no case → menu; in a case → the question again', () => {
     app = makeApp();
     const d = new Driver(app);

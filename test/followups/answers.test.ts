@@ -84,11 +84,14 @@ describe('the answer tree of a rung check', () => {
     expect(h.followUps(id)).toHaveLength(0);
   });
 
-  it('已退款 with less than paid closes as partial', () => {
+  it('已退款 with less than paid keeps the case open for the rest (issue 11: a part refund offers the remainder); 结案 closes it', () => {
     const id = atSellerCheck();
     h.send({ choice: `f:${id}:refunded` });
-    h.send({ text: '30元' });
-    expect(h.caseOf(id)).toMatchObject({ status: 'closed', outcome: 'partial', refundedAmount: 30 });
+    const out = texts(h.send({ text: '30元' }));
+    expect(out).toContain('还差');
+    expect(out).toContain('结案');
+    expect(h.caseOf(id)).toMatchObject({ status: 'open' });
+    expect(h.app.engine.repo.getCase(id)!.facts.refundedSoFar).toBe(30);
   });
 
   it('还没有 → the next rung with its text ready', () => {

@@ -173,7 +173,7 @@ const coaching: Record<string, string> = {
   'coach.partial.rest': '差额',
   'coach.partial.arrived': '部分退款已到账',
   'coach.partial.countered': '好的，把上面的回复发给对方，要求退还全部实付金额。对方不同意的，期限一到就进入下一步。',
-  'coach.partial.received': '记下了：已退回{refunded}，还差{remainder}。剩下的部分继续按这一步主张。',
+  'coach.partial.received': '记下了：已退回{refunded}，还差{remainder}。剩下的部分继续按这一步主张；不想再追了，发“结案”就行。',
   'coach.reversal.back': '钱已经退回了',
   'coach.reversal.not_back': '还没退回，现在申诉',
   'coach.reversal.over': '钱没有自动退回，那就开始申诉。',

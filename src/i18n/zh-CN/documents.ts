@@ -21,6 +21,8 @@ const documents: Record<string, string> = {
   'doc.facts.payment_failed': '我于{paidAt}在{platform}购买{item}（商家“{merchant}”），已付款{amount}（{paymentMethod}）。付款时页面提示“{errorShown}”，订单情况：{orderExists}（订单号{orderId}）；扣款情况：{moneyTaken}。',
   'doc.facts.not_as_described': '我于{paidAt}在{platform}向商家“{merchant}”购买{item}，订单号{orderId}，支付{amount}（{paymentMethod}）。商品页承诺“{promised}”，实际收到的是“{received}”，与描述不符。使用情况：{usedAlready}。',
 
+  'doc.request.remainder': '货款{owed}中已退还{refunded}，请退还剩余的{remainder}至原支付账户。',
+  'doc.request.remainder_extra': '多扣的{owed}中已退还{refunded}，请退还剩余的{remainder}至原支付账户。',
   'doc.request.not_received': '请退还全部货款{amount}至原支付账户。',
   'doc.request.double_charge': '请退还多扣的款项{extraAmount}至原支付账户。',
   'doc.request.card_used': '请提供该卡密的发货记录和兑换记录（兑换时间、兑换账号）；不能提供的，请更换有效卡密或退还货款{amount}至原支付账户。',
