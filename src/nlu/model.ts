@@ -31,6 +31,11 @@ export interface ModelFile extends LinearModel {
   featureOpts?: FeatureOpts;
   /** How clause distributions are pooled (absent = 'prob': max of clause probabilities). */
   clausePool?: ClausePool;
+  /**
+   * Only clauses whose top complaint probability is at least this take part in the strongest
+   * clause; with none, the whole message alone decides. Absent / 0 = every clause.
+   */
+  clauseGate?: number;
   meta: Record<string, unknown>;
 }
 
@@ -165,9 +170,17 @@ function renormalised(p: number[]): number[] {
 }
 
 /** The strongest-clause distribution from clause logits, pooled as `pool` says (ClausePool). */
-export function pooledClauses(clauseLogits: number[][], otherIndex: number, T: number, pool: ClausePool = 'prob'): number[] {
-  if (pool === 'logit') return softmax(poolClauses(clauseLogits, otherIndex), T);
-  return strongestClause(clauseLogits.map((z) => softmax(z, T)), otherIndex);
+export function pooledClauses(clauseLogits: number[][], otherIndex: number, T: number, pool: ClausePool = 'prob', gate = 0): number[] | undefined {
+  let zs = clauseLogits;
+  let ps = zs.map((z) => softmax(z, T));
+  if (gate > 0) {
+    const keep = ps.map((p) => Math.max(...p.filter((_, k) => k !== otherIndex)) >= gate);
+    zs = zs.filter((_, i) => keep[i]);
+    ps = ps.filter((_, i) => keep[i]);
+    if (zs.length === 0) return undefined;
+  }
+  if (pool === 'logit') return softmax(poolClauses(zs, otherIndex), T);
+  return strongestClause(ps, otherIndex);
 }
 
 /** The model's distribution before the rules: whole message blended with its strongest clause. */
@@ -179,7 +192,8 @@ export function modelDistribution(model: ModelFile, normalized: string, hits?: r
   const cs = beta > 0 ? clauses(normalized) : [];
   if (cs.length === 0) return pWhole;
   const per = cs.map((c) => logits(model, featuresWith(c, fo, false)));
-  return blend(pWhole, pooledClauses(per, model.labels.indexOf('other'), T, model.clausePool), beta);
+  const pc = pooledClauses(per, model.labels.indexOf('other'), T, model.clausePool, model.clauseGate);
+  return pc ? blend(pWhole, pc, beta) : pWhole;
 }
 
 /** Probabilities per label, in model.labels order. `normalized`: normalize() output. */

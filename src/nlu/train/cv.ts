@@ -35,6 +35,9 @@ const CONFIGS: Record<string, Partial<Params>> = {
   bag3: { bag: 3 },
   bag5boot: { bag: 5, bootstrap: true },
   logitpool: { clausePool: 'logit' },
+  gate5: { clauseGate: 0.5 },
+  gate7: { clauseGate: 0.7 },
+  alt1: { altCopies: 1 },
 };
 const FOLD_SEEDS = (process.env.NLU_CV_SEEDS ?? '7,11').split(',').map(Number);
 const K = 5;
@@ -43,10 +46,10 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 // Out-of-fold logits depend on every param but the clause pooling (applied in the blend): reuse them.
 const cvCache = new Map<string, Oof[]>();
 function cachedCv(realTrain: Example[], base: Example[], p: Params, seed: number): Oof[] {
-  const key = JSON.stringify({ ...p, clausePool: undefined, seed });
+  const key = JSON.stringify({ ...p, clausePool: undefined, clauseGate: undefined, seed });
   let oof = cvCache.get(key);
   if (!oof) cvCache.set(key, (oof = crossValidate(realTrain, base, p, p.realWeight, K, seed)));
-  return oof.map((o) => ({ ...o, pool: p.clausePool }));
+  return oof.map((o) => ({ ...o, pool: p.clausePool, gate: p.clauseGate }));
 }
 
 function main(): void {

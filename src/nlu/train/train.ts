@@ -79,6 +79,13 @@ export interface Params {
   featureOpts?: FeatureOpts;
   /** Clause pooling in the blend (model.ts ClausePool); absent = 'prob'. */
   clausePool?: ClausePool;
+  /** Clause gate in the blend (model.ts ModelFile.clauseGate); absent / 0 = none. */
+  clauseGate?: number;
+  /**
+   * Of the realWeight copies of a real message with acceptable alternatives, this many carry an
+   * alternative label (in turn) instead of the label: a soft target. 0 / absent = none.
+   */
+  altCopies?: number;
 }
 
 export const PARAMS: Params = { lambda: 1e-4, epochs: 30, lr: 0.5, minCount: 2, cueWeight: 0, classBalance: 0.5, realWeight: REAL_WEIGHT };
@@ -182,6 +189,7 @@ export function train(data0: Example[], p: Params, seed = 1): ModelFile {
   const m: ModelFile = { labels: [...LABELS], temperature: 1, ruleWeight: 0, cueWeight: p.cueWeight, bias, weights, meta: {} };
   if (p.featureOpts && optKey(p.featureOpts) !== '') m.featureOpts = p.featureOpts;
   if (p.clausePool && p.clausePool !== 'prob') m.clausePool = p.clausePool;
+  if (p.clauseGate) m.clauseGate = p.clauseGate;
   return m;
 }
 
@@ -214,6 +222,8 @@ export interface Oof {
   group?: string;
   /** Clause pooling (Params.clausePool). */
   pool?: ClausePool;
+  /** Clause gate (Params.clauseGate). */
+  gate?: number;
 }
 
 /** k-fold cross-validation over `data`; every fold's model also trains on `extra`. */
@@ -223,12 +233,25 @@ export function crossValidate(data: Example[], extra: Example[], p: Params, weig
   const oof: Oof[] = new Array(data.length);
   for (let f = 0; f < k; f++) {
     const inFold = data.filter((_, i) => fold[i] !== f);
-    const m = train([...extra, ...repeat(inFold, weight)], p);
+    const m = train([...extra, ...realCopies(inFold, weight, p.altCopies ?? 0)], p);
     data.forEach((ex, i) => {
-      if (fold[i] === f) oof[i] = { z: logits(m, featuresOf(ex, p)), zc: clauseFeaturesOf(ex, p).map((c) => logits(m, c)), r: ex.r, y: ex.y, alt: ex.alt, text: ex.text, group: ex.group, pool: p.clausePool };
+      if (fold[i] === f) oof[i] = { z: logits(m, featuresOf(ex, p)), zc: clauseFeaturesOf(ex, p).map((c) => logits(m, c)), r: ex.r, y: ex.y, alt: ex.alt, text: ex.text, group: ex.group, pool: p.clausePool, gate: p.clauseGate };
     });
   }
   return oof;
+}
+
+/** `n` copies of every real message; with altCopies, that many of a message's copies carry its alternatives' labels in turn. */
+export function realCopies(xs: Example[], n: number, altCopies: number): Example[] {
+  if (!altCopies) return repeat(xs, n);
+  const out: Example[] = [];
+  for (let i = 0; i < n; i++) {
+    for (const ex of xs) {
+      const j = i - (n - altCopies);
+      out.push(j >= 0 && ex.alt.length ? { ...ex, y: ex.alt[j % ex.alt.length] } : ex);
+    }
+  }
+  return out;
 }
 
 export function repeat<T>(xs: T[], n: number): T[] {
@@ -239,7 +262,8 @@ export function repeat<T>(xs: T[], n: number): T[] {
 
 export function dist(o: Oof, t: number, alpha: number, beta: number): number[] {
   const pw = softmax(o.z, t);
-  const pm = o.zc.length && beta > 0 ? blend(pw, pooledClauses(o.zc, OTHER, t, o.pool), beta) : pw;
+  const pc = o.zc.length && beta > 0 ? pooledClauses(o.zc, OTHER, t, o.pool, o.gate) : undefined;
+  const pm = pc ? blend(pw, pc, beta) : pw;
   return blend(pm, o.r, alpha);
 }
 
@@ -455,7 +479,7 @@ function main(): void {
     console.log(`  ${name}: ${g.length} points, confident errors ${pct(r.confidentErrors)}, asks on ${pct(r.askOnRight)} of right complaint readings`);
   }
 
-  const model = train([...base, ...repeat(realTrain, P.realWeight)], P);
+  const model = train([...base, ...realCopies(realTrain, P.realWeight, P.altCopies ?? 0)], P);
   model.temperature = best.t;
   model.ruleWeight = best.alpha;
   model.clauseWeight = best.beta;
