@@ -7,7 +7,7 @@
 //   npx tsx src/nlu/train/cv.ts                 all configurations below
 //   npx tsx src/nlu/train/cv.ts base cues       only the named ones
 import { LABELS } from '../evaluate.js';
-import { PARAMS, chooseBlend, chooseThreshold, crossValidate, loadData, platt, pointsOf, ratesAt, type Oof, type Params } from './train.js';
+import { PARAMS, chooseBlend, chooseThreshold, crossValidate, loadData, platt, pointsOf, ratesAt, type Example, type Oof, type Params } from './train.js';
 
 // Configurations compared (figures in src/nlu/README.md). Each is the first round's settings
 // (`base`) plus the changes named; `chosen` is what train.ts uses now (PARAMS).
@@ -26,10 +26,31 @@ const CONFIGS: Record<string, Partial<Params>> = {
   bal0: { classBalance: 0 },
   min1: { minCount: 1 },
   l2x3: { lambda: 3e-4 },
+  // Fourth round (issue 13): each off by default.
+  nb1: { nbScale: 1 },
+  nb05: { nbScale: 0.5 },
+  title: { featureOpts: { title: true } },
+  skip: { featureOpts: { skip: true } },
+  cjk4: { featureOpts: { cjk4: true } },
+  bag3: { bag: 3 },
+  bag5boot: { bag: 5, bootstrap: true },
+  logitpool: { clausePool: 'logit' },
+  gate5: { clauseGate: 0.5 },
+  gate7: { clauseGate: 0.7 },
+  alt1: { altCopies: 1 },
 };
 const FOLD_SEEDS = (process.env.NLU_CV_SEEDS ?? '7,11').split(',').map(Number);
 const K = 5;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+
+// Out-of-fold logits depend on every param but the clause pooling (applied in the blend): reuse them.
+const cvCache = new Map<string, Oof[]>();
+function cachedCv(realTrain: Example[], base: Example[], p: Params, seed: number): Oof[] {
+  const key = JSON.stringify({ ...p, clausePool: undefined, clauseGate: undefined, seed });
+  let oof = cvCache.get(key);
+  if (!oof) cvCache.set(key, (oof = crossValidate(realTrain, base, p, p.realWeight, K, seed)));
+  return oof.map((o) => ({ ...o, pool: p.clausePool, gate: p.clauseGate }));
+}
 
 function main(): void {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(CONFIGS);
@@ -41,7 +62,7 @@ function main(): void {
     const all: Oof[] = [];
     const perSeed: string[] = [];
     for (const seed of FOLD_SEEDS) {
-      const oof = crossValidate(realTrain, base, p, p.realWeight, K, seed);
+      const oof = cachedCv(realTrain, base, p, seed);
       all.push(...oof);
       const b = chooseBlend(oof);
       perSeed.push(pct(b.s.exact).trim());

@@ -10,11 +10,11 @@
 //   npm run nlu:train              (≈ 70–120 s)      NLU_TRAIN_DEBUG=1 prints out-of-fold misses
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { balancedClassWeights, exportWeights, trainLogistic } from '../../learn/logistic.js';
+import { balancedClassWeights, exportWeights, trainLogistic, type Trained } from '../../learn/logistic.js';
 import { mulberry32 } from '../../learn/random.js';
 import type { ScenarioOrOther } from '../../types.js';
 import { LABELS, loadCorpus, loadReal } from '../evaluate.js';
-import { blend, calibrate, clauses, features, foldForModel, logits, ruleDistribution, softmax, strongestClause, withCues, type ModelFile } from '../model.js';
+import { blend, calibrate, clauses, features, featuresWith, foldForModel, logits, pooledClauses, ruleDistribution, softmax, withCues, type ClausePool, type FeatureOpts, type ModelFile } from '../model.js';
 import { normalize } from '../normalize.js';
 import { rulesFor } from '../understand.js';
 import type { TrainMessage } from './build-corpus.js';
@@ -47,6 +47,8 @@ export interface Example {
   /** Rules' distribution for the blend. */
   r: number[];
   text: string;
+  /** normalize(text): the input of featuresWith() when Params.featureOpts is set. */
+  norm: string;
   /** The fixtures file a real message came from (threshold groups); undefined for written text. */
   group?: string;
 }
@@ -62,6 +64,28 @@ export interface Params {
   classBalance: number;
   /** Each real train-part message counts this many times. */
   realWeight: number;
+  /**
+   * NB-SVM style scaling (Wang & Manning 2012): every feature value × s_f^nbScale, where s_f is
+   * the largest one-vs-rest |log-count ratio| of the feature over the classes (add-one smoothing,
+   * counted on the training set); the exported weights carry the factor, so prediction is
+   * unchanged. 0 / absent = off.
+   */
+  nbScale?: number;
+  /** Average of this many models (weights and biases) trained with different shuffle seeds; ≤ 1 = one model. */
+  bag?: number;
+  /** With bag > 1: each model trains on a bootstrap sample (drawn with a seeded generator) instead of all of it. */
+  bootstrap?: boolean;
+  /** Extra feature families (model.ts FeatureOpts); absent = character 1–3-grams only. */
+  featureOpts?: FeatureOpts;
+  /** Clause pooling in the blend (model.ts ClausePool); absent = 'prob'. */
+  clausePool?: ClausePool;
+  /** Clause gate in the blend (model.ts ModelFile.clauseGate); absent / 0 = none. */
+  clauseGate?: number;
+  /**
+   * Of the realWeight copies of a real message with acceptable alternatives, this many carry an
+   * alternative label (in turn) instead of the label: a soft target. 0 / absent = none.
+   */
+  altCopies?: number;
 }
 
 export const PARAMS: Params = { lambda: 1e-4, epochs: 30, lr: 0.5, minCount: 2, cueWeight: 0, classBalance: 0.5, realWeight: REAL_WEIGHT };
@@ -77,21 +101,112 @@ export function toExample(text: string, scenario: ScenarioOrOther, now = NOW, al
     alt: alt.map((a) => LABELS.indexOf(a)),
     r: ruleDistribution(LABELS, r),
     text,
+    norm,
     group,
   };
 }
 
+const optKey = (o: FeatureOpts | undefined) => (o ? `${o.title ? 't' : ''}${o.skip ? 's' : ''}${o.cjk4 ? '4' : ''}` : '');
+const featureMemo = new WeakMap<Example, Map<string, { f: Map<string, number>; cf: Map<string, number>[] }>>();
+
+/** Whole-message and clause features for the feature options (memoised per example). */
+function featureSet(ex: Example, o: FeatureOpts | undefined): { f: Map<string, number>; cf: Map<string, number>[] } {
+  const key = optKey(o);
+  if (key === '') return { f: ex.f, cf: ex.cf };
+  let m = featureMemo.get(ex);
+  if (!m) featureMemo.set(ex, (m = new Map()));
+  let v = m.get(key);
+  if (!v) m.set(key, (v = { f: featuresWith(ex.norm, o), cf: clauses(ex.norm).map((c) => featuresWith(c, o, false)) }));
+  return v;
+}
+
 /** The whole-message features a model with these params sees. */
 export function featuresOf(ex: Example, p: Params): Map<string, number> {
-  return withCues(ex.f, ex.hits, p.cueWeight);
+  return withCues(featureSet(ex, p.featureOpts).f, ex.hits, p.cueWeight);
+}
+
+/** The clause features a model with these params sees. */
+export function clauseFeaturesOf(ex: Example, p: Params): Map<string, number>[] {
+  return featureSet(ex, p.featureOpts).cf;
+}
+
+/**
+ * NB-SVM factor per feature: max over classes of |log(p_c(f) / q_c(f))|, p_c the add-one smoothed
+ * share of class-c presence counts that fall on f, q_c the same for the other classes.
+ */
+export function nbFactors(data: readonly { f: ReadonlyMap<string, number>; y: number }[], K: number): Map<string, number> {
+  const counts = new Map<string, Float64Array>();
+  const total = new Float64Array(K);
+  for (const ex of data) {
+    for (const k of ex.f.keys()) {
+      let c = counts.get(k);
+      if (!c) counts.set(k, (c = new Float64Array(K)));
+      c[ex.y]++;
+      total[ex.y]++;
+    }
+  }
+  const F = counts.size;
+  const all = total.reduce((a, b) => a + b, 0);
+  const out = new Map<string, number>();
+  for (const [k, c] of counts) {
+    const sum = c.reduce((a, b) => a + b, 0);
+    let best = 0;
+    for (let y = 0; y < K; y++) {
+      const pc = (1 + c[y]) / (F + total[y]);
+      const qc = (1 + sum - c[y]) / (F + all - total[y]);
+      best = Math.max(best, Math.abs(Math.log(pc / qc)));
+    }
+    out.set(k, best);
+  }
+  return out;
 }
 
 export function train(data0: Example[], p: Params, seed = 1): ModelFile {
   const K = LABELS.length;
-  const data = data0.map((ex) => ({ f: featuresOf(ex, p), y: ex.y }));
+  let data = data0.map((ex) => ({ f: featuresOf(ex, p), y: ex.y }));
+  let factor: Map<string, number> | undefined;
+  if (p.nbScale) {
+    const raw = nbFactors(data, K);
+    factor = new Map([...raw].map(([k, r]) => [k, Math.pow(r, p.nbScale!)]));
+    const fac = factor;
+    data = data.map((ex) => ({ f: new Map([...ex.f].map(([k, v]) => [k, v * (fac.get(k) ?? 1)])), y: ex.y }));
+  }
   const classWeights = balancedClassWeights(data.map((ex) => ex.y), K, p.classBalance);
-  const { bias, weights } = exportWeights(trainLogistic(data, K, { ...p, seed, classWeights }), 4, 1e-3);
-  return { labels: [...LABELS], temperature: 1, ruleWeight: 0, cueWeight: p.cueWeight, bias, weights, meta: {} };
+  const n = Math.max(1, p.bag ?? 1);
+  const models: Trained[] = [];
+  for (let i = 0; i < n; i++) {
+    let sample = data;
+    if (n > 1 && p.bootstrap) {
+      const rnd = mulberry32(1000 + i);
+      sample = data.map(() => data[Math.floor(rnd() * data.length)]);
+    }
+    models.push(trainLogistic(sample, K, { ...p, seed: seed + i, classWeights }));
+  }
+  const avg = averaged(models, K);
+  // The NB factor moves into the weights: w·(s·x) = (w·s)·x, so prediction needs no factor table.
+  if (factor) for (const [k, w] of avg.weights) for (let c = 0; c < K; c++) w[c] *= factor.get(k) ?? 1;
+  const { bias, weights } = exportWeights(avg, 4, 1e-3);
+  const m: ModelFile = { labels: [...LABELS], temperature: 1, ruleWeight: 0, cueWeight: p.cueWeight, bias, weights, meta: {} };
+  if (p.featureOpts && optKey(p.featureOpts) !== '') m.featureOpts = p.featureOpts;
+  if (p.clausePool && p.clausePool !== 'prob') m.clausePool = p.clausePool;
+  if (p.clauseGate) m.clauseGate = p.clauseGate;
+  return m;
+}
+
+/** Mean weights and biases of linear models (a feature a model lacks counts as 0); one model as is. */
+function averaged(models: Trained[], K: number): Trained {
+  if (models.length === 1) return models[0];
+  const bias = new Float64Array(K);
+  const weights = new Map<string, Float64Array>();
+  for (const m of models) {
+    for (let c = 0; c < K; c++) bias[c] += m.bias[c] / models.length;
+    for (const [k, w] of m.weights) {
+      let a = weights.get(k);
+      if (!a) weights.set(k, (a = new Float64Array(K)));
+      for (let c = 0; c < K; c++) a[c] += w[c] / models.length;
+    }
+  }
+  return { bias, weights };
 }
 
 export const argmax = (p: number[]) => p.indexOf(Math.max(...p));
@@ -105,6 +220,10 @@ export interface Oof {
   alt: number[];
   text: string;
   group?: string;
+  /** Clause pooling (Params.clausePool). */
+  pool?: ClausePool;
+  /** Clause gate (Params.clauseGate). */
+  gate?: number;
 }
 
 /** k-fold cross-validation over `data`; every fold's model also trains on `extra`. */
@@ -114,12 +233,25 @@ export function crossValidate(data: Example[], extra: Example[], p: Params, weig
   const oof: Oof[] = new Array(data.length);
   for (let f = 0; f < k; f++) {
     const inFold = data.filter((_, i) => fold[i] !== f);
-    const m = train([...extra, ...repeat(inFold, weight)], p);
+    const m = train([...extra, ...realCopies(inFold, weight, p.altCopies ?? 0)], p);
     data.forEach((ex, i) => {
-      if (fold[i] === f) oof[i] = { z: logits(m, featuresOf(ex, p)), zc: ex.cf.map((c) => logits(m, c)), r: ex.r, y: ex.y, alt: ex.alt, text: ex.text, group: ex.group };
+      if (fold[i] === f) oof[i] = { z: logits(m, featuresOf(ex, p)), zc: clauseFeaturesOf(ex, p).map((c) => logits(m, c)), r: ex.r, y: ex.y, alt: ex.alt, text: ex.text, group: ex.group, pool: p.clausePool, gate: p.clauseGate };
     });
   }
   return oof;
+}
+
+/** `n` copies of every real message; with altCopies, that many of a message's copies carry its alternatives' labels in turn. */
+export function realCopies(xs: Example[], n: number, altCopies: number): Example[] {
+  if (!altCopies) return repeat(xs, n);
+  const out: Example[] = [];
+  for (let i = 0; i < n; i++) {
+    for (const ex of xs) {
+      const j = i - (n - altCopies);
+      out.push(j >= 0 && ex.alt.length ? { ...ex, y: ex.alt[j % ex.alt.length] } : ex);
+    }
+  }
+  return out;
 }
 
 export function repeat<T>(xs: T[], n: number): T[] {
@@ -130,7 +262,8 @@ export function repeat<T>(xs: T[], n: number): T[] {
 
 export function dist(o: Oof, t: number, alpha: number, beta: number): number[] {
   const pw = softmax(o.z, t);
-  const pm = o.zc.length && beta > 0 ? blend(pw, strongestClause(o.zc.map((z) => softmax(z, t)), OTHER), beta) : pw;
+  const pc = o.zc.length && beta > 0 ? pooledClauses(o.zc, OTHER, t, o.pool, o.gate) : undefined;
+  const pm = pc ? blend(pw, pc, beta) : pw;
   return blend(pm, o.r, alpha);
 }
 
@@ -346,7 +479,7 @@ function main(): void {
     console.log(`  ${name}: ${g.length} points, confident errors ${pct(r.confidentErrors)}, asks on ${pct(r.askOnRight)} of right complaint readings`);
   }
 
-  const model = train([...base, ...repeat(realTrain, P.realWeight)], P);
+  const model = train([...base, ...realCopies(realTrain, P.realWeight, P.altCopies ?? 0)], P);
   model.temperature = best.t;
   model.ruleWeight = best.alpha;
   model.clauseWeight = best.beta;
