@@ -39,6 +39,11 @@ export class Outbox {
   private readonly reachableStmt;
   private readonly heldForChatStmt;
   private readonly unreachableAtStmt;
+  private readonly failChatStmt;
+  // Transaction wrappers built once (better-sqlite3 builds four closures per db.transaction call).
+  private readonly releaseTx;
+  private readonly unreachableTx;
+  private readonly sentManyTx;
 
   constructor(private readonly db: DB) {
     this.insertStmt = db.prepare(
@@ -69,6 +74,19 @@ export class Outbox {
       `INSERT INTO chats (platform, chat_id, unreachable_at, unreachable_reason) VALUES (?, ?, ?, ?)
        ON CONFLICT (platform, chat_id) DO UPDATE SET unreachable_at = excluded.unreachable_at, unreachable_reason = excluded.unreachable_reason`,
     );
+    this.failChatStmt = db.prepare(
+      `UPDATE outbox SET status = 'failed', error = 'unreachable' WHERE platform = ? AND chat_id = ? AND status IN ('pending','sending')`,
+    );
+    this.releaseTx = db.transaction((ids: readonly number[]) => {
+      for (const id of ids) this.releaseStmt.run(id);
+    });
+    this.unreachableTx = db.transaction((platform: Platform, chatId: string, reason: string, now: Date) => {
+      this.unreachableStmt.run(platform, chatId, now.getTime(), reason.slice(0, 200));
+      this.failChatStmt.run(platform, chatId);
+    });
+    this.sentManyTx = db.transaction((ids: readonly number[], now: Date) => {
+      for (const id of ids) this.markSent(id, now);
+    });
   }
 
   /**
@@ -190,9 +208,7 @@ export class Outbox {
   /** Hands claimed rows back unsent (not tried: the claim is not counted as an attempt). */
   release(ids: readonly number[]): void {
     if (!ids.length) return;
-    this.db.transaction(() => {
-      for (const id of ids) this.releaseStmt.run(id);
-    })();
+    this.releaseTx(ids);
   }
 
   /** Claims every due pending row for one chat (used to hand held messages over with a reply). */
@@ -223,14 +239,7 @@ export class Outbox {
 
   /** Records that a chat cannot be reached (bot blocked, kicked) and fails its pending rows. */
   markUnreachable(platform: Platform, chatId: string, reason: string, now: Date = new Date()): void {
-    this.db.transaction(() => {
-      this.unreachableStmt.run(platform, chatId, now.getTime(), reason.slice(0, 200));
-      this.db
-        .prepare(
-          `UPDATE outbox SET status = 'failed', error = 'unreachable' WHERE platform = ? AND chat_id = ? AND status IN ('pending','sending')`,
-        )
-        .run(platform, chatId);
-    })();
+    this.unreachableTx(platform, chatId, reason, now);
   }
 
   isUnreachable(platform: Platform, chatId: string): boolean {
@@ -245,9 +254,7 @@ export class Outbox {
 
   /** Marks several delivered rows in one commit (e.g. all replies to one message). */
   markSentMany(ids: readonly number[], now: Date = new Date()): void {
-    this.db.transaction(() => {
-      for (const id of ids) this.markSent(id, now);
-    })();
+    this.sentManyTx(ids, now);
   }
 
   /** Deletes delivered and failed rows older than `before`. Returns how many. */
