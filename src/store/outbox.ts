@@ -53,7 +53,7 @@ export class Outbox {
     this.releaseStmt = db.prepare(
       `UPDATE outbox SET status = 'pending', attempts = max(attempts - 1, 0) WHERE id = ? AND status = 'sending'`,
     );
-    this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL, payload = '{}' WHERE id = ?`);
+    this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL, payload = '{}' WHERE id = ? AND kind <> 'ephemeral'`);
     this.reachableStmt = db.prepare(
       `UPDATE chats SET unreachable_at = NULL, unreachable_reason = NULL WHERE platform = ? AND chat_id = ? AND unreachable_at IS NOT NULL`,
     );
@@ -223,8 +223,9 @@ export class Outbox {
 
   /** Marks a row delivered and drops its text: nothing needs a copy of what was sent. */
   markSent(id: number, now: Date = new Date()): void {
-    if (this.deleteEphemeralStmt.run(id).changes) return;
-    this.sentStmt.run(now.getTime(), id);
+    // One statement for the usual row; an ephemeral one (rare) is left by the UPDATE and deleted.
+    if (this.sentStmt.run(now.getTime(), id).changes) return;
+    this.deleteEphemeralStmt.run(id);
   }
 
   /** Gives up on a row for good. */
