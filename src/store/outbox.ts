@@ -156,7 +156,7 @@ export class Outbox {
     if (!stmt) {
       const cond = this.kindList(kinds);
       // Kinds listed (not "NOT IN"), so the (platform, kind, id) index skips a reserved backlog;
-      // the NOT EXISTS probe walks outbox_unsent_chat (platform, chat_id, id).
+      // the NOT EXISTS probe seeks outbox_chat (platform, chat_id, status, id) at the two unsent statuses.
       stmt = this.db.prepare(
         `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
          WHERE id IN (SELECT o.id FROM outbox o INDEXED BY outbox_pending_kind
@@ -193,7 +193,7 @@ export class Outbox {
 
   /**
    * Claims a chat's due pending rows older than `beforeId` (of the given kinds), oldest first.
-   * (The redundant `status IN (…)` lets SQLite use the partial index outbox_unsent_chat.)
+   * (The redundant `status IN (…)` lets SQLite seek outbox_chat at the unsent statuses only.)
    */
   claimEarlier(platform: Platform, chatId: string, beforeId: number, now: Date, kinds: readonly OutboxKind[]): Delivery[] {
     const rows = this.earlier(kinds.join(',')).claim.all(now.getTime(), platform, chatId, beforeId, now.getTime()) as Row[];
