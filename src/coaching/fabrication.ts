@@ -80,9 +80,12 @@ export function detectFabricationWith(text: string, model: CoachModel | null): F
   }
   // A model-only finding also needs words of faking (rules/lexicon.json: an edit of evidence,
   // someone else's order, claiming twice, a deceiving verb) and no honest-context words.
+  // The model's score (already computed) is checked first: most messages stop there, before the
+  // word groups are looked for (the same conditions, in a cheaper order).
+  if (1 - honest < Number(model.meta.threshold ?? 2)) return rule;
   const groups = new Set(groupFeatures(fold(text)));
   const fakingWords = (groups.has('G:fab_edit') && groups.has('G:fab_evidence')) || groups.has('G:fab_others') || groups.has('G:fab_twice') || groups.has('G:fab_deceive');
-  if (fakingWords && !groups.has('G:honest') && !HONEST.test(normalize(text)) && 1 - honest >= Number(model.meta.threshold ?? 2)) {
+  if (fakingWords && !groups.has('G:honest') && !HONEST.test(normalize(text))) {
     const s = normalize(text);
     const kind = KIND_HINTS.find(([, re]) => re.test(s))?.[0] ?? 'fake_evidence';
     // Only a rule with its own plan markers stops a case: a model-only finding is at most a question

@@ -109,6 +109,9 @@ export class Repo {
         `INSERT INTO sessions (user_id, active_case_id, state, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (user_id) DO UPDATE SET active_case_id = excluded.active_case_id, state = excluded.state, updated_at = excluded.updated_at`,
       ),
+      // The usual turn keeps its active case: only state and time change, so the sessions_active_case
+      // index entry and the foreign-key check on active_case_id are left alone (the upsert rewrites both).
+      saveSessionState: db.prepare(`UPDATE sessions SET state = ?, updated_at = ? WHERE user_id = ? AND active_case_id IS ?`),
       getCase: db.prepare(`SELECT * FROM cases WHERE id = ?`),
       createCase: db.prepare(
         `INSERT INTO cases (user_id, scenario, stage, facts, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
@@ -197,7 +200,9 @@ export class Repo {
   }
 
   saveSession(userId: number, activeCaseId: number | null, state: object, now: Date): void {
-    this.s.saveSession.run(userId, activeCaseId, JSON.stringify(state), now.getTime());
+    const json = JSON.stringify(state);
+    if (this.s.saveSessionState.run(json, now.getTime(), userId, activeCaseId).changes) return;
+    this.s.saveSession.run(userId, activeCaseId, json, now.getTime());
   }
 
   getCase(id: number): CaseRow | undefined {

@@ -62,6 +62,7 @@ interface DueRow {
 export class FollowUpScheduler {
   private readonly dueStmt;
   private readonly markStmt;
+  private readonly fireTx: (now: Date, limit: number) => FireResult;
   private readonly loop: TimerLoop<number>;
   private held: Array<() => void> | undefined;
   private stopped = false;
@@ -85,6 +86,8 @@ export class FollowUpScheduler {
        LIMIT ?`,
     );
     this.markStmt = db.prepare(`UPDATE follow_ups SET status = ?, fired_at = ? WHERE id = ? AND status = 'pending'`);
+    // BEGIN IMMEDIATE: the batch's write lock is taken before its rows are read. Built once.
+    this.fireTx = db.transaction((now: Date, limit: number) => this.fireBatch(now, limit)).immediate;
     this.loop = new TimerLoop(() => this.runDue(), { wait: () => this.nextWaitMs(), log, name: 'follow-up scheduler' });
   }
 
@@ -106,26 +109,27 @@ export class FollowUpScheduler {
     const now = this.now();
     this.holdDuringQuietHours(now);
     if (inQuietHours(now, this.opts.zone, this.opts.quiet)) return { fired: 0, skipped: 0 };
-    return this.db
-      .transaction((): FireResult => {
-        const rows = this.dueStmt.all(now.getTime(), limit) as DueRow[];
-        let fired = 0;
-        let skipped = 0;
-        for (const r of rows) {
-          const facts = JSON.parse(r.facts) as Facts;
-          const reply = this.relevant(r, facts) ? this.message(r, facts, now) : undefined;
-          if (!reply || !r.chat_id) {
-            this.markStmt.run('skipped', now.getTime(), r.id);
-            skipped++;
-            continue;
-          }
-          this.markStmt.run('fired', now.getTime(), r.id);
-          this.outbox.enqueue({ platform: r.platform, chatId: r.chat_id, userId: r.user_id, kind: 'followup', reply }, now);
-          fired++;
-        }
-        return { fired, skipped };
-      })
-      .immediate();
+    return this.fireTx(now, limit);
+  }
+
+  /** One batch, inside fireTx. */
+  private fireBatch(now: Date, limit: number): FireResult {
+    const rows = this.dueStmt.all(now.getTime(), limit) as DueRow[];
+    let fired = 0;
+    let skipped = 0;
+    for (const r of rows) {
+      const facts = JSON.parse(r.facts) as Facts;
+      const reply = this.relevant(r, facts) ? this.message(r, facts, now) : undefined;
+      if (!reply || !r.chat_id) {
+        this.markStmt.run('skipped', now.getTime(), r.id);
+        skipped++;
+        continue;
+      }
+      this.markStmt.run('fired', now.getTime(), r.id);
+      this.outbox.enqueue({ platform: r.platform, chatId: r.chat_id, userId: r.user_id, kind: 'followup', reply }, now);
+      fired++;
+    }
+    return { fired, skipped };
   }
 
   /** Fires batches until nothing is due. Returns how many follow-ups were fired. */

@@ -353,6 +353,16 @@ export const migrations: string[] = [
   `
   CREATE INDEX collective_notices_joiner ON collective_notices (joiner);
   `,
+  // 13 — one per-chat outbox index instead of two (engine speed): outbox_chat (platform, chat_id) and
+  // the partial outbox_unsent_chat (platform, chat_id, id) meant two random index pages written for
+  // every outbox row. One index keyed (platform, chat_id, status, id) serves both: 删除我的数据 and
+  // markUnreachable by its prefix, and the per-chat order checks (status IN ('pending', 'sending')
+  // AND id < ?) by seeking the two unsent statuses, so sent rows of the chat are never walked.
+  `
+  DROP INDEX IF EXISTS outbox_unsent_chat;
+  DROP INDEX IF EXISTS outbox_chat;
+  CREATE INDEX outbox_chat ON outbox(platform, chat_id, status, id);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -39,6 +39,11 @@ export class Outbox {
   private readonly reachableStmt;
   private readonly heldForChatStmt;
   private readonly unreachableAtStmt;
+  private readonly failChatStmt;
+  // Transaction wrappers built once (better-sqlite3 builds four closures per db.transaction call).
+  private readonly releaseTx;
+  private readonly unreachableTx;
+  private readonly sentManyTx;
 
   constructor(private readonly db: DB) {
     this.insertStmt = db.prepare(
@@ -48,7 +53,7 @@ export class Outbox {
     this.releaseStmt = db.prepare(
       `UPDATE outbox SET status = 'pending', attempts = max(attempts - 1, 0) WHERE id = ? AND status = 'sending'`,
     );
-    this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL, payload = '{}' WHERE id = ?`);
+    this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL, payload = '{}' WHERE id = ? AND kind <> 'ephemeral'`);
     this.reachableStmt = db.prepare(
       `UPDATE chats SET unreachable_at = NULL, unreachable_reason = NULL WHERE platform = ? AND chat_id = ? AND unreachable_at IS NOT NULL`,
     );
@@ -69,6 +74,19 @@ export class Outbox {
       `INSERT INTO chats (platform, chat_id, unreachable_at, unreachable_reason) VALUES (?, ?, ?, ?)
        ON CONFLICT (platform, chat_id) DO UPDATE SET unreachable_at = excluded.unreachable_at, unreachable_reason = excluded.unreachable_reason`,
     );
+    this.failChatStmt = db.prepare(
+      `UPDATE outbox SET status = 'failed', error = 'unreachable' WHERE platform = ? AND chat_id = ? AND status IN ('pending','sending')`,
+    );
+    this.releaseTx = db.transaction((ids: readonly number[]) => {
+      for (const id of ids) this.releaseStmt.run(id);
+    });
+    this.unreachableTx = db.transaction((platform: Platform, chatId: string, reason: string, now: Date) => {
+      this.unreachableStmt.run(platform, chatId, now.getTime(), reason.slice(0, 200));
+      this.failChatStmt.run(platform, chatId);
+    });
+    this.sentManyTx = db.transaction((ids: readonly number[], now: Date) => {
+      for (const id of ids) this.markSent(id, now);
+    });
   }
 
   /**
@@ -138,7 +156,7 @@ export class Outbox {
     if (!stmt) {
       const cond = this.kindList(kinds);
       // Kinds listed (not "NOT IN"), so the (platform, kind, id) index skips a reserved backlog;
-      // the NOT EXISTS probe walks outbox_unsent_chat (platform, chat_id, id).
+      // the NOT EXISTS probe seeks outbox_chat (platform, chat_id, status, id) at the two unsent statuses.
       stmt = this.db.prepare(
         `UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1
          WHERE id IN (SELECT o.id FROM outbox o INDEXED BY outbox_pending_kind
@@ -175,7 +193,7 @@ export class Outbox {
 
   /**
    * Claims a chat's due pending rows older than `beforeId` (of the given kinds), oldest first.
-   * (The redundant `status IN (…)` lets SQLite use the partial index outbox_unsent_chat.)
+   * (The redundant `status IN (…)` lets SQLite seek outbox_chat at the unsent statuses only.)
    */
   claimEarlier(platform: Platform, chatId: string, beforeId: number, now: Date, kinds: readonly OutboxKind[]): Delivery[] {
     const rows = this.earlier(kinds.join(',')).claim.all(now.getTime(), platform, chatId, beforeId, now.getTime()) as Row[];
@@ -190,9 +208,7 @@ export class Outbox {
   /** Hands claimed rows back unsent (not tried: the claim is not counted as an attempt). */
   release(ids: readonly number[]): void {
     if (!ids.length) return;
-    this.db.transaction(() => {
-      for (const id of ids) this.releaseStmt.run(id);
-    })();
+    this.releaseTx(ids);
   }
 
   /** Claims every due pending row for one chat (used to hand held messages over with a reply). */
@@ -207,8 +223,9 @@ export class Outbox {
 
   /** Marks a row delivered and drops its text: nothing needs a copy of what was sent. */
   markSent(id: number, now: Date = new Date()): void {
-    if (this.deleteEphemeralStmt.run(id).changes) return;
-    this.sentStmt.run(now.getTime(), id);
+    // One statement for the usual row; an ephemeral one (rare) is left by the UPDATE and deleted.
+    if (this.sentStmt.run(now.getTime(), id).changes) return;
+    this.deleteEphemeralStmt.run(id);
   }
 
   /** Gives up on a row for good. */
@@ -223,14 +240,7 @@ export class Outbox {
 
   /** Records that a chat cannot be reached (bot blocked, kicked) and fails its pending rows. */
   markUnreachable(platform: Platform, chatId: string, reason: string, now: Date = new Date()): void {
-    this.db.transaction(() => {
-      this.unreachableStmt.run(platform, chatId, now.getTime(), reason.slice(0, 200));
-      this.db
-        .prepare(
-          `UPDATE outbox SET status = 'failed', error = 'unreachable' WHERE platform = ? AND chat_id = ? AND status IN ('pending','sending')`,
-        )
-        .run(platform, chatId);
-    })();
+    this.unreachableTx(platform, chatId, reason, now);
   }
 
   isUnreachable(platform: Platform, chatId: string): boolean {
@@ -245,9 +255,7 @@ export class Outbox {
 
   /** Marks several delivered rows in one commit (e.g. all replies to one message). */
   markSentMany(ids: readonly number[], now: Date = new Date()): void {
-    this.db.transaction(() => {
-      for (const id of ids) this.markSent(id, now);
-    })();
+    this.sentManyTx(ids, now);
   }
 
   /** Deletes delivered and failed rows older than `before`. Returns how many. */

@@ -22,6 +22,8 @@ export type KeyOf = (text: string) => string | undefined;
 
 export class OpenCaseStore {
   private readonly s;
+  /** The fold's own transaction when none is open (the wrapper built once). */
+  private readonly foldTx: () => void;
 
   constructor(
     private readonly db: DB,
@@ -50,13 +52,14 @@ export class OpenCaseStore {
          ON CONFLICT (key, outcome, rung) DO UPDATE SET n = n + 1`,
       ),
     };
+    this.foldTx = db.transaction(() => this.fold());
   }
 
   /** Brings the keys up to date with every case written since the last call (cheap when nothing changed). */
   sync(): void {
     // A backlog (after a restart or an upgrade) is folded in one transaction, not one fsync a row.
     if (this.db.inTransaction) this.fold();
-    else this.db.transaction(() => this.fold())();
+    else this.foldTx();
   }
 
   private fold(): void {

@@ -9,12 +9,15 @@ import type { KeyOf } from './cases.js';
 
 /** Closed cases counted: refunded in full, in part, or not (abandoned cases say nothing about a rung). */
 const COUNTED = new Set(['full', 'partial', 'none']);
+/** Platform texts whose key is remembered (the cache starts over when full). */
+const KEY_CACHE = 1_000;
 
 export class PlatformOutcomeStore {
   private readonly read;
 
   constructor(
     db: DB,
+    /** A pure function of the text (its results are cached). */
     private readonly keyOf: KeyOf,
     /** Folds queued closed cases into the counters first (Blacklist.syncCases). */
     private readonly sync: () => void,
@@ -23,10 +26,24 @@ export class PlatformOutcomeStore {
     this.read = db.prepare(`SELECT outcome, rung, n FROM platform_outcomes WHERE key = ?`);
   }
 
+  /**
+   * Platform texts already folded to their key (keyOf is a pure function of the text): a case at
+   * the ladder asks on every step, and most cases name one of a few platforms. Bounded.
+   */
+  private readonly keys = new Map<string, string | undefined>();
+
+  private keyFor(platform: string): string | undefined {
+    if (this.keys.has(platform)) return this.keys.get(platform);
+    if (this.keys.size >= KEY_CACHE) this.keys.clear();
+    const key = this.keyOf(platform);
+    this.keys.set(platform, key);
+    return key;
+  }
+
   /** The figures for this platform text, or undefined below the threshold (or with no platform). */
   figures(platform: unknown): PlatformOutcomes | undefined {
     if (typeof platform !== 'string' || !platform.trim()) return undefined;
-    const key = this.keyOf(platform);
+    const key = this.keyFor(platform);
     if (!key) return undefined;
     this.sync();
     let closed = 0;

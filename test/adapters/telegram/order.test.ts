@@ -98,6 +98,6 @@ describe('delivery queries', () => {
       (a.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
     const plans = [plan(claim.source, [1, 'telegram', 'x', 5, 1]), plan(held.source, ['telegram', 'x', 5]), plan(drain.source, [1, 'telegram', 1, 1, 50])];
     a.close();
-    for (const p of plans) expect(p).toContain('USING INDEX outbox_unsent_chat (platform=? AND chat_id=? AND id<?)');
+    for (const p of plans) expect(p).toContain('USING INDEX outbox_chat (platform=? AND chat_id=? AND status=? AND id<?)');
   });
 });
