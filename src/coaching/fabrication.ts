@@ -82,7 +82,8 @@ export function detectFabricationWith(text: string, model: CoachModel | null): F
   // someone else's order, claiming twice, a deceiving verb) and no honest-context words.
   // The model's score (already computed) is checked first: most messages stop there, before the
   // word groups are looked for (the same conditions, in a cheaper order).
-  if (1 - honest < Number(model.meta.threshold ?? 2)) return rule;
+  // Written as the negation of the old condition, so a NaN score or threshold still finds nothing (review).
+  if (!(1 - honest >= Number(model.meta.threshold ?? 2))) return rule;
   const groups = new Set(groupFeatures(fold(text)));
   const fakingWords = (groups.has('G:fab_edit') && groups.has('G:fab_evidence')) || groups.has('G:fab_others') || groups.has('G:fab_twice') || groups.has('G:fab_deceive');
   if (fakingWords && !groups.has('G:honest') && !HONEST.test(normalize(text))) {
