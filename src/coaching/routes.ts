@@ -62,7 +62,7 @@ const BAD_INTENT_KIND: Record<BadIntentKind, FabricationKind> = {
 };
 
 /** Words addressed to the bot: a question or a request ("保证吗", "多久能退？", "帮我写…"). */
-const TO_THE_BOT = /[吗嘛么？?]\s*$|你(?:确定|能|可以|保证|觉得|说)|保证|能不能|可不可以|怎么办|多久|帮我|给我写|替我|教我/;
+const TO_THE_BOT = /[吗嘛么？?]\s*$|你(?:确定|能|可以|保证|觉得|说)|保证|能不能|可不可以|怎么办|多久|什么时候|啥时候|到底|帮我|给我写|替我|教我/;
 /** Words that report what the other side said or did. */
 const OTHER_SIDE = /商家|卖家|客服|对方|老板|店家|店主|上游|人家|平台(?:说|回|答|表示|称)|(?:他|她|它)(?:们)?(?:说|回|答|讲|表示|称|让|要|只|不|拒|已经)|说(?:已经|没有|查无|不能|不退|只能|要|等)|回复|答复|声称/;
 

@@ -322,7 +322,9 @@ export function ladder(i: StepInput): StepResult {
   // number typed next is one of them, not a refund amount.
   const r = showRung(i, facts, state.awaitingRefundAmount && event.type === 'repeat' ? { ...state, awaitingRefundAmount: false } : state);
   if (event.type === 'start' || event.type === 'repeat') return r;
-  // Anything else: say so, with the rung's buttons.
+  // Anything else: say so, with the rung's buttons — a question about when or whether the money comes
+  // back gets a plain answer (no promise) instead of 我没看懂.
   const shown = r.effects[0];
-  return { ...r, effects: [{ type: 'reply', reply: { text: msg('ladder.unclear'), choices: shown.type === 'reply' ? shown.reply.choices : undefined } }] };
+  const asksWhen = event.type === 'text' && /多久|什么时候|啥时候|几天|能退吗|能不能退|退得回|能退回|能拿回|要得回/.test(event.text);
+  return { ...r, effects: [{ type: 'reply', reply: { text: msg(asksWhen ? 'ladder.when_refund' : 'ladder.unclear'), choices: shown.type === 'reply' ? shown.reply.choices : undefined } }] };
 }

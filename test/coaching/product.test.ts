@@ -136,6 +136,19 @@ describe("the other side's answer at every rung", () => {
     expect(d.last().text).toContain('还差');
   });
 
+  it('"多久能退？" / "能退吗" on the ladder get a plain answer with the step\'s buttons, not 我没看懂 (exploratory testing)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d, 'not_received');
+    for (const q of ['多久能退？', '能退吗', '到底什么时候能退回来']) {
+      d.say(q);
+      expect(d.last().text, q).not.toContain('我没看懂');
+      expect(d.last().text, q).toContain('看下一步');
+      expect(d.last().text, q).not.toMatch(/一定|保证能/);
+      expect(d.last().choices?.some((c) => c.id.startsWith('r:next')), q).toBe(true);
+    }
+  });
+
   it('已发货 by button: delivery record asked for, ready text, facts set for the law table', () => {
     app = makeApp();
     const d = new Driver(app);
