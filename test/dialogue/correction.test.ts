@@ -29,6 +29,14 @@ describe('readConfirmation (answer to "我理解为：… 对吗？")', () => {
     ['平台是小年卡盟', { platform: '小年卡盟' }, 'unknown'],
   ])('%j corrects %j', (s, facts, said) => expect(readConfirmation(s, NOW, ZONE)).toEqual({ kind: 'correct', facts, said }));
 
+  it('a yes/no question about a fact (商家是不是跑路了) is not a correction of it (exploratory testing)', () => {
+    for (const t of ['商家是不是跑路了', '商家是不是跑路了？', '平台是不是关了', '卖家是否还在']) {
+      expect(readCorrection(t, NOW, ZONE).facts, t).toEqual({});
+    }
+    expect(readCorrection('商家是星辰点卡店', NOW, ZONE).facts).toEqual({ merchant: '星辰点卡店' });
+    expect(readCorrection('不对，商家不是小年 是星辰点卡店', NOW, ZONE).facts).toEqual({ merchant: '星辰点卡店' });
+  });
+
   it('a corrected scenario', () => {
     expect(readConfirmation('不对，是重复扣款', NOW, ZONE)).toEqual({ kind: 'correct', facts: {}, said: 'no', scenario: 'double_charge' });
     expect(readConfirmation('不是 卡密被用了', NOW, ZONE)).toEqual({ kind: 'correct', facts: {}, said: 'no', scenario: 'card_used' });
