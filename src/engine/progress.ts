@@ -48,7 +48,7 @@ export function progressText(flow: Flow, c: CaseRow, followUps: FollowUpRow[], z
     lines.push(t('progress.followups'));
     for (const f of followUps) {
       // A window warning is listed by the day the window closes, which is what the user must beat.
-      const closes = f.kind === 'window_warning' && f.rung ? windowCloses(f.rung, c.facts, timings) : undefined;
+      const closes = f.kind === 'window_warning' && f.rung ? windowCloses(f.rung, c.facts, timings, zone) : undefined;
       const key = closes ? `progress.window.${f.rung}` : `followup.${f.kind}.${f.rung ?? 'none'}`;
       lines.push(t('progress.followup', { day: formatDay(closes ?? new Date(f.dueAt), zone), what: t(key, { days: timings.PLATFORM_APPEAL_WINDOW_DAYS }) }));
     }

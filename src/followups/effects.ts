@@ -11,7 +11,7 @@ import { windowWarnings } from './windows.js';
  */
 export function windowSchedules(i: StepInput, state: CaseState, includePassed: boolean): Effect[] {
   const rungs = applicableRungs(i.flow, i.facts, i.timings);
-  return windowWarnings(rungs, i.facts, state, i.now, i.timings, { includePassed }).map(
+  return windowWarnings(rungs, i.facts, state, i.now, i.timings, { includePassed, zone: i.zone }).map(
     (w): Effect => ({ type: 'schedule', kind: 'window_warning', rung: w.rung, dueAt: w.warnAt }),
   );
 }

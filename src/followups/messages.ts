@@ -64,7 +64,7 @@ function rungCheck(f: FiredFollowUp, now: Date, zone: string, timings: MessageTi
 
 function windowWarning(f: FiredFollowUp, now: Date, zone: string, timings: WindowTimings): Reply | undefined {
   if (!f.rung) return undefined;
-  const closes = windowCloses(f.rung, f.facts, timings);
+  const closes = windowCloses(f.rung, f.facts, timings, zone);
   if (!closes || typeof f.facts.paidAt !== 'string') return undefined;
   const days = Math.floor((closes.getTime() - now.getTime()) / 86_400_000);
   const left = days >= 1 ? t('fup.left.days', { n: days }) : t('fup.left.under_a_day');

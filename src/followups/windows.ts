@@ -3,6 +3,7 @@
 // that rung gets a warning a few days ahead, so the window is not lost while waiting on the seller.
 import type { CaseState } from '../flow/state.js';
 import type { Facts, RungId } from '../flow/types.js';
+import { atLocal } from '../time/zone.js';
 
 export const BANK_DISPUTE_WINDOW_DAYS = 120;
 export const BANK_DISPUTE_WARN_DAYS = 10;
@@ -40,16 +41,26 @@ export function rungStillAhead(rungs: readonly RungId[], rung: RungId, state: Ca
  * Warnings this case should have pending. With `includePassed`, warnings whose moment has passed
  * (but whose window is still open) are included, due now; otherwise only future ones.
  */
+/**
+ * When the payment was, as an instant: a full time as written; a day alone (YYYY-MM-DD) at local noon
+ * in `zone` — read as UTC midnight it would put warnings at 08:00, inside the quiet hours.
+ */
+export function paidInstant(paidAt: string, zone?: string): Date {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(paidAt);
+  if (day && zone) return atLocal(zone, Number(day[1]), Number(day[2]), Number(day[3]), 12, 0);
+  return new Date(paidAt);
+}
+
 export function windowWarnings(
   rungs: readonly RungId[],
   facts: Facts,
   state: CaseState,
   now: Date,
   t: WindowTimings,
-  opts: { includePassed: boolean },
+  opts: { includePassed: boolean; zone?: string },
 ): WindowWarning[] {
   if (state.remindersOff || typeof facts.paidAt !== 'string') return [];
-  const paid = new Date(facts.paidAt);
+  const paid = paidInstant(facts.paidAt, opts.zone);
   if (Number.isNaN(paid.getTime())) return [];
   const out: WindowWarning[] = [];
   for (const rung of rungs) {
@@ -65,9 +76,9 @@ export function windowWarnings(
 }
 
 /** When a rung's window closes for this case (for the warning text), if it has one. */
-export function windowCloses(rung: RungId, facts: Facts, t: WindowTimings): Date | undefined {
+export function windowCloses(rung: RungId, facts: Facts, t: WindowTimings, zone?: string): Date | undefined {
   const w = windowOf(rung, facts, t);
   if (!w || typeof facts.paidAt !== 'string') return undefined;
-  const paid = new Date(facts.paidAt).getTime();
+  const paid = paidInstant(facts.paidAt, zone).getTime();
   return Number.isNaN(paid) ? undefined : new Date(paid + w.days * DAY);
 }

@@ -257,6 +257,13 @@ describe('warnings before a window closes', () => {
     expect(lastMessage().text).toContain('平台申诉提交已经');
   });
 
+  it('a payment known only to the day counts from local noon, so the warning is not set for 08:00 in the quiet hours (exploratory testing)', () => {
+    h = harness('2025-11-10 10:00');
+    const id = h.ladderCase({ stage: 'evidence', facts: { paidAt: '2025-11-05' } });
+    h.send({ choice: 'e:done' });
+    expect(h.followUps(id)).toEqual([expect.objectContaining({ kind: 'window_warning', rung: 'platform', dueAt: bj('2025-11-17 12:00').getTime() })]);
+  });
+
   it('warns about the ~120-day bank-card dispute window when the user paid by card', () => {
     h = harness('2025-11-10 10:00');
     const id = h.ladderCase({ stage: 'evidence', facts: { paymentMethod: 'bank', paidAt: bj('2025-09-01 12:00').toISOString() } });
