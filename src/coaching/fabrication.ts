@@ -25,6 +25,9 @@ const Data = z.object({
   strongPlan: z.array(z.string()).min(1),
   question: z.array(z.string()).min(1),
   honest: z.array(z.string()),
+  honestTwice: z.array(z.string()).min(1),
+  strongTwice: z.array(z.string()).min(1),
+  honestContext: z.array(z.string()).min(1),
   reported: z.array(z.string()).min(1),
   ownClaim: z.array(z.string()).min(1),
   admission: z.array(z.string()).min(1),
@@ -34,11 +37,18 @@ const KINDS = data.kinds.map((k) => [k.kind, compile(k.patterns, 'i')] as const)
 const PLAN = compile(data.plan, 'i');
 const STRONG_PLAN = compile(data.strongPlan, 'i');
 const QUESTION = compile(data.question, 'i');
-const HONEST_WORDS = compile(data.honest, 'i');
+const HONEST = compile(data.honest, 'i');
+const HONEST_TWICE = compile(data.honestTwice, 'i');
+const STRONG_TWICE = compile(data.strongTwice, 'i');
+/** A part still owed, a withdrawn or refused claim, two orders — and no words of taking the money twice. */
+const honestTwice = (s: string) => HONEST_TWICE.test(s) && !STRONG_TWICE.test(s);
+const HONEST_CONTEXT = compile(data.honestContext, 'i');
 const REPORTED = compile(data.reported, 'i');
 const OWN_CLAIM = compile(data.ownClaim, 'i');
-/** Honest context: the honest patterns, or what someone else said with no false claim of the user's own. */
-const HONEST = { test: (s: string) => HONEST_WORDS.test(s) || (REPORTED.test(s) && !OWN_CLAIM.test(s)) };
+/** The user asking the bot to fake something ("你帮我P一张"), whatever else the message reports. */
+const ASKS_TO_FAKE = /(?:帮我|给我|替我)(?:p|ps|改|修|编|做|弄|伪造)/i;
+/** Context that makes a finding of the model alone honest: what someone else said, plain talk — unless the user's own false claim is there too. */
+const honestContext = (s: string) => HONEST.test(s) || honestTwice(s) || ((REPORTED.test(s) || HONEST_CONTEXT.test(s)) && !OWN_CLAIM.test(s));
 const ADMISSION = compile(data.admission, 'i');
 
 /**
@@ -86,7 +96,7 @@ export function detectFabricationWith(text: string, model: CoachModel | null): F
   if (!(1 - honest >= Number(model.meta.threshold ?? 2))) return rule;
   const groups = new Set(groupFeatures(fold(text)));
   const fakingWords = (groups.has('G:fab_edit') && groups.has('G:fab_evidence')) || groups.has('G:fab_others') || groups.has('G:fab_twice') || groups.has('G:fab_deceive');
-  if (fakingWords && !groups.has('G:honest') && !HONEST.test(normalize(text))) {
+  if (fakingWords && !groups.has('G:honest') && !honestContext(normalize(text))) {
     const s = normalize(text);
     const kind = KIND_HINTS.find(([, re]) => re.test(s))?.[0] ?? 'fake_evidence';
     // Only a rule with its own plan markers stops a case: a model-only finding is at most a question
@@ -98,10 +108,13 @@ export function detectFabricationWith(text: string, model: CoachModel | null): F
 
 function ruleFabrication(text: string): Fabrication | undefined {
   const s = normalize(text);
-  if (HONEST.test(s)) return undefined;
+  // An honest report ("商家说我P图") — unless the user also asks to fake something themselves ("你帮我P一张").
+  if (HONEST.test(s) && !ASKS_TO_FAKE.test(s)) return undefined;
   for (const [kind, re] of KINDS) {
     const m = re.exec(s);
     if (!m) continue;
+    // A part refund still owed, a withdrawn or refused claim, two orders: not the same money twice.
+    if (kind === 'claim_twice' && honestTwice(s)) continue;
     // A plan: something already done or decided (even if help is asked for), or stated
     // without asking. Anything else asked is a question, even with 我想.
     const mode = STRONG_PLAN.test(s) || (PLAN.test(s) && !QUESTION.test(s)) ? 'plan' : 'question';

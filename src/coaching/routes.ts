@@ -62,7 +62,11 @@ const BAD_INTENT_KIND: Record<BadIntentKind, FabricationKind> = {
 };
 
 /** Words addressed to the bot: a question or a request ("保证吗", "多久能退？", "帮我写…"). */
-const TO_THE_BOT = /[吗嘛么？?]\s*$|你(?:确定|能|可以|保证|觉得|说)|保证|能不能|可不可以|怎么办|多久|什么时候|啥时候|到底|帮我|给我写|替我|教我/;
+const TO_THE_BOT = /[吗嘛么？?]\s*$|你(?:确定|能|可以|保证|觉得|说)|保证|能不能|可不可以|怎么办|多久|什么时候|啥时候|到底/;
+/** A request to the bot to write something. */
+const REQUEST = /帮我|给我写|替我|教我/;
+/** Words that report something already said or done ("不给退，怎么办？", "已经退款了，多久到账？"). */
+const REPORTS = /了|已经|过|说|回复|回我|回消息|不回|只(?:给|肯|能|退)|不给|不肯|不退|拒|拉黑|删/;
 /** Words that report what the other side said or did. */
 const OTHER_SIDE = /商家|卖家|客服|对方|老板|店家|店主|上游|人家|平台(?:说|回|答|表示|称)|(?:他|她|它)(?:们)?(?:说|回|答|讲|表示|称|让|要|只|不|拒|已经)|说(?:已经|没有|查无|不能|不退|只能|要|等)|回复|答复|声称/;
 
@@ -266,12 +270,15 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
       if (!text || matchCommand(text)) return false;
       // A question or a request to the bot ("你确定能退回来吗", "帮我写个狠点的…") that says nothing of
       // what the other side answered is not their answer: a threat in it gets the tone check instead.
-      if (TO_THE_BOT.test(text) && !OTHER_SIDE.test(text)) {
-        if (!checkTone(text).ok) {
+      if (!OTHER_SIDE.test(text)) {
+        // A request to draft something ("帮我写个狠点的…"): a threat in it gets the tone check.
+        if (REQUEST.test(text)) {
+          if (checkTone(text).ok) return false;
           toneCheck(ctx, text);
           return true;
         }
-        return false;
+        // A question about what is to come that reports nothing the other side did.
+        if (TO_THE_BOT.test(text) && !REPORTS.test(text)) return false;
       }
       const kind = classifySellerReply(text);
       if (kind === 'other') return false;

@@ -60,9 +60,11 @@ const OUTCOME_ANSWERS: ReadonlySet<string> = new Set(RUNG_CHECK_ANSWERS);
 /** "继续追剩下的" / "不追了，结案" in words. */
 /** A closing result said in words: 退了一半 / 只退了30 (partial), 全退了 (full), 没退 (none). */
 function closeWords(text: string): 'partial' | 'full' | 'none' | undefined {
-  if (/没退|未退|不退|一分(?:都|也)?没/.test(text)) return 'none';
-  if (/一半|一部分|部分|只退|退了一点|还差|剩下/.test(text)) return 'partial';
-  if (/全额|全部退|全退|都退了|退完了|全款|一分不少/.test(text)) return 'full';
+  // A part first: "退了50，剩下的没退" is a part, not nothing.
+  if (/一半|一部分|部分|只退|退了一点|还差|剩下|剩余|没退完|没全退/.test(text)) return 'partial';
+  if (/全额|全部退|全退|都退了|退完了|全款|一分不少|一分没少/.test(text)) return 'full';
+  // Nothing back only when that is all the answer says (no sum in it).
+  if (!/\d/.test(text) && /^(?:还是?|都)?(?:没退|没有退|未退款?|不退|一分(?:钱)?(?:都|也)?没(?:退|给)?)(?:款|钱)?(?:呢|啊|呀|了)?[。.!！]*$/.test(text.trim())) return 'none';
   return undefined;
 }
 
@@ -154,6 +156,11 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         return false;
       }
       // The result said in words, with its amount ("退了一半 64", "全退了"): no second question for it.
+      // Typed words that also named a button ("剩下的没退" ~ 未退款): a part with its sum wins.
+      if (s.mode === 'close' && active && !ctx.inbound.choice && choice?.kind === 'close' && closeWords(ctx.text) === 'partial') {
+        const amount = extractAmount(ctx.text);
+        if (amount !== undefined && amount > 0) return closeAmount(ctx, active, amount, 'partial');
+      }
       if (s.mode === 'close' && !choice && active && !matchCommand(ctx.text)) {
         const said = closeWords(ctx.text);
         const amount = extractAmount(ctx.text);

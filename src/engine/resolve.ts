@@ -88,7 +88,8 @@ function yesNoAnswer(choices: readonly Choice[], text: string): Resolved {
   const pair = yesNoPair(choices);
   if (!pair) return {};
   const yn = yesNo(text);
-  if (yn.answer === 'yes' && !/^不/.test(yn.rest)) return { id: pair.yes };
+  // Only a plain yes (删除我的数据 cannot be undone): "嗯 我再想想", "好的，不过先别删" are not one.
+  if (yn.answer === 'yes' && /^(?:删|删除|删吧|删了吧|确定|确认|加入|同意)?[。.!！吧啊]*$/.test(yn.rest.trim())) return { id: pair.yes };
   if (yn.answer === 'no') return { id: pair.no };
   return {};
 }

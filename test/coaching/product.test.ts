@@ -149,6 +149,17 @@ describe("the other side's answer at every rung", () => {
     }
   });
 
+  it('a seller\'s answer reported with a question to the bot is still recorded (review)', () => {
+    for (const [text, kind] of [['不给退，怎么办？', 'refused'], ['直接把我拉黑了 怎么办啊', 'no_reply'], ['已经退款了，多久到账？', 'refunded'], ['只给退余额，可以吗', 'balance_only'], ['过了售后期不给退了吗？', 'after_sale_expired']] as const) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      toLadder(d, 'not_received');
+      d.say(text);
+      expect(d.activeCase()!.state.replies?.at(-1)?.kind, text).toBe(kind);
+    }
+  });
+
   it('已发货 by button: delivery record asked for, ready text, facts set for the law table', () => {
     app = makeApp();
     const d = new Driver(app);

@@ -82,6 +82,21 @@ describe('commands and menus', () => {
     expect(doc).not.toContain('全部货款128元');
   });
 
+  it('a part said with 没退 at 结案 is a part, not nothing back (review)', () => {
+    for (const text of ['退了50，剩下的没退', '商家不退剩下的，只退了30', '退回50元 剩余未退']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d);
+      d.press('e:done');
+      d.say('结案');
+      d.say(text);
+      expect(d.activeCase()?.status, text).toBe('open');
+      expect(d.last().text, text).toContain('还差');
+    }
+  });
+
   it('unexpected input never dead-ends: no case → menu; in a case → the question again', () => {
     app = makeApp();
     const d = new Driver(app);

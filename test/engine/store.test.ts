@@ -115,7 +115,7 @@ describe('store', () => {
   });
 
   it('the delete confirmation takes a yes or a no in the user\'s own words (exploratory testing)', () => {
-    for (const [yes, deleted] of [['确认', true], ['是的 删吧', true], ['不了', false]] as const) {
+    for (const [yes, deleted] of [['确认', true], ['是的 删吧', true], ['不了', false], ['嗯 我再想想', false], ['好的，不过先别删', false], ['行，那算了', false]] as const) {
       app?.close();
       app = makeApp();
       const d = new Driver(app, 'user-77');
