@@ -30,7 +30,8 @@ export function parsePaymentMethodNormalized(s: string): PaymentMethod | undefin
     if (method === 'balance' && balanceIsNotPayment) continue;
     const m = firstPaymentUse(s, method, re);
     if (!m) continue;
-    if (method !== 'balance' && DEBIT_NEAR.test(s.slice(Math.max(0, m.index - 4), m.index + m.length + 8))) debited.add(method);
+    const near = s.slice(Math.max(0, m.index - 4), m.index + m.length + 8);
+    if (method !== 'balance' && DEBIT_NEAR.test(near) && !NOT_DEBITED.test(near)) debited.add(method);
     // "支付宝余额" must not count as platform balance, so earlier-listed wins on ties.
     if (!best || m.index < best.index) best = { method, index: m.index };
   }
@@ -46,6 +47,8 @@ const CONTACT_BEFORE = /(?:加|联系|加了|私聊|通过|回复下?|留个?|�
 
 // A debit said right beside a channel's name.
 const DEBIT_NEAR = /扣|欠款|还款|付款|支付了|付了/;
+// …but not a debit that did not happen or failed ("银行卡没扣", "支付宝提示付款失败").
+const NOT_DEBITED = /(?:没|未|不)(?:有)?(?:扣|付)|失败/;
 // A channel the user could not pay with ("不能用花呗充值", "花呗不能用来充", "微信不能用").
 const CANNOT_BEFORE = /(?:不能|无法|不可以|没法|不让|能不能|可不可以)\s*用?\s*(?:蚂蚁)?$/;
 const CANNOT_AFTER = /^\s*(?:不能用|用不了|不支持|不可以用|无法使用|无法支付|付不了)/;

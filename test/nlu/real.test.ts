@@ -160,6 +160,9 @@ describe('entities that refuse to guess', () => {
     expect(parsePaymentMethod('用支付宝付的，微信把我拉黑了')).toBe('alipay');
     expect(parsePaymentMethod('支付宝扣了两次款')).toBe('alipay');
     expect(parsePaymentMethod('微信不能用，最后用支付宝付的')).toBe('alipay');
+    // A channel said NOT to be debited, or whose payment failed, is no second debit (review).
+    expect(parsePaymentMethod('用支付宝付款的，银行卡没扣')).toBe('alipay');
+    expect(parsePaymentMethod('微信支付了128，支付宝提示付款失败')).toBe('wechat');
   });
 
   it('takes no amount from a list price or a list of bare numbers', () => {
