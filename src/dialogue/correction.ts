@@ -11,7 +11,7 @@ import { matchOption } from './options.js';
 import { optionSpecs } from './synonyms.js';
 import { SCENARIOS, type ScenarioId } from '../types.js';
 
-const FACT_QUESTION = /(?:平台|网站|商家|卖家|店铺|店家|老板|客服)\s*(?:是不是|是否|会不会|有没有)/;
+const FACT_QUESTION_CLAUSE = /[^，,。.!！?？;；]*(?:平台|网站|商家|卖家|店铺|店家|老板|客服)\s*(?:是不是|是否|会不会|有没有)[^，,。.!！?？;；]*[?？]*/g;
 /** Words that say "what I said before was wrong". */
 const CUE = /不对|不是|错了|写错|说错|搞错|弄错|填错|打错|改成|改为|改一下|应该是|应为|其实是|实际(?:上)?是|更正|纠正|重新说|是这个/;
 const AMOUNT_LABEL = /金额|钱数|价格|价钱|实付|付了|花了|充了|多少钱|块钱|元/;
@@ -39,9 +39,10 @@ export interface Correction {
  * not taken), platform, merchant, orderId. A card key is never read as any of these.
  */
 export function readCorrection(text: string, now: Date, zone: string, opts: { timeKey?: string; cueOnly?: boolean } = {}): Correction {
-  const s = fold(text, { lowerCase: false }).trim();
-  // "商家是不是跑路了", "平台是否还在": a yes/no question about the other side, not a new value.
-  if (FACT_QUESTION.test(s)) return { facts: {}, cue: 'none' };
+  // "商家是不是跑路了", "平台是否还在": a yes/no question about the other side, not a new value — its
+  // clause is left out; a value said beside it ("金额是200，商家会不会跑路") is still read.
+  const s = fold(text, { lowerCase: false }).trim().replace(FACT_QUESTION_CLAUSE, ' ').trim();
+  if (!s) return { facts: {}, cue: 'none' };
   const cue = CUE.test(s) ? 'explicit' : LABELLED.test(s) ? 'labelled' : 'none';
   // A caller that acts only on cued corrections skips reading the facts (dates cost two chrono parses).
   if (cue === 'none' && opts.cueOnly) return { facts: {}, cue };

@@ -51,6 +51,8 @@ export function extractName(text: string): string {
     if (qq) return `QQ ${qq[1]}`;
     const wx = WECHAT_ID.exec(rest);
     if (wx) return `微信 ${wx[1]}`;
+    // "不知道 好像叫星辰": a guess after the don't-know is the answer.
+    if (/^(?:好像|应该|大概|可能|估计|貌似)/.test(rest)) s = rest;
   }
   s = s.replace(FORGOT_TAIL, '').replace(HEDGE_LEAD, '');
   for (let k = 0; k < 2; k++) {

@@ -34,6 +34,8 @@ describe('readConfirmation (answer to "我理解为：… 对吗？")', () => {
       expect(readCorrection(t, NOW, ZONE).facts, t).toEqual({});
     }
     expect(readCorrection('商家是星辰点卡店', NOW, ZONE).facts).toEqual({ merchant: '星辰点卡店' });
+    // Only the question's clause is left out: a value said beside it stays (review).
+    expect(readCorrection('不过金额是200，商家会不会跑路啊', NOW, ZONE).facts).toEqual({ amount: 200 });
     expect(readCorrection('不对，商家不是小年 是星辰点卡店', NOW, ZONE).facts).toEqual({ merchant: '星辰点卡店' });
   });
 

@@ -125,6 +125,7 @@ describe('names', () => {
     expect(checkName('星月卡盟 网址忘了', { name: true })).toEqual({ ok: true, value: '星月卡盟' });
     expect(checkName('王者点券 大概1280点吧', { name: true })).toEqual({ ok: true, value: '王者点券 1280点' });
     expect(checkName('好像是星辰卡盟吧', { name: true })).toEqual({ ok: true, value: '星辰卡盟' });
+    expect(checkName('不知道 好像叫星辰', { name: true })).toEqual({ ok: true, value: '星辰' });
     expect(checkName('看下一步', { name: true })).toEqual({ ok: false, reason: 'unknown' });
     // Names that hold such words stay names.
     expect(checkName('那个卡盟旗舰店', { name: true })).toEqual({ ok: true, value: '那个卡盟旗舰店' });
