@@ -161,37 +161,23 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         const amount = extractAmount(ctx.text);
         if (amount !== undefined && amount > 0) return closeAmount(ctx, active, amount, 'partial');
       }
-      if (s.mode === 'close' && !choice && active && !matchCommand(ctx.text)) {
-        const said = closeWords(ctx.text);
-        const amount = extractAmount(ctx.text);
-        if (said && said !== 'none' && amount !== undefined && amount > 0) return closeAmount(ctx, active, amount, said);
-        if (said) {
-          ctx.ext.set(ENGINE_NS, { mode: 'close_amount', closeOutcome: said === 'none' ? undefined : said } satisfies EngineDialog);
-          if (said === 'none') {
-            ctx.ext.set(ENGINE_NS, undefined);
-            return ctx.closeCase(active, 'none');
-          }
-          const owedAll = said === 'full' ? owedOf(active.facts) : undefined;
-          if (owedAll !== undefined) {
-            ctx.ext.set(ENGINE_NS, undefined);
-            return ctx.closeCase(active, 'full', owedAll);
-          }
-          return ctx.reply({ text: t('close.ask_amount') });
-        }
-      }
-      if (s.mode === 'close' && choice?.kind === 'close' && active) {
+      // The same outcome chosen by button or said in words (没退, 全退了) without a sum.
+      const outcome = s.mode === 'close' && active ? (choice?.kind === 'close' ? choice.outcome : !choice && !matchCommand(ctx.text) ? closeWords(ctx.text) : undefined) : undefined;
+      if (outcome && active) {
+        const amount = choice ? undefined : extractAmount(ctx.text);
+        if ((outcome === 'partial' || outcome === 'full') && amount !== undefined && amount > 0) return closeAmount(ctx, active, amount, outcome);
         // 全额退款 of a known amount: everything owed came back, nothing to ask.
-        const owedAll = choice.outcome === 'full' ? owedOf(active.facts) : undefined;
+        const owedAll = outcome === 'full' ? owedOf(active.facts) : undefined;
         if (owedAll !== undefined) {
           ctx.ext.set(ENGINE_NS, undefined);
           return ctx.closeCase(active, 'full', owedAll);
         }
-        if (choice.outcome === 'partial' || choice.outcome === 'full') {
-          ctx.ext.set(ENGINE_NS, { mode: 'close_amount', closeOutcome: choice.outcome } satisfies EngineDialog);
+        if (outcome === 'partial' || outcome === 'full') {
+          ctx.ext.set(ENGINE_NS, { mode: 'close_amount', closeOutcome: outcome } satisfies EngineDialog);
           return ctx.reply({ text: t('close.ask_amount') });
         }
         ctx.ext.set(ENGINE_NS, undefined);
-        return ctx.closeCase(active, choice.outcome);
+        return ctx.closeCase(active, outcome);
       }
       if (s.mode === 'close_amount' && active && !choice && !matchCommand(ctx.text)) {
         const amount = extractAmount(ctx.text);
