@@ -25,9 +25,11 @@ const cardKey = z.string().regex(/^[A-Za-z0-9-]{6,64}$/);
 
 /** How far in the future a "when did you pay" answer may lie (clock skew, typing delay). */
 const FUTURE_SLACK_MS = 10 * 60_000;
-const MONTH_ONLY = /(?:\d{1,2}|[一二三四五六七八九十]{1,3}|上个?|这个?|本)\s*月(?:份)?(?![\d一二三四五六七八九十]{1,3}\s*[号日]?)|上旬|中旬|下旬|月初|月中|月底|月末/;
+const MONTH_ONLY = /(?:\d{1,2}|[一二三四五六七八九十]{1,3}|上个?|这个?|本)\s*月(?:份)?(?!\s*的?\s*[\d一二三四五六七八九十]{1,3})|上旬|中旬|下旬|月初|月中|月底|月末/;
 const DAY_NAMED = /[号日]|\d{1,2}\s*月\s*\d{1,2}|\d{1,2}[./-]\d{1,2}|昨天|前天|今天|今早|刚才|刚刚|小时前|天前|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜/;
 const APPROXIMATE = /[\d零一二两三四五六七八九十百千万]\s*(?:多|余|来)|几\s*[十百千]|[十百千]\s*几/;
+// A sum said roughly ("300左右", "大概300", "约300", "近6000元", "三百出头"): asked again for the exact one.
+const ROUGHLY = /左右|上下|出头|大概|大约|大致|约莫|(?<!预|节|合|契|大)约|差不多|估计|将近|接近|(?<![最附接将])近/;
 const FUTURE_WORDS = /明天|后天|明早|明晚|今晚|下周|下星期|下个月|待会|一会儿|等会|tomorrow|next week/i;
 
 export function parseAnswer(q: Question, raw: string, now: Date, zone: string): ParseResult {
@@ -118,6 +120,7 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
     }
     case 'amount': {
       if (q.allowZero && /^(0|零|没有|无|没|没了|一分没有|一分都没有|没有余额)\s*(元|块)?[。.!！]*$/.test(fold(input))) return { ok: true, value: 0 };
+      if (ROUGHLY.test(fold(input)) && /[\d零一二两三四五六七八九十百千万]/.test(input)) return { ok: false, why: 'approximate' };
       const r = amount.safeParse(extractAmount(input));
       if (r.success) return { ok: true, value: Math.round(r.data * 100) / 100 };
       return APPROXIMATE.test(fold(input)) ? { ok: false, why: 'approximate' } : { ok: false };

@@ -51,7 +51,12 @@ function pushBack(date: Date, implied: Implied, now: Date, zone: string): Date {
 const NUM = '(\\d+|[零〇一二两三四五六七八九十百]+|半)';
 const AGO = new RegExp(`${NUM}\\s*(?:个)?\\s*(?:多)?\\s*(分钟|分|小时|钟头|个小时)\\s*(?:之前|以前|前)`);
 const JUST_NOW = /刚才|刚刚|方才|刚(?=(?:充|付|买|下单|支付|扣))|just now|a moment ago/;
-const LAST_MONTH_DAY = /上(?:个)?月\s*(\d{1,2}|[一二三四五六七八九十]+)\s*[号日]/;
+// "上个月15号", "上月15", "上个月的十五"; "这个月3号", "本月的3号" (a day number not followed by a unit).
+const DAY_NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:[号日]|(?![\\d一二三四五六七八九十百千万.个次笔元块份张单天周年月点:：%]))';
+const LAST_MONTH_DAY = new RegExp(`上(?:个)?月\\s*的?\\s*${DAY_NUM}`);
+const THIS_MONTH_DAY = new RegExp(`(?:这个?|本)月\\s*的?\\s*${DAY_NUM}`);
+// "11月的18": the 的 between a month and its day is dropped so the month-day parsers see 11月18.
+const MONTH_DE_DAY = /([\d一二三四五六七八九十]月)\s*的\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[号日]|(?![\d一二三四五六七八九十百千万.个次笔元块份张单天周年月点:：%])))/g;
 const BARE_DAY = /(?<![月\d.\/\-])(\d{1,2})\s*号(?!码)/;
 const DOTTED = /(?<![\d.v])(?<!(?:版本|版本号|版|version|ver)\s{0,3})(1[0-2]|0?[1-9])\s*[./]\s*([12]\d|3[01]|0?[1-9])(?![\d.%])(?!\s*(?:元|块|rmb|k|w|版|的版本|正式版|测试版|beta|release))/;
 
@@ -124,6 +129,7 @@ export function parseWhenNormalized(s: string, now: Date, zone: string): Date | 
 }
 
 export function parseWhenDetailedNormalized(s: string, now: Date, zone: string): When | undefined {
+  s = s.replace(MONTH_DE_DAY, '$1');
   // 1. Relative minutes/hours: chrono's zh "N小时前" is unreliable, do it here.
   const ago = AGO.exec(s);
   if (ago) {
@@ -147,15 +153,16 @@ export function parseWhenDetailedNormalized(s: string, now: Date, zone: string):
     first !== undefined && (first.start.isCertain('day') || first.start.isCertain('weekday'));
 
   const lm = LAST_MONTH_DAY.exec(s);
+  const tm = lm ? null : THIS_MONTH_DAY.exec(s);
   const dotted = DOTTED.exec(s);
   const holiday = HOLIDAYS.find(([re]) => re.test(s));
   const chronoHasMonth = first !== undefined && first.start.isCertain('month');
-  if (first && chronoHasDate && !lm && !dotted && !(holiday && !chronoHasMonth)) {
+  if (first && chronoHasDate && !lm && !tm && !dotted && !(holiday && !chronoHasMonth)) {
     return { date: fromChrono(first, now, zone), precision: first.start.isCertain('hour') ? 'minute' : 'day' };
   }
 
   // Dates chrono misses; a clock time chrono found elsewhere in the text is kept.
-  const anchor = lm ?? dotted;
+  const anchor = lm ?? tm ?? dotted;
   const clockResults = anchor ? zh.hans.parse(s.slice(anchor.index + anchor[0].length), ref) : results;
   const timed = clockResults.find((r) => r.start.isCertain('hour'));
   const clock = timed ? { h: timed.start.get('hour') ?? 0, mi: timed.start.get('minute') ?? 0 } : undefined;
@@ -166,6 +173,16 @@ export function parseWhenDetailedNormalized(s: string, now: Date, zone: string):
       const t = clock ?? { h: 12, mi: 0 };
       const mo = n.mo === 1 ? 12 : n.mo - 1;
       return { date: fromWall(n.mo === 1 ? n.y - 1 : n.y, mo, d, t.h, t.mi, zone), precision: clock ? 'minute' : 'day' };
+    }
+  }
+  if (tm) {
+    const d = num(tm[1]);
+    // This month's day; one still to come is not when something happened (never pushed back a month).
+    if (d !== undefined && d >= 1 && d <= 31) {
+      const t = clock ?? { h: 12, mi: 0 };
+      const date = fromWall(n.y, n.mo, d, t.h, t.mi, zone);
+      if (clock ? date.getTime() <= now.getTime() + FUTURE_SLACK_MS : d <= n.d) return { date, precision: clock ? 'minute' : 'day' };
+      return undefined;
     }
   }
   if (dotted) {

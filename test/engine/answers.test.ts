@@ -128,6 +128,46 @@ describe('a bad answer at every question', () => {
     expect(e.activeCase()!.facts.paidAt).toBe('2026-10-15');
   });
 
+  it('a day said with the month in words (11月的18, 上个月的十五, 这个月3号, 上月15) is read, not refused as month-only (review)', () => {
+    // The injected clock is 2026-11-20 16:00 in Shanghai.
+    const cases: [string, string][] = [
+      ['11月的18', '2026-11-18'],
+      ['上个月的十五', '2026-10-15'],
+      ['这个月3号', '2026-11-03'],
+      ['本月3号', '2026-11-03'],
+      ['上月15', '2026-10-15'],
+      ['上个月15号左右', '2026-10-15'],
+    ];
+    for (const [text, want] of cases) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { paidAt: { text } });
+      expect(d.activeCase()!.facts.paidAt, text).toBe(want);
+    }
+  });
+
+  it('a rough sum at the amount question (300左右, 大概300, 约300, 近6000元, 三百出头) asks for the exact figure with why; a sure one (128吧) is taken', () => {
+    for (const text of ['300左右', '大概300', '约300块', '差不多三百吧', '近6000元', '将近六千', '三百出头', '200上下']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { amount: { text } });
+      expect(d.log.some((r) => r.text.includes('准确金额')), text).toBe(true);
+      expect(d.activeCase()!.facts.amount, text).toBeNull();
+    }
+    for (const [text, want] of [['128吧', 128], ['应该是68', 68], ['300', 300]] as const) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { amount: { text } });
+      expect(d.activeCase()!.facts.amount, text).toBe(want);
+    }
+  });
+
   it('a time in the future is refused', () => {
     app = makeApp();
     const d = new Driver(app);

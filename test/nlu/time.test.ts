@@ -28,6 +28,18 @@ describe('parseWhen', () => {
     expect(when(text)).toBe(at(want));
   });
 
+  it('a day with the month in words: 11月的18, 上个月的十五, 上月15, 这个月3号 (a day still to come this month is no date), never a sum or a count', () => {
+    expect(when('11月的18号')).toBe(at('2026-11-18T12:00:00+08:00'));
+    expect(when('上个月的十五')).toBe(at('2026-10-15T12:00:00+08:00'));
+    expect(when('上月15')).toBe(at('2026-10-15T12:00:00+08:00'));
+    expect(when('这个月3号晚上8点')).toBe(at('2026-11-03T20:00:00+08:00'));
+    expect(when('本月的10号买的')).toBe(at('2026-11-10T12:00:00+08:00'));
+    expect(when('这个月25号')).toBeUndefined();
+    expect(when('上个月充了100')).toBeUndefined();
+    expect(when('上个月3个订单没到')).toBeUndefined();
+    expect(when('这个月15块的会员')).toBeUndefined();
+  });
+
   it('刚才 is now', () => {
     expect(when('刚才付的钱')).toBe(now.toISOString());
   });
