@@ -49,6 +49,14 @@ describe('detectFabrication', () => {
     expect(detectFabrication('商家退了一份，支付宝也退了一份，多的不还可以吗')).toMatchObject({ mode: 'question', kind: 'claim_twice' });
   });
 
+  it("the other side's line reported with its subject dropped (说没有这个订单？？, 说已经发货了) is honest; 说没收到 as the user's own claim is still asked about", () => {
+    for (const text of ['说没有这个订单？？', '说没这个订单', '又说查不到这笔订单', '说已经发货了？？', '说系统问题让我等', '一直说不给退']) {
+      expect(detectFabrication(text), text).toBeUndefined();
+    }
+    expect(detectFabrication('说没收到行不行')).toMatchObject({ mode: 'question' });
+    expect(detectFabrication('就说没到账可以吗')).toMatchObject({ mode: 'question' });
+  });
+
   it('requests to fake evidence beside such context are still caught (review)', () => {
     for (const text of ['客服说要付款截图，你帮我P一张付款成功的截图', '商家说没收到付款，我能不能把转账记录的时间改一下', '他说查不到订单，我拿朋友的订单截图去申请行不行',
       '申诉被拒了，我想把截图的金额改大一点再申请', '还差50没退，我把金额改成200再申请可以吗', '说实话，我想P一张图', '撤销申诉后，用改过的截图重新申诉可以吗',
