@@ -53,11 +53,15 @@ const NOT_DEBITED = /(?:没|未|不)(?:有)?(?:扣|付)|失败/;
 const CANNOT_BEFORE = /(?:不能|无法|不可以|没法|不让|能不能|可不可以)\s*用?\s*(?:蚂蚁)?$/;
 const CANNOT_AFTER = /^\s*(?:不能用|用不了|不支持|不可以用|无法使用|无法支付|付不了)/;
 
+const NOT_A_PAYMENT_AFTER = /^\s*(?:的)?(?:会员|积分|免息券|红包|上抽奖|抽奖|里抽|金)/;
+
 function firstPaymentUse(s: string, method: PaymentMethod, re: RegExp): { index: number; length: number } | undefined {
   const g = new RegExp(re.source, 'g');
   for (const m of s.matchAll(g)) {
     const index = m.index ?? 0;
     if (CANNOT_BEFORE.test(s.slice(Math.max(0, index - 6), index)) || CANNOT_AFTER.test(s.slice(index + m[0].length, index + m[0].length + 6))) continue;
+    // A product of the channel that is no payment: 花呗积分/花呗会员 redeemed, 借呗 loans' coupons, a 花呗 lottery.
+    if (method === 'alipay' && NOT_A_PAYMENT_AFTER.test(s.slice(index + m[0].length, index + m[0].length + 6))) continue;
     if (method === 'wechat' || method === 'qq_wallet') {
       const after = s.slice(index + m[0].length, index + m[0].length + 4);
       if (CONTACT_AFTER.test(after) && !/付|支付|扣/.test(after)) continue;

@@ -165,6 +165,15 @@ describe('entities that refuse to guess', () => {
     expect(parsePaymentMethod('微信支付了128，支付宝提示付款失败')).toBe('wechat');
   });
 
+  it('names no payment channel for a product of the channel that is not a payment (花呗积分兑换, 花呗会员, 借呗免息券, 蚂蚁花呗上抽奖)', () => {
+    for (const t of ['花呗会员积分兑换优酷视频会员未到账', '为什么用花呗积分对换的两个月优酷会员，app显示的是一个月', '我在蚂蚁花呗上抽奖到优酷会员可是用不了是为什么',
+      '借呗免息券兑换失败，我是黄金会员这个是怎么回事', '我不想要这个花呗会员', '支付宝会员积分换的爱奇艺月卡没到']) {
+      expect(parsePaymentMethod(t), t).toBeUndefined();
+    }
+    expect(parsePaymentMethod('花呗付的优酷会员没到账')).toBe('alipay');
+    expect(parsePaymentMethod('开了优酷会员，花呗扣了25')).toBe('alipay');
+  });
+
   it('takes no amount from a list price or a list of bare numbers', () => {
     expect(parseAmount('原价68元，活动价开通了连续包月，每月扣25元')).toBe(25);
     expect(parseAmount('标价是99元，我还没买')).toBeUndefined();
