@@ -89,7 +89,7 @@ export function checkName(text: string, opts: { allowDigits?: boolean; name?: bo
 
 /** The amount in yuan a text names, with card keys removed first ("卡密 K7PX****2345 提示已被使用" → undefined; "金额是200" → 200). */
 export function extractAmount(text: string): number | undefined {
-  return parseAmount(withoutCardKeys(text));
+  return parseAmount(withoutCardKeys(text), { asAnswer: true });
 }
 
 /** The order number a text names, with card keys removed first. */

@@ -2,6 +2,7 @@
 // user confirms what was understood).
 import { t } from '../i18n/index.js';
 import { understand, LOW_CONFIDENCE, type Entities } from '../nlu/understand.js';
+import { parseAmount } from '../nlu/amount.js';
 import { PAYMENT_METHODS, SCENARIOS, type ScenarioId } from '../types.js';
 import { formatAmount, formatDate, formatDateTime } from '../flow/format.js';
 import type { Facts, Flow } from '../flow/types.js';
@@ -9,7 +10,7 @@ import type { Reply } from '../types.js';
 import { ORDER, type Router, type TurnContext } from './routes.js';
 import { button } from './choices.js';
 import { localYmd } from '../calendar/workdays.js';
-import { extractAmount, findCardKeys, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+import { findCardKeys, withoutCardKeys, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 interface Pending {
   scenario?: ScenarioId;
@@ -119,7 +120,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       }
     }
     // A card key's digits are never an amount (src/dialogue).
-    if (findCardKeys(text).length) u.entities.amount = extractAmount(text);
+    if (findCardKeys(text).length) u.entities.amount = parseAmount(withoutCardKeys(text));
     // The channel named in words the parser missed ("qq红包转的"), by the payment labels' synonyms.
     // "还有余额 … 支付宝": 余额 in a story is often the money left on the platform, not the channel.
     if (!u.entities.paymentMethod || u.entities.paymentMethod === 'balance') {

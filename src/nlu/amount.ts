@@ -5,8 +5,16 @@
 import { CN_NUM_CHARS, normalize, parseChineseNumber } from './normalize.js';
 
 /** Returns the amount in yuan, or undefined when the text names none. */
-export function parseAmount(text: string): number | undefined {
-  return parseAmountNormalized(normalize(text));
+export function parseAmount(text: string, opts: AmountOptions = {}): number | undefined {
+  return parseAmountNormalized(normalize(text), opts);
+}
+
+export interface AmountOptions {
+  /**
+   * The text answers "how much did you pay": a sum it names is the answer, so the checks for a
+   * sum that was not paid (a rate, a list price, someone else's money) are skipped.
+   */
+  asAnswer?: boolean;
 }
 
 interface Candidate {
@@ -40,8 +48,11 @@ const JIAO_AFTER = /^\s*(?:毛|角)/;
 const MONEY_CONTEXT_BEFORE =
   /(?:充了|冲了|充值了?|付了|支付了?|付款了?|花了|扣了|扣款|扣费|扣我|被扣|转了|转账|买了|金额(?:是|为)?|价格(?:是|为)?|价值|总共|一共|共计|合计|退款?|退我|退回|余额(?:还有|有)?|损失|paid|charged|cost|spent|refund|worth|price|total)\s*[:：]?\s*$/;
 
+// A rate after a sum: "20元一个月", "29.9/月", "15块每月", "198一年".
+const RATE_AFTER = /^[\d.,]+\s*(?:元|块钱?|rmb)?\s*(?:\/|一个?|每个?)\s*(?:月|年|周|季度?)(?!卡|会员|的会员|vip)/;
+
 // Hotlines and HTTP errors that appear in complaints: 12315, 404, …
-const SERVICE_NUMBERS = new Set(['12315', '12345', '12306', '110', '12321', '12377', '12378', '95188', '95017', '404', '502', '503']);
+const SERVICE_NUMBERS = new Set(['10086', '10010', '10000', '10099', '12315', '12345', '12306', '110', '12321', '12377', '12378', '95188', '95017', '404', '502', '503']);
 
 function lastChars(s: string, end: number, n: number): string {
   return s.slice(Math.max(0, end - n), end);
@@ -50,7 +61,7 @@ function lastChars(s: string, end: number, n: number): string {
 const ARABIC = /(\d+(?:,\d{3})*(?:\.\d+)?)(\s*(?:k|w|万|千|百)(?![a-z]))?(\d)?/g;
 const CHINESE = new RegExp(`[${CN_NUM_CHARS}]+(?:[块元](?:[${CN_NUM_CHARS.replace('万', '')}](?![${CN_NUM_CHARS}]))?)?`, 'g');
 
-export function parseAmountNormalized(s: string): number | undefined {
+export function parseAmountNormalized(s: string, opts: AmountOptions = {}): number | undefined {
   const found: Candidate[] = [];
 
   for (const m of s.matchAll(ARABIC)) {
@@ -176,11 +187,22 @@ export function parseAmountNormalized(s: string): number | undefined {
   // A price that was not paid: a computed rate ("相当于30块钱一个月"), or, in a message that never
   // says the user paid, a quoted price ("提示收费10元") or a price asked about ("50rmb买断是…？").
   const paid = PAID.test(s);
-  for (let i = found.length - 1; i >= 0; i--) {
+  for (let i = opts.asAnswer ? -1 : found.length - 1; i >= 0; i--) {
     const at = found[i].index;
     const before = s.slice(Math.max(0, at - 8), at);
+    const clauseBefore = s.slice(Math.max(0, at - 30), at).split(/[。!！;；\n,，?？]/).pop() ?? '';
+    const after = s.slice(at, at + 16);
     // A list price (原价, 标价) is never what was paid, whatever else the message says.
     if (/(?:相当于|约合|折合|平均|算下来|原价|标价)\s*(?:是|为)?\s*$/.test(before)) found.splice(i, 1);
+    // A recurring rate ("每个月自动续费29.9", "20元一个月", "月费15") is a plan's price, not a sum paid
+    // for the order in question (independent labellers of real text leave it out).
+    else if (/每个?(?:月|年|周|季度?)|月费|年费|按月|包月(?:费)?(?:是|为)?\s*$/.test(clauseBefore) || RATE_AFTER.test(after)) found.splice(i, 1);
+    // A saving or a discount ("为了省10元", "便宜了5块") is not a sum paid.
+    else if (/(?:省|省了|省下|便宜了?|优惠了?|(?<!扣)减了?)\s*$/.test(before)) found.splice(i, 1);
+    // A threshold ("扣满270才停", "满100减20") is not a sum paid.
+    else if (/满\s*$/.test(before)) found.splice(i, 1);
+    // Someone else's money ("甚至有人被盗刷了三千元", "朋友充了500") is not the user's.
+    else if (/(?:有人|别人|有的人|很多人|不少人|网友|其他人|大家)/.test(clauseBefore)) found.splice(i, 1);
     else if (!paid) {
       const clause = s.slice(at, at + 60).split(/[。!！;；\n]/)[0];
       if (/(?:收费|售价|价格|定价|原价|要价|卖|标价)\s*(?:是|为)?\s*$/.test(before) || /[?？]|吗/.test(clause)) found.splice(i, 1);

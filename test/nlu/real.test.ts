@@ -174,8 +174,22 @@ describe('entities that refuse to guess', () => {
     expect(parsePaymentMethod('开了优酷会员，花呗扣了25')).toBe('alipay');
   });
 
+  it('takes no amount from a recurring rate, a saving, a threshold, a hotline or someone else\'s money (real text, round 5)', () => {
+    for (const t of ['之后每个月自动续费29.9这个我完全不知情', '支付宝每个月都会从我花呗扣款48元', '会员原价30元一个月,连续包月就是20元一个月', '月费15块，我没开过',
+      '就开通了连续包月的,为了省10元', '扣满270才会停止', '满100减20的券用不了', '也给10086打了电话', '甚至有人被盗刷了三千元', '听说很多人充了500都没到']) {
+      expect(parseAmount(t), t).toBeUndefined();
+    }
+    expect(parseAmount('我当时想着一个月花10元,看完月底停掉挺合适的,就下单了')).toBe(10);
+    expect(parseAmount('我朋友借了我500不还')).toBe(500);
+    expect(parseAmount('扣了两次，每次30')).toBe(30);
+    expect(parseAmount('买了一个月会员，扣费扣了两遍，25块一次')).toBe(25);
+    expect(parseAmount('29.9买的月卡没到账')).toBe(29.9);
+  });
+
   it('takes no amount from a list price or a list of bare numbers', () => {
-    expect(parseAmount('原价68元，活动价开通了连续包月，每月扣25元')).toBe(25);
+    // A recurring rate is not a sum paid for the order (the real labellers' convention, round 5).
+    expect(parseAmount('原价68元，活动价开通了连续包月，每月扣25元')).toBeUndefined();
+    expect(parseAmount('原价68元，活动价开通了连续包月，扣了25元')).toBe(25);
     expect(parseAmount('标价是99元，我还没买')).toBeUndefined();
     expect(parseAmount('一分钟之内就有很多个648、328的扣款')).toBeUndefined();
     expect(parseAmount('充了648元，又扣了328')).toBe(648);
