@@ -25,6 +25,7 @@ import { ORDER, type Handled, type Router, type TurnContext } from './routes.js'
 
 const SKIP_SPECS = optionSpecs([{ id: 'skip', labelKey: 'choice.skip' }], false);
 import { ENGINE_NS } from './session.js';
+import { registerAbandon } from './abandon.js';
 
 /** The engine's own pending confirmation (ext[ENGINE_NS]). */
 export interface EngineDialog {
@@ -210,6 +211,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
   );
 
   registerCorrections(router, { repo, zone: config.BOT_TIMEZONE, flows: d.flows });
+  registerAbandon(router);
 
   const builtin = { order: ORDER.BUILTIN } as const;
   router.choice('menu', (ctx, c) => command(ctx, c.action), builtin);

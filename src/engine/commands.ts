@@ -11,6 +11,7 @@ export interface Command {
 const WORDS: Record<string, CommandName> = {
   '/start': 'start',
   '开始': 'start',
+  '主菜单': 'start',
   '/help': 'help',
   '帮助': 'help',
   '菜单': 'help',

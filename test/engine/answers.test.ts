@@ -169,6 +169,45 @@ describe('a bad answer at every question', () => {
     }
   });
 
+  it('重新开始 / 取消 / 退出 / 不弄了 / /cancel typed during the intake offer to give the case up; never stored as a name (exploratory testing)', () => {
+    for (const text of ['重新开始', '取消', '退出', '不弄了', '/cancel', '算了']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      d.say(text);
+      expect(d.activeCase()!.facts.platform, text).toBeUndefined();
+      expect(d.last().text, text).toContain('要放弃这个案件吗');
+      expect(d.last().choices?.map((c) => c.label), text).toEqual(['放弃这个案件', '继续填写']);
+    }
+    // 继续填写 asks the same question again; 放弃这个案件 closes the case as given up.
+    d2: {
+      app.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      d.say('取消');
+      d.say('继续填写');
+      expect(d.activeCase()!.state.q).toBe('platform');
+      d.say('星辰卡盟');
+      expect(d.activeCase()!.facts.platform).toBe('星辰卡盟');
+      d.say('不填了');
+      const id = d.activeCase()!.id;
+      d.say('放弃这个案件');
+      expect(d.last().text).toContain(`案件 #${id} 已结案：放弃`);
+      expect(d.activeCase()).toBeUndefined();
+      break d2;
+    }
+    // After the intake the words keep their old readers (取消 is not a case command on the ladder).
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    e.press('s:not_received');
+    answerIntake(e);
+    e.say('取消');
+    expect(e.last().text).not.toContain('要放弃这个案件吗');
+  });
+
   it('a time in the future is refused', () => {
     app = makeApp();
     const d = new Driver(app);
