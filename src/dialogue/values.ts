@@ -25,6 +25,8 @@ const ABOUT_THE_DISPUTE =
 const HAS_DIGIT = /\d/;
 /** A pointer at a kind of place rather than its name: 那个卡盟, 一个网站, 卡盟 alone. */
 const VAGUE = /^(?:就是?)?(?:那个|这个|一个|某个?|某一个|一家|那家|这家|个)?(?:卡盟|网站|平台|店|店铺|发卡网|网店|商家|卖家|小店|代充|网页|app|软件)(?:上|里)?(?:买的|下单的)?(?:啊|吧|呀|哦|呢|了|的)*$/i;
+/** A role that names nobody: 老板, 网站的客服, 店主, 那个客服. */
+const ROLE = /^(?:就是?)?(?:那个|这个|一个|他们的?)?(?:网站|平台|卡盟|店铺?|网店|小店)?(?:的)?(?:老板|客服|店主|站长|管理员|卖家|商家|掌柜|群主)(?:啊|吧|呀|哦|呢|了)*$/;
 // "不知道 客服QQ是88776655": the contact given instead of a name is the name.
 const DONT_KNOW_LEAD = /^(?:不知道|不清楚|不记得了?|忘了|忘记了|名字忘了|记不清了?)[\s,，。、]*/;
 const QQ_ID = /(?:qq|扣扣|企鹅)\s*(?:号码?)?\s*(?:是|为|:|：)?\s*(\d{5,11})(?!\d)/i;
@@ -38,8 +40,34 @@ const FORGOT_TAIL = /[\s,，]*(?:网址|网站|链接|名字|全名|具体的?�
 const LEAD = /^(?:(?:平台|网站|网址|商家|卖家|店铺|店家|店名|商店|商品|东西|买的东西|买的|名字|名称|它|那个)(?:的)?(?:名字|名称)?\s*(?:是|叫|为|:|：|=)\s*|(?:应该|好像|大概|可能)?(?:就是|就在|就|是|叫|在(?!线)|从)\s*(?:一个|一家|个)?(?:叫)?\s*(?=\S{2,})|(?:一个|一家|某个?|那个)(?:网站|平台|店|店铺|卡盟|发卡网|网店|小店)?(?:叫|名字叫)\s*)/;
 const TRAIL = /(?:(?:上|里|那|这)?(?:买的|下单的|充的|购买的|那里买的)|这个(?:平台|网站|店)|的(?:店|店铺|平台|网站|卡盟)(?=$)|(?:的)?(?:平台|网站)(?=$)|谢谢|谢了|吧|啊|呀|哦|噢|哈|呢|啦|嘛|了|的)+$/;
 
-/** Takes a name out of the words around it. Returns the trimmed text when nothing wraps it. */
-export function extractName(text: string): string {
+// The user's chatter beside a name, removed wherever it stands: "刚说了", "我刚才说过了", "你没看吗",
+// "上面说了啊", "(网站)现在打不开了", "叫什么…来着", "朋友推荐的", a remark in brackets.
+const CHATTER: readonly RegExp[] = [
+  /[（(][^（）()]{0,20}[）)]/g,
+  /(?:我|都)?(?:刚才?|刚刚|上面|前面|之前|已经)(?:都|也)?(?:说|讲|写|发)(?:过)?了?(?:啊|呀|吧|的)?/g,
+  /(?:我)?(?:不是|都)?(?:说|讲)过了?(?:啊|呀|吧)?/g,
+  /你(?:没|不)(?:看|看到|看见)(?:吗|啊|么)?|不是说了吗?|说了啊/g,
+  /(?<=^|[\s,，。、])(?:网站|网页|平台|它|店铺?|现在|已经|早就)*(?:打不开|进不去|关了|关门了|没了|跑路)(?:了|啦)?(?=$|[\s,，。、])/g,
+  /(?:朋友|别人|群里|网上|同学)推荐的/g,
+  /(?<=^|[\s,，。、])叫?什么(?=\S{2,})/g,
+  /来着(?:吧|啊)?/g,
+];
+
+/** A name with the user's chatter taken out; the text as it was when nothing, or too little, would be left. */
+function withoutChatter(s: string): string {
+  let out = s;
+  for (const re of CHATTER) out = out.replace(re, ' ');
+  out = out.replace(/^[\s,，。、啊呀吧哦:：]+|[\s,，。、:：]+$/g, '').replace(/\s{2,}/g, ' ');
+  // "七七卡盟啊": the mood word left at the end of the name goes too.
+  out = out.replace(/(?:啊|呀|哦|吧|呢|嘛)+$/, '').trim();
+  return out.length >= 2 ? out : s;
+}
+
+/**
+ * Takes a name out of the words around it. Returns the trimmed text when nothing wraps it.
+ * With `name` (a platform, merchant or item was asked) the user's chatter beside it goes too.
+ */
+export function extractName(text: string, opts: { name?: boolean } = {}): string {
   // Emoji and symbols around a name are mood, not part of it ("小年卡盟😡😡").
   let s = fold(text, { lowerCase: false })
     .replace(/^[\s\p{Extended_Pictographic}\uFE0F\u200D]+|[\s\p{Extended_Pictographic}\uFE0F\u200D]+$/gu, '')
@@ -54,7 +82,9 @@ export function extractName(text: string): string {
     // "不知道 好像叫星辰": a guess after the don't-know is the answer.
     if (/^(?:好像|应该|大概|可能|估计|貌似)/.test(rest)) s = rest;
   }
-  s = s.replace(FORGOT_TAIL, '').replace(HEDGE_LEAD, '');
+  s = s.replace(FORGOT_TAIL, '');
+  if (opts.name) s = withoutChatter(s);
+  s = s.replace(HEDGE_LEAD, '');
   for (let k = 0; k < 2; k++) {
     const lead = LEAD.exec(s);
     if (lead && s.length - lead[0].length >= 2) s = s.slice(lead[0].length).trim();
@@ -75,14 +105,14 @@ export function extractName(text: string): string {
 export function checkName(text: string, opts: { allowDigits?: boolean; name?: boolean } = {}): NameCheck {
   const bare = fold(text).replace(/[\s\p{P}\p{S}]+/gu, '');
   if (UNKNOWN.test(bare) || (bare === '' && /\?|？/.test(text))) return { ok: false, reason: 'unknown' };
-  const value = extractName(text);
+  const value = extractName(text, { name: opts.name });
   const bareValue = fold(value).replace(/[\s\p{P}\p{S}]+/gu, '');
   if (UNKNOWN.test(bareValue)) return { ok: false, reason: 'unknown' };
   if (!HAS_LETTER.test(value) && !(opts.allowDigits && HAS_DIGIT.test(value) && value.replace(/\D/g, '').length >= 5)) return { ok: false, reason: 'no_letters' };
   if (opts.name) {
     const yn = yesNo(text);
     if ((yn.answer !== 'unknown' && !yn.rest) || ABOUT_THE_DISPUTE.test(bareValue)) return { ok: false, reason: 'not_a_name' };
-    if (VAGUE.test(bareValue) || VAGUE.test(bare)) return { ok: false, reason: 'vague' };
+    if (VAGUE.test(bareValue) || VAGUE.test(bare) || ROLE.test(bareValue) || ROLE.test(bare)) return { ok: false, reason: 'vague' };
   }
   return { ok: true, value };
 }

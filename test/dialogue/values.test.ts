@@ -132,6 +132,28 @@ describe('names', () => {
     expect(checkName('一个网站叫星辰发卡', { name: true })).toEqual({ ok: true, value: '星辰发卡' });
   });
 
+  it('a name with the user\'s chatter around it (七七卡盟啊 刚说了, 叫什么星空卡盟来着, 星空卡盟（已经打不开了）) keeps only the name; role words (网站老板, 客服) are vague (exploratory testing)', () => {
+    const cases: [string, string][] = [
+      ['七七卡盟啊 刚说了', '七七卡盟'],
+      ['七七卡盟，我刚才说过了', '七七卡盟'],
+      ['上面说了啊七七卡盟', '七七卡盟'],
+      ['七七卡盟 你没看吗', '七七卡盟'],
+      ['网站打不开了 叫什么星空卡盟', '星空卡盟'],
+      ['叫什么星空卡盟来着', '星空卡盟'],
+      ['星空卡盟（已经打不开了）', '星空卡盟'],
+      ['星空卡盟 现在打不开了', '星空卡盟'],
+      ['朋友推荐的星空卡盟', '星空卡盟'],
+      ['就是七七卡盟', '七七卡盟'],
+      ['腾讯视频年卡 刚才说了', '腾讯视频年卡'],
+    ];
+    for (const [text, want] of cases) expect(checkName(text, { name: true }), text).toEqual({ ok: true, value: want });
+    for (const text of ['就是网站老板', '网站的客服', '老板', '店主', '那个客服', '卖家'])
+      expect(checkName(text, { name: true, allowDigits: true }), text).toEqual({ ok: false, reason: 'vague' });
+    // Names holding such words stay names.
+    expect(checkName('老板点卡店', { name: true })).toEqual({ ok: true, value: '老板点卡店' });
+    expect(checkName('打不开科技', { name: true })).toEqual({ ok: true, value: '打不开科技' });
+  });
+
   it('a merchant may be a QQ number', () => {
     expect(checkName('123456789', { allowDigits: true })).toEqual({ ok: true, value: '123456789' });
     expect(checkName('QQ 123456789')).toEqual({ ok: true, value: 'QQ 123456789' });
