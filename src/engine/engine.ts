@@ -133,7 +133,7 @@ export class Engine {
     // Bounds first (rate, length), then card keys masked in everything the user wrote (src/limits, src/privacy).
     const verdict = this.gate.admit(received, now);
     if (verdict !== 'pass') return this.refuse(received, verdict, now);
-    const inbound = sanitizeInbound(received);
+    let inbound = sanitizeInbound(received);
     if (inbound.chatKind === 'group') {
       // Most group chatter is not for us: such a message leaves no trace (its savepoint is
       // rolled back, so a busy group costs no writes; a route must reply for its writes to stay).
@@ -157,6 +157,12 @@ export class Engine {
     if (!this.canSendProactively(platform)) out.push(...this.d.outbox.claimForChat(platform, chatId, now));
 
     const sess = loadSession(this.repo, user.id, (err) => this.d.log?.warn({ err, what: 'session_state', subject: `session:${user.id}` }, 'stored state unreadable; replaced by a safe state'));
+    // A masked word in the answer to "订单号是？" is looked at again with the question as its label: an
+    // order-shaped id (KM20261118ABC77) is kept, a key is not (only when something was masked: rare).
+    if (inbound.text !== received.text && received.text !== undefined && sess.activeCaseId !== null) {
+      const c = this.repo.getCase(sess.activeCaseId);
+      if (c?.status === 'open' && c.state.stage === 'intake' && c.state.q === 'orderId') inbound = { ...inbound, text: maskSecretsInText(received.text, { orderAnswer: true }) };
+    }
     const resolved = resolveChoice({ repo: this.repo, config: this.d.config, canSendProactively: (p) => this.canSendProactively(p) }, inbound, user.id, sess.state, sess.updatedAt);
     const shown = sess.state.lastChoices ?? [];
     const mem = { done: sess.state.done, lastTap: sess.state.lastTap };
@@ -228,7 +234,8 @@ export class Engine {
       inbound,
       user,
       active,
-      text: maskSecretsInText(inbound.text ?? ''),
+      // At the order-number question the answer is labelled by the question (an order-shaped id is kept).
+      text: maskSecretsInText(inbound.text ?? '', { orderAnswer: active?.status === 'open' && active.state.stage === 'intake' && active.state.q === 'orderId' }),
       choice,
       choiceId: choice && encodeChoice(choice),
       now,

@@ -1,5 +1,6 @@
 // Turns a user's answer into a fact value, validated with zod. Parsing is shared with the NLU.
 import { z } from 'zod';
+import { isOrderShaped } from '../privacy/mask.js';
 import type { AnswerKind, FactValue, Question } from './types.js';
 import { parseAmount } from '../nlu/amount.js';
 import { parseWhenDetailed } from '../nlu/time.js';
@@ -15,7 +16,7 @@ import { fold } from '../dialogue/fold.js';
 import { readDate } from '../dialogue/dates.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -113,8 +114,12 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
     }
     case 'order': {
       if (UNKNOWN_ORDER.test(fold(input))) return { ok: false, why: 'unknown' };
+      // An order-shaped id with letters (KM20261118ABC77, ORD-7F3K-20261118) is the answer as typed.
+      const bareId = input.replace(/^(?:订单号|订单编号|单号|订单)[:：\s]*(?:是|为)?\s*/, '').replace(/\s*(?:谢谢|哦|啊)?[。.!！]*$/, '');
+      if (/^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$/.test(bareId) && isOrderShaped(bareId.replace(/[-_]/g, ''))) return { ok: true, value: bareId };
       const id = extractOrderId(input) ?? withoutCardKeys(input).trim().replace(/^(订单号|单号|订单)[:：\s]*(是|为)?\s*/, '').replace(/\s*(谢谢|哦|啊)?[。.!！]*$/, '');
-      if (findCardKeys(input).length && !extractOrderId(input)) return { ok: false };
+      // A card key typed here is never stored (it arrives masked); say why instead of 没法识别.
+      if (findCardKeys(input).length && !extractOrderId(input)) return { ok: false, why: 'card_key' };
       const r = orderId.safeParse(id);
       return r.success ? { ok: true, value: r.data } : { ok: false };
     }

@@ -30,6 +30,17 @@ const ORDER_LABEL = /(?:订单号|订单编号|單號|单号|訂單號|訂單編
 const SEP = /^(?:[ \t]{1,3}|[ \t]{0,2}[-_–—·][ \t]{0,2})$/;
 const ORDER_SHAPE = /^[A-Za-z]{0,6}\d+[A-Za-z]{0,6}$/;
 
+/** A date inside an id: 2026 + up to 3 letters + MMDD (20261118, 2026BC1118, 2026A1118). */
+const DATE_STAMP = /20[1-3]\d[A-Za-z]{0,3}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/;
+
+/**
+ * An order number's shape that random keys do not have: a date stamp (KM20261118ABC77,
+ * XY2026BC1118DE) or 10+ digits in a row among at most 6 letters (JD8812345678A9).
+ */
+export function isOrderShaped(compact: string): boolean {
+  return DATE_STAMP.test(compact) || (/\d{10,}/.test(compact) && (compact.match(/[A-Za-z]/g) ?? []).length <= 6);
+}
+
 /** How many runs of one class (upper, lower, digit) the string has: "KM2026ABC" → 3. */
 function classRuns(s: string): number {
   let runs = 0;
@@ -73,7 +84,7 @@ interface Word {
  * Masks every card key in free text (labelled or not, however typed), so a pasted key never
  * reaches the database or a log whole. Text without a key comes back unchanged.
  */
-export function maskSecretsInText(text: string): string {
+export function maskSecretsInText(text: string, opts: { orderAnswer?: boolean } = {}): string {
   if (!text || !/[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(text)) return text;
   const f = fold(text);
   const s = f.text;
@@ -101,7 +112,10 @@ export function maskSecretsInText(text: string): string {
       if (shortLast && !equal && !random) break;
     }
     const isLabelled = labelled(words[i]);
-    if (!isLabelled && orderId(words[i])) {
+    // The answer to "订单号是？" is labelled by the question — for an order-shaped id only, so a key
+    // pasted there by mistake is still masked.
+    const answersOrder = opts.orderAnswer && i === 0 && isOrderShaped(words[i].s);
+    if (!isLabelled && (orderId(words[i]) || answersOrder)) {
       // The order id itself is kept; what follows it is judged on its own.
       i++;
       continue;

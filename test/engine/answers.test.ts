@@ -208,6 +208,31 @@ describe('a bad answer at every question', () => {
     expect(e.last().text).not.toContain('要放弃这个案件吗');
   });
 
+  it('an order number with letters after its digits (KM20261118ABC77, ORD-7F3K-20261118) is taken at the order question; a card key typed there is refused saying why, and never stored (exploratory testing)', () => {
+    for (const [text, want] of [
+      ['订单号：KM20261118ABC77', 'KM20261118ABC77'],
+      ['KM20261118ABC77', 'KM20261118ABC77'],
+      ['单号 JD8812345678A9', 'JD8812345678A9'],
+      ['M2026A1118B77', 'M2026A1118B77'],
+      ['XY2026BC1118DE', 'XY2026BC1118DE'],
+      ['ORD-7F3K-20261118', 'ORD-7F3K-20261118'],
+    ] as const) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { orderId: { text } });
+      expect(d.activeCase()!.facts.orderId, text).toBe(want);
+    }
+    app.close();
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { orderId: { text: 'H674Ci8Em5UMkaC9' } });
+    expect(d.log.some((r) => r.text.includes('像卡密')), 'says why').toBe(true);
+    expect(JSON.stringify(d.activeCase()!.facts)).not.toContain('H674Ci8Em5UMkaC9');
+  });
+
   it('a time in the future is refused', () => {
     app = makeApp();
     const d = new Driver(app);
