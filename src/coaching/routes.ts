@@ -10,7 +10,7 @@
 //         coached, recorded on the case, and the case moved on (src/flow/rungs.ts sellerReplied)
 // Texts: src/i18n/zh-CN/coaching.ts. Law only from the law table (via the step and guardReply).
 import type { Config } from '../config.js';
-import { t } from './text.js';
+import { has, t } from './text.js';
 import { detectScam, scamWarning } from './scam.js';
 import { classifySellerReply, coachSellerReply, type SellerReplyKind } from './sellerReply.js';
 import { detectFabrication, guardReply, type Fabrication, type FabricationKind } from './fabrication.js';
@@ -21,12 +21,12 @@ import { checkTone } from './tone.js';
 import { detectBadIntent, type BadIntentKind } from '../nlu/intent.js';
 import { neutralRewrite } from '../nlu/tone.js';
 import { parseAmount } from '../nlu/amount.js';
-import { applicableRungs, documentParams, sellerDeadline, type Timings } from '../flow/ladder.js';
+import { applicableRungs, documentParams, rungDueAt, sellerDeadline, type Timings } from '../flow/ladder.js';
 import { formatDateTime } from '../flow/format.js';
 import type { Facts, Flow, RungId } from '../flow/types.js';
 import type { FlowEvent } from '../flow/events.js';
 import { renderText } from '../engine/render.js';
-import { button, type ChoiceOf } from '../engine/choices.js';
+import { button, encodeChoice, type ChoiceOf } from '../engine/choices.js';
 import { matchCommand } from '../engine/commands.js';
 import { matchBlCommand } from '../community/commands.js';
 import type { CaseRow, Repo } from '../engine/repo.js';
@@ -65,6 +65,10 @@ const BAD_INTENT_KIND: Record<BadIntentKind, FabricationKind> = {
 const TO_THE_BOT = /[吗嘛么？?]\s*$|你(?:确定|能|可以|保证|觉得|说)|保证|能不能|可不可以|怎么办|多久|什么时候|啥时候|到底/;
 /** A request to the bot to write something. */
 const REQUEST = /帮我|给我写|替我|教我/;
+/** The step's outcome said in words after 已发送: nothing refunded, no reaction yet. */
+const STILL_NOT = /^(?:(?:他|她|商家|卖家|对方|平台|客服)(?:那边)?)?(?:还是|还|都|依然|仍然|到期了?(?:还是)?|期限到了?(?:还是)?|时间到了?(?:还是)?)?(?:没(?:有)?退(?:款|钱)?|没(?:有)?到账|没反应|没动静|没消息|没(?:有)?回(?:复|应)?|不理(?:我)?)(?:了|啊|呢|呀|哦)*[。.!！?？~～]*$/;
+/** The user says the refund the other side claims has not arrived (没收到, 还没到账, 让我等…工作日). */
+const NOT_ARRIVED = /(?:没|未)(?:有)?(?:收到|到账|看到|见到)|还没到|(?:钱|款)(?:还)?没(?:到|回来)|让我等|等[^。！？!?]{0,4}(?:工作日|天)/;
 /** Words that report something already said or done ("不给退，怎么办？", "已经退款了，多久到账？"). */
 const REPORTS = /了|已经|过|说|回复|回我|回消息|不回|只(?:给|肯|能|退)|不给|不肯|不退|拒|拉黑|删/;
 /** Words that report what the other side said or did. */
@@ -280,12 +284,30 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
         // A question about what is to come that reports nothing the other side did.
         if (TO_THE_BOT.test(text) && !REPORTS.test(text)) return false;
       }
+      // "还没退" / "到期了还是没退" after 已发送: the step's own outcome, not a reply to coach.
+      if (STILL_NOT.test(text) && c.state.rungSentAt) return stillNot(ctx, c);
       const kind = classifySellerReply(text);
       if (kind === 'other') return false;
       return sellerReply(ctx, c, kind, text);
     },
     { order: COACH_ORDER.SELLER_REPLY },
   );
+
+  /** Nothing happened yet on a sent rung: before its deadline, wait (with the way on); after it, the next step. */
+  function stillNot(ctx: TurnContext, c: CaseRow): true {
+    const rung = rungOf(c);
+    const due = rungDueAt(rung, new Date(c.state.rungSentAt!), d.config, zone);
+    if (!due || due.getTime() <= ctx.now.getTime()) {
+      ctx.stepCase(c, { type: 'choice', id: encodeChoice({ kind: 'followup', answer: 'not_yet' }) });
+      return true;
+    }
+    const party = t(`reply.party.${has(`reply.party.${rung}`) ? rung : 'other'}`);
+    ctx.reply({
+      text: t('coach.still_waiting', { party, due: formatDateTime(due, zone) }),
+      choices: [button({ kind: 'rung', op: 'next', at: c.state.rung }, t('choice.next_rung')), button({ kind: 'menu', action: 'progress' }, t('cmd.progress'))],
+    });
+    return true;
+  }
 
   function sellerReply(ctx: TurnContext, c: CaseRow, kind: Exclude<SellerReplyKind, 'other'>, said?: string): true {
     // The offer is the amount after 退/返/补/给 ("我付了100，商家只退50" → 50), else the amount said.
@@ -303,8 +325,14 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
       rung: rungOf(c),
     });
     // 'rephrase' is what an unrecognised reply gets; this route only sees recognised kinds.
-    const next = coached.next === 'rephrase' ? 'same_rung' : coached.next;
-    ctx.reply({ text: coached.advice, ...(coached.draft ? { document: { title: t('coach.reply_draft'), body: coached.draft } } : {}) });
+    let next = coached.next === 'rephrase' ? 'same_rung' : coached.next;
+    let advice = coached.advice;
+    // "商家说已经退了 但我没收到": their claim is recorded, the money is not — a check later, no "how much came back?".
+    if (kind === 'refunded' && said && NOT_ARRIVED.test(said)) {
+      next = 'wait';
+      advice = `${t('reply.refunded.advice', { party: t(`reply.party.${has(`reply.party.${rungOf(c)}`) ? rungOf(c) : 'other'}`) })}\n\n${t('reply.refunded.unconfirmed')}`;
+    }
+    ctx.reply({ text: advice, ...(coached.draft ? { document: { title: t('coach.reply_draft'), body: coached.draft } } : {}) });
     const facts: Facts = { ...coached.facts, ...(offer !== undefined ? { offerAmount: offer } : {}) };
     ctx.stepCase(c, { type: 'seller_reply', kind, next, facts, said });
     return true;

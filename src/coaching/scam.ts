@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { normalize } from '../nlu/normalize.js';
 import { compile, loadData } from './rules.js';
 import { t } from './text.js';
-import { loadCoachModel, predictProba, type CoachModel } from './learn.js';
+import { groupFeatures, loadCoachModel, predictProba, type CoachModel } from './learn.js';
+import { fold } from '../dialogue/fold.js';
 
 export const SCAM_KINDS = ['card_details', 'screen_share', 'download_app', 'credit_scam', 'advance_fee', 'task_scam', 'refund_link', 'fake_service'] as const;
 export type ScamKind = (typeof SCAM_KINDS)[number];
@@ -59,6 +60,10 @@ const SET_KIND: Record<string, ScamKind> = {
   overpayment: 'advance_fee',
 };
 
+/** Such words the lexicon's groups (model features, so left as trained) do not hold. */
+const ASK_WORDS = /付款码|收款码|打钱|转账|汇款|下(?:一)?个(?!月|星期|礼拜|周)|(?:一步步|按(?:他|她|对方)说的)操作/;
+const SCAM_ASK_GROUPS: ReadonlySet<string> = new Set(['G:scam_ask_info', 'G:scam_channel', 'G:scam_remote', 'G:scam_install', 'G:scam_pay_first', 'G:scam_task', 'G:scam_credit', 'G:scam_gain']);
+
 /** The first sign of a refund scam in a message, or undefined. */
 export function detectScam(text: string): ScamSign | undefined {
   return detectScamWith(text, { scam: loadCoachModel('scam'), kind: loadCoachModel('scam-kind') });
@@ -79,6 +84,9 @@ export function detectScamWith(text: string, models: ScamModels): ScamSign | und
   if (sign) return !sign.given && p < Number(models.scam.meta.veto ?? 0) ? undefined : sign;
   if (s.replace(/\s+/g, '').length < MODEL_MIN_CHARS) return undefined;
   if (!(p >= Number(models.scam.meta.threshold ?? 1))) return undefined;
+  // A model-only warning also needs a word of what scammers ask for (a link, an app, a code, money first,
+  // a task, a loan, a screen share): "他说是上游的问题 让我再等等" has none (exploratory testing).
+  if (!ASK_WORDS.test(s) && !groupFeatures(fold(text)).some((g) => SCAM_ASK_GROUPS.has(g))) return undefined;
   let kind: ScamKind = 'fake_service';
   if (models.kind) {
     const pk = predictProba(models.kind, text);

@@ -79,8 +79,14 @@ const GROUP: Record<Exclude<SellerReplyKind, 'other'>, string> = {
   promised_later: 'sr_later',
 };
 
+// "过期了 商家没理我": the deadline (期限) passed in silence — no reply, not the seller citing an after-sale period.
+const DEADLINE_PASSED = /(?:过期|到期|期限(?:已经)?(?:到|过)|时间(?:已经)?到|超时)了?/;
+const SILENT = /没(?:人)?理|不理|没回|不回|没反应|没动静|没消息|没(?:有)?(?:回复|回应|答复)|装死|还是没退|还没退|没退/;
+const SELLER_CITES_RULE = /售后|七天|7天|特殊商品|虚拟(?:商品|物品|产品)|不退|不支持退|规定|规则/;
+
 function ruleSellerReply(text: string): SellerReplyKind {
   const s = normalize(text);
+  if (DEADLINE_PASSED.test(s) && SILENT.test(s) && !SELLER_CITES_RULE.test(s)) return 'no_reply';
   for (const [kind, re] of KINDS) {
     if (kind === 'refunded' && NEGATED.test(s)) continue;
     if (re.test(s)) return kind;

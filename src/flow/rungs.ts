@@ -85,6 +85,9 @@ function moveTo(i: StepInput, state: CaseState, prefix?: Text): StepResult {
   return { ...r, effects: [{ type: 'cancelFollowUps' }, ...windowSchedules(i, r.state, false), ...reversalCheck(i, r.facts, r.state), ...r.effects] };
 }
 
+/** "Nothing came back yet" at "how much came back?". */
+const NOTHING_YET = /^(?:0|0元|零|没有?|没收到|还没(?:有)?(?:收到|到|到账|退|退回来)?|没到账?|没退(?:回来)?|一分(?:钱)?(?:都|也)?没(?:有|收到|到|退)?|(?:钱|款)(?:还|都)?没(?:有)?(?:到|到账|回来|收到)|还没看到|没看到(?:钱|退款)?)(?:呢|啊|呀|了|哦|吧)*[。.!！?？~～]*$/;
+
 const quietOf = (i: StepInput) => ({ start: i.timings.QUIET_HOURS_START, end: i.timings.QUIET_HOURS_END });
 
 /** An answer to a reminder (or a reminder control); schedules are dropped while reminders are off. */
@@ -267,6 +270,8 @@ export function ladder(i: StepInput): StepResult {
   const { facts, state, event } = i;
   const rungs = applicableRungs(i.flow, facts, i.timings);
   if (state.awaitingRefundAmount && event.type === 'text') {
+    // Nothing has come back yet (没收到, 0, 还没到账): not an amount to ask again — back to the step.
+    if (NOTHING_YET.test(event.text.trim())) return showRung(i, facts, { ...state, awaitingRefundAmount: false }, msg('fu.nothing_yet'));
     const r = parseAnswer({ id: 'refunded', kind: 'amount' }, event.text, i.now, i.zone);
     if (!r.ok) return { facts, state, effects: [{ type: 'reply', reply: { text: join([msg('reask', { example: msg('ex.amount') }), msg('fu.how_much')]) } }] };
     const refunded = r.value as number;

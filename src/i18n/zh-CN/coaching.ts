@@ -80,6 +80,8 @@ const coaching: Record<string, string> = {
   'reply.after_sale_expired.problem.other': '商品存在问题',
   'reply.refunded.advice': '{party}说已经退款：先在付款账户里确认钱到了再结案。退回支付宝/微信一般1–3个工作日，银行卡3–7个工作日（通常情况）。',
   'reply.refused.advice': '{party}明确拒绝：保存好拒绝的聊天截图，这就是下一步申诉的材料。不用再争吵，直接进入下一步。',
+  'coach.still_waiting': '还在{party}的处理期限内（{due}前）。到期还没退，我会提醒你回来；不想再等，可以点“没用，看下一步”。',
+  'reply.refunded.unconfirmed': '钱还没到，就先别结案：请对方提供退款凭证（退款单号或退款记录截图），并截图保存这句“已退款”。我明天再问你到账没有；过了上面的时间还没到，就拿着凭证问支付渠道，或进入下一步。',
   'reply.no_reply.advice': '{party}不回复：期限一到就进入下一步，不用一直等。把“已读不回”或被拉黑的截图存好。',
   'reply.promised_later.advice': '{party}答应稍后处理：请对方给一个具体时间，并截图保存这句承诺。到了时间没处理，就进入下一步。',
   'reply.promised_later.draft': '好的，请确认你会在{deadline}前完成退款{amount}（或发货）。到期未处理的，我将{escalate}。',

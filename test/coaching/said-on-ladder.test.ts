@@ -1,0 +1,87 @@
+// What users type on the ladder in their own words (exploratory testing, session 5): a refund the
+// seller claims but that has not arrived, a deadline that passed in silence, "还没退" after 已发送.
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerIntake, Driver, makeApp } from '../helpers.js';
+
+let app: ReturnType<typeof makeApp>;
+afterEach(() => app?.close());
+
+function toLadder(d: Driver): void {
+  d.press('s:not_received');
+  answerIntake(d);
+  d.press('e:done');
+  expect(d.activeCase()!.state.stage).toBe('ladder');
+}
+
+describe('the other side in the user\'s words', () => {
+  it('"商家说已经退了 但我没收到啊": no cheer and no "how much came back?" — the claim is recorded and checked later', () => {
+    for (const text of ['商家说已经退了 但我没收到啊', '商家说退了，让我等三个工作日']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      toLadder(d);
+      d.say(text);
+      const c = d.activeCase()!;
+      expect(c.state.awaitingRefundAmount ?? false, text).toBe(false);
+      expect(d.log.some((r) => r.text.includes('太好了')), text).toBe(false);
+      expect(c.state.replies?.at(-1), text).toMatchObject({ kind: 'refunded' });
+      expect(c.status).toBe('open');
+    }
+  });
+
+  it('at "how much came back?" nothing yet (没收到 / 0 / 还没到账) goes back to the step, never a loop', () => {
+    for (const text of ['没收到', '0', '一分都没收到', '还没到账', '钱还没到']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      toLadder(d);
+      d.press('k:rf');
+      expect(d.activeCase()!.state.awaitingRefundAmount).toBe(true);
+      d.say(text);
+      const c = d.activeCase()!;
+      expect(c.state.awaitingRefundAmount ?? false, text).toBe(false);
+      expect(c.status, text).toBe('open');
+      expect(d.last().text, text).not.toContain('没法识别');
+    }
+  });
+
+  it('"过期了 商家没理我" is no reply (the next step), not the seller saying 已过售后期', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    d.press(d.choice('r:sent'));
+    const rung = d.activeCase()!.state.rung;
+    d.say('过期了 商家没理我');
+    const c = d.activeCase()!;
+    expect(c.state.replies?.at(-1)).toMatchObject({ kind: 'no_reply' });
+    expect(c.facts.noRefundNotice ?? null).toBeNull();
+    expect(c.state.rung).toBe(rung + 1);
+  });
+
+  it('"还没退" after 已发送: before the deadline, still waiting (said plainly, with the way on); after it, the next step', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    d.press(d.choice('r:sent'));
+    const rung = d.activeCase()!.state.rung;
+    d.say('还没退');
+    expect(d.last().text).not.toContain('没看懂');
+    expect(d.activeCase()!.state.rung).toBe(rung);
+    expect(d.log.at(-1)!.choices?.some((c) => c.id.startsWith('r:next'))).toBe(true);
+    // A week later the seller's deadline has passed: "到期了还是没退" moves on.
+    app.clock.t = new Date(app.clock.t.getTime() + 7 * 86_400_000);
+    d.say('到期了还是没退');
+    expect(d.activeCase()!.state.rung).toBe(rung + 1);
+  });
+
+  it('"他说是上游的问题 让我再等等" is coached as 找上游 — no scam warning without a word of what scammers ask for', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    for (const text of ['他说是上游的问题 让我再等等', '她说是通道的问题 让我再等等']) {
+      const r = d.say(text);
+      expect(r.map((x) => x.text).join('\n'), text).not.toContain('假客服');
+    }
+    expect(d.activeCase()!.state.replies?.at(-1)).toMatchObject({ kind: 'blame_upstream' });
+  });
+});
