@@ -84,4 +84,13 @@ describe('the other side in the user\'s words', () => {
     }
     expect(d.activeCase()!.state.replies?.at(-1)).toMatchObject({ kind: 'blame_upstream' });
   });
+
+  it('"他说让我再等等" is a promise of later (a check tomorrow), not 我没看懂', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    d.say('他说让我再等等');
+    expect(d.last().text).not.toContain('没看懂');
+    expect(d.activeCase()!.state.replies?.at(-1)).toMatchObject({ kind: 'promised_later' });
+  });
 });
