@@ -233,6 +233,17 @@ describe('a bad answer at every question', () => {
     expect(JSON.stringify(d.activeCase()!.facts)).not.toContain('H674Ci8Em5UMkaC9');
   });
 
+  it('余额宝 / 用余额宝付的 / 零钱通 are Alipay and WeChat, not the platform balance (exploratory testing)', () => {
+    for (const [text, want] of [['余额宝', 'alipay'], ['用余额宝付的', 'alipay'], ['零钱通', 'wechat'], ['余额', 'balance']] as const) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { paymentMethod: { text } });
+      expect(d.activeCase()!.facts.paymentMethod, text).toBe(want);
+    }
+  });
+
   it('a time in the future is refused', () => {
     app = makeApp();
     const d = new Driver(app);
