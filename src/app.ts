@@ -9,6 +9,7 @@ import { Engine } from './engine/engine.js';
 import { InboundBatcher } from './engine/batcher.js';
 import { registerUnderstanding } from './engine/understanding.js';
 import { registerCoaching } from './coaching/routes.js';
+import { detectScam } from './coaching/scam.js';
 import { FLOWS } from '../flows/index.js';
 import { createLogger, type Logger } from './log.js';
 import { createFollowUpScheduler, type FollowUpScheduler } from './followups/firing.js';
@@ -65,7 +66,7 @@ export function createApp(config: Config, opts: AppOptions = {}): App {
   const outbox = new Outbox(db);
   const recovered = outbox.recoverStale();
   if (recovered) log.info({ recovered }, 'outbox rows from an interrupted run put back to pending');
-  const engine = new Engine({ db, outbox, config, now, flows: FLOWS, log });
+  const engine = new Engine({ db, outbox, config, now, flows: FLOWS, log, isScam: (text) => detectScam(text) !== undefined });
   const canSendProactively = (p: Platform) => engine.canSendProactively(p);
   // Features register on the routing table (src/engine/routes.ts); the order decides who sees what first.
   const { blacklist, broadcaster } = installCommunity({ db, outbox, config, log, now, cases: engine.repo, router: engine.router, canSendProactively });

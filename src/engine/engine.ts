@@ -43,6 +43,8 @@ export interface EngineDeps {
   flows: Readonly<Record<ScenarioId, Flow>>;
   /** Where the engine reports what it could not do (unreadable stored state, a WAL scrub that failed). */
   log?: Pick<Logger, 'warn'>;
+  /** A scam sign in typed text (src/coaching, wired by app.ts): such a text is never taken as a button. */
+  isScam?: (text: string) => boolean;
 }
 
 export class Engine {
@@ -163,7 +165,7 @@ export class Engine {
       const c = this.repo.getCase(sess.activeCaseId);
       if (c?.status === 'open' && c.state.stage === 'intake' && c.state.q === 'orderId') inbound = { ...inbound, text: maskSecretsInText(received.text, { orderAnswer: true }) };
     }
-    const resolved = resolveChoice({ repo: this.repo, config: this.d.config, canSendProactively: (p) => this.canSendProactively(p) }, inbound, user.id, sess.state, sess.updatedAt);
+    const resolved = resolveChoice({ repo: this.repo, config: this.d.config, canSendProactively: (p) => this.canSendProactively(p), isScam: this.d.isScam }, inbound, user.id, sess.state, sess.updatedAt);
     const shown = sess.state.lastChoices ?? [];
     const mem = { done: sess.state.done, lastTap: sess.state.lastTap };
     const stale = isStaleTap(mem, shown, inbound, resolved.id, now);

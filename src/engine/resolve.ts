@@ -19,6 +19,8 @@ export interface ResolveDeps {
   repo: Repo;
   config: Config;
   canSendProactively(platform: Inbound['platform']): boolean;
+  /** Whether a typed text carries a scam sign (src/coaching): such a text is never matched to a button. */
+  isScam?(text: string): boolean;
 }
 
 /**
@@ -47,6 +49,9 @@ function lastSeenChoices(d: ResolveDeps, inbound: Inbound, userId: number, state
 /** What a typed text names among the choices last seen: one of them, two equally (ask which), or none. */
 export type Resolved = { id?: string; ambiguous?: Choice[] };
 
+/** The other side as the one who sent something: 商家发了…, 客服补发了, 他又发了一个新的卡密. */
+const OTHER_SIDE_SENT = /^(?:商家|卖家|客服|对方|老板|店家|店主|平台|人家|他们?|她们?)(?:那边)?(?:给我|又|也|还|已经|刚才?|刚刚)*(?:补)?发/;
+
 /** Longer text is a sentence, not a choice: only a number, a whole label or a synonym can name one then. */
 const SHORT = 16;
 
@@ -67,6 +72,8 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
     const c = decodeChoice(o.id);
     return c?.kind === 'evidence' ? { ...o, synonyms: [...(o.synonyms ?? []), t(`ev.${c.item}.short`), ...synonymsOf(`ev.${c.item}`)] } : o;
   });
+  // A scam sign typed (商家发了个退款链接让我点) is never a button: the warning must see it.
+  if (d.isScam?.(text)) return {};
   const m = matchOption(text, specs);
   // A command word (证据, 进度…) is the command unless it is a button's whole label.
   if (matchCommand(text) && !(m.kind === 'match' && (m.how === 'exact' || m.how === 'number'))) return {};
@@ -76,6 +83,11 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
     // words double as commands ("举报" is not "撤回这条举报").
     if (decodeChoice(m.id)?.kind === 'blacklist' && m.how !== 'number' && m.how !== 'exact') return yesNoAnswer(choices, text);
     if (text.length > SHORT && (m.how === 'contains' || m.how === 'fuzzy')) return {};
+    // "商家发了卡密 但是用不了", "商家给我补发了": what the other side sent is not the user's 已发送.
+    if ((m.how === 'contains' || m.how === 'fuzzy') && OTHER_SIDE_SENT.test(text)) {
+      const c = decodeChoice(m.id);
+      if (c?.kind === 'rung' && c.op === 'sent') return {};
+    }
     return { id: m.id };
   }
   if (m.kind === 'ambiguous' && text.length <= SHORT && !m.ids.some((id) => decodeChoice(id)?.kind === 'blacklist')) return { ambiguous: choices.filter((c) => m.ids.includes(c.id)) };

@@ -93,4 +93,25 @@ describe('the other side in the user\'s words', () => {
     expect(d.last().text).not.toContain('没看懂');
     expect(d.activeCase()!.state.replies?.at(-1)).toMatchObject({ kind: 'promised_later' });
   });
+
+  it('a scam sign typed on a step (商家发了个退款链接让我点) gets the warning, never the 已发送 button; what the seller sent is not 已发送', () => {
+    for (const text of ['商家发了个退款链接让我点', '客服发了个退款链接']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      toLadder(d);
+      const r = d.say(text);
+      expect(r.map((x) => x.text).join('\n'), text).toContain('假客服退款');
+      expect(d.activeCase()!.state.rungSentAt, text).toBeUndefined();
+    }
+    for (const text of ['商家发了卡密 但是用不了', '商家发了一个新的卡密给我']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      toLadder(d);
+      d.say(text);
+      expect(d.activeCase()!.state.rungSentAt, text).toBeUndefined();
+      expect(d.last().text, text).not.toContain('已开始计时');
+    }
+  });
 });
