@@ -26,6 +26,7 @@ import { ORDER, type Handled, type Router, type TurnContext } from './routes.js'
 const SKIP_SPECS = optionSpecs([{ id: 'skip', labelKey: 'choice.skip' }], false);
 import { ENGINE_NS } from './session.js';
 import { registerAbandon } from './abandon.js';
+import { NEW_STORY_NS } from './understanding.js';
 
 /** The engine's own pending confirmation (ext[ENGINE_NS]). */
 export interface EngineDialog {
@@ -113,6 +114,8 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
       case 'help':
         return ctx.reply(menu(active, t('help')));
       case 'new':
+        // With a case open, the story typed next belongs to the new case (src/engine/understanding.ts).
+        if (active) ctx.ext.set(NEW_STORY_NS, true);
         return ctx.reply(scenarioMenu());
       case 'cases':
         return ctx.reply(caseList(repo.casesOf(ctx.user.id), active?.id));

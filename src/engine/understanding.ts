@@ -9,6 +9,7 @@ import type { Facts, Flow } from '../flow/types.js';
 import type { Reply } from '../types.js';
 import { ORDER, type Router, type TurnContext } from './routes.js';
 import { button } from './choices.js';
+import { matchCommand } from './commands.js';
 import { localYmd } from '../calendar/workdays.js';
 import { findCardKeys, withoutCardKeys, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
@@ -18,6 +19,8 @@ interface Pending {
 }
 
 const NS = 'nlu';
+/** Set by 新案件 while a case is open: the next text is a new story (src/engine/builtins.ts). */
+export const NEW_STORY_NS = 'nlu_new';
 
 /** Entities as case facts, keeping only what the scenario's flow asks. */
 export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: string): Facts {
@@ -74,13 +77,27 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
     },
     opts,
   );
+  // 新案件 with a case open: the next words are the new story, read before anything of the open case.
+  router.pending<true>(
+    NEW_STORY_NS,
+    (ctx) => {
+      ctx.ext.set(NEW_STORY_NS, undefined);
+      if (ctx.choice || !ctx.text.trim() || matchCommand(ctx.text)) return false;
+      return readStory(ctx);
+    },
+    { order: ORDER.CONFIRM },
+  );
   router.text((ctx) => {
     if (ctx.choice) return false;
-    const text = ctx.text.trim();
-    if (!text) return false;
-
     // 检查语气 and refusals of fabricated claims are answered earlier (src/coaching/routes.ts).
     if (ctx.active) return false;
+    return readStory(ctx);
+  }, opts);
+
+  /** A story in the user's words: understood, then confirmed before a case is opened. */
+  function readStory(ctx: TurnContext): boolean {
+    const text = ctx.text.trim();
+    if (!text) return false;
     const pending = ctx.ext.get<Pending>(NS);
     // Traditional folded first (src/dialogue), so 錢扣了 reads as 钱扣了.
     const folded = fold(text, { lowerCase: false });
@@ -139,7 +156,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
     ctx.ext.set(NS, { facts });
     ctx.reply(pickReply(Object.keys(facts).length ? 'nlu.pick_keep' : 'nlu.pick'));
     return true;
-  }, opts);
+  }
 
   function confirm(ctx: TurnContext, scenario: ScenarioId, facts: Facts): void {
     ctx.ext.set(NS, { scenario, facts });

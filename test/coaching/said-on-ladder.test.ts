@@ -114,4 +114,21 @@ describe('the other side in the user\'s words', () => {
       expect(d.last().text, text).not.toContain('已开始计时');
     }
   });
+
+  it('新案件 with a case open, then the new story in words: it is read for the new case, not handed to the old one', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    const first = d.activeCase()!.id;
+    d.say('新案件');
+    d.say('前天买的steam卡密显示已被使用 100块 支付宝');
+    expect(d.last().text).toContain('我理解为');
+    expect(d.activeCase()!.id).toBe(first);
+    expect(d.activeCase()!.state.replies ?? []).toEqual([]);
+    d.say('对');
+    const c = d.activeCase()!;
+    expect(c.id).not.toBe(first);
+    expect(c.scenario).toBe('card_used');
+    expect(c.facts.amount).toBe(100);
+  });
 });
