@@ -131,4 +131,34 @@ describe('the other side in the user\'s words', () => {
     expect(c.scenario).toBe('card_used');
     expect(c.facts.amount).toBe(100);
   });
+
+  it('questions about the user\'s own evidence get an answer and leave the step where it was: cropping or masking is fine (no fraud lecture), deleted chat has a way back', () => {
+    for (const [text, want] of [
+      ['截图我裁剪了一下 只留了订单部分 可以吗', '原图'],
+      ['我把截图里的手机号打了码 可以吗', '原图'],
+      ['截图太长了 我截成了两张 可以吗', '原图'],
+      ['聊天记录被我删了一部分 怎么办', '聊天记录'],
+    ] as const) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      toLadder(d);
+      const rung = d.activeCase()!.state.rung;
+      const r = d.say(text);
+      const all = r.map((x) => x.text).join('\n');
+      expect(all, text).not.toContain('诈骗');
+      expect(all, text).not.toContain('没看懂');
+      expect(all, text).toContain(want);
+      const c = d.activeCase()!;
+      expect(c.state.rung, text).toBe(rung);
+      expect(c.state.replies ?? [], text).toEqual([]);
+      expect(c.state.stage, text).toBe('ladder');
+    }
+    // Changing what a screenshot shows is still refused.
+    app.close();
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    expect(d.say('截图上的时间我改一下可以吗').map((x) => x.text).join('\n')).toContain('不能帮你做');
+  });
 });
