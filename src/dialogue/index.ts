@@ -9,4 +9,5 @@ export { checkName, extractName, extractAmount, extractOrderId, type NameCheck }
 export { readDate, type DateReading } from './dates.js';
 export { readCorrection, readConfirmation, type Correction, type Confirmation } from './correction.js';
 export { checkClosingAmount, remainder, type ClosingAmountCheck } from './amounts.js';
+export { goodsArrived, GOODS_OWED } from './arrived.js';
 export { yuan, whichOneText, correctionOffer, exceedsPaidText } from './messages.js';

@@ -27,6 +27,7 @@ const SKIP_SPECS = optionSpecs([{ id: 'skip', labelKey: 'choice.skip' }], false)
 import { ENGINE_NS } from './session.js';
 import { registerAbandon } from './abandon.js';
 import { NEW_STORY_NS } from './understanding.js';
+import { GOODS_OWED, goodsArrived } from '../dialogue/index.js';
 
 /** The engine's own pending confirmation (ext[ENGINE_NS]). */
 export interface EngineDialog {
@@ -61,7 +62,9 @@ const OUTCOME_ANSWERS: ReadonlySet<string> = new Set(RUNG_CHECK_ANSWERS);
 
 /** "继续追剩下的" / "不追了，结案" in words. */
 /** A closing result said in words: 退了一半 / 只退了30 (partial), 全退了 (full), 没退 (none). */
-function closeWords(text: string): 'partial' | 'full' | 'none' | undefined {
+function closeWords(text: string, scenario?: ScenarioId): 'partial' | 'full' | 'none' | 'delivered' | undefined {
+  // The goods came after all (商家给我补发了 已经到账了): resolved without a refund — where goods were owed.
+  if (scenario && GOODS_OWED.has(scenario) && goodsArrived(text)) return 'delivered';
   // A part first: "退了50，剩下的没退" is a part, not nothing.
   if (/一半|一部分|部分|只退|退了一点|还差|剩下|剩余|没退完|没全退/.test(text)) return 'partial';
   if (/全额|全部退|全退|都退了|退完了|全款|一分不少|一分没少/.test(text)) return 'full';
@@ -161,12 +164,12 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
       }
       // The result said in words, with its amount ("退了一半 64", "全退了"): no second question for it.
       // Typed words that also named a button ("剩下的没退" ~ 未退款): a part with its sum wins.
-      if (s.mode === 'close' && active && !ctx.inbound.choice && choice?.kind === 'close' && closeWords(ctx.text) === 'partial') {
+      if (s.mode === 'close' && active && !ctx.inbound.choice && choice?.kind === 'close' && closeWords(ctx.text, active.scenario) === 'partial') {
         const amount = extractAmount(ctx.text);
         if (amount !== undefined && amount > 0) return closeAmount(ctx, active, amount, 'partial');
       }
       // The same outcome chosen by button or said in words (没退, 全退了) without a sum.
-      const outcome = s.mode === 'close' && active ? (choice?.kind === 'close' ? choice.outcome : !choice && !matchCommand(ctx.text) ? closeWords(ctx.text) : undefined) : undefined;
+      const outcome = s.mode === 'close' && active ? (choice?.kind === 'close' ? choice.outcome : !choice && !matchCommand(ctx.text) ? closeWords(ctx.text, active.scenario) : undefined) : undefined;
       if (outcome && active) {
         const amount = choice ? undefined : extractAmount(ctx.text);
         if ((outcome === 'partial' || outcome === 'full') && amount !== undefined && amount > 0) return closeAmount(ctx, active, amount, outcome);

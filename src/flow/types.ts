@@ -49,7 +49,7 @@ export interface Assessment {
 }
 
 /** How a case ended. */
-export const OUTCOMES = ['full', 'partial', 'none', 'abandoned'] as const;
+export const OUTCOMES = ['full', 'partial', 'none', 'abandoned', 'delivered'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export type RungId = 'seller' | 'platform' | 'payment' | 'regulator' | 'police' | 'court';

@@ -161,4 +161,34 @@ describe('the other side in the user\'s words', () => {
     toLadder(d);
     expect(d.say('截图上的时间我改一下可以吗').map((x) => x.text).join('\n')).toContain('不能帮你做');
   });
+
+  it('the goods arrived after all (商家给我补发了 已经到账了, 点券到了, 已经到了 不用了): offered to close as resolved, never 已发送 / 退到余额 / a switch of scenario', () => {
+    for (const text of ['商家给我补发了 已经到账了', '点券到了', '已经到了 不用了', '补发了']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      toLadder(d);
+      const r = d.say(text);
+      const all = r.map((x) => x.text).join('\n');
+      const c = d.activeCase()!;
+      expect(c.state.rungSentAt, text).toBeUndefined();
+      expect(c.state.replies ?? [], text).toEqual([]);
+      expect(all, text).not.toMatch(/余额|改为|已开始计时|没看懂/);
+      expect(d.last().choices?.map((x) => x.id), text).toContain('x:delivered');
+      d.press('x:delivered');
+      expect(d.activeCase(), text).toBeUndefined();
+      expect(d.last().text, text).toContain('已结案：商家已发货/补发');
+    }
+  });
+
+  it('at 结案 the goods arriving is said in words and closes as resolved', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    d.say('结案');
+    expect(d.last().choices?.map((x) => x.id)).toContain('x:delivered');
+    d.say('商家给我补发了 已经到账了');
+    expect(d.activeCase()).toBeUndefined();
+    expect(d.log.at(-1)!.text).toContain('已结案：商家已发货/补发');
+  });
 });

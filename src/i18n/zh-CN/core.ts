@@ -181,11 +181,13 @@ const core: Record<string, string> = {
   'abandon.ask': '案件 #{id} 还没填完。要放弃这个案件吗？放弃后可以随时开新案件重新开始；想接着填就点“继续填写”。',
   'abandon.yes': '放弃这个案件',
   'abandon.no': '继续填写',
+  'close.done.delivered': '案件 #{id} 已结案：商家已发货/补发，问题解决。提醒已取消。结案的案件会在 {retention} 天后自动删除。',
   'close.done.abandoned': '案件 #{id} 已结案：放弃。结案的案件会在 {retention} 天后自动删除。',
   'outcome.full': '全额退款',
   'outcome.partial': '部分退款',
   'outcome.none': '未退款',
   'outcome.abandoned': '放弃',
+  'outcome.delivered': '商家已发货/补发',
 
   'delete.confirm': '确定删除你在这里的全部数据吗？所有案件、证据记录和提醒都会删除，无法恢复。',
   'delete.yes': '确定删除',
@@ -340,6 +342,7 @@ export const coreSynonyms: Record<string, readonly string[]> = {
   'syn.outcome.partial': ['部分', '退了一部分', '一部分', '退了一点'],
   'syn.outcome.none': ['没退', '没追回', '一分没退'],
   'syn.outcome.abandoned': ['算了', '不追了', '不要了'],
+  'syn.outcome.delivered': ['补发了', '发货了', '东西到了', '已发货'],
 
   'syn.delete.yes': ['删除', '删吧', '确定删除'],
   'syn.delete.no': ['不删', '取消', '算了'],
