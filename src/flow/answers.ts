@@ -109,7 +109,11 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       let value = at >= 0 ? input.slice(at, at + name.value.length) : name.value;
       // A quoted message ("提示“该卡密已被使用”") is kept as its words: no quotes to nest in a document.
       value = value.replace(/["“”「」『』]/g, '').trim();
-      if (q.id === 'errorShown') value = value.replace(/^(?:页面|系统|它)?(?:提示|显示|报错|弹出|说)(?:的是)?[:：]?\s*/, '').trim() || value;
+      // What the screen said keeps the user's words whole ("…被别人用了"; name wrappers are not stripped from it).
+      if (q.id === 'errorShown') {
+        const whole = input.replace(/["“”「」『』]/g, '').replace(/(?:[\s。.!！~～]|啊|呀|哦|吧|呢)+$/, '').trim();
+        value = whole.replace(/^(?:页面|系统|它|屏幕上|上面)?(?:就)?(?:提示|显示|报错|弹出|说)(?:的是)?[:：]?\s*/, '').trim() || whole;
+      }
       return text.safeParse(value).success ? { ok: true, value } : { ok: false };
     }
     case 'order': {

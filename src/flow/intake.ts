@@ -9,6 +9,7 @@
 import { PAYMENT_METHODS } from '../types.js';
 import { decodeChoice } from '../engine/choices.js';
 import { readTyped } from './answers.js';
+import { relativeToPayment } from './relative-time.js';
 import { localYmd } from '../calendar/workdays.js';
 import { choice, join, msg, withPrefix, type Text } from './message.js';
 import { optionText } from './facts-text.js';
@@ -112,6 +113,11 @@ export function intake(i: StepInput): StepResult {
   const { flow, facts, state, event } = i;
   const q = questionsOf(flow).find((x) => x.id === state.q) ?? nextQuestion(flow, facts);
   if (!q) return advance(flow, facts, state);
+  // A later time said relative to the purchase (刚买就兑换了, 当天, 8点10分): on the payment's day, not today.
+  if (event.type === 'text' && q.id === 'triedAt' && typeof facts.paidAt === 'string') {
+    const rel = relativeToPayment(event.text, facts.paidAt, i.now, i.zone);
+    if (rel) return accept(i, q, rel);
+  }
   const a = readAnswer(q, event, i.now, i.zone);
   // A day named without a year (12月3号) that the year we guessed puts before the payment: asked again, saying why.
   if (a.type === 'value' && a.yearGuessed && q.kind === 'time' && q.id !== 'paidAt' && typeof a.value === 'string' && typeof facts.paidAt === 'string') {

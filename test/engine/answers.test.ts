@@ -244,6 +244,35 @@ describe('a bad answer at every question', () => {
     }
   });
 
+  it('the first redemption said relative to the purchase (刚买就兑换了, 买完就兑了, 当天, 同一天) is the payment\'s day; a bare clock time is on that day, never today (exploratory testing)', () => {
+    // The injected clock is 2026-11-20 16:00 Shanghai; paid 11月15日 20:00.
+    for (const [text, want] of [
+      ['刚买就兑换了', '2026-11-15T12:00:00.000Z'],
+      ['付完款马上就兑换了', '2026-11-15T12:00:00.000Z'],
+      ['买完就兑了', '2026-11-15T12:00:00.000Z'],
+      ['当天晚上', '2026-11-15'],
+      ['同一天', '2026-11-15'],
+      ['晚上9点', '2026-11-15T13:00:00.000Z'],
+      ['9点10分', '2026-11-15T13:10:00.000Z'],
+      ['昨天', '2026-11-19'],
+    ] as const) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:card_used');
+      answerIntake(d, { paidAt: { text: '11月15日晚上8点' }, triedAt: { text } });
+      expect(d.activeCase()!.facts.triedAt, text).toBe(want);
+    }
+  });
+
+  it('what the screen said keeps the user\'s words whole: 它说这张卡已经被别人用了 → 这张卡已经被别人用了 (exploratory testing)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:card_used');
+    answerIntake(d, { errorShown: { text: '它说这张卡已经被别人用了' } });
+    expect(d.activeCase()!.facts.errorShown).toBe('这张卡已经被别人用了');
+  });
+
   it('a time in the future is refused', () => {
     app = makeApp();
     const d = new Driver(app);
