@@ -51,6 +51,9 @@ const MONEY_CONTEXT_BEFORE =
 // A rate after a sum: "20元一个月", "29.9/月", "15块每月", "198一年".
 const RATE_AFTER = /^[\d.,]+\s*(?:元|块钱?|rmb)?\s*(?:\/|一个?|每个?)\s*(?:月|年|周|季度?)(?!卡|会员|的会员|vip)/;
 
+// The sum actually paid, named as such: 实付, 实际付了, 到手价, 折后.
+const ACTUALLY_PAID_BEFORE = /(?:实付|实付款|实际(?:付款?|支付|付了|花了|扣了?)|到手价|折后|打折后|优惠后|券后)\s*(?:了|是|为)?\s*[:：]?\s*(?:¥|￥)?\s*$/;
+
 // Hotlines and HTTP errors that appear in complaints: 12315, 404, …
 const SERVICE_NUMBERS = new Set(['10086', '10010', '10000', '10099', '12315', '12345', '12306', '110', '12321', '12377', '12378', '95188', '95017', '404', '502', '503']);
 
@@ -129,6 +132,8 @@ export function parseAmountNormalized(s: string, opts: AmountOptions = {}): numb
     let score = 1;
     if (hasMarkerBefore || hasMarkerAfter) score = 3;
     else if (MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8))) score = 2;
+    // What was actually paid beats a face value: "100元话费 实付98.5".
+    if (ACTUALLY_PAID_BEFORE.test(lastChars(s, index, 8))) score = 4;
     found.push({ value, score, index });
     if (m[0].length === 0) ARABIC.lastIndex++;
   }
@@ -181,6 +186,7 @@ export function parseAmountNormalized(s: string, opts: AmountOptions = {}): numb
       if (/第\s*$/.test(before)) continue;
       score = MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8)) ? 2 : 1;
     }
+    if (ACTUALLY_PAID_BEFORE.test(lastChars(s, index, 8))) score = 4;
     found.push({ value: value0 + fraction, score, index });
   }
 

@@ -273,6 +273,17 @@ describe('a bad answer at every question', () => {
     expect(d.activeCase()!.facts.errorShown).toBe('这张卡已经被别人用了');
   });
 
+  it('the sum actually paid beats a face value: 100元话费 实付98.5 → 98.5 (exploratory testing)', () => {
+    for (const [text, want] of [['100元话费 实付98.5', 98.5], ['面值100 实际付了95元', 95]] as const) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { amount: { text } });
+      expect(d.activeCase()!.facts.amount, text).toBe(want);
+    }
+  });
+
   it('a time in the future is refused', () => {
     app = makeApp();
     const d = new Driver(app);
