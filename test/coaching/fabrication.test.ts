@@ -57,6 +57,14 @@ describe('detectFabrication', () => {
     expect(detectFabrication('就说没到账可以吗')).toMatchObject({ mode: 'question' });
   });
 
+  it('"说是…" — what the seller or the page said, subject dropped — is reported speech: 说是三天内, 说是卡密错误, 联系了 说没货了 (exploratory testing, round 2)', () => {
+    for (const text of ['说是三天内', '说是王者点券', '说是卡密错误', '说是系统延迟', '说是永久会员', '说是', '联系了 说没货了', '说没货了']) {
+      expect(detectFabrication(text), text).toBeUndefined();
+    }
+    expect(detectFabrication('就说是没收到')).toMatchObject({ mode: 'question' });
+    expect(detectFabrication('说是没收到货行不行')).toMatchObject({ mode: 'question' });
+  });
+
   it('requests to fake evidence beside such context are still caught (review)', () => {
     for (const text of ['客服说要付款截图，你帮我P一张付款成功的截图', '商家说没收到付款，我能不能把转账记录的时间改一下', '他说查不到订单，我拿朋友的订单截图去申请行不行',
       '申诉被拒了，我想把截图的金额改大一点再申请', '还差50没退，我把金额改成200再申请可以吗', '说实话，我想P一张图', '撤销申诉后，用改过的截图重新申诉可以吗',
