@@ -7,7 +7,7 @@ const flow: Flow = {
   id: 'not_received',
   questions: [
     ...commonIntake,
-    { id: 'promisedTime', kind: 'choice', options: ['instant', 'hours', 'day', 'none'] },
+    { id: 'promisedTime', kind: 'choice', options: ['instant', 'hours', 'day', 'days', 'none'] },
     { id: 'goodsState', kind: 'choice', options: ['nothing', 'partial', 'used'] },
     { id: 'sellerContact', kind: 'choice', options: ['no_reply', 'stalling', 'refused', 'not_yet'] },
   ],

@@ -284,6 +284,17 @@ describe('a bad answer at every question', () => {
     }
   });
 
+  it('a promise longer than a day (一周内, 三天内, 商家说三天之内, 承诺两天内到账) is 几天内, never rounded down to 24小时内 (exploratory testing)', () => {
+    for (const text of ['一周内', '三天内', '商家说三天之内', '承诺两天内到账', '说是三天内']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { promisedTime: { text } });
+      expect(d.activeCase()!.facts.promisedTime, text).toBe('days');
+    }
+  });
+
   it('a time in the future is refused', () => {
     app = makeApp();
     const d = new Driver(app);

@@ -109,6 +109,7 @@ const documents: Record<string, string> = {
   'doc.clause.promisedTime.instant': '商家承诺即时到账。',
   'doc.clause.promisedTime.hours': '商家承诺几小时内到账。',
   'doc.clause.promisedTime.day': '商家承诺24小时内到账。',
+  'doc.clause.promisedTime.days': '商家承诺几天内到账。',
   'doc.clause.goodsState.nothing': '但至今没有到账，也没有收到卡密。',
   'doc.clause.goodsState.partial': '但至今只到账了一部分。',
   'doc.clause.sellerContact.no_reply': '商家一直不回复我的消息。',

@@ -35,6 +35,7 @@ const flows: Record<string, string> = {
   'opt.promisedTime.instant': '即时/几分钟内',
   'opt.promisedTime.hours': '几小时内',
   'opt.promisedTime.day': '24小时内',
+  'opt.promisedTime.days': '几天内（超过24小时）',
   'opt.promisedTime.none': '没写',
   'q.not_received.goodsState': '现在的情况是？请如实选择。',
   'label.goodsState': '到账情况',
@@ -143,7 +144,8 @@ export default flows;
 export const flowSynonyms: Record<string, readonly string[]> = {
   'syn.promisedTime.instant': ['马上', '立刻', '立即', '秒到', '秒发', '秒充', '几分钟', '实时', '即时到账', '马上到账', '自动发货', '立即发货', '一分钟', '五分钟'],
   'syn.promisedTime.hours': ['几小时', '几个小时', '一小时', '两小时', '一两个小时', '小时内', '半小时', '三小时'],
-  'syn.promisedTime.day': ['24小时', '一天', '一天内', '一天之内', '当天', '今天内', '24h', '一日'],
+  'syn.promisedTime.day': ['24小时', '一天', '一天内', '一天之内', '当天', '今天内', '24h', '一日', '明天'],
+  'syn.promisedTime.days': ['两天', '三天', '几天', '一周', '七天', '一个星期', '一星期', '五天', '48小时', '72小时', '工作日', '一个工作日', '三个工作日', '两天内', '三天内', '一周内'],
   'syn.promisedTime.none': ['没说', '没承诺', '没有写', '没写时间', '没讲', '没提', '没说多久', '没有说'],
 
   'syn.goodsState.nothing': ['一个都没', '都没有', '啥都没', '没到账', '没到', '没收到', '什么都没收到', '啥也没收到', '一点没到', '都没到', '没发货', '没发', '没给卡密', '没给', '没有卡密', '没充上', '没到帐', '完全没有', '没有到账', '没收到货'],
