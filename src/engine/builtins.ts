@@ -15,6 +15,7 @@ import type { Reply } from '../types.js';
 import { registerCorrections } from './corrections.js';
 import { questionsOf } from '../flow/intake.js';
 import { checklistPicks, questionChoice } from './resolve.js';
+import { checklistWords } from './checklist-words.js';
 import { whichOneText, checkClosingAmount, exceedsPaidText, extractAmount, matchOption, optionSpecs, remainder, yesNo, yuan } from '../dialogue/index.js';
 import { matchCommand, type CommandName } from './commands.js';
 import { caseChoices, caseList, closeAsk, deleteAsk, menu, scenarioMenu } from './menus.js';
@@ -277,8 +278,9 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         if (attachments.length) return ctx.stepCase(active, { type: 'attachments', items: attachments });
         if (ctx.choiceId) return ctx.stepCase(active, { type: 'choice', id: ctx.choiceId });
         if (ctx.text) {
-          // Several checklist items at once: "4 6", "1、3", "聊天记录和支付记录" (numbers as shown).
-          const ticks = active.state.stage === 'evidence' ? checklistPicks(d.flows[active.scenario], ctx.text) : [];
+          // Several checklist items at once: "4 6", "1、3", "聊天记录和支付记录" (numbers as shown); "都有",
+          // "除了X都有", "1到4", and a tick taken back ("去掉X", "3点错了").
+          const ticks = active.state.stage === 'evidence' ? (checklistWords(d.flows[active.scenario], active.state, ctx.text) ?? checklistPicks(d.flows[active.scenario], ctx.text)) : [];
           if (ticks.length) {
             let c = active;
             for (const id of ticks) {

@@ -20,7 +20,7 @@
 //   d:yes | d:no         confirm / cancel deleting all data             { kind: 'delete', confirm }
 //   a:<option>           an option of a choice question                 { kind: 'answer', option }
 //   q:skip               skip the current question                      { kind: 'skip' }
-//   e:<item> | e:done    evidence checklist                             { kind: 'evidence', item } | { kind: 'evidence_done' }
+//   e:<item>[:off] | e:done  evidence checklist (tick / untick)          { kind: 'evidence', item, off? } | { kind: 'evidence_done' }
 //   r:sent|next|resume[:<n>]  ladder controls; 下一步 carries its step     { kind: 'rung', op, at? }
 //   u:yes|no, u:s:<sc>   free-text understanding confirmation           { kind: 'understand', … }
 //   bl:<op>[:<id>[:go|no]]  merchant blacklist / community features     { kind: 'blacklist', op, id?, go? }
@@ -69,7 +69,7 @@ export type ChoiceValue =
   | { kind: 'delete'; confirm: boolean }
   | { kind: 'answer'; option: string }
   | { kind: 'skip' }
-  | { kind: 'evidence'; item: string }
+  | { kind: 'evidence'; item: string; off?: boolean }
   | { kind: 'evidence_done' }
   | { kind: 'rung'; op: 'sent' | 'next' | 'resume'; at?: number }
   | { kind: 'understand'; answer: 'yes' | 'no' }
@@ -115,7 +115,7 @@ export function encodeChoice(c: ChoiceValue): string {
     case 'skip':
       return 'q:skip';
     case 'evidence':
-      return `e:${c.item}`;
+      return c.off ? `e:${c.item}:off` : `e:${c.item}`;
     case 'evidence_done':
       return 'e:done';
     case 'rung':
@@ -157,6 +157,7 @@ export function decodeChoice(id: string | undefined): ChoiceValue | undefined {
     case 'q':
       return n === 2 && a === 'skip' ? { kind: 'skip' } : undefined;
     case 'e':
+      if (n === 3) return b === 'off' && WORD.test(a) && a !== 'done' ? { kind: 'evidence', item: a, off: true } : undefined;
       if (n !== 2) return undefined;
       if (a === 'done') return { kind: 'evidence_done' };
       return WORD.test(a) ? { kind: 'evidence', item: a } : undefined;

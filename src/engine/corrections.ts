@@ -2,6 +2,7 @@
 // while another question is open — is never written silently. It is offered as a correction
 // ("金额改成128元吗？"); yes updates the fact, no keeps it, and either way the open question is
 // asked again. Card keys are removed before any number is read (src/dialogue).
+import { checklistWords } from './checklist-words.js';
 import { has, t } from '../i18n/index.js';
 import { correctionOffer, readCorrection, yesNo, yuan } from '../dialogue/index.js';
 import { formatDate, formatDateTime } from '../flow/format.js';
@@ -78,6 +79,8 @@ export function registerCorrections(router: Router, d: CorrectionDeps): void {
       const c = ctx.active;
       if (!c || c.status !== 'open' || ctx.choice || !ctx.text.trim() || ctx.inbound.attachments?.length) return false;
       if (c.state.stage === 'declined' || c.state.stage === 'closed') return false;
+      // At the checklist, "3点错了" is about item 3, not a time (checklist-words.ts reads it).
+      if (c.state.stage === 'evidence' && checklistWords(d.flows[c.scenario], c.state, ctx.text) !== undefined) return false;
       const fix = offered(d.flows[c.scenario], c.facts, c.state.stage === 'intake' ? c.state.q : null, ctx.text, ctx.now, d.zone);
       if (!fix) return false;
       ctx.ext.set(NS, { ...fix, caseId: c.id } satisfies FixState);

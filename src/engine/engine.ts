@@ -301,6 +301,9 @@ export class Engine {
         case 'evidence':
           this.repo.addEvidence(c.id, e.item, e.kind, e.ref, ctx.now);
           break;
+        case 'evidence_off':
+          this.repo.removeTick(c.id, e.item);
+          break;
         case 'close':
           this.closeCase(ctx, c, e.outcome, e.refunded);
           break;

@@ -253,6 +253,11 @@ export class Repo {
     this.s.evidence.run(caseId, item, kind, ref ?? null, now.getTime());
   }
 
+  /** A checklist tick taken back (files sent stay). */
+  removeTick(caseId: number, item: string): void {
+    this.db.prepare(`DELETE FROM evidence WHERE case_id = ? AND item = ? AND kind = 'tick'`).run(caseId, item);
+  }
+
   evidenceOf(caseId: number): { item: string | null; kind: string; file_ref: string | null; at: number }[] {
     return this.db.prepare(`SELECT item, kind, file_ref, at FROM evidence WHERE case_id = ? ORDER BY at, id`).all(caseId) as {
       item: string | null;

@@ -14,6 +14,7 @@ import { PAYMENT_METHODS } from '../types.js';
 import type { Flow } from '../flow/types.js';
 import type { CaseRow } from './repo.js';
 import { matchCommand } from './commands.js';
+import { unsafeForOneButton } from './checklist-words.js';
 
 export interface ResolveDeps {
   repo: Repo;
@@ -75,6 +76,8 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
   // A scam sign typed (商家发了个退款链接让我点) is never a button: the warning must see it.
   if (d.isScam?.(text)) return {};
   const m = matchOption(text, specs);
+  // At the checklist, "除了X都有", "去掉X", "X和Y都有", "1到4" are read whole (checklist-words.ts), not as one button.
+  if ((m.kind === 'ambiguous' || (m.kind === 'match' && m.how !== 'number' && m.how !== 'exact')) && choices.some((c) => decodeChoice(c.id)?.kind === 'evidence') && unsafeForOneButton(text)) return {};
   // A command word (证据, 进度…) is the command unless it is a button's whole label.
   if (matchCommand(text) && !(m.kind === 'match' && (m.how === 'exact' || m.how === 'number'))) return {};
   if (m.kind === 'match') {

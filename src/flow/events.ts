@@ -34,6 +34,8 @@ export type Effect =
   | { type: 'schedule'; kind: 'rung_check' | 'window_warning'; rung: RungId; dueAt: Date }
   | { type: 'cancelFollowUps' }
   | { type: 'evidence'; item: string | null; kind: string; ref?: string }
+  /** A tick taken back (the user ticked it by mistake). */
+  | { type: 'evidence_off'; item: string }
   | { type: 'close'; outcome: Outcome; refunded?: number };
 
 export interface StepInput {

@@ -15,6 +15,14 @@ export function evidence(i: StepInput): StepResult {
     const r = showRung(i, facts, { ...state, rung: 0 }, msg('evidence.to_ladder'));
     return { ...r, effects: [...respectRemindersOff(windowSchedules(i, r.state, true), r.state), ...r.effects] };
   }
+  if (c?.kind === 'evidence' && c.off && flow.evidence.some((e) => e.id === c.item)) {
+    // Ticked by mistake: taken back, from the letters too.
+    const rest = { ...state.evidence };
+    delete rest[c.item];
+    const s: CaseState = { ...state, evidence: rest };
+    const effects: Effect[] = state.evidence[c.item] ? [{ type: 'evidence_off', item: c.item }] : [];
+    return { facts, state: s, effects: [...effects, { type: 'reply', reply: { text: msg('evidence.unticked', { item: msg(`ev.${c.item}.short`) }), choices: evidenceChoices(flow, s) } }] };
+  }
   if (c?.kind === 'evidence' && flow.evidence.some((e) => e.id === c.item)) {
     const s: CaseState = { ...state, evidence: { ...state.evidence, [c.item]: { at: i.now.getTime(), kind: 'tick' } } };
     // A short acknowledgement with the same buttons (same numbers), not the whole list again.

@@ -191,4 +191,40 @@ describe('the other side in the user\'s words', () => {
     expect(d.activeCase()).toBeUndefined();
     expect(d.log.at(-1)!.text).toContain('已结案：商家已发货/补发');
   });
+
+  it('the checklist in words: 都有 / 除了X都有 / 1到3 / A和B都有 tick; 去掉X / 3点错了 / 其实没有X untick, from the letters too', () => {
+    const atChecklist = () => {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d);
+      expect(d.activeCase()!.state.stage).toBe('evidence');
+      return d;
+    };
+    const ticked = (d: Driver) => Object.keys(d.activeCase()!.state.evidence).sort();
+    let d = atChecklist();
+    const all = d.last().choices!.filter((c) => /^e:[a-z_]+$/.test(c.id) && c.id !== 'e:done').map((c) => c.id.slice(2)).sort();
+    d.say('都有');
+    expect(ticked(d)).toEqual(all);
+    d = atChecklist();
+    d.say('除了发货承诺都有');
+    expect(ticked(d)).toEqual(all.filter((x) => x !== 'promise_shot'));
+    d = atChecklist();
+    d.say('1到3');
+    expect(ticked(d)).toHaveLength(3);
+    d = atChecklist();
+    d.say('订单截图和支付记录都有');
+    expect(ticked(d)).toHaveLength(2);
+    d.say('去掉支付记录');
+    expect(ticked(d)).toHaveLength(1);
+    d.say('3');
+    const three = ticked(d);
+    d.say('3点错了 其实没有聊天记录');
+    expect(ticked(d)).toHaveLength(three.length - 1);
+    expect(d.activeCase()!.facts.paidAt).not.toMatch(/T19:00/);
+    d.press('e:done');
+    const letters = d.log.map((r) => r.document?.body ?? '').join('\n');
+    expect(letters).not.toMatch(/聊天记录|付款记录截图/);
+  });
 });
