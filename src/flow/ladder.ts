@@ -120,6 +120,10 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   // The stranded balance is claimed once: not again when it is the money paid, nor when there is none.
   const ownBalance = typeof facts.balance === 'number' && facts.balance > 0 && facts.balanceIsPayment !== 'yes';
   p.request = msg(flow.id === 'merchant_vanished' && !ownBalance ? ['doc.request.merchant_vanished.no_balance', `doc.request.${flow.id}`] : `doc.request.${flow.id}`, { ...p });
+  // The balance is what is left of the money paid (500 topped up, 200 left): the claim is what is left.
+  if (flow.id === 'merchant_vanished' && facts.balanceIsPayment === 'yes' && typeof facts.balance === 'number' && facts.balance > 0 && typeof facts.amount === 'number' && facts.balance < facts.amount) {
+    p.request = msg('doc.request.merchant_vanished.balance_left', { ...p });
+  }
   // Part of the money already came back: ask only for the rest, saying what was paid and returned.
   const refundedSoFar = typeof facts.refundedSoFar === 'number' ? facts.refundedSoFar : 0;
   const owedTotal = typeof facts.extraAmount === 'number' && facts.extraAmount > 0 ? facts.extraAmount : typeof facts.amount === 'number' ? facts.amount : undefined;

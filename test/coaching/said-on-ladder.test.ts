@@ -227,4 +227,15 @@ describe('the other side in the user\'s words', () => {
     const letters = d.log.map((r) => r.document?.body ?? '').join('\n');
     expect(letters).not.toMatch(/聊天记录|付款记录截图/);
   });
+
+  it('商家跑路: 500 topped up, 200 left of that same money — the letters claim the 200 left, not the 500 (exploratory testing)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:merchant_vanished');
+    answerIntake(d, { amount: { text: '500' }, balance: { text: '200' }, balanceIsPayment: { choice: 'a:yes' } });
+    d.press('e:done');
+    const letters = d.log.map((r) => r.document?.body ?? '').join('\n');
+    expect(letters).toContain('未用完的余额200元');
+    expect(letters).not.toMatch(/退还货款500元/);
+  });
 });

@@ -93,6 +93,7 @@ const documents: Record<string, string> = {
   'doc.court.title': '起诉要点',
   'doc.court': '原告：【你的姓名、身份证号、地址、电话】\n被告：{defendant}\n诉讼请求：{request}\n事实与理由：{facts}\n证据：{evidence}{priorRecords}。',
   // — the facts paragraph, one clause per known fact (src/flow/facts-text.ts factsParagraph) —
+  'doc.request.merchant_vanished.balance_left': '请退还我在平台内未用完的余额{balance}（充值{amount}后剩余的部分）至原支付账户，并提供商家的真实名称、地址和有效联系方式。',
   'doc.request.merchant_vanished.no_balance': '请退还货款{amount}至原支付账户，并提供商家的真实名称、地址和有效联系方式。',
   'doc.clause.i': '我',
   'doc.clause.tried_error': '我于{at}第一次兑换，就提示：{error}。',
