@@ -14,13 +14,14 @@ const TRIM = /裁剪|裁切|裁了|裁掉|剪了一下|只留(?:了)?|截(?:成�
 /** Changing what it shows is another matter (the fabrication guard). */
 const CHANGE = /改|修|p图|ps|编辑(?!器)|伪造|换成|替换|时间|金额|日期|数字|余额|单号/i;
 /** Part of the chat lost: deleted, cleared, the phone changed. */
-const LOST = /(?:聊天记录|记录|截图|聊天)[^。！？!?]{0,8}(?:删|没了|丢了|清空|找不到|不见了)|(?:删了|删掉了?|清空了|换了手机)[^。！？!?]{0,8}(?:聊天|记录)/;
+const LOST = /(?:聊天记录|聊天|对话)[^。！？!?]{0,8}(?:删|没了|丢了|清空|找不到|不见了)|(?:删了|删掉了?|清空了|换了手机)[^。！？!?]{0,8}(?:聊天|对话)/;
 
 export function registerEvidenceQuestions(router: Router, order: number): void {
   router.text(
     (ctx) => {
       const c = ctx.active;
-      if (ctx.choice || !c || c.status !== 'open') return false;
+      // During the intake a text is an answer to the question asked ("页面截图删了 记不清").
+      if (ctx.choice || !c || c.status !== 'open' || (c.state.stage !== 'ladder' && c.state.stage !== 'evidence')) return false;
       const text = ctx.text.trim();
       if (!text || text.length > 120 || matchCommand(text) || !EVIDENCE.test(text)) return false;
       let key: string | undefined;

@@ -16,7 +16,7 @@ import { fold } from '../dialogue/fold.js';
 import { readDate } from '../dialogue/dates.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -87,6 +87,12 @@ export function parseAnswer(q: Question, raw: string, now: Date, zone: string): 
   }
 }
 
+/** Free-text facts the letters quote as the user's words about the goods. */
+const DESCRIBED_IDS: ReadonlySet<string> = new Set(['promised', 'received']);
+const NOT_REMEMBERED = /记不清|不记得|记不住|忘了|忘记了|想不起|截图删了|页面删了|找不到了/;
+/** Says only that it was different, not what it was. */
+const NO_CONTENT = /^(?:反正|就是|总之)?(?:和|跟|与)?(?:页面|商品页|描述|说明|宣传|广告)?(?:上)?(?:写的|说的|的)?(?:不一样|不对|不符|不是一回事|对不上|有出入|差很多|货不对板)(?:啊|呀|吧|的|了)*$|^(?:反正|就是)?不对(?:啊|呀|吧|的|了)*$/;
+
 /** Free-text questions whose answer is a name: it must be one (checkName). */
 const NAME_IDS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
 const CN_COUNT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -100,6 +106,12 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
   const input = raw.trim();
   switch (q.kind) {
     case 'text': {
+      // What the listing promised / what arrived: the letter quotes it, so "记不清", "反正不对",
+      // "和页面上写的不一样" are not the fact — asked again, saying what is needed.
+      if (DESCRIBED_IDS.has(q.id)) {
+        if (NOT_REMEMBERED.test(input)) return { ok: false, why: 'unknown' };
+        if (NO_CONTENT.test(input.replace(/[\s,，。.!！~～]/g, ''))) return { ok: false, why: 'vague_fact' };
+      }
       const name = checkName(input, { allowDigits: !NAME_IDS.has(q.id) || q.id === 'merchant', name: NAME_IDS.has(q.id) });
       if (!name.ok) return { ok: false, why: name.reason };
       if (/^\d{1,2}$/.test(input)) return { ok: false };

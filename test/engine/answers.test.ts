@@ -295,6 +295,23 @@ describe('a bad answer at every question', () => {
     }
   });
 
+  it('货不对板: what was promised / received said as "记不清", "反正不对", "和页面上写的不一样" is asked again, never quoted in the letter (exploratory testing)', () => {
+    for (const [id, text] of [['promised', '页面截图删了 记不清'], ['received', '不记得了 反正不对'], ['promised', '就是和页面上写的不一样'], ['received', '反正不对']] as const) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_as_described');
+      answerIntake(d, { [id]: { text } });
+      expect(d.activeCase()!.facts[id] ?? null, text).toBeNull();
+    }
+    app.close();
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_as_described');
+    answerIntake(d, { promised: { text: '年卡' }, received: { text: '月卡，不是年卡' } });
+    expect(d.activeCase()!.facts.received).toBe('月卡，不是年卡');
+  });
+
   it('a time in the future is refused', () => {
     app = makeApp();
     const d = new Driver(app);
