@@ -19,10 +19,10 @@ export function registerAbandon(router: Router): void {
       const c = ctx.active;
       if (!c || c.status !== 'open' || c.state.stage !== 'intake') return false;
       // The close dialogue owns the answer: 放弃 closes the case as abandoned; 继续填写 asks the question again.
-      ctx.ext.set(ENGINE_NS, { mode: 'close' });
+      ctx.ext.set(ENGINE_NS, { mode: 'close_confirm', closeOutcome: 'abandoned' });
       return ctx.reply({
         text: t('abandon.ask', { id: c.id }),
-        choices: [button({ kind: 'close', outcome: 'abandoned' }, t('abandon.yes')), button({ kind: 'menu', action: 'continue' }, t('abandon.no'))],
+        choices: [button({ kind: 'close', outcome: 'abandoned', sure: true }, t('abandon.yes')), button({ kind: 'menu', action: 'continue' }, t('abandon.no'))],
       });
     },
     { order: ORDER.BUILTIN },

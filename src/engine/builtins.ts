@@ -32,10 +32,18 @@ import { GOODS_OWED, goodsArrived } from '../dialogue/index.js';
 
 /** The engine's own pending confirmation (ext[ENGINE_NS]). */
 export interface EngineDialog {
-  mode: 'close' | 'close_amount' | 'close_rest' | 'confirm_delete';
+  mode: 'close' | 'close_confirm' | 'close_amount' | 'close_rest' | 'confirm_delete';
   closeOutcome?: Outcome;
   /** close_rest: what came back, while the user decides whether to pursue the rest. */
   refunded?: number;
+}
+
+/** "确定结案吗？" for an outcome that ends the case for good. */
+export function closeConfirm(outcome: Outcome): Reply {
+  return {
+    text: t('close.confirm', { outcome: t(`outcome.${outcome}`) }),
+    choices: [button({ kind: 'close', outcome, sure: true }, t('close.confirm_yes')), button({ kind: 'menu', action: 'continue' }, t('close.confirm_no'))],
+  };
 }
 
 /** What the case claims: the extra debit for a double charge, otherwise the amount paid. */
@@ -184,8 +192,21 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
           ctx.ext.set(ENGINE_NS, { mode: 'close_amount', closeOutcome: outcome } satisfies EngineDialog);
           return ctx.reply({ text: t('close.ask_amount') });
         }
+        // 放弃 / 未退款 end the case for good (no reopening): asked once.
+        if (outcome === 'abandoned' || outcome === 'none') {
+          ctx.ext.set(ENGINE_NS, { mode: 'close_confirm', closeOutcome: outcome } satisfies EngineDialog);
+          return ctx.reply(closeConfirm(outcome));
+        }
         ctx.ext.set(ENGINE_NS, undefined);
         return ctx.closeCase(active, outcome);
+      }
+      if (s.mode === 'close_confirm' && active && s.closeOutcome) {
+        const yes = (choice?.kind === 'close' && choice.outcome === s.closeOutcome && choice.sure === true) || (!choice && !matchCommand(ctx.text) && yesNo(ctx.text).answer === 'yes' && !yesNo(ctx.text).rest.trim());
+        ctx.ext.set(ENGINE_NS, undefined);
+        if (yes) return ctx.closeCase(active, s.closeOutcome);
+        if (choice?.kind === 'menu' && choice.action === 'continue') return false;
+        if (!choice && /^(?:先不结案|先不|不结案|不了|算了|不要|取消|继续)/.test(ctx.text.trim())) return ctx.stepCase(active, { type: 'repeat' });
+        return false;
       }
       if (s.mode === 'close_amount' && active && !choice && !matchCommand(ctx.text)) {
         const amount = extractAmount(ctx.text);

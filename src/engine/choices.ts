@@ -16,7 +16,7 @@
 //   c:<caseId>           switch to this case                            { kind: 'case', caseId }
 //   f:<caseId>:<answer>  answer to a fired follow-up about that case    { kind: 'followup', caseId, answer }
 //   f:<answer>           the same answer as the step sees it (no case)  { kind: 'followup', answer }
-//   x:<outcome>          how a case ended (close dialogue)              { kind: 'close', outcome }
+//   x:<outcome>[:ok]     how a case ended (close dialogue; :ok confirms)  { kind: 'close', outcome, sure? }
 //   d:yes | d:no         confirm / cancel deleting all data             { kind: 'delete', confirm }
 //   a:<option>           an option of a choice question                 { kind: 'answer', option }
 //   q:skip               skip the current question                      { kind: 'skip' }
@@ -65,7 +65,7 @@ export type ChoiceValue =
   | { kind: 'scenario'; scenario: ScenarioId }
   | { kind: 'case'; caseId: number }
   | { kind: 'followup'; caseId?: number; answer: FollowUpAnswer }
-  | { kind: 'close'; outcome: Outcome }
+  | { kind: 'close'; outcome: Outcome; sure?: boolean }
   | { kind: 'delete'; confirm: boolean }
   | { kind: 'answer'; option: string }
   | { kind: 'skip' }
@@ -107,7 +107,7 @@ export function encodeChoice(c: ChoiceValue): string {
     case 'followup':
       return c.caseId === undefined ? `f:${c.answer}` : `f:${c.caseId}:${c.answer}`;
     case 'close':
-      return `x:${c.outcome}`;
+      return c.sure ? `x:${c.outcome}:ok` : `x:${c.outcome}`;
     case 'delete':
       return c.confirm ? 'd:yes' : 'd:no';
     case 'answer':
@@ -149,6 +149,7 @@ export function decodeChoice(id: string | undefined): ChoiceValue | undefined {
       if (n === 3 && ID.test(a) && isFollowUpAnswer(b)) return { kind: 'followup', caseId: Number(a), answer: b };
       return undefined;
     case 'x':
+      if (n === 3) return b === 'ok' && isIn(OUTCOMES, a) ? { kind: 'close', outcome: a, sure: true } : undefined;
       return n === 2 && isIn(OUTCOMES, a) ? { kind: 'close', outcome: a } : undefined;
     case 'd':
       return n === 2 && (a === 'yes' || a === 'no') ? { kind: 'delete', confirm: a === 'yes' } : undefined;

@@ -294,6 +294,7 @@ describe('fair guard against fabrication', () => {
     expect(ids(r)).toEqual(expect.arrayContaining(['m:close', 'm:delete']));
     d.press('m:close');
     d.press('x:abandoned');
+    d.press('x:abandoned:ok');
     expect(d.activeCase()).toBeUndefined();
   });
 

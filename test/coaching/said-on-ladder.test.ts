@@ -238,4 +238,23 @@ describe('the other side in the user\'s words', () => {
     expect(letters).toContain('未用完的余额200元');
     expect(letters).not.toMatch(/退还货款500元/);
   });
+
+  it('结案 as 放弃 or 未退款 asks once before closing (a case closed cannot be reopened); 先不结案 keeps it', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    const id = d.activeCase()!.id;
+    d.say('结案');
+    d.press('x:abandoned');
+    expect(d.activeCase()?.id).toBe(id);
+    expect(d.last().text).toContain('确定');
+    d.say('先不结案');
+    expect(d.activeCase()?.status).toBe('open');
+    d.say('结案');
+    d.say('没退');
+    expect(d.activeCase()?.id).toBe(id);
+    d.press('x:none:ok');
+    expect(d.activeCase()).toBeUndefined();
+    expect(d.last().text).toContain(`案件 #${id} 已结案：未退款`);
+  });
 });

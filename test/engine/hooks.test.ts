@@ -28,7 +28,8 @@ describe('hooks', () => {
     expect(seen).toBe(1);
     expect(d.activeCase()!.facts.platform).toBe('小年卡盟');
     d.say('结案');
-    d.press('x:abandoned'); // so does closing one
+    d.press('x:abandoned'); // so does closing one (asked once, confirmed)
+    d.press('x:abandoned:ok');
     d.say('计数');
     expect(d.last().text).toBe('第3次');
   });

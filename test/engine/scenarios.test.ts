@@ -63,6 +63,7 @@ describe('every scenario end to end', () => {
       expect(rungs).toBeGreaterThanOrEqual(4);
       d.say('结案');
       d.press('x:none');
+      d.press('x:none:ok');
       const closed = app.engine.repo.getCase(c.id)!;
       expect(closed.status).toBe('closed');
       expect(closed.outcome).toBe('none');

@@ -181,6 +181,7 @@ describe('store', () => {
     d.press('s:not_received');
     d.say('结案');
     d.press('x:abandoned');
+    d.press('x:abandoned:ok');
     d.press('m:new');
     d.press('s:double_charge');
     expect(app.engine.expireClosedCases()).toBe(0);
@@ -254,6 +255,7 @@ describe('export covers every part', () => {
     a.db.prepare(`INSERT INTO collective_consents (case_id, user_id, merchant_key, created_at) VALUES (1, ?, 'k', ?)`).run(u.id, a.now().getTime());
     d.say('结案');
     d.press('x:abandoned');
+    d.press('x:abandoned:ok');
     d.say('昨天用支付宝买了200元点卡一直没到账');
     d.say('导出');
     const body = d.last().document!.body;

@@ -175,6 +175,7 @@ describe('the answer tree of a rung check', () => {
     const id = atSellerCheck();
     h.send({ text: '结案' });
     h.send({ choice: 'x:none' });
+    h.send({ choice: 'x:none:ok' });
     expect(texts(h.send({ choice: `f:${id}:not_yet` }))).toContain('已经结束');
     expect(h.caseOf(id)).toMatchObject({ status: 'closed', outcome: 'none' });
   });
@@ -187,6 +188,7 @@ describe('cancelling', () => {
     h.send({ choice: 'r:sent' });
     h.send({ text: '结案' });
     h.send({ choice: 'x:abandoned' });
+    h.send({ choice: 'x:abandoned:ok' });
     expect(h.followUps(id)).toHaveLength(0);
     expect(h.followUps(id, 'cancelled').map((f) => f.kind).sort()).toEqual(['rung_check', 'window_warning']);
     h.at('2025-11-20 10:00');

@@ -193,6 +193,7 @@ describe('open cases per user', () => {
     expect(rows(app)).toBe(3);
     d.say('结案');
     d.press('x:abandoned');
+    d.press('x:abandoned:ok');
     d.press('m:new');
     d.press('s:double_charge');
     expect(rows(app)).toBe(4);

@@ -81,6 +81,7 @@ describe('deletion leaves nothing readable in the files', () => {
     answerIntake(a, { orderId: { text: '202611201122334455' } });
     a.say('结案');
     a.press('x:none');
+    a.press('x:none:ok');
     const a2 = app as App & { clock: { t: Date } };
     (app as unknown as { clock: { t: Date } }).clock.t = new Date(a2.now().getTime() + 3 * 86_400_000);
     expect(app.engine.maintenance().cases).toBe(1);
