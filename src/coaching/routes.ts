@@ -124,6 +124,8 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
             paidAt: typeof facts.paidAt === 'string' ? (facts.paidAt.includes('T') ? new Date(facts.paidAt) : facts.paidAt) : undefined,
             scenario: ctx.active?.scenario,
             deadline: sellerDeadline(ctx.now, d.config, zone),
+            // Only what was ticked is claimed (as in the letters); nothing ticked leaves a gap to fill.
+            evidence: Object.keys(ctx.active?.state.evidence ?? {}).map((id) => t(`ev.${id}.short`)),
           },
           zone,
         );

@@ -2,6 +2,7 @@
 // insults (incl. masked 傻X / s b), curses, harassment or exposure threats, police used as a
 // threat, demands for multiples, figures out of line with the case amount, outcome promises,
 // emoji-only drafts and all-caps/punctuation rage. Word lists and thresholds: rules/tone.json.
+import { findCardKeys } from '../dialogue/cardkey.js';
 import { z } from 'zod';
 import { simplifiedOnly, parseChineseNumber } from '../nlu/normalize.js';
 import { compile, loadData } from './rules.js';
@@ -147,7 +148,8 @@ export function ruleTone(draft: string, opts: ToneOptions = {}): ToneReport {
   if (letters.length >= C.capsMinLetters && letters.length >= wordy * C.capsMinShare && letters.every((c) => c >= 'A' && c <= 'Z')) {
     raw.push({ code: 'rage', start: draft.indexOf(trimmed), end: draft.indexOf(trimmed) + trimmed.length });
   }
-  raw.push(...figures(hay, opts.amount));
+  // Digits inside a card key (H674****aC9) or an order number are no figure.
+  raw.push(...figures(withoutKeyDigits(hay), opts.amount));
 
   // First finding wins where spans overlap; rule order is the data file's order.
   const findings: ToneFinding[] = [];
@@ -157,6 +159,13 @@ export function ruleTone(draft: string, opts: ToneOptions = {}): ToneReport {
   }
   findings.sort((a, b) => a.start - b.start);
   return { ok: findings.length === 0, findings };
+}
+
+/** The text with every card key's characters blanked (same length, so positions hold). */
+function withoutKeyDigits(hay: string): string {
+  let out = hay;
+  for (const k of findCardKeys(hay)) out = out.slice(0, k.start) + ' '.repeat(k.end - k.start) + out.slice(k.end);
+  return out;
 }
 
 /** Money figures in clauses about losses or demands that are far above the case amount. */

@@ -17,6 +17,8 @@ export interface CaseFacts {
   paidAt?: Date | string;
   scenario?: ScenarioId;
   deadline?: Date;
+  /** The evidence the user ticked, as short labels: the only materials the message may claim. */
+  evidence?: string[];
 }
 
 /** The paid-at / deadline time in the locale's own format (fmt.datetime / fmt.datetime_y). */
@@ -46,7 +48,7 @@ export function neutralRewrite(_draft: string, facts: CaseFacts, zone: string): 
   lines.push(parts.length ? rewrite.orderLine(parts) : rewrite.noFacts);
   const scenario = facts.scenario ?? 'other';
   lines.push(rewrite.problem[scenario]);
-  lines.push(rewrite.evidence);
+  lines.push(facts.evidence?.length ? rewrite.evidence(facts.evidence.join('、')) : rewrite.evidenceGap);
   const req =
     scenario === 'double_charge'
       ? rewrite.request.double_charge

@@ -257,4 +257,29 @@ describe('the other side in the user\'s words', () => {
     expect(d.activeCase()).toBeUndefined();
     expect(d.last().text).toContain(`案件 #${id} 已结案：未退款`);
   });
+
+  it('检查语气: the rewrite claims only the evidence ticked (none ticked: a gap to fill); a card key\'s digits are no figure; 去你们店里闹 is a threat', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    d.say('检查语气');
+    const r = d.say('你个骗子 三天不给我退钱我就去你们店里闹 卡密是H674Ci8Em5UMkaC9 你自己看');
+    const text = r.map((x) => x.text).join('\n');
+    const body = r.map((x) => x.document?.body ?? '').join('\n');
+    expect(body).not.toContain('订单、付款记录、问题截图');
+    expect(body).toContain('【');
+    expect(text).not.toContain('674');
+    expect(text).toContain('店里闹');
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    e.press('s:not_received');
+    answerIntake(e);
+    e.press(e.choice('e:order_shot'));
+    e.press('e:done');
+    e.say('检查语气');
+    const body2 = e.say('骗子 赶紧退钱').map((x) => x.document?.body ?? '').join('\n');
+    expect(body2).toContain('订单截图');
+    expect(body2).not.toContain('付款记录、问题截图');
+  });
 });

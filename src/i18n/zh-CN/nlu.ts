@@ -68,7 +68,8 @@ export const rewrite = {
     not_as_described: '收到的商品与商品页面的描述不一致。',
     other: '这笔订单出现了问题，需要您协助处理。',
   } satisfies Record<ScenarioOrOther, string>,
-  evidence: '相关截图（订单、付款记录、问题截图）我已保存，可以随时提供。',
+  evidence: (items: string) => `相关截图（${items}）我已保存，可以随时提供。`,
+  evidenceGap: '【我手上有的证据：发送前按实际填写，例如订单截图、付款记录，没有的不要写】',
   request: {
     default: '请核实后将款项原路全额退回。',
     double_charge: '请核实后将多扣的款项原路退回。',
