@@ -4,6 +4,7 @@ import { addDays } from 'date-fns';
 import { COACH_REPLY_KINDS, decodeChoice, type ChoiceValue } from '../engine/choices.js';
 import { respectRemindersOff, windowSchedules } from '../followups/effects.js';
 import { afterQuietHours, laterSameDay } from '../calendar/quiet.js';
+import { atLocal } from '../time/zone.js';
 import { parseAnswer } from './answers.js';
 import { applicableRungs, rungDueAt, rungReply } from './ladder.js';
 import { amount, choice, datetime, deadline, join, msg, withPrefix, type ChoiceMsg, type ReplyMsg, type Text } from './message.js';
@@ -21,7 +22,9 @@ import type { Facts, RungId } from './types.js';
 export function withReversalNotice(i: StepInput, r: StepResult): StepResult {
   if (i.flow.id !== 'payment_failed' || r.state.reversalUntil !== undefined || i.facts.reversalPending !== undefined) return r;
   if (r.state.stage !== 'intake' && r.state.stage !== 'evidence') return r;
-  const due = afterQuietHours(addDays(i.now, i.timings.REVERSAL_DAYS), i.zone, quietOf(i));
+  // Counted from the debit when its time is known (from the first message), else from now until it is.
+  const due = reversalDue(i, r.facts.paidAt) ?? afterQuietHours(addDays(i.now, i.timings.REVERSAL_DAYS), i.zone, quietOf(i));
+  if (due.getTime() <= i.now.getTime()) return withPrefixReply({ ...r, facts: { ...r.facts, reversalPending: false }, state: { ...r.state, reversalDone: true } }, msg('reversal.past', { days: i.timings.REVERSAL_DAYS }));
   const notice = join(
     [msg('reversal.typical', { days: i.timings.REVERSAL_DAYS }), msg('reversal.ask_intake'), msg('reversal.checkin_intake', { checkAt: datetime(due, i.zone, i.now) })],
     '\n\n',
@@ -34,6 +37,43 @@ export function withReversalNotice(i: StepInput, r: StepResult): StepResult {
   });
   const state: CaseState = { ...r.state, reversalUntil: due.getTime() };
   return { facts: { ...r.facts, reversalPending: true }, state, effects: [...reversalCheck(i, { ...r.facts, reversalPending: true }, state), ...effects] };
+}
+
+/** The end of the typical reversal window counted from the debit (a day alone: its noon), or undefined. */
+function reversalDue(i: StepInput, paidAt: unknown): Date | undefined {
+  if (typeof paidAt !== 'string' || !paidAt) return undefined;
+  const [y, m, d] = paidAt.slice(0, 10).split('-').map(Number);
+  const start = paidAt.includes('T') ? new Date(paidAt) : atLocal(i.zone, y, m, d, 12, 0);
+  if (Number.isNaN(start.getTime())) return undefined;
+  return afterQuietHours(addDays(start, i.timings.REVERSAL_DAYS), i.zone, quietOf(i));
+}
+
+/** `prefix` above the first reply of `r`. */
+function withPrefixReply(r: StepResult, prefix: Text): StepResult {
+  let shown = false;
+  const effects = r.effects.map((e): Effect => {
+    if (shown || e.type !== 'reply') return e;
+    shown = true;
+    return { ...e, reply: { ...e.reply, text: withPrefix(prefix, e.reply.text, '\n\n') } };
+  });
+  return { ...r, effects };
+}
+
+/**
+ * 刷不了: the debit's time answered during the intake re-plans the reversal window from it — a debit
+ * older than the window needs no wait (said once), a recent one is checked at its own window's end.
+ */
+export function replanReversal(i: StepInput, r: StepResult): StepResult {
+  if (i.flow.id !== 'payment_failed' || r.facts.reversalPending !== true || r.facts.paidAt === i.facts.paidAt) return r;
+  const due = reversalDue(i, r.facts.paidAt);
+  if (!due) return r;
+  if (due.getTime() <= i.now.getTime()) {
+    const state: CaseState = { ...r.state, reversalDone: true, reversalUntil: undefined };
+    const out = withPrefixReply({ ...r, facts: { ...r.facts, reversalPending: false }, state }, msg('reversal.past', { days: i.timings.REVERSAL_DAYS }));
+    return { ...out, effects: [{ type: 'cancelFollowUps' }, ...out.effects] };
+  }
+  const state: CaseState = { ...r.state, reversalUntil: due.getTime() };
+  return { ...r, state, effects: [{ type: 'cancelFollowUps' }, ...reversalCheck(i, r.facts, state), ...r.effects] };
 }
 
 /** The appeal rung the reversal window comes before (the ladder's first rung if it has none). */

@@ -7,7 +7,7 @@ import { choice, msg } from './message.js';
 import { advance, intake, nextQuestion, questionsOf } from './intake.js';
 import { evidence } from './evidence.js';
 import { decodeChoice } from '../engine/choices.js';
-import { ladder, sellerReplied, showRung, withReversalNotice } from './rungs.js';
+import { ladder, replanReversal, sellerReplied, showRung, withReversalNotice } from './rungs.js';
 import { askReply, declinedReply, declineText, evidenceReply } from './replies.js';
 import type { CaseState } from './state.js';
 import type { StepInput, StepResult } from './events.js';
@@ -64,7 +64,7 @@ export function step(i: StepInput): StepResult {
   switch (i.state.stage) {
     case 'intake':
       // 刷不了: the usual automatic reversal, said once above the first question (not blocking).
-      return i.event.type === 'start' ? withReversalNotice(i, intake(i)) : intake(i);
+      return i.event.type === 'start' ? withReversalNotice(i, intake(i)) : replanReversal(i, intake(i));
     case 'evidence':
       if (i.event.type === 'start') return advance(i.flow, i.facts, i.state);
       return evidence(i);

@@ -359,8 +359,12 @@ describe('刷不了', () => {
     const dueOf = () => app.engine.repo.followUpsFor(c.id).find((x) => x.kind === 'rung_check' && x.rung === 'payment')!.dueAt;
     expect(dueOf() - app.now().getTime()).toBeGreaterThanOrEqual(5 * 86_400_000);
     expect(dueOf() - app.now().getTime()).toBeLessThan(6 * 86_400_000);
-    const due = dueOf();
     answerIntake(d);
+    // The debit's time answered (昨天下午3点): the window is re-counted from it, not from the case's start.
+    const due = dueOf();
+    const paid = new Date(d.activeCase()!.facts.paidAt as string).getTime();
+    expect(due - paid).toBeGreaterThanOrEqual(5 * 86_400_000);
+    expect(due - paid).toBeLessThan(6 * 86_400_000);
     d.press('e:done');
     // The ladder as in every flow: the platform rung first, its text ready; the notice is not repeated.
     expect(d.last().document?.title).toBeTruthy();

@@ -282,4 +282,24 @@ describe('the other side in the user\'s words', () => {
     expect(body2).toContain('订单截图');
     expect(body2).not.toContain('付款记录、问题截图');
   });
+
+  it('刷不了: the typical reversal window counts from the debit, not from now; a debit older than the window is said to be past it, with no wait', () => {
+    // The injected clock is 2026-11-20 16:00 Shanghai; REVERSAL_DAYS is 3.
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:payment_failed');
+    answerIntake(d, { paidAt: { text: '11月10日' } });
+    const c = d.activeCase()!;
+    expect(c.facts.reversalPending).toBe(false);
+    expect(d.log.map((r) => r.text).join('\n')).toContain('已经过了');
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    e.press('s:payment_failed');
+    answerIntake(e, { paidAt: { text: '昨天下午3点' } });
+    const c2 = e.activeCase()!;
+    expect(c2.facts.reversalPending).toBe(true);
+    // Three days from the debit (11-19 15:00), not from now.
+    expect(c2.state.reversalUntil).toBeLessThan(new Date('2026-11-23T00:00:00+08:00').getTime());
+  });
 });
