@@ -1,5 +1,5 @@
 // 导出: everything the bot keeps about a user, as plain text.
-import { t } from '../i18n/index.js';
+import { has, t } from '../i18n/index.js';
 import { formatAmount, formatDateTime } from '../flow/format.js';
 import { factLines } from './progress.js';
 import type { Repo, UserRow } from './repo.js';
@@ -15,7 +15,12 @@ export function exportText(repo: Repo, user: UserRow, zone: string, flows: Reado
     lines.push(...factLines(flows[c.scenario], c, zone));
     if (c.outcome) lines.push(t('export.outcome', { outcome: t(`outcome.${c.outcome}`), refunded: c.refundedAmount === null ? '' : formatAmount(c.refundedAmount) }));
     for (const e of repo.evidenceOf(c.id)) {
-      lines.push(t('export.evidence', { at: formatDateTime(new Date(e.at), zone), item: e.item ? t(`ev.${e.item}.short`) : t('ev.extra'), kind: e.kind, ref: e.file_ref ?? '' }));
+      const kind = has(`export.kind.${e.kind}`) ? t(`export.kind.${e.kind}`) : e.kind;
+      lines.push(t('export.evidence', { at: formatDateTime(new Date(e.at), zone), item: e.item ? t(`ev.${e.item}.short`) : t('ev.extra'), kind, ref: e.file_ref ?? '' }));
+    }
+    // What the other side answered, as the user reported it (the words kept go into later letters).
+    for (const r of c.state.replies ?? []) {
+      lines.push(t('export.reply', { at: formatDateTime(new Date(r.at), zone), rung: t(`bl.rung.${r.rung}`), kind: has(`coach.said.${r.kind}`) ? t(`coach.said.${r.kind}`) : r.kind, said: r.said ? t('export.reply_said', { said: r.said }) : '' }));
     }
     for (const f of repo.followUpsFor(c.id)) lines.push(t('export.followup', { at: formatDateTime(new Date(f.dueAt), zone), what: t(`followup.${f.kind}.${f.rung ?? 'none'}`) }));
   }

@@ -302,4 +302,19 @@ describe('the other side in the user\'s words', () => {
     // Three days from the debit (11-19 15:00), not from now.
     expect(c2.state.reversalUntil).toBeLessThan(new Date('2026-11-23T00:00:00+08:00').getTime());
   });
+
+  it('导出 lists what the other side answered (the user\'s words kept) and the evidence kind in Chinese, never an internal code', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press(d.choice('e:order_shot'));
+    d.press('e:done');
+    d.say('商家说 你这个单子我们这边查不到 你是不是记错平台了');
+    const doc = d.say('导出').map((r) => r.document?.body ?? '').join('\n');
+    expect(doc).toContain('你这个单子我们这边查不到');
+    expect(doc).toContain('说无此订单');
+    expect(doc).toContain('已勾选');
+    expect(doc).not.toContain('（tick）');
+  });
 });
