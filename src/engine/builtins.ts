@@ -38,6 +38,9 @@ export interface EngineDialog {
   refunded?: number;
 }
 
+/** The sum after 退 in a closing result: 退了120, 退回来128块, 退我50. */
+const REFUND_SUM = /退(?:了|回来?了?|给我了?|我)?\s*((?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:元|块钱?|rmb)?)/;
+
 /** "确定结案吗？" for an outcome that ends the case for good. */
 export function closeConfirm(outcome: Outcome): Reply {
   return {
@@ -176,6 +179,12 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
       if (s.mode === 'close' && active && !ctx.inbound.choice && choice?.kind === 'close' && closeWords(ctx.text, active.scenario) === 'partial') {
         const amount = extractAmount(ctx.text);
         if (amount !== undefined && amount > 0) return closeAmount(ctx, active, amount, 'partial');
+      }
+      // "退了120 商家扣了8块手续费", "退了130": the sum right after 退 is what came back (the rest is offered, more than paid is asked).
+      if (s.mode === 'close' && active && !choice && !matchCommand(ctx.text)) {
+        const back = REFUND_SUM.exec(ctx.text);
+        const sum = back ? extractAmount(back[1]) : undefined;
+        if (sum !== undefined && sum > 0) return closeAmount(ctx, active, sum, 'partial');
       }
       // The same outcome chosen by button or said in words (没退, 全退了) without a sum.
       const outcome = s.mode === 'close' && active ? (choice?.kind === 'close' ? choice.outcome : !choice && !matchCommand(ctx.text) ? closeWords(ctx.text, active.scenario) : undefined) : undefined;

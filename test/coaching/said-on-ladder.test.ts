@@ -317,4 +317,23 @@ describe('the other side in the user\'s words', () => {
     expect(doc).toContain('已勾选');
     expect(doc).not.toContain('（tick）');
   });
+
+  it('at 结案 "退了120 商家扣了8块手续费" is a part of 128 (the rest offered), "退了130" is asked about — not coached as a seller reply', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { amount: { text: '128' } });
+    d.press('e:done');
+    d.say('结案');
+    d.say('退了120 商家扣了8块手续费');
+    expect(d.last().text).toContain('还差8元');
+    expect(d.activeCase()!.state.replies ?? []).toEqual([]);
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    toLadder(e);
+    e.say('结案');
+    e.say('退了130');
+    expect(e.last().text).toMatch(/比.*多|超过/);
+  });
 });
