@@ -124,6 +124,10 @@ export function intake(i: StepInput): StepResult {
     const day = (v: string) => (v.includes('T') ? localYmd(new Date(v), i.zone) : v.slice(0, 10));
     if (day(a.value) < day(facts.paidAt)) return reask(i, q, 'before_paid');
   }
+  // 多扣 more than the extra debits could take (100元 × 2 debits → at most 100 extra): asked again, saying why.
+  if (a.type === 'value' && q.id === 'extraAmount' && typeof a.value === 'number' && typeof facts.amount === 'number' && typeof facts.chargeCount === 'number' && facts.chargeCount >= 2) {
+    if (a.value > (facts.chargeCount - 1) * facts.amount + 0.005) return reask(i, q, 'extra_too_big');
+  }
   if (a.type === 'value') return accept(i, q, a.value, a.prefix);
   if (a.type === 'bad' && a.why === 'ambiguous' && a.ids?.length) return whichOne(i, q, a.ids);
   if (a.type === 'bad') return reask(i, q, a.why === 'unknown' && i.state.q === q.id && i.state.reasks > 0 ? undefined : a.why);

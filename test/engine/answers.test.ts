@@ -312,6 +312,21 @@ describe('a bad answer at every question', () => {
     expect(d.activeCase()!.facts.received).toBe('月卡，不是年卡');
   });
 
+  it('重复扣款: an extra debit larger than the extra debits could take (100元 × 2 → 300) is asked again with why (exploratory testing)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:double_charge');
+    answerIntake(d, { amount: { text: '100' }, chargeCount: { text: '两次' }, extraAmount: { text: '300' } });
+    expect(d.log.some((r) => r.text.includes('每笔金额')), 'why').toBe(true);
+    expect(d.activeCase()!.facts.extraAmount ?? null).toBeNull();
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    e.press('s:double_charge');
+    answerIntake(e, { amount: { text: '100' }, chargeCount: { text: '3次' }, extraAmount: { text: '200' } });
+    expect(e.activeCase()!.facts.extraAmount).toBe(200);
+  });
+
   it('a time in the future is refused', () => {
     app = makeApp();
     const d = new Driver(app);
