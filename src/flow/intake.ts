@@ -108,6 +108,21 @@ function whichOne(i: StepInput, q: Question, ids: string[]): StepResult {
   };
 }
 
+/** "稍等 我去翻一下账单": the user is looking — no strike, the question stays open. */
+const HOLD_ON = /^(?:稍等|等一下|等等|等下|等我一下|等会|我(?:去)?(?:找找|找一下|翻翻|翻一下|看看|看一下|查查|查一下)|我去(?:看|翻|找|查)|让我(?:想想|找找|看看)|我想想|容我想想|马上|稍后发|一会发)/;
+/** Side questions mid-form, answered in a line each (then the question again, no strike). */
+const SIDE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?:收费|要钱|花钱|付费)(?:吗|么|嘛|不)|免费(?:吗|么|嘛)?[?？]?$/, 'intake.side.free'],
+  [/(?:真人|机器人|人工)(?:吗|么|嘛)|你是谁/, 'intake.side.bot'],
+  [/(?:给你|发你|告诉你)[^？?]{0,8}安全(?:吗|么|嘛)|(?:安全|泄露|隐私)(?:吗|么|嘛)[?？]?$/, 'intake.side.safe'],
+  [/(?:能|可以)退(?:吗|么|嘛|不)|能不能退|退得回来(?:吗|么)|能追回(?:来)?(?:吗|么)/, 'intake.side.refundable'],
+];
+
+function holdOn(i: StepInput, q: Question, key: string): StepResult {
+  const reasks = i.state.q === q.id ? i.state.reasks : 0;
+  return { facts: i.facts, state: { ...i.state, q: q.id }, effects: [{ type: 'reply', reply: askReply(i.flow, q, reasks, msg(key), i.facts) }] };
+}
+
 /** One event during intake. */
 export function intake(i: StepInput): StepResult {
   const { flow, facts, state, event } = i;
@@ -117,6 +132,12 @@ export function intake(i: StepInput): StepResult {
   if (event.type === 'text' && q.id === 'triedAt' && typeof facts.paidAt === 'string') {
     const rel = relativeToPayment(event.text, facts.paidAt, i.now, i.zone);
     if (rel) return accept(i, q, rel);
+  }
+  if (event.type === 'text') {
+    const text = event.text.trim();
+    if (HOLD_ON.test(text) && text.length <= 20) return holdOn(i, q, 'intake.hold_on');
+    const side = text.length <= 30 ? SIDE.find(([re]) => re.test(text)) : undefined;
+    if (side && readTyped(q, text, i.now, i.zone).ok === false) return holdOn(i, q, side[1]);
   }
   const a = readAnswer(q, event, i.now, i.zone);
   // A day named without a year (12月3号) that the year we guessed puts before the payment: asked again, saying why.

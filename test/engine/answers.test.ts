@@ -327,6 +327,26 @@ describe('a bad answer at every question', () => {
     expect(e.activeCase()!.facts.extraAmount).toBe(200);
   });
 
+  it('稍等 / side questions mid-form are answered without a strike, and the answer that follows lands on the same question (exploratory testing)', () => {
+    app = makeApp();
+    const e = new Driver(app);
+    e.press('s:not_received');
+    for (let k = 0; k < 12 && e.activeCase()!.state.q !== 'amount'; k++) {
+      const a = GOOD[e.activeCase()!.state.q!];
+      if (a.choice) e.press(a.choice);
+      else e.say(a.text!);
+    }
+    expect(e.activeCase()!.state.q).toBe('amount');
+    for (const text of ['稍等 我去翻一下账单', '我找找', '你们收费吗', '你是真人吗', '订单号给你安全吗', '这个能退吗']) {
+      const r = e.say(text);
+      expect(r.map((x) => x.text).join(''), text).not.toContain('没法识别');
+      expect(e.activeCase()!.state.q, text).toBe('amount');
+      expect(e.activeCase()!.state.reasks, text).toBe(0);
+    }
+    e.say('128');
+    expect(e.activeCase()!.facts.amount).toBe(128);
+  });
+
   it('a time in the future is refused', () => {
     app = makeApp();
     const d = new Driver(app);
