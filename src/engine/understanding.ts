@@ -10,6 +10,8 @@ import type { Reply } from '../types.js';
 import { ORDER, type Router, type TurnContext } from './routes.js';
 import { button } from './choices.js';
 import { matchCommand } from './commands.js';
+import { menu } from './menus.js';
+import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
 import { findCardKeys, withoutCardKeys, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
@@ -99,6 +101,11 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
     const text = ctx.text.trim();
     if (!text) return false;
     const pending = ctx.ext.get<Pending>(NS);
+    // A greeting alone (你好, 在吗) is a hello, not a story to guess a scenario from.
+    if (!pending && GREETING.test(text)) {
+      ctx.reply(menu(undefined, t('welcome')));
+      return true;
+    }
     // Traditional folded first (src/dialogue), so 錢扣了 reads as 钱扣了.
     const folded = fold(text, { lowerCase: false });
     let u: ReturnType<typeof understand> | undefined;

@@ -87,6 +87,9 @@ export function parseAnswer(q: Question, raw: string, now: Date, zone: string): 
   }
 }
 
+/** A greeting on its own (你好, 在吗): a user coming back, not an answer. */
+export const GREETING = /^(?:你好|您好|在吗|在不在|在么|hi|hello|hey|哈喽|嗨|喂|早上好|晚上好|下午好)[啊呀吗么？?!！。.~～ ]*$/i;
+
 /** Free-text facts the letters quote as the user's words about the goods. */
 const DESCRIBED_IDS: ReadonlySet<string> = new Set(['promised', 'received']);
 const NOT_REMEMBERED = /记不清|不记得|记不住|忘了|忘记了|想不起|截图删了|页面删了|找不到了/;

@@ -8,7 +8,7 @@
 // only routes the result. Replies are descriptors (replies.ts askReply), never text.
 import { PAYMENT_METHODS } from '../types.js';
 import { decodeChoice } from '../engine/choices.js';
-import { readTyped } from './answers.js';
+import { GREETING, readTyped } from './answers.js';
 import { relativeToPayment } from './relative-time.js';
 import { localYmd } from '../calendar/workdays.js';
 import { choice, join, msg, withPrefix, type Text } from './message.js';
@@ -136,6 +136,8 @@ export function intake(i: StepInput): StepResult {
   if (event.type === 'text') {
     const text = event.text.trim();
     if (HOLD_ON.test(text) && text.length <= 20) return holdOn(i, q, 'intake.hold_on');
+    // "你好" on coming back: which case this is, and the question it stopped at.
+    if (GREETING.test(text)) return holdOn(i, q, 'intake.welcome_back');
     const side = text.length <= 30 ? SIDE.find(([re]) => re.test(text)) : undefined;
     if (side && readTyped(q, text, i.now, i.zone).ok === false) return holdOn(i, q, side[1]);
   }

@@ -5,7 +5,7 @@ import { COACH_REPLY_KINDS, decodeChoice, type ChoiceValue } from '../engine/cho
 import { respectRemindersOff, windowSchedules } from '../followups/effects.js';
 import { afterQuietHours, laterSameDay } from '../calendar/quiet.js';
 import { atLocal } from '../time/zone.js';
-import { parseAnswer } from './answers.js';
+import { GREETING, parseAnswer } from './answers.js';
 import { applicableRungs, rungDueAt, rungReply } from './ladder.js';
 import { amount, choice, datetime, deadline, join, msg, withPrefix, type ChoiceMsg, type ReplyMsg, type Text } from './message.js';
 import type { CaseState, SellerReplyEvent } from './state.js';
@@ -371,5 +371,7 @@ export function ladder(i: StepInput): StepResult {
   // back gets a plain answer (no promise) instead of 我没看懂.
   const shown = r.effects[0];
   const asksWhen = event.type === 'text' && /多久|什么时候|啥时候|几天|能退吗|能不能退|退得回|能退回|能拿回|要得回/.test(event.text);
+  // "你好" on coming back: the step where the case stands, with a welcome.
+  if (event.type === 'text' && GREETING.test(event.text.trim())) return showRung(i, facts, state, msg('ladder.welcome_back'));
   return { ...r, effects: [{ type: 'reply', reply: { text: msg(asksWhen ? 'ladder.when_refund' : 'ladder.unclear'), choices: shown.type === 'reply' ? shown.reply.choices : undefined } }] };
 }

@@ -336,4 +336,23 @@ describe('the other side in the user\'s words', () => {
     e.say('退了130');
     expect(e.last().text).toMatch(/比.*多|超过/);
   });
+
+  it('"你好" on coming back is welcomed with where the case stands (intake question or step), never 没法识别 / 我没看懂', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:card_used');
+    d.say('蓝鲸卡盟');
+    const q = d.activeCase()!.state.q;
+    const r = d.say('你好');
+    expect(r.map((x) => x.text).join('')).toContain('欢迎回来');
+    expect(d.activeCase()!.state.q).toBe(q);
+    expect(d.activeCase()!.state.reasks).toBe(0);
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    toLadder(e);
+    const r2 = e.say('在吗');
+    expect(r2.map((x) => x.text).join('')).toContain('欢迎回来');
+    expect(r2.map((x) => x.text).join('')).not.toContain('没看懂');
+  });
 });

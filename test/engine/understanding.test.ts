@@ -72,9 +72,17 @@ describe('free text in the engine', () => {
   it('a message that fits no scenario asks the user to pick', () => {
     app = makeApp();
     const d = new Driver(app);
-    d.say('在吗');
+    d.say('我有个问题想问下');
     expect(d.last().text).toContain('请选一个');
     expect(d.last().choices?.length).toBe(6);
+  });
+
+  it('a greeting alone (在吗, 你好) is welcomed with the menu, not asked to pick a scenario (exploratory testing)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('在吗');
+    expect(d.last().text).toContain('我是退款维权助手');
+    expect(d.last().text).not.toContain('请选一个');
   });
 
   it('a revealed fabricated claim is declined with the risk explained; a question inside a case leaves it open (issue 12 item 6)', () => {

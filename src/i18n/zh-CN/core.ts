@@ -40,6 +40,8 @@ const core: Record<string, string> = {
   'reask.why.extra_too_big': '多扣的钱不会超过“每笔金额 ×（扣款次数 − 1）”：请对一下账单上每一笔的金额。如果前面填的付款金额或次数不对，可以用“返回”改。',
   'reask.why.future': '这个时间还没到，请说一个已经过去的时间。',
   'hint.example': '（例如：{example}）',
+  'intake.welcome_back': '你好，欢迎回来。你的案件还差几个问题，我们接着来（想看全部案件发“我的案件”）：',
+  'ladder.welcome_back': '你好，欢迎回来。你的案件现在到这一步（想看全部案件发“我的案件”，看期限发“进度”）：',
   'intake.hold_on': '好，不着急。找到了直接发给我，这个问题先等着：',
   'intake.side.free': '不收费。我只帮你整理情况、写材料、提醒期限，钱不经过我。接着问：',
   'intake.side.bot': '我是自动的维权助手，不是人工客服，也不代表任何平台。接着问：',
