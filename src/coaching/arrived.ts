@@ -12,7 +12,7 @@ export function registerArrived(router: Router, order: number): void {
   router.text(
     (ctx) => {
       const c = ctx.active;
-      if (ctx.choice || !c || c.status !== 'open' || (c.state.stage !== 'ladder' && c.state.stage !== 'evidence')) return false;
+      if (ctx.choice || !c || c.status !== 'open' || c.state.awaitingRefundAmount || (c.state.stage !== 'ladder' && c.state.stage !== 'evidence')) return false;
       const text = ctx.text.trim();
       if (!GOODS_OWED.has(c.scenario) || matchCommand(text) || !goodsArrived(text)) return false;
       // The close dialogue owns the answer (src/engine/builtins.ts): 结案 closes as delivered.

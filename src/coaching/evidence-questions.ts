@@ -12,7 +12,9 @@ const EVIDENCE = /截图|截屏|图片|照片|录屏|聊天记录|聊天截图|�
 /** Cropping, masking, splitting, compressing: the content stays what it was. */
 const TRIM = /裁剪|裁切|裁了|裁掉|剪了一下|只留(?:了)?|截(?:成了?|了)(?:两|几|2|3)张|分成了?(?:两|几|2|3)张|打(?:了)?码|马赛克|涂(?:掉|了|黑)|遮(?:住|挡|了|一下)|压缩|缩小|拼(?:成|接|在一起)|拼图/;
 /** Changing what it shows is another matter (the fabrication guard). */
-const CHANGE = /改|修|p图|ps|编辑(?!器)|伪造|换成|替换|时间|金额|日期|数字|余额|单号/i;
+const CHANGE = /改|修|p图|ps|编辑(?!器)|伪造|换成|替换|时间|金额|日期|数字|单号/i;
+/** The other side blocked or deleted the user: their doing, not a question about one's own evidence. */
+const OTHER_SIDE_DID = /(?:商家|卖家|客服|对方|老板|他|她)[^。！？!?]{0,6}(?:拉黑|删|屏蔽|撤回)/;
 /** Part of the chat lost: deleted, cleared, the phone changed. */
 const LOST = /(?:聊天记录|聊天|对话)[^。！？!?]{0,8}(?:删|没了|丢了|清空|找不到|不见了)|(?:删了|删掉了?|清空了|换了手机)[^。！？!?]{0,8}(?:聊天|对话)/;
 
@@ -26,7 +28,7 @@ export function registerEvidenceQuestions(router: Router, order: number): void {
       if (!text || text.length > 120 || matchCommand(text) || !EVIDENCE.test(text)) return false;
       let key: string | undefined;
       if (TRIM.test(text) && !CHANGE.test(text.replace(TRIM, ''))) key = 'coach.evidence_q.trim';
-      else if (LOST.test(text)) key = 'coach.evidence_q.lost';
+      else if (LOST.test(text) && !OTHER_SIDE_DID.test(text)) key = 'coach.evidence_q.lost';
       if (!key) return false;
       return ctx.reply({ text: t(key), choices: [button({ kind: 'menu', action: 'continue' }, t('coach.continue'))] });
     },

@@ -150,7 +150,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
       case 'close':
         if (!active) return noCase(ctx);
         ctx.ext.set(ENGINE_NS, { mode: 'close' } satisfies EngineDialog);
-        return ctx.reply(closeAsk(active.id));
+        return ctx.reply(closeAsk(active.id, active.scenario));
       case 'export':
         repo.audit(`user:${ctx.user.id}`, 'data_exported', null, null, ctx.now);
         return ctx.reply({ text: t('export.intro'), document: { title: t('export.title'), body: exportText(repo, ctx.user, config.BOT_TIMEZONE, d.flows) } });
@@ -214,7 +214,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         ctx.ext.set(ENGINE_NS, undefined);
         if (yes) return ctx.closeCase(active, s.closeOutcome);
         if (choice?.kind === 'menu' && choice.action === 'continue') return false;
-        if (!choice && /^(?:先不结案|先不|不结案|不了|算了|不要|取消|继续)/.test(ctx.text.trim())) return ctx.stepCase(active, { type: 'repeat' });
+        if (!choice && (/^(?:先不结案|先不|不结案|不放弃|不了|不要|取消|继续|再想想|不用)/.test(ctx.text.trim()) || yesNo(ctx.text).answer === 'no')) return ctx.stepCase(active, { type: 'repeat' });
         return false;
       }
       if (s.mode === 'close_amount' && active && !choice && !matchCommand(ctx.text)) {

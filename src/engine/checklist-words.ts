@@ -13,7 +13,7 @@ const EXCEPT = /^(?:除了|除去)(.+?)(?:以外|之外)?[，,\s]*(?:都有|其�
 const RANGE = /^(\d{1,2})\s*(?:到|至|-|~|～|—)\s*(\d{1,2})[。.!！]*$/;
 const UNTICK = [
   /^(?:把)?(?:去掉|取消|删掉|划掉|撤销|撤回|不要)(?:勾选)?(.+?)[。.!！]*$/,
-  /^(.+?)(?:点错了|选错了|勾错了|按错了|错了)(?:[，,\s]*(?:其实)?(?:没有|没).*)?$/,
+  /^(.+?)(?:点错了|选错了|勾错了|按错了)(?:[，,\s]*(?:其实)?(?:没有|没).*)?$/,
   /^(?:其实|我)?(?:没有|没)(?:这个)?(.+?)[。.!！]*$/,
 ];
 /** Words that make a one-button match unsafe (a negation, an exception, a range, a list). */
@@ -47,7 +47,8 @@ export function checklistWords(flow: Flow, state: CaseState, text: string): stri
   const ex = EXCEPT.exec(s);
   if (ex) {
     const out = new Set(named(ex[1]));
-    if (out.size) return tick(items.filter((id) => !out.has(id)));
+    // "除了X都有": everything else ticked, and X unticked if it was ticked before.
+    if (out.size) return [...tick(items.filter((id) => !out.has(id))), ...[...out].filter((id) => state.evidence[id]).map((item) => encodeChoice({ kind: 'evidence', item, off: true }))];
   }
   const r = RANGE.exec(s);
   if (r) {

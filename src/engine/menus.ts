@@ -2,6 +2,7 @@
 import { t } from '../i18n/index.js';
 import { SCENARIOS, type Choice, type Reply } from '../types.js';
 import { OUTCOMES } from '../flow/events.js';
+import { GOODS_OWED } from '../dialogue/arrived.js';
 import { button } from './choices.js';
 import type { CaseRow } from './repo.js';
 
@@ -25,8 +26,10 @@ export function scenarioMenu(): Reply {
   return { text: t('scenario.ask'), choices: SCENARIOS.map((s) => button({ kind: 'scenario', scenario: s }, t(`scenario.${s}`))) };
 }
 
-export function closeAsk(caseId: number): Reply {
-  return { text: t('close.ask', { id: caseId }), choices: OUTCOMES.map((o) => button({ kind: 'close', outcome: o }, t(`outcome.${o}`))) };
+export function closeAsk(caseId: number, scenario?: string): Reply {
+  // 商家已发货/补发 only where goods were owed (in a double charge, 到账 is a refund).
+  const outcomes = OUTCOMES.filter((o) => o !== 'delivered' || (scenario !== undefined && GOODS_OWED.has(scenario)));
+  return { text: t('close.ask', { id: caseId }), choices: outcomes.map((o) => button({ kind: 'close', outcome: o }, t(`outcome.${o}`))) };
 }
 
 export function deleteAsk(): Reply {

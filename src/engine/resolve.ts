@@ -77,7 +77,8 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
   if (d.isScam?.(text)) return {};
   const m = matchOption(text, specs);
   // At the checklist, "除了X都有", "去掉X", "X和Y都有", "1到4" are read whole (checklist-words.ts), not as one button.
-  if ((m.kind === 'ambiguous' || (m.kind === 'match' && m.how !== 'number' && m.how !== 'exact')) && choices.some((c) => decodeChoice(c.id)?.kind === 'evidence') && unsafeForOneButton(text)) return {};
+  const evidenceItem = (id: string) => decodeChoice(id)?.kind === 'evidence';
+  if (((m.kind === 'ambiguous' && m.ids.some(evidenceItem)) || (m.kind === 'match' && m.how !== 'number' && m.how !== 'exact' && evidenceItem(m.id))) && unsafeForOneButton(text)) return {};
   // A command word (证据, 进度…) is the command unless it is a button's whole label.
   if (matchCommand(text) && !(m.kind === 'match' && (m.how === 'exact' || m.how === 'number'))) return {};
   if (m.kind === 'match') {

@@ -30,7 +30,7 @@ const MONTH_ONLY = /(?:\d{1,2}|[一二三四五六七八九十]{1,3}|上个?|这
 const DAY_NAMED = /[号日]|\d{1,2}\s*月\s*\d{1,2}|\d{1,2}[./-]\d{1,2}|昨天|前天|今天|今早|刚才|刚刚|小时前|天前|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜/;
 const APPROXIMATE = /[\d零一二两三四五六七八九十百千万]\s*(?:多|余|来)|几\s*[十百千]|[十百千]\s*几/;
 // A sum said roughly ("300左右", "大概300", "约300", "近6000元", "三百出头"): asked again for the exact one.
-const ROUGHLY = /左右|上下|出头|大概|大约|大致|约莫|(?<!预|节|合|契|大)约|差不多|估计|将近|接近|(?<![最附接将])近/;
+const ROUGHLY = /(?:大概|大约|大致|约莫|(?<!预|节|合|契|大)约|差不多|估计|将近|接近|(?<![最附接将])近)\s*(?:是|有)?\s*[\d零一二两三四五六七八九十百千万]|[\d零一二两三四五六七八九十百千万]\s*(?:元|块钱?)?\s*(?:左右|上下|出头)/;
 const FUTURE_WORDS = /明天|后天|明早|明晚|今晚|下周|下星期|下个月|待会|一会儿|等会|tomorrow|next week/i;
 
 export function parseAnswer(q: Question, raw: string, now: Date, zone: string): ParseResult {
@@ -144,7 +144,7 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
     }
     case 'amount': {
       if (q.allowZero && /^(0|零|没有|无|没|没了|一分没有|一分都没有|没有余额)\s*(元|块)?[。.!！]*$/.test(fold(input))) return { ok: true, value: 0 };
-      if (ROUGHLY.test(fold(input)) && /[\d零一二两三四五六七八九十百千万]/.test(input)) return { ok: false, why: 'approximate' };
+      if (ROUGHLY.test(fold(input))) return { ok: false, why: 'approximate' };
       const r = amount.safeParse(extractAmount(input));
       if (r.success) return { ok: true, value: Math.round(r.data * 100) / 100 };
       return APPROXIMATE.test(fold(input)) ? { ok: false, why: 'approximate' } : { ok: false };

@@ -48,6 +48,11 @@ const JIAO_AFTER = /^\s*(?:毛|角)/;
 const MONEY_CONTEXT_BEFORE =
   /(?:充了|冲了|充值了?|付了|支付了?|付款了?|花了|扣了|扣款|扣费|扣我|被扣|转了|转账|买了|金额(?:是|为)?|价格(?:是|为)?|价值|总共|一共|共计|合计|退款?|退我|退回|余额(?:还有|有)?|损失|paid|charged|cost|spent|refund|worth|price|total)\s*[:：]?\s*$/;
 
+// A rate before a sum, the sum right after it (每个月自动续费29.9, 月费15, 每个月都会从我花呗扣款48元) — not when the
+// user says they paid it (按月买的会员 付了30元, 年费会员 付了198元).
+const RATE_BEFORE = /(?:每个?(?:月|年|周|季度?)|月费|年费|按月|包月(?:费)?)(?:(?!付了|花了|充了|买了|交了)[^，。,；;]){0,8}$/;
+// Someone else's money: 有人被盗刷了三千元, 很多人充了500 — not 帮别人充了100 or 大家好.
+const OTHERS_PAID = /(?<![帮给替])(?:有人|别人|有的人|很多人|不少人|网友|其他人)(?:也|都|还)?(?:被|在)?[^，。,]{0,3}(?:充|付|花|扣|盗刷|损失|买|骗|转)/;
 // A rate after a sum: "20元一个月", "29.9/月", "15块每月", "198一年".
 const RATE_AFTER = /^[\d.,]+\s*(?:元|块钱?|rmb)?\s*(?:\/|一个?|每个?)\s*(?:月|年|周|季度?)(?!卡|会员|的会员|vip)/;
 
@@ -202,13 +207,13 @@ export function parseAmountNormalized(s: string, opts: AmountOptions = {}): numb
     if (/(?:相当于|约合|折合|平均|算下来|原价|标价)\s*(?:是|为)?\s*$/.test(before)) found.splice(i, 1);
     // A recurring rate ("每个月自动续费29.9", "20元一个月", "月费15") is a plan's price, not a sum paid
     // for the order in question (independent labellers of real text leave it out).
-    else if (/每个?(?:月|年|周|季度?)|月费|年费|按月|包月(?:费)?(?:是|为)?\s*$/.test(clauseBefore) || RATE_AFTER.test(after)) found.splice(i, 1);
+    else if (RATE_BEFORE.test(clauseBefore) || RATE_AFTER.test(after)) found.splice(i, 1);
     // A saving or a discount ("为了省10元", "便宜了5块") is not a sum paid.
-    else if (/(?:省|省了|省下|便宜了?|优惠了?|(?<!扣)减了?)\s*$/.test(before)) found.splice(i, 1);
+    else if (/(?:为了省|省了|省下了?|能省|可以省|便宜了?|优惠了?|(?<!扣)减了?)\s*$/.test(before)) found.splice(i, 1);
     // A threshold ("扣满270才停", "满100减20") is not a sum paid.
     else if (/满\s*$/.test(before)) found.splice(i, 1);
     // Someone else's money ("甚至有人被盗刷了三千元", "朋友充了500") is not the user's.
-    else if (/(?:有人|别人|有的人|很多人|不少人|网友|其他人|大家)/.test(clauseBefore)) found.splice(i, 1);
+    else if (OTHERS_PAID.test(clauseBefore)) found.splice(i, 1);
     else if (!paid) {
       const clause = s.slice(at, at + 60).split(/[。!！;；\n]/)[0];
       if (/(?:收费|售价|价格|定价|原价|要价|卖|标价)\s*(?:是|为)?\s*$/.test(before) || /[?？]|吗/.test(clause)) found.splice(i, 1);

@@ -52,11 +52,11 @@ const NUM = '(\\d+|[零〇一二两三四五六七八九十百]+|半)';
 const AGO = new RegExp(`${NUM}\\s*(?:个)?\\s*(?:多)?\\s*(分钟|分|小时|钟头|个小时)\\s*(?:之前|以前|前)`);
 const JUST_NOW = /刚才|刚刚|方才|刚(?=(?:充|付|买|下单|支付|扣))|just now|a moment ago/;
 // "上个月15号", "上月15", "上个月的十五"; "这个月3号", "本月的3号" (a day number not followed by a unit).
-const DAY_NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:[号日]|(?![\\d一二三四五六七八九十百千万.个次笔元块份张单天周年月点:：%]))';
+const DAY_NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:[号日]|(?![\\d一二三四五六七八九十百千万.个次笔元块份张单天周年月点:：%几多来左右a-zA-Z]))';
 const LAST_MONTH_DAY = new RegExp(`上(?:个)?月\\s*的?\\s*${DAY_NUM}`);
 const THIS_MONTH_DAY = new RegExp(`(?:这个?|本)月\\s*的?\\s*${DAY_NUM}`);
 // "11月的18": the 的 between a month and its day is dropped so the month-day parsers see 11月18.
-const MONTH_DE_DAY = /([\d一二三四五六七八九十]月)\s*的\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[号日]|(?![\d一二三四五六七八九十百千万.个次笔元块份张单天周年月点:：%])))/g;
+const MONTH_DE_DAY = /([\d一二三四五六七八九十]月)\s*的\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[号日]|(?![\d一二三四五六七八九十百千万.个次笔元块份张单天周年月点:：%几多来左右a-zA-Z])))/g;
 const BARE_DAY = /(?<![月\d.\/\-])(\d{1,2})\s*号(?!码)/;
 const DOTTED = /(?<![\d.v])(?<!(?:版本|版本号|版|version|ver)\s{0,3})(1[0-2]|0?[1-9])\s*[./]\s*([12]\d|3[01]|0?[1-9])(?![\d.%])(?!\s*(?:元|块|rmb|k|w|版|的版本|正式版|测试版|beta|release))/;
 

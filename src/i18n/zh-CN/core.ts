@@ -322,7 +322,7 @@ export const coreSynonyms: Record<string, readonly string[]> = {
   'syn.choice.back_to_ladder': ['维权步骤', '回去', '回到步骤'],
   'syn.choice.evidence_done': ['先这样', '下一步', '就这些', '够了', '没了', '好了', '完成', '都勾完了', '证据好了'],
 
-  'syn.payment.alipay': ['支付宝', 'zfb', '阿里', '花呗', '余额宝', '借呗', 'alipay'],
+  'syn.payment.alipay': ['支付宝', 'zfb', '阿里', '花呗', '余额宝', 'alipay'],
   'syn.payment.wechat': ['微信', 'vx', 'wx', '微信红包', '微信转账', '零钱', '零钱通', 'wechat'],
   'syn.payment.qq_wallet': ['qq钱包', 'qq红包', 'qq转账', 'qq支付'],
   'syn.payment.bank': ['银行卡', '网银', '储蓄卡', '信用卡', '银联'],

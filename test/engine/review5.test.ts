@@ -1,0 +1,159 @@
+// Fresh-eyes review of session 5's conversation changes: each finding, first failing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerIntake, Driver, makeApp } from '../helpers.js';
+import { detectFabrication } from '../../src/coaching/fabrication.js';
+import { parseAmount } from '../../src/nlu/amount.js';
+import { goodsArrived } from '../../src/dialogue/arrived.js';
+import { checkName } from '../../src/dialogue/values.js';
+import { parseWhen } from '../../src/nlu/time.js';
+import { classifySellerReply } from '../../src/coaching/sellerReply.js';
+import { relativeToPayment } from '../../src/flow/relative-time.js';
+
+let app: ReturnType<typeof makeApp>;
+afterEach(() => app?.close());
+
+function toLadder(d: Driver, overrides: Record<string, { text?: string; choice?: string }> = {}): void {
+  d.press('s:not_received');
+  answerIntake(d, overrides);
+  d.press('e:done');
+}
+
+describe('review of session 5', () => {
+  it('F1: a refund reported at 退回了多少钱 ("到账了，100元") is a refund, never 商家已发货; bare 到账了 is not goods arriving', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    d.press('k:rf');
+    d.say('到账了，100元');
+    expect(d.log.some((r) => r.text.includes('东西到了'))).toBe(false);
+    expect(goodsArrived('到账了，100元')).toBe(false);
+    expect(goodsArrived('已经到账了')).toBe(false);
+    expect(goodsArrived('到了 退了100')).toBe(false);
+    expect(goodsArrived('点券到了')).toBe(true);
+    expect(goodsArrived('已经到了 不用了')).toBe(true);
+  });
+
+  it('F1: 商家已发货/补发 is offered at 结案 only where goods were owed', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:double_charge');
+    answerIntake(d);
+    d.press('e:done');
+    d.say('结案');
+    expect(d.last().choices?.map((c) => c.id)).not.toContain('x:delivered');
+  });
+
+  it('F5: the deadline passing or the platform saying it received the complaint is not goods arriving', () => {
+    for (const t of ['已经到了期限 商家不理我', '到了约定时间 商家不回消息', '投诉发了 客服说收到了', '申诉发了，显示已收到']) expect(goodsArrived(t), t).toBe(false);
+  });
+
+  it('F2: a subject-less 说… asking whether to fake is still a fabrication question', () => {
+    for (const t of ['说没收到可以么', '说没收到行么', '说没收到可以不', '说是没收到货 能退吗', '说是卡密被用了 行么']) {
+      expect(detectFabrication(t), t).toMatchObject({ mode: 'question' });
+    }
+    for (const t of ['说是三天内', '说是已被使用', '说是卡密错误']) expect(detectFabrication(t), t).toBeUndefined();
+  });
+
+  it('F8: a redemption days or hours after the purchase is not the payment minute', () => {
+    const paid = '2026-11-15T12:00:00.000Z';
+    const now = new Date('2026-11-20T08:00:00Z');
+    for (const t of ['买完第二天才兑换的', '买完三天后', '过了两天才用', '一个小时后', '买了就放着，后来才兑换']) {
+      expect(relativeToPayment(t, paid, now, 'Asia/Shanghai'), t).toBeUndefined();
+    }
+  });
+
+  it('F6: the seller blocking the user and the chat gone with it is the seller not replying, not a question about deleted evidence', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    d.press(d.choice('r:sent'));
+    d.say('商家把我拉黑了 聊天记录都没了');
+    expect(d.log.at(-1)!.text).not.toContain('不要从别处补做');
+    expect(d.activeCase()!.state.replies?.at(-1)).toMatchObject({ kind: 'no_reply' });
+  });
+
+  it('F7: first-message sums the user paid are kept (帮别人充了100元, 年费会员 付了198元, 按月买的会员 付了30元, 大家好 充了100, 广东省100元话费)', () => {
+    expect(parseAmount('帮别人充了100元话费 微信付的 一直没到账')).toBe(100);
+    expect(parseAmount('开通了年费会员 付了198元')).toBe(198);
+    expect(parseAmount('按月买的会员 付了30元')).toBe(30);
+    expect(parseAmount('大家好 我在卡盟充了100')).toBe(100);
+    expect(parseAmount('广东省100元话费')).toBe(100);
+    // Still left out: a recurring rate, a saving, someone else's loss.
+    expect(parseAmount('之后每个月自动续费29.9这个我完全不知情')).toBeUndefined();
+    expect(parseAmount('就开通了连续包月的,为了省10元')).toBeUndefined();
+    expect(parseAmount('甚至有人被盗刷了三千元')).toBeUndefined();
+  });
+
+  it('F9: name cleanup keeps real content: a QQ in brackets, a quantity, 什么值得买; 不是说过了吗 is chatter', () => {
+    expect(checkName('星辰点卡店（客服QQ 88776655）', { name: true, allowDigits: true })).toEqual({ ok: true, value: '星辰点卡店(客服QQ 88776655)' });
+    expect(checkName('王者荣耀点券(600)', { name: true })).toEqual({ ok: true, value: '王者荣耀点券(600)' });
+    expect(checkName('什么值得买', { name: true })).toEqual({ ok: true, value: '什么值得买' });
+    expect(checkName('不是说过了吗 七七卡盟', { name: true })).toEqual({ ok: true, value: '七七卡盟' });
+    expect(checkName('星空卡盟（已经打不开了）', { name: true })).toEqual({ ok: true, value: '星空卡盟' });
+  });
+
+  it('F10/F18: a vague day (这个月十几号, 上个月二十几号) and a quantity (这个月的10G流量包) give no date', () => {
+    const now = new Date('2026-11-21T10:00:00+08:00');
+    for (const t of ['这个月十几号', '上个月二十几号', '这个月10多号', '这个月的10G流量包用完了']) expect(parseWhen(t, now, 'Asia/Shanghai'), t).toBeUndefined();
+  });
+
+  it('F12: at the give-up question, 不放弃 or 继续 keeps the case and asks the question again, storing nothing', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    d.say('小年卡盟');
+    d.say('算了');
+    d.say('不放弃');
+    const c = d.activeCase()!;
+    expect(c.status).toBe('open');
+    expect(c.facts.merchant ?? null).toBeNull();
+    expect(c.state.q).toBe('merchant');
+  });
+
+  it('F17: the user\'s own "那我再等等" is not the seller promising later', () => {
+    expect(classifySellerReply('那我再等等')).not.toBe('promised_later');
+    expect(classifySellerReply('他说让我再等等')).toBe('promised_later');
+  });
+
+  it('F4/F16/F14: at the checklist 没了 / 到下一步吧 go on; 订单号错了 unticks nothing; 除了聊天记录都有 unticks a chat log ticked before', () => {
+    app = makeApp();
+    let d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.say('没了');
+    expect(d.activeCase()!.state.stage).toBe('ladder');
+    app.close();
+    app = makeApp();
+    d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press(d.choice('e:order_shot'));
+    d.say('订单号错了');
+    expect(Object.keys(d.activeCase()!.state.evidence)).toContain('order_shot');
+    d.press(d.choice('e:chat_log'));
+    d.say('除了聊天记录都有');
+    expect(Object.keys(d.activeCase()!.state.evidence)).not.toContain('chat_log');
+  });
+
+  it('F13/F15/F3/F19: exact sums with 估计/约 elsewhere are taken; masking a balance is fine; 借呗 is no payment answer; 3天 / 2天内到账 / 48小时内 are 几天内', () => {
+    app = makeApp();
+    let d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { amount: { text: '128元 估计是被骗了' } });
+    expect(d.activeCase()!.facts.amount).toBe(128);
+    for (const text of ['3天', '2天内到账', '48小时内']) {
+      app.close();
+      app = makeApp();
+      d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { promisedTime: { text } });
+      expect(d.activeCase()!.facts.promisedTime, text).toBe('days');
+    }
+    app.close();
+    app = makeApp();
+    d = new Driver(app);
+    toLadder(d);
+    d.say('支付记录截图把余额打码了可以吗');
+    expect(d.activeCase()!.state.replies ?? []).toEqual([]);
+  });
+});
