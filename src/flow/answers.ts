@@ -135,7 +135,9 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       if (UNKNOWN_ORDER.test(fold(input))) return { ok: false, why: 'unknown' };
       // An order-shaped id with letters (KM20261118ABC77, ORD-7F3K-20261118) is the answer as typed.
       const bareId = input.replace(/^(?:订单号|订单编号|单号|订单)[:：\s]*(?:是|为)?\s*/, '').replace(/\s*(?:谢谢|哦|啊)?[。.!！]*$/, '');
-      if (/^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$/.test(bareId) && isOrderShaped(bareId.replace(/[-_]/g, ''))) return { ok: true, value: bareId };
+      // An id after its label (单号 JD8812345678A9) is the order number: the masker kept it for the same reason.
+      const labelled = /^(?:订单号|订单编号|单号)/.test(input);
+      if (/^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$/.test(bareId) && (labelled || isOrderShaped(bareId.replace(/[-_]/g, '')))) return { ok: true, value: bareId };
       const id = extractOrderId(input) ?? withoutCardKeys(input).trim().replace(/^(订单号|单号|订单)[:：\s]*(是|为)?\s*/, '').replace(/\s*(谢谢|哦|啊)?[。.!！]*$/, '');
       // A card key typed here is never stored (it arrives masked); say why instead of 没法识别.
       if (findCardKeys(input).length && !extractOrderId(input)) return { ok: false, why: 'card_key' };

@@ -35,10 +35,11 @@ const DATE_STAMP = /20[1-3]\d[A-Za-z]{0,3}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01
 
 /**
  * An order number's shape that random keys do not have: a date stamp (KM20261118ABC77,
- * XY2026BC1118DE) or 10+ digits in a row among at most 6 letters (JD8812345678A9).
+ * XY2026BC1118DE). Only this lets an unlabelled answer to 订单号是？ through unmasked; anything
+ * else needs its label (单号 JD8812345678A9), so a key pasted there stays masked (review).
  */
 export function isOrderShaped(compact: string): boolean {
-  return DATE_STAMP.test(compact) || (/\d{10,}/.test(compact) && (compact.match(/[A-Za-z]/g) ?? []).length <= 6);
+  return DATE_STAMP.test(compact);
 }
 
 /** How many runs of one class (upper, lower, digit) the string has: "KM2026ABC" → 3. */

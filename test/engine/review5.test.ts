@@ -156,4 +156,12 @@ describe('review of session 5', () => {
     d.say('支付记录截图把余额打码了可以吗');
     expect(d.activeCase()!.state.replies ?? []).toEqual([]);
   });
+
+  it('F11: a key pasted at 订单号是？ without a label and without a date stamp stays masked (JD8812345678A9 bare is refused, labelled it is the order number)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { orderId: { text: 'JD8812345678A9' } });
+    expect(JSON.stringify(d.activeCase()!.facts)).not.toContain('JD8812345678A9');
+  });
 });
