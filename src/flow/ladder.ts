@@ -120,6 +120,9 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   // The stranded balance is claimed once: not again when it is the money paid, nor when there is none.
   const ownBalance = typeof facts.balance === 'number' && facts.balance > 0 && facts.balanceIsPayment !== 'yes';
   p.request = msg(flow.id === 'merchant_vanished' && !ownBalance ? ['doc.request.merchant_vanished.no_balance', `doc.request.${flow.id}`] : `doc.request.${flow.id}`, { ...p });
+  // Part of it arrived: the rest is delivered or refunded in proportion — not all of the money back
+  // while keeping what came (that is claiming twice).
+  if (flow.id === 'not_received' && facts.goodsState === 'partial') p.request = msg('doc.request.not_received.partial', { ...p });
   // The balance is what is left of the money paid (500 topped up, 200 left): the claim is what is left.
   if (flow.id === 'merchant_vanished' && facts.balanceIsPayment === 'yes' && typeof facts.balance === 'number' && facts.balance > 0 && typeof facts.amount === 'number' && facts.balance < facts.amount) {
     p.request = msg('doc.request.merchant_vanished.balance_left', { ...p });

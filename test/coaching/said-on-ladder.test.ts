@@ -355,4 +355,16 @@ describe('the other side in the user\'s words', () => {
     expect(r2.map((x) => x.text).join('')).toContain('欢迎回来');
     expect(r2.map((x) => x.text).join('')).not.toContain('没看懂');
   });
+
+  it('未到账 with only a part arrived (只到了300点券): the letters ask for the rest or a proportional refund, not all the money back', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { goodsState: { text: '只到了300点券' } });
+    expect(d.activeCase()!.facts.goodsState).toBe('partial');
+    d.press('e:done');
+    const letters = d.log.map((r) => r.document?.body ?? '').join('\n');
+    expect(letters).toContain('补发未到账的部分');
+    expect(letters).not.toContain('请退还全部货款');
+  });
 });

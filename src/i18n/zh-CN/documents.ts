@@ -24,6 +24,7 @@ const documents: Record<string, string> = {
   'doc.request.remainder': '货款{owed}中已退还{refunded}，请退还剩余的{remainder}至原支付账户。',
   'doc.request.remainder_extra': '多扣的{owed}中已退还{refunded}，请退还剩余的{remainder}至原支付账户。',
   'doc.request.not_received': '请退还全部货款{amount}至原支付账户。',
+  'doc.request.not_received.partial': '请补发未到账的部分；无法补发的，请按未到账部分的比例退还相应货款至原支付账户。',
   'doc.request.double_charge': '请退还多扣的款项{extraAmount}至原支付账户。',
   'doc.request.card_used': '请提供该卡密的发货记录和兑换记录（兑换时间、兑换账号）；不能提供的，请更换有效卡密或退还货款{amount}至原支付账户。',
   'doc.request.merchant_vanished': '请退还货款{amount}及平台余额{balance}至原支付账户，并提供商家的真实名称、地址和有效联系方式。',
