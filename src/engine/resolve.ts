@@ -73,9 +73,10 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
     const c = decodeChoice(o.id);
     return c?.kind === 'evidence' ? { ...o, synonyms: [...(o.synonyms ?? []), t(`ev.${c.item}.short`), ...synonymsOf(`ev.${c.item}`)] } : o;
   });
-  // A scam sign typed (商家发了个退款链接让我点) is never a button: the warning must see it.
-  if (d.isScam?.(text)) return {};
   const m = matchOption(text, specs);
+  // A scam sign typed (商家发了个退款链接让我点) is never a button: the warning must see it. Only asked
+  // when the words named a button by more than its number (the check costs a model score).
+  if (m.kind !== 'none' && !(m.kind === 'match' && (m.how === 'number' || m.how === 'exact')) && d.isScam?.(text)) return {};
   // At the checklist, "除了X都有", "去掉X", "X和Y都有", "1到4" are read whole (checklist-words.ts), not as one button.
   const evidenceItem = (id: string) => decodeChoice(id)?.kind === 'evidence';
   if (((m.kind === 'ambiguous' && m.ids.some(evidenceItem)) || (m.kind === 'match' && m.how !== 'number' && m.how !== 'exact' && evidenceItem(m.id))) && unsafeForOneButton(text)) return {};
