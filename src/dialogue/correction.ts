@@ -22,8 +22,11 @@ const TRIED_TIME = /(?:兑换|使用|充值)的?(?:时间|时候|日期)/;
 const UNREACHABLE_TIME = /(?:失联|联系不上|跑路|打不开)的?(?:时间|时候|日期)/;
 const LABELLED = /(?:金额|钱数|价格|余额|多扣|(?:平台|网站|商家|卖家|店铺|店家)名?|店名|订单号|单号|流水号|时间|日期|时候|支付方式|付款方式)\s*(?:是|为|叫|:|：|=|应该是|改成|改为)/;
 const PLATFORM = /(?:平台|网站)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
-const MERCHANT = /(?:商家|卖家|店铺|店名|店家)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
+const MERCHANT = /(?:商家|卖家|店铺|店名|店家)(?:名)?(?:字)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
+// "商品改成王者荣耀点券1200", "我买的是点券1200 不是600", "东西写错了，是和平精英60点券": the item, whose number is a quantity.
+const ITEM = /(?:商品|东西|买的东西|货|我买的)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为|其实是)\s*(.+)$/;
 const ORDER = /订单号|单号|流水号/;
+const ITEM_WORDS = /商品|东西|买的东西|我买的/g;
 
 export interface Correction {
   /** Facts the text states (only those it names). Compare with the case: equal values change nothing. */
@@ -54,7 +57,11 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
   const facts: Facts = {};
   const platform = PLATFORM.exec(clean);
   const merchant = MERCHANT.exec(clean);
-  if (platform) {
+  const item = !platform && !merchant && !AMOUNT_LABEL.test(clean.replace(ITEM_WORDS, '')) ? ITEM.exec(clean.replace(/[，,]\s*/g, ' ')) : null;
+  if (item) {
+    const n = checkName(item[1].replace(/\s*不是.*$/, '').trim(), { allowDigits: true });
+    if (n.ok) facts.item = n.value;
+  } else if (platform) {
     const n = checkName(platform[1]);
     if (n.ok) facts.platform = n.value;
   } else if (merchant) {

@@ -164,4 +164,16 @@ describe('review of session 5', () => {
     answerIntake(d, { orderId: { text: 'JD8812345678A9' } });
     expect(JSON.stringify(d.activeCase()!.facts)).not.toContain('JD8812345678A9');
   });
+
+  it('tester M7: correcting the item (商品改成王者荣耀点券1200, 我买的是点券1200 不是600) changes the item, never the amount', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d, { amount: { text: '128' } });
+    d.say('商品改成王者荣耀点券1200');
+    expect(d.last().text).not.toContain('金额');
+    expect(d.last().text).toContain('王者荣耀点券1200');
+    d.say('对');
+    expect(d.activeCase()!.facts.amount).toBe(128);
+    expect(d.activeCase()!.facts.item).toBe('王者荣耀点券1200');
+  });
 });
