@@ -64,8 +64,15 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
   // A case named by its id: "#4", "案件4", "4号案件" anywhere; a bare "4" right after the case list.
   const caseListShown = (state.lastChoices ?? []).some((c) => c.id.startsWith('c:'));
   const ref = caseRef(text);
-  if (ref !== undefined && (/#|＃|案件|案子|case/i.test(text) || (caseListShown && /^\d+$/.test(text)))) return { id: encodeChoice({ kind: 'case', caseId: ref }) };
+  if (ref !== undefined && /#|＃|案件|案子|case/i.test(text)) return { id: encodeChoice({ kind: 'case', caseId: ref }) };
   const choices = seen.choices;
+  if (ref !== undefined && caseListShown && /^\d+$/.test(text)) {
+    // A bare "1" after 我的案件: the option numbered 1 (切换到 #2) and case #1 differ — ask which (exploratory testing).
+    const byId = encodeChoice({ kind: 'case', caseId: ref });
+    const byNumber = seen.numbered ? choices[ref - 1] : undefined;
+    if (byNumber && byNumber.id !== byId) return { ambiguous: [byNumber, { id: byId, label: t('cases.by_id', { id: ref }) }] };
+    return { id: byId };
+  }
   if (!choices.length) return {};
   // Numbers, labels, parts of labels, synonyms, traditional and small typos (src/dialogue);
   // a checklist button "已有：订单截图" also answers to 订单截图 and the item's synonyms.

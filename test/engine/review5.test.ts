@@ -176,4 +176,20 @@ describe('review of session 5', () => {
     expect(d.activeCase()!.facts.amount).toBe(128);
     expect(d.activeCase()!.facts.item).toBe('王者荣耀点券1200');
   });
+
+  it('tester M4: after 我的案件, a bare number that is both an option number and another case\'s id is asked about, not taken as the id', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:card_used'); // #1
+    d.say('新案件');
+    d.press('s:not_received'); // #2
+    d.say('#1'); // back to #1
+    d.say('我的案件');
+    expect(d.last().choices?.[0].id).toBe('c:2'); // "1. 切换到 #2"
+    d.say('1');
+    expect(d.last().choices?.map((c) => c.id)).toEqual(['c:2', 'c:1']);
+    d.press('c:2');
+    expect(d.activeCase()!.id).toBe(2);
+  });
+
 });

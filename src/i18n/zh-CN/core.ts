@@ -175,6 +175,7 @@ const core: Record<string, string> = {
   'cases.current': '（当前）',
   'cases.none': '你还没有案件。',
   'cases.switch': '切换到 #{id} {scenario}',
+  'cases.by_id': '案件 #{id}',
   'cases.switched': '已切换到案件 #{id}（{scenario}）。',
   'status.open': '进行中',
   'status.closed': '已结案',
