@@ -41,6 +41,9 @@ export interface EngineDialog {
 /** The sum after 退 in a closing result: 退了120, 退回来128块, 退我50. */
 const REFUND_SUM = /退(?:了|回来?了?|给我了?|我)?\s*((?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:元|块钱?|rmb)?)/;
 
+const LADDER_SPECS = () => optionSpecs([{ id: 'sent', labelKey: 'choice.sent' }, { id: 'next', labelKey: 'choice.next_rung' }], false);
+const DONE_SPECS = () => optionSpecs([{ id: 'done', labelKey: 'choice.evidence_done' }], false);
+
 /** "确定结案吗？" for an outcome that ends the case for good. */
 export function closeConfirm(outcome: Outcome): Reply {
   return {
@@ -328,6 +331,18 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
           const skip = q ? matchOption(ctx.text.trim().replace(/[吧啊呀哦。.!！]+$/u, ''), SKIP_SPECS) : undefined;
           if (skip?.kind === 'match' && skip.how !== 'fuzzy' && skip.how !== 'contains') {
             return ctx.stepCase(active, { type: 'choice', id: encodeChoice({ kind: 'skip' }) });
+          }
+          // A step's button typed after a side command (进度, 导出): the current step's 已发送 / 没用，看下一步.
+          if (active.state.stage === 'ladder') {
+            const b = matchOption(ctx.text.trim(), LADDER_SPECS());
+            if (b.kind === 'match' && (b.how === 'exact' || b.how === 'synonym')) {
+              return ctx.stepCase(active, { type: 'choice', id: encodeChoice(b.id === 'sent' ? { kind: 'rung', op: 'sent' } : { kind: 'rung', op: 'next', at: active.state.rung }) });
+            }
+          }
+          // The checklist's 证据先这样，看下一步 typed after a side command.
+          if (active.state.stage === 'evidence') {
+            const b = matchOption(ctx.text.trim(), DONE_SPECS());
+            if (b.kind === 'match' && (b.how === 'exact' || b.how === 'synonym')) return ctx.stepCase(active, { type: 'choice', id: encodeChoice({ kind: 'evidence_done' }) });
           }
           const named = questionChoice(d.flows[active.scenario], active, ctx.text);
           if (named.id) return ctx.stepCase(active, { type: 'choice', id: named.id });

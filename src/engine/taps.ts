@@ -20,7 +20,9 @@ const DONE_MAX = 40;
 /** Kinds whose press changes the case once: answering, starting, moving on. */
 const ONE_SHOT: ReadonlySet<ChoiceKind> = new Set(['scenario', 'answer', 'skip', 'evidence', 'evidence_done', 'rung', 'understand', 'close', 'delete', 'fix']);
 
-const LABEL_STALE: ReadonlySet<ChoiceKind> = new Set(['scenario', 'understand', 'evidence_done', 'rung']);
+// A ladder button's label (没用，看下一步) is shown again on every step: typed after a side command it
+// names the current step's button (builtins.ts), not an old one.
+const LABEL_STALE: ReadonlySet<ChoiceKind> = new Set(['scenario', 'understand', 'evidence_done']);
 
 export interface TapMemory {
   done?: Choice[];

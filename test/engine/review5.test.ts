@@ -192,4 +192,27 @@ describe('review of session 5', () => {
     expect(d.activeCase()!.id).toBe(2);
   });
 
+
+  it('tester M9/M10: a step\'s button label typed after 进度 / 导出 is the current step\'s button, never "已经处理过了" or 我没看懂', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    d.say('没用，看下一步');
+    expect(d.activeCase()!.state.rung).toBe(1);
+    app.clock.t = new Date(app.clock.t.getTime() + 11_000);
+    d.say('进度');
+    app.clock.t = new Date(app.clock.t.getTime() + 11_000);
+    d.say('没用，看下一步');
+    expect(d.log.some((r) => r.text.includes('已经处理过了'))).toBe(false);
+    expect(d.activeCase()!.state.rung).toBe(2);
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    e.press('s:not_received');
+    answerIntake(e);
+    e.say('导出');
+    e.say('证据先这样，看下一步');
+    expect(e.activeCase()!.state.stage).toBe('ladder');
+    expect(e.activeCase()!.state.rung).toBe(0);
+  });
 });
