@@ -125,6 +125,10 @@ function moveTo(i: StepInput, state: CaseState, prefix?: Text): StepResult {
   return { ...r, effects: [{ type: 'cancelFollowUps' }, ...windowSchedules(i, r.state, false), ...reversalCheck(i, r.facts, r.state), ...r.effects] };
 }
 
+/** "两天后提醒我", "明天再提醒我", "过几天再提醒". */
+const REMIND_ME = /^(?:那|好的?|行)?[，,\s]*(?:([1-9]|[一两二三四五六七])天(?:以)?后|明天|后天|过(?:两|几)天)(?:再)?提醒(?:我|一下)?[。.!！吧]*$/;
+const CN_DAYS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
+
 /** "Nothing came back yet" at "how much came back?". */
 const NOTHING_YET = /^(?:0|0元|零|没有?|没收到|还没(?:有)?(?:收到|到|到账|退|退回来)?|没到账?|没退(?:回来)?|一分(?:钱)?(?:都|也)?没(?:有|收到|到|退)?|(?:钱|款)(?:还|都)?没(?:有)?(?:到|到账|回来|收到)|还没看到|没看到(?:钱|退款)?)(?:呢|啊|呀|了|哦|吧)*[。.!！?？~～]*$/;
 
@@ -371,6 +375,13 @@ export function ladder(i: StepInput): StepResult {
   // back gets a plain answer (no promise) instead of 我没看懂.
   const shown = r.effects[0];
   const asksWhen = event.type === 'text' && /多久|什么时候|啥时候|几天|能退吗|能不能退|退得回|能退回|能拿回|要得回/.test(event.text);
+  // "两天后提醒我", "明天再提醒": a check on this step that many days on (inside reminder hours).
+  const remind = event.type === 'text' ? REMIND_ME.exec(event.text.trim()) : null;
+  if (remind && !state.remindersOff) {
+    const n = remind[1] ? (/\d/.test(remind[1]) ? Number(remind[1]) : CN_DAYS[remind[1]] ?? 1) : remind[0].includes('后天') ? 2 : remind[0].includes('过') ? 3 : 1;
+    const due = laterSameDay(i.now, Math.min(Math.max(n, 1), 14), i.zone, quietOf(i));
+    return { facts, state, effects: [{ type: 'schedule', kind: 'rung_check', rung: rungs[Math.min(state.rung, rungs.length - 1)], dueAt: due }, { type: 'reply', reply: { text: msg('fup.snoozed', { due: datetime(due, i.zone) }) } }] };
+  }
   // "你好" on coming back: the step where the case stands, with a welcome.
   if (event.type === 'text' && GREETING.test(event.text.trim())) return showRung(i, facts, state, msg('ladder.welcome_back'));
   return { ...r, effects: [{ type: 'reply', reply: { text: msg(asksWhen ? 'ladder.when_refund' : 'ladder.unclear'), choices: shown.type === 'reply' ? shown.reply.choices : undefined } }] };

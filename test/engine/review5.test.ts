@@ -215,4 +215,15 @@ describe('review of session 5', () => {
     expect(e.activeCase()!.state.stage).toBe('ladder');
     expect(e.activeCase()!.state.rung).toBe(0);
   });
+
+  it('tester M13: "两天后提醒我" on a step schedules a check two days on, instead of 我没看懂', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    const r = d.say('两天后提醒我');
+    expect(r.map((x) => x.text).join('')).not.toContain('没看懂');
+    const c = d.activeCase()!;
+    const due = app.engine.repo.followUpsFor(c.id).filter((f) => f.kind === 'rung_check').map((f) => f.dueAt);
+    expect(due.some((t) => t - app.now().getTime() >= 1.9 * 86_400_000 && t - app.now().getTime() <= 2.6 * 86_400_000)).toBe(true);
+  });
 });
