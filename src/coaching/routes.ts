@@ -63,12 +63,14 @@ const BAD_INTENT_KIND: Record<BadIntentKind, FabricationKind> = {
 
 import { registerEvidenceQuestions } from './evidence-questions.js';
 import { registerArrived } from './arrived.js';
+import { registerWrongPick } from './wrong-pick.js';
 import { NOT_ARRIVED, OTHER_SIDE, REPORTS, REQUEST, STILL_NOT, TO_THE_BOT } from './said.js';
 
 export function registerCoaching(router: Router, d: CoachingDeps): void {
   const zone = d.config.BOT_TIMEZONE;
   registerEvidenceQuestions(router, COACH_ORDER.GUARD - 10);
   registerArrived(router, COACH_ORDER.GUARD - 10);
+  registerWrongPick(router, COACH_ORDER.GUARD - 10, zone);
 
   /** The rung the case is on (its ladder clamped, as the step shows it). */
   function rungOf(c: CaseRow): RungId {

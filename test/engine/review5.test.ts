@@ -226,4 +226,17 @@ describe('review of session 5', () => {
     const due = app.engine.repo.followUpsFor(c.id).filter((f) => f.kind === 'rung_check').map((f) => f.dueAt);
     expect(due.some((t) => t - app.now().getTime() >= 1.9 * 86_400_000 && t - app.now().getTime() <= 2.6 * 86_400_000)).toBe(true);
   });
+
+  it('tester M15: "我选错了 其实是扣了两次钱" mid-intake offers to switch to 重复扣款, keeping the answers given', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    d.say('小年卡盟');
+    d.say('我选错了 其实是扣了两次钱');
+    expect(d.last().choices?.map((c) => c.id)).toContain('k:sw:double_charge');
+    d.press('k:sw:double_charge');
+    const c = d.activeCase()!;
+    expect(c.scenario).toBe('double_charge');
+    expect(c.facts.platform).toBe('小年卡盟');
+  });
 });

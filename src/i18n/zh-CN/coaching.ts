@@ -85,6 +85,7 @@ const coaching: Record<string, string> = {
   'coach.arrived': '东西到了就好。先确认一下能正常用（点券/会员已到账、卡密能兑换），再结案；结案后提醒会取消。',
   'coach.arrived.close': '能用，结案：问题已解决',
   'coach.arrived.keep': '还有问题，继续',
+  'coach.wrong_pick': '听起来是“{scenario}”。要改成这一类吗？已经回答的信息会带过去；不改就接着回答刚才的问题。',
   'coach.still_waiting': '还在{party}的处理期限内（{due}前）。到期还没退，我会提醒你回来；不想再等，可以点“没用，看下一步”。',
   'reply.refunded.unconfirmed': '钱还没到，就先别结案：请对方提供退款凭证（退款单号或退款记录截图），并截图保存这句“已退款”。我明天再问你到账没有；过了上面的时间还没到，就拿着凭证问支付渠道，或进入下一步。',
   'reply.no_reply.advice': '{party}不回复：期限一到就进入下一步，不用一直等。把“已读不回”或被拉黑的截图存好。',
