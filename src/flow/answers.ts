@@ -16,7 +16,7 @@ import { fold } from '../dialogue/fold.js';
 import { readDate } from '../dialogue/dates.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -90,6 +90,9 @@ export function parseAnswer(q: Question, raw: string, now: Date, zone: string): 
 /** A greeting on its own (你好, 在吗): a user coming back, not an answer. */
 export const GREETING = /^(?:你好|您好|在吗|在不在|在么|hi|hello|hey|哈喽|嗨|喂|早上好|晚上好|下午好)[啊呀吗么？?!！。.~～ ]*$/i;
 
+/** Time left on a subscription said instead of money (还剩大概半年没用, 还有3个月). */
+const UNUSED_TERM = /(?:还剩|还有|剩下|剩|没用完?的?)[^。！？!?]{0,6}(?:个月|月|年|天|周|星期)|(?:半年|一年|几个月|\d+个月)[^。！？!?]{0,4}(?:没用|没用完|还没用)/;
+
 /** Free-text facts the letters quote as the user's words about the goods. */
 const DESCRIBED_IDS: ReadonlySet<string> = new Set(['promised', 'received']);
 const NOT_REMEMBERED = /记不清|不记得|记不住|忘了|忘记了|想不起|截图删了|页面删了|找不到了/;
@@ -146,6 +149,8 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
     }
     case 'amount': {
       if (q.allowZero && /^(0|零|没有|无|没|没了|一分没有|一分都没有|没有余额)\s*(元|块)?[。.!！]*$/.test(fold(input))) return { ok: true, value: 0 };
+      // A subscription's unused time (还剩大概半年没用, 还有3个月): the letters need the money — say how to count it.
+      if (q.id === 'balance' && UNUSED_TERM.test(fold(input)) && !/[元块¥]/.test(input)) return { ok: false, why: 'unused_term' };
       if (ROUGHLY.test(fold(input))) return { ok: false, why: 'approximate' };
       const r = amount.safeParse(extractAmount(input));
       if (r.success) return { ok: true, value: Math.round(r.data * 100) / 100 };

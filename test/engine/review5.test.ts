@@ -239,4 +239,12 @@ describe('review of session 5', () => {
     expect(c.scenario).toBe('double_charge');
     expect(c.facts.platform).toBe('小年卡盟');
   });
+
+  it('tester H20: at 商家跑路\'s balance question, the unused time of a subscription (还剩大概半年没用) is asked again saying how to count it in money', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:merchant_vanished');
+    answerIntake(d, { balance: { text: '还剩大概半年没用' } });
+    expect(d.log.some((r) => r.text.includes('折算'))).toBe(true);
+  });
 });
