@@ -9,7 +9,7 @@ import type { ScenarioId } from '../types.js';
 import { evidenceReply } from '../flow/replies.js';
 import { renderReply } from './render.js';
 import type { Outcome } from '../flow/events.js';
-import { button, encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
+import { button, decodeChoice, encodeChoice, RUNG_CHECK_ANSWERS } from './choices.js';
 import type { Facts } from '../flow/types.js';
 import type { Reply } from '../types.js';
 import { registerCorrections } from './corrections.js';
@@ -315,11 +315,11 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
           // "除了X都有", "1到4", and a tick taken back ("去掉X", "3点错了").
           const ticks = active.state.stage === 'evidence' ? (checklistWords(d.flows[active.scenario], active.state, ctx.text) ?? checklistPicks(d.flows[active.scenario], ctx.text)) : [];
           if (ticks.length) {
-            let c = active;
-            for (const id of ticks) {
-              ctx.stepCase(c, { type: 'choice', id });
-              c = repo.getCase(c.id) ?? c;
-            }
+            // One message, one reply: the items ticked (and any untick) together; 证据先这样 after them moves on.
+            const items = ticks.filter((id) => decodeChoice(id)?.kind === 'evidence');
+            const rest = ticks.filter((id) => decodeChoice(id)?.kind !== 'evidence');
+            if (items.length) ctx.stepCase(active, items.length === 1 ? { type: 'choice', id: items[0] } : { type: 'ticks', ids: items });
+            for (const id of rest) ctx.stepCase(repo.getCase(active.id) ?? active, { type: 'choice', id });
             return true;
           }
           // "1" when the only choice shown was 跳过 and the question cannot take a 1 (a name, an order number, a key).

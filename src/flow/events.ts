@@ -12,6 +12,8 @@ export type FlowEvent =
   | { type: 'text'; text: string }
   /** `id` is an encoded choice (src/engine/choices.ts). */
   | { type: 'choice'; id: string }
+  /** Several checklist ticks (e:<item>) or unticks (e:<item>:off) said in one message: one reply. */
+  | { type: 'ticks'; ids: string[] }
   | { type: 'attachments'; items: Attachment[] }
   | { type: 'back' }
   | { type: 'repeat' }

@@ -1,7 +1,7 @@
 // The evidence stage: ticking checklist items, files sent, and moving on to the ladder.
 import { decodeChoice } from '../engine/choices.js';
 import { respectRemindersOff, windowSchedules } from '../followups/effects.js';
-import { choice, msg } from './message.js';
+import { choice, join, msg } from './message.js';
 import { evidenceChoices, evidenceReply } from './replies.js';
 import { showRung } from './rungs.js';
 import type { CaseState } from './state.js';
@@ -10,6 +10,34 @@ import type { Effect, StepInput, StepResult } from './events.js';
 /** One event while the checklist is open. */
 export function evidence(i: StepInput): StepResult {
   const { flow, facts, state, event } = i;
+  if (event.type === 'ticks') {
+    // "都有", "除了X都有", "1到3": every tick applied, then one acknowledgement (not one list per item).
+    let s = state;
+    const effects: Effect[] = [];
+    const on: string[] = [];
+    const off: string[] = [];
+    for (const id of event.ids) {
+      const c = decodeChoice(id);
+      if (c?.kind !== 'evidence' || !flow.evidence.some((e) => e.id === c.item)) continue;
+      if (c.off) {
+        if (!s.evidence[c.item]) continue;
+        const rest = { ...s.evidence };
+        delete rest[c.item];
+        s = { ...s, evidence: rest };
+        effects.push({ type: 'evidence_off', item: c.item });
+        off.push(c.item);
+      } else if (!s.evidence[c.item]) {
+        s = { ...s, evidence: { ...s.evidence, [c.item]: { at: i.now.getTime(), kind: 'tick' } } };
+        effects.push({ type: 'evidence', item: c.item, kind: 'tick' });
+        on.push(c.item);
+      }
+    }
+    const names = (ids: string[]) => join(ids.map((x) => msg(`ev.${x}.short`)), '、');
+    const text = on.length && off.length
+      ? join([msg('evidence.ticked', { item: names(on) }), msg('evidence.unticked', { item: names(off) })])
+      : off.length ? msg('evidence.unticked', { item: names(off) }) : on.length ? msg('evidence.ticked', { item: names(on) }) : msg('evidence.nothing_new');
+    return { facts, state: s, effects: [...effects, { type: 'reply', reply: { text, choices: evidenceChoices(flow, s) } }] };
+  }
   const c = event.type === 'choice' ? decodeChoice(event.id) : undefined;
   if (c?.kind === 'evidence_done') {
     const r = showRung(i, facts, { ...state, rung: 0 }, msg('evidence.to_ladder'));

@@ -72,7 +72,7 @@ export function step(i: StepInput): StepResult {
       // The checklist opened from the ladder (证据清单): its buttons tick items there too; the
       // reply keeps the checklist's buttons with 回到维权步骤.
       const c = i.event.type === 'choice' ? decodeChoice(i.event.id) : undefined;
-      if (c?.kind === 'evidence') return evidence(i);
+      if (c?.kind === 'evidence' || i.event.type === 'ticks') return evidence(i);
       return ladder(i);
     }
     case 'declined':

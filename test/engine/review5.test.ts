@@ -247,4 +247,15 @@ describe('review of session 5', () => {
     answerIntake(d, { balance: { text: '还剩大概半年没用' } });
     expect(d.log.some((r) => r.text.includes('折算'))).toBe(true);
   });
+
+  it('"都有" at the checklist ticks every item with one reply, not one list per item (final terminal run)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    const r = d.say('都有');
+    expect(r).toHaveLength(1);
+    expect(r[0].text).toContain('订单截图、支付记录');
+    expect(Object.keys(d.activeCase()!.state.evidence).length).toBeGreaterThanOrEqual(5);
+  });
 });

@@ -154,6 +154,7 @@ const core: Record<string, string> = {
   'fu.refused': '被拒绝',
   'fu.replied': '商家回复了',
   'fu.stale': '这个提醒对应的案件已经结束或不存在了。',
+  'evidence.nothing_new': '这些都已经记下了。还有别的可以继续点，都好了就点“证据先这样，看下一步”。',
   'evidence.unticked': '已去掉：{item}（材料里也不会再写它）。其余的照旧，都好了就点“证据先这样，看下一步”。',
   'evidence.ticked': '✅ 已记下：{item}。还有的可以继续点（编号不变），都好了就点“证据先这样，看下一步”。',
   'fix.yes': '对，改过来',
