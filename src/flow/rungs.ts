@@ -243,7 +243,7 @@ export function sellerReplied(i: StepInput, e: Extract<FlowEvent, { type: 'selle
     case 'confirm_refund':
       return followUpAnswer(j, 'refunded');
     case 'wait': {
-      const r = waitADay(j, 'coach.promised_ack');
+      const r = waitADay(j, e.kind === 'refunded' ? 'coach.refund_claim_ack' : 'coach.promised_ack');
       return { ...r, effects: respectRemindersOff(r.effects, state) };
     }
     case 'same_rung': {
