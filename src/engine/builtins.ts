@@ -105,7 +105,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
   const noCase = (ctx: TurnContext) => ctx.reply(menu(undefined, t('no_active_case')));
 
   /** An amount that came back at 结案: bounded by what is still owed; a part offers to pursue the rest. */
-  function closeAmount(ctx: TurnContext, active: NonNullable<TurnContext['active']>, amount: number, outcome: 'partial' | 'full'): Handled {
+  function closeAmount(ctx: TurnContext, active: NonNullable<TurnContext['active']>, amount: number, outcome: 'partial' | 'full', restDeclined = false): Handled {
     const paidOwed = owedOf(active.facts);
     const before = typeof active.facts.refundedSoFar === 'number' ? active.facts.refundedSoFar : 0;
     const owed = paidOwed !== undefined ? paidOwed - before : undefined;
@@ -114,6 +114,11 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
     if (check.kind === 'exceeds_paid' && owed !== undefined) {
       ctx.ext.set(ENGINE_NS, { mode: 'close_amount', closeOutcome: outcome } satisfies EngineDialog);
       return ctx.reply({ text: exceedsPaidText(amount, owed) });
+    }
+    // "退了100 剩下的不要了": the rest already declined in the same words — closed as a part.
+    if (owed !== undefined && amount < owed && restDeclined) {
+      ctx.ext.set(ENGINE_NS, undefined);
+      return ctx.closeCase(active, 'partial', before + amount);
     }
     if (owed !== undefined && amount < owed) {
       // Part came back: offer to keep pursuing the rest on the current rung.
@@ -187,7 +192,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
       if (s.mode === 'close' && active && !choice && !matchCommand(ctx.text)) {
         const back = REFUND_SUM.exec(ctx.text);
         const sum = back ? extractAmount(back[1]) : undefined;
-        if (sum !== undefined && sum > 0) return closeAmount(ctx, active, sum, 'partial');
+        if (sum !== undefined && sum > 0) return closeAmount(ctx, active, sum, 'partial', /剩下的?(?:不要了|算了|不追了|就算了)|不追了|不要了|就这样吧?$/.test(ctx.text));
       }
       // The same outcome chosen by button or said in words (没退, 全退了) without a sum.
       const outcome = s.mode === 'close' && active ? (choice?.kind === 'close' ? choice.outcome : !choice && !matchCommand(ctx.text) ? closeWords(ctx.text, active.scenario) : undefined) : undefined;

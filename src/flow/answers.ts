@@ -16,7 +16,7 @@ import { fold } from '../dialogue/fold.js';
 import { readDate } from '../dialogue/dates.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -154,7 +154,10 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       if (ROUGHLY.test(fold(input))) return { ok: false, why: 'approximate' };
       const r = amount.safeParse(extractAmount(input));
       if (r.success) return { ok: true, value: Math.round(r.data * 100) / 100 };
-      return APPROXIMATE.test(fold(input)) ? { ok: false, why: 'approximate' } : { ok: false };
+      // Another currency ($15, 15美元, 100港币): the letters need the yuan the bill shows.
+      if (/\$|usd|美元|美金|\d\s*刀|港币|港元|日元|欧元|台币|英镑/i.test(input)) return { ok: false, why: 'foreign' };
+      if (APPROXIMATE.test(fold(input))) return { ok: false, why: q.id === 'balance' ? 'approximate_balance' : 'approximate' };
+      return { ok: false };
     }
     case 'count': {
       const f = fold(input);

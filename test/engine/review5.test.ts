@@ -258,4 +258,26 @@ describe('review of session 5', () => {
     expect(r[0].text).toContain('订单截图、支付记录');
     expect(Object.keys(d.activeCase()!.state.evidence).length).toBeGreaterThanOrEqual(5);
   });
+
+  it('tester L4/L5/L6: foreign currency and a rough balance get their own reason; 退了100 剩下的不要了 closes as a part without asking again', () => {
+    app = makeApp();
+    let d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { amount: { text: '$15' } });
+    expect(d.log.some((r) => r.text.includes('人民币金额'))).toBe(true);
+    app.close();
+    app = makeApp();
+    d = new Driver(app);
+    d.press('s:merchant_vanished');
+    answerIntake(d, { balance: { text: '还有两百多吧' } });
+    expect(d.log.some((r) => r.text.includes('平台账户里显示的余额'))).toBe(true);
+    app.close();
+    app = makeApp();
+    d = new Driver(app);
+    toLadder(d, { amount: { text: '128' } });
+    d.say('结案');
+    d.say('退了100 剩下的不要了');
+    expect(d.activeCase()).toBeUndefined();
+    expect(d.last().text).toContain('已结案：部分退款');
+  });
 });
