@@ -282,6 +282,8 @@ function markSent(i: StepInput, rungs: RungId[]): StepResult {
       text,
       choices: [
         ...(state.rung + 1 < rungs.length ? [choice({ kind: 'rung', op: 'next', at: state.rung }, msg('choice.next_rung'))] : []),
+        // The text says "期间对方回复了，也可以随时告诉我": the button for it stays (exploratory testing).
+        ...(rung === 'seller' || rung === 'platform' || rung === 'payment' ? [choice({ kind: 'coach', op: 'said' }, msg(`coach.said.button.${rung}`))] : []),
         choice({ kind: 'menu', action: 'progress' }, msg('choice.progress')),
         // A refund can come any time after sending: closing is one tap away.
         choice({ kind: 'menu', action: 'close' }, msg('choice.close')),

@@ -280,4 +280,12 @@ describe('review of session 5', () => {
     expect(d.activeCase()).toBeUndefined();
     expect(d.last().text).toContain('已结案：部分退款');
   });
+
+  it('tester L8: after 已发送 the 商家回复了 button stays, as the text promises', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d);
+    d.press(d.choice('r:sent'));
+    expect(d.last().choices?.map((c) => c.id)).toContain('k:said');
+  });
 });

@@ -150,7 +150,9 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     expect(due.getTime()).toBeGreaterThan(NOW.getTime());
     const ack = replies(sent)[0];
     expect(ack.text).toEqual({ key: 'rung.sent', params: { due: { fmt: 'deadline', at: due.toISOString(), zone: ZONE, now: NOW.toISOString() } } });
-    expect(ack.choices!.map((c) => c.value)).toEqual([{ kind: 'rung', op: 'next', at: 0 }, { kind: 'menu', action: 'progress' }, { kind: 'menu', action: 'close' }]);
+    // The 商家回复了 button stays after 已发送 on the rungs that coach a reply (exploratory testing).
+    const said = rungs[0] === 'seller' || rungs[0] === 'platform' || rungs[0] === 'payment' ? [{ kind: 'coach', op: 'said' }] : [];
+    expect(ack.choices!.map((c) => c.value)).toEqual([{ kind: 'rung', op: 'next', at: 0 }, ...said, { kind: 'menu', action: 'progress' }, { kind: 'menu', action: 'close' }]);
     renders(ack);
   });
 });
