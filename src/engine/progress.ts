@@ -46,12 +46,14 @@ export function progressText(flow: Flow, c: CaseRow, followUps: FollowUpRow[], z
   }
   if (followUps.length) {
     lines.push(t('progress.followups'));
-    for (const f of followUps) {
-      // A window warning is listed by the day the window closes, which is what the user must beat.
-      const closes = f.kind === 'window_warning' && f.rung ? windowCloses(f.rung, c.facts, timings, zone) : undefined;
-      const key = closes ? `progress.window.${f.rung}` : `followup.${f.kind}.${f.rung ?? 'none'}`;
-      lines.push(t('progress.followup', { day: formatDay(closes ?? new Date(f.dueAt), zone), what: t(key, { days: timings.PLATFORM_APPEAL_WINDOW_DAYS }) }));
-    }
+    // A window warning is listed by the day the window closes, which is what the user must beat; in date order.
+    const rows = followUps
+      .map((f) => {
+        const closes = f.kind === 'window_warning' && f.rung ? windowCloses(f.rung, c.facts, timings, zone) : undefined;
+        return { f, at: closes ?? new Date(f.dueAt), key: closes ? `progress.window.${f.rung}` : `followup.${f.kind}.${f.rung ?? 'none'}` };
+      })
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
+    for (const r of rows) lines.push(t('progress.followup', { day: formatDay(r.at, zone), what: t(r.key, { days: timings.PLATFORM_APPEAL_WINDOW_DAYS }) }));
   } else if (c.status === 'open') {
     lines.push(t('progress.no_followups'));
   }

@@ -288,4 +288,15 @@ describe('review of session 5', () => {
     d.press(d.choice('r:sent'));
     expect(d.last().choices?.map((c) => c.id)).toContain('k:said');
   });
+
+  it('tester L1: 进度 lists what comes next in date order', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    toLadder(d, { paidAt: { text: '11月9日' } }); // the appeal window's warning fires before the seller's deadline
+    d.press(d.choice('r:sent'));
+    const text = d.say('进度').map((r) => r.text).join('\n');
+    const days = [...text.matchAll(/(\d{1,2})月(\d{1,2})日（周.）前/g)].map((m) => Number(m[1]) * 100 + Number(m[2]));
+    expect(days.length).toBeGreaterThanOrEqual(2);
+    expect([...days].sort((a, b) => a - b)).toEqual(days);
+  });
 });
