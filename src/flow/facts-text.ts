@@ -57,7 +57,10 @@ export function factsParagraph(flow: Flow, facts: Facts, zone: string, replies: 
   bought.push(has('item') ? c('bought', { item: plain(f.item) }) : c('bought_thing'));
   sentences.push(join(bought, ''));
   if (has('orderId')) sentences.push(c('order', { orderId: String(f.orderId) }));
-  if (has('amount')) sentences.push(has('paymentMethod') ? c('paid_via', { amount: val('amount'), method: val('paymentMethod') }) : c('paid', { amount: val('amount') }));
+  // 刷不了 with 扣款 not sure: the sum is what was being paid, not money said to be gone.
+  const unsure = flow.id === 'payment_failed' && f.moneyTaken === 'unsure';
+  if (has('amount') && unsure) sentences.push(has('paymentMethod') ? c('tried_via', { amount: val('amount'), method: val('paymentMethod') }) : c('tried', { amount: val('amount') }));
+  else if (has('amount')) sentences.push(has('paymentMethod') ? c('paid_via', { amount: val('amount'), method: val('paymentMethod') }) : c('paid', { amount: val('amount') }));
 
   // What happened, one clause per known fact of this scenario.
   for (const question of flow.questions) {

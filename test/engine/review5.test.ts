@@ -299,4 +299,14 @@ describe('review of session 5', () => {
     expect(days.length).toBeGreaterThanOrEqual(2);
     expect([...days].sort((a, b) => a - b)).toEqual(days);
   });
+
+  it('tester L13: 刷不了 with 钱确实扣了吗？ = 不确定 never writes 我已付款 in the letters', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:payment_failed');
+    answerIntake(d, { moneyTaken: { choice: 'a:unsure' } });
+    if (d.activeCase()!.state.stage === 'evidence') d.press('e:done');
+    const letters = d.log.map((r) => r.document?.body ?? '').join('\n');
+    expect(letters).not.toContain('我已付款');
+  });
 });

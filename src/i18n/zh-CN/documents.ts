@@ -108,6 +108,8 @@ const documents: Record<string, string> = {
   'doc.clause.order': '订单号{orderId}。',
   'doc.clause.paid': '我支付了{amount}。',
   'doc.clause.paid_via': '我已付款{amount}（{method}）。',
+  'doc.clause.tried_via': '我用{method}支付{amount}时支付失败，是否已扣款请核实（我的账单记录待确认）。',
+  'doc.clause.tried': '我支付{amount}时支付失败，是否已扣款请核实（我的账单记录待确认）。',
   'doc.clause.promisedTime.instant': '商家承诺即时到账。',
   'doc.clause.promisedTime.hours': '商家承诺几小时内到账。',
   'doc.clause.promisedTime.day': '商家承诺24小时内到账。',
