@@ -181,6 +181,9 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       return m ? { ok: true, value: m } : { ok: false };
     }
     case 'cardkey': {
+      // Only its first and last characters given ("前4位K7PX 后4位2345", "K7PX…2345"): stored as the masked key.
+      const ends = /(?:前\s*\d?\s*位|开头)[是:：\s]*([A-Za-z0-9]{2,4})[^A-Za-z0-9]+(?:后\s*\d?\s*位|结尾|末尾)[是:：\s]*([A-Za-z0-9]{2,4})/.exec(input) ?? /^([A-Za-z0-9]{2,4})\s*(?:…|\.{2,}|—+|-{2,}|~+)\s*([A-Za-z0-9]{2,4})$/.exec(input);
+      if (ends) return { ok: true, value: `${ends[1]}****${ends[2]}` };
       const k = extractCardKey(input);
       if (!k) return { ok: false };
       if (k.masked || /\*{2,}/.test(k.raw)) return { ok: true, value: k.compact.replace(/^([A-Za-z0-9]{2,4})\*+([A-Za-z0-9]{2,4})$/, '$1****$2') };

@@ -309,4 +309,24 @@ describe('review of session 5', () => {
     const letters = d.log.map((r) => r.document?.body ?? '').join('\n');
     expect(letters).not.toContain('我已付款');
   });
+
+  it('tester L10/M14: 导出 mid-question asks the question again; a card key given by its first and last characters is stored masked', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    const q = d.activeCase()!.state.q;
+    const r = d.say('导出');
+    expect(r.length).toBeGreaterThan(1);
+    expect(d.activeCase()!.state.q).toBe(q);
+    app.close();
+    for (const text of ['前4位K7PX 后4位2345', 'K7PX…2345']) {
+      app = makeApp();
+      const e = new Driver(app);
+      e.press('s:card_used');
+      answerIntake(e, { cardKey: { text } });
+      expect(e.activeCase()!.facts.cardKey, text).toBe('K7PX****2345');
+      app.close();
+    }
+    app = makeApp();
+  });
 });
