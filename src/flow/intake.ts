@@ -109,7 +109,7 @@ function whichOne(i: StepInput, q: Question, ids: string[]): StepResult {
 }
 
 /** "稍等 我去翻一下账单": the user is looking — no strike, the question stays open. */
-const HOLD_ON = /^(?:稍等|等一下|等等|等下|等我一下|等会|我(?:去)?(?:找找|找一下|翻翻|翻一下|看看|看一下|查查|查一下)|我去(?:看|翻|找|查)|让我(?:想想|找找|看看)|我想想|容我想想|马上|稍后发|一会发)/;
+const HOLD_ON = /^(?:稍等|等一下|等等|等下|等我一下|等会|我(?:去)?(?:找找|找一下|翻翻|翻一下|看看|看一下|查查|查一下)|我去(?:看|翻|找|查)|让我(?:想想|找找|看看)|我想想|容我想想|稍后发|一会发)/;
 /** Side questions mid-form, answered in a line each (then the question again, no strike). */
 const SIDE: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?:收费|要钱|花钱|付费)(?:吗|么|嘛|不)|免费(?:吗|么|嘛)?[?？]?$/, 'intake.side.free'],
