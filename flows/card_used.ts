@@ -14,7 +14,7 @@ const flow: Flow = {
   ],
   assess(f) {
     if (is(f, 'redeemedBefore', 'me_success')) {
-      return { verdict: 'declined', reasons: [], law: citationIds(f, 'decline', 'card_used'), declineReason: 'assess.decline.redeemed' };
+      return { verdict: 'declined', reasons: [], law: citationIds(f, 'decline', 'card_used'), declineReason: 'assess.decline.redeemed', switchTo: ['not_received'] };
     }
     const reasons = ['assess.card_used.log'];
     if (is(f, 'redeemedBefore', 'shared')) reasons.push('assess.card_used.shared');

@@ -13,7 +13,7 @@ const flow: Flow = {
   ],
   assess(f) {
     if (is(f, 'goodsState', 'used')) {
-      return { verdict: 'declined', reasons: [], law: citationIds(f, 'decline', 'not_received'), declineReason: 'assess.decline.used' };
+      return { verdict: 'declined', reasons: [], law: citationIds(f, 'decline', 'not_received'), declineReason: 'assess.decline.used', switchTo: ['not_as_described', 'card_used'] };
     }
     const reasons = ['assess.not_received.undelivered'];
     if (is(f, 'goodsState', 'partial')) reasons.push('assess.not_received.partial');

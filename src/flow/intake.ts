@@ -41,7 +41,7 @@ export function advance(flow: Flow, facts: Facts, state: CaseState, prefix?: Tex
   }
   const a = assessmentText(flow, facts);
   if (a.declined) {
-    return { facts, state: { ...state, stage: 'declined', q: null, reasks: 0 }, effects: [{ type: 'reply', reply: declinedReply(withPrefix(prefix, a.text), { undo: true }) }] };
+    return { facts, state: { ...state, stage: 'declined', q: null, reasks: 0 }, effects: [{ type: 'reply', reply: declinedReply(withPrefix(prefix, a.text), { undo: true, switchTo: a.switchTo }) }] };
   }
   const next: CaseState = { ...state, stage: 'evidence', q: null, reasks: 0 };
   return {

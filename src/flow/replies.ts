@@ -1,6 +1,6 @@
 // The step's recurring replies, as descriptors (src/flow/message.ts): asking a question, the
 // assessment, the evidence checklist, a refusal. No locale lookups here; render.ts does those.
-import { PAYMENT_METHODS } from '../types.js';
+import { PAYMENT_METHODS, type ScenarioId } from '../types.js';
 import { lawLines } from './ladder.js';
 import { amount, choice, join, msg, withPrefix, type ChoiceMsg, type ReplyMsg, type Text } from './message.js';
 import { optionText } from './facts-text.js';
@@ -36,10 +36,13 @@ export function askReply(flow: Flow, q: Question, reasks: number, prefix?: Text,
 }
 
 /** The verdict with its reasons and law, or the refusal when the case is declined. */
-export function assessmentText(flow: Flow, facts: Facts): { text: Text; declined: boolean } {
+export function assessmentText(flow: Flow, facts: Facts): { text: Text; declined: boolean; switchTo?: ScenarioId[] } {
   const a = flow.assess(facts);
   const p = { amount: typeof facts.amount === 'number' ? amount(facts.amount) : msg('fact.unknown') };
   if (a.verdict === 'declined') {
+    // A truthful answer that does not fit this scenario: said plainly, with what fits instead — the user
+    // answered honestly, so no warning about fraud and no criminal law (that is the fabrication guard's).
+    if (a.switchTo?.length) return { text: msg(a.declineReason ?? 'assess.decline.generic'), declined: true, switchTo: a.switchTo };
     const lines = [msg(a.declineReason ?? 'assess.decline.generic'), msg('assess.decline.risk'), ...lawLines(a.law), msg('law.disclaimer')];
     return { text: join(lines, '\n\n'), declined: true };
   }
@@ -82,11 +85,12 @@ export function evidenceReply(flow: Flow, state: CaseState, prefix?: Text): Repl
 }
 
 /** A declined case: close it or start another. */
-export function declinedReply(text: Text, opts: { undo?: boolean } = {}): ReplyMsg {
+export function declinedReply(text: Text, opts: { undo?: boolean; switchTo?: readonly ScenarioId[] } = {}): ReplyMsg {
   const undo = opts.undo ? [choice({ kind: 'menu', action: 'back' }, msg('choice.undo_answer'))] : [];
+  const switches = (opts.switchTo ?? []).map((s) => choice({ kind: 'coach', op: 'sw', arg: s }, msg('coach.switch.to', { scenario: msg(`scenario.${s}`) })));
   return {
     text,
-    choices: [...undo, choice({ kind: 'menu', action: 'close' }, msg('choice.close')), choice({ kind: 'menu', action: 'new' }, msg('choice.new_case')), choice({ kind: 'menu', action: 'delete' }, msg('coach.delete'))],
+    choices: [...switches, ...undo, choice({ kind: 'menu', action: 'close' }, msg('choice.close')), choice({ kind: 'menu', action: 'new' }, msg('choice.new_case')), choice({ kind: 'menu', action: 'delete' }, msg('coach.delete'))],
   };
 }
 

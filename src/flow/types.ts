@@ -46,6 +46,8 @@ export interface Assessment {
   law: string[];
   /** Why the case is declined (恶意退款 risk), when verdict is 'declined'. */
   declineReason?: string;
+  /** A truthful answer that fits another scenario: the scenarios offered instead (facts carried over). */
+  switchTo?: ScenarioId[];
 }
 
 /** How a case ended. */

@@ -329,4 +329,17 @@ describe('review of session 5', () => {
     }
     app = makeApp();
   });
+
+  it('final smoke test: "我自己兑换过 显示成功了 但是会员根本没到账" gets the switch to 未到账 (facts kept), never the fraud warning', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:card_used');
+    answerIntake(d, { redeemedBefore: { text: '我自己兑换过 显示成功了 但是会员根本没到账' } });
+    const all = d.log.slice(-2).map((r) => r.text).join('\n');
+    expect(all).not.toMatch(/诈骗|《刑法》/);
+    d.press('k:sw:not_received');
+    const c = d.activeCase()!;
+    expect(c.scenario).toBe('not_received');
+    expect(c.facts.platform).toBeTruthy();
+  });
 });

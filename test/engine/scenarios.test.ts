@@ -160,15 +160,16 @@ describe('every scenario end to end', () => {
     expect(titles('2000元', 'a:stalling')).not.toContain('报案材料清单');
   });
 
-  it('declines a claim for goods already used, explaining the risk', () => {
+  it('goods already received and used is not 未到账: said plainly with what fits instead, never a fraud warning (final smoke test: an honest answer got 诈骗罪)', () => {
     app = makeApp();
     const d = new Driver(app);
     d.press('s:not_received');
     answerIntake(d, { goodsState: { choice: 'a:used' } });
     const c = d.activeCase()!;
     expect(c.state.stage).toBe('declined');
-    expect(d.last().text).toContain('恶意退款');
-    expect(d.last().text).toContain('《刑法》第266条');
+    expect(d.last().text).toContain('不属于“付款后未到账”');
+    expect(d.last().text).not.toMatch(/恶意退款|诈骗|《刑法》/);
+    expect(d.last().choices?.map((x) => x.id)).toEqual(expect.arrayContaining(['k:sw:not_as_described', 'k:sw:card_used', 'm:back']));
     expect(d.last().document).toBeUndefined();
     // It stays declined: no ladder text is produced afterwards.
     d.say('帮我写投诉');
@@ -181,8 +182,11 @@ describe('every scenario end to end', () => {
     d.press('s:card_used');
     answerIntake(d, { redeemedBefore: { choice: 'a:me_success' } });
     expect(d.activeCase()!.state.stage).toBe('declined');
+    // Redeemed but the goods did not come: 未到账 is offered, keeping the facts; no fraud warning.
+    expect(d.last().text).not.toMatch(/诈骗|《刑法》/);
+    expect(d.last().choices?.[0].id).toBe('k:sw:not_received');
     // A misclick is not a dead end: 返回 undoes the answer that declined it (exploratory testing).
-    expect(d.last().choices?.[0].id).toBe('m:back');
+    expect(d.last().choices?.map((x) => x.id)).toContain('m:back');
     d.press('m:back');
     expect(d.activeCase()!.state.stage).toBe('intake');
     expect(d.activeCase()!.state.q).toBe('redeemedBefore');
