@@ -126,7 +126,7 @@ const documents: Record<string, string> = {
   'doc.clause.seller_said.partial_offer': '只同意退还一部分',
   'doc.clause.seller_said.balance_only': '只同意退到平台余额',
   'doc.clause.seller_said.blame_upstream': '称是上游（供货方）的问题，让我等待或去找上游',
-  'doc.clause.seller_said.after_sale_expired': '称已过售后期，不予处理',
+  'doc.clause.seller_said.after_sale_expired': '以“已过售后期”或“虚拟商品售出不退”一类的规定为由，不予处理',
   'doc.clause.seller_said.refunded': '称已经退款，但我没有收到',
   'doc.clause.seller_said.refused': '明确拒绝退款',
   'doc.clause.seller_said.promised_later': '答应稍后处理，之后没有结果',
