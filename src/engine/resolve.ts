@@ -95,6 +95,9 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
     // words double as commands ("举报" is not "撤回这条举报").
     if (decodeChoice(m.id)?.kind === 'blacklist' && m.how !== 'number' && m.how !== 'exact') return yesNoAnswer(choices, text);
     if (text.length > SHORT && (m.how === 'contains' || m.how === 'fuzzy')) return {};
+    // At "对方是怎么回复的？" the other side's words typed are read whole (src/coaching), not by a word of a
+    // button's label ("可以退50 剩下的不退" is a part offered, not 说过了售后期/不退).
+    if ((m.how === 'contains' || m.how === 'fuzzy') && decodeChoice(m.id)?.kind === 'coach') return {};
     // "商家发了卡密 但是用不了", "商家给我补发了": what the other side sent is not the user's 已发送.
     if ((m.how === 'contains' || m.how === 'fuzzy') && OTHER_SIDE_SENT.test(text)) {
       const c = decodeChoice(m.id);

@@ -342,4 +342,16 @@ describe('review of session 5', () => {
     expect(c.scenario).toBe('not_received');
     expect(c.facts.platform).toBeTruthy();
   });
+
+  it('final smoke test: at 对方是怎么回复的？ typed words are read whole — 可以退50 剩下的不退 / 只能退你50块 are a part offered, not 过了售后期', () => {
+    for (const text of ['他说可以退50 剩下的不退', '只能退你50块']) {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      toLadder(d);
+      d.press('k:said');
+      d.say(text);
+      expect(d.activeCase()!.state.replies?.at(-1), text).toMatchObject({ kind: 'partial_offer' });
+    }
+  });
 });
