@@ -19,7 +19,8 @@ const UNTICK = [
 /** Words that make a one-button match unsafe (a negation, an exception, a range, a list). */
 const UNSAFE = /除了|除去|没有|没|去掉|取消|删掉|划掉|错了|都有|全部|到|和|跟|还有|以及|、/;
 
-function specs(flow: Flow): OptionSpec[] {
+/** The checklist items as typed options (ids are item ids), numbered as their buttons. */
+export function checklistSpecs(flow: Flow): OptionSpec[] {
   return checklistOrder(flow).map((id, i) => ({
     id,
     label: t('evidence.have', { item: t(`ev.${id}.short`) }),
@@ -39,7 +40,7 @@ export function unsafeForOneButton(text: string): boolean {
  */
 export function checklistWords(flow: Flow, state: CaseState, text: string): string[] | undefined {
   const s = text.trim().slice(0, 60);
-  const sp = specs(flow);
+  const sp = checklistSpecs(flow);
   const items = sp.map((x) => x.id);
   const tick = (ids: string[]) => ids.filter((id) => !state.evidence[id]).map((item) => encodeChoice({ kind: 'evidence', item }));
   const named = (part: string) => matchOptions(part, sp);

@@ -7,14 +7,13 @@ import type { Repo } from './repo.js';
 import { decodeChoice, encodeChoice } from './choices.js';
 import type { SessionState } from './session.js';
 import { caseRef, choiceOptions, matchOption, matchOptions, optionSpecs, questionOptions, synonymsOf, yesNo, type OptionSpec } from '../dialogue/index.js';
-import { checklistOrder } from '../flow/replies.js';
 import { questionsOf } from '../flow/intake.js';
 import { t } from '../i18n/index.js';
 import { PAYMENT_METHODS } from '../types.js';
 import type { Flow } from '../flow/types.js';
 import type { CaseRow } from './repo.js';
 import { matchCommand } from './commands.js';
-import { unsafeForOneButton } from './checklist-words.js';
+import { checklistSpecs, unsafeForOneButton } from './checklist-words.js';
 
 export interface ResolveDeps {
   repo: Repo;
@@ -155,14 +154,8 @@ export function questionChoice(flow: Flow, c: CaseRow, text: string): Resolved {
 
 /** The checklist items (and 证据先这样) a typed text names, as choice ids, numbered as shown. */
 export function checklistPicks(flow: Flow, text: string): string[] {
-  const order = checklistOrder(flow);
-  const specs: OptionSpec[] = order.map((id, i) => ({
-    id: encodeChoice({ kind: 'evidence', item: id }),
-    label: t('evidence.have', { item: t(`ev.${id}.short`) }),
-    synonyms: [...synonymsOf(`ev.${id}`), t(`ev.${id}.short`)],
-    number: i + 1,
-  }));
-  specs.push({ id: encodeChoice({ kind: 'evidence_done' }), label: t('choice.evidence_done'), synonyms: synonymsOf('choice.evidence_done'), number: order.length + 1 });
+  const specs: OptionSpec[] = checklistSpecs(flow).map((o) => ({ ...o, id: encodeChoice({ kind: 'evidence', item: o.id }) }));
+  specs.push({ id: encodeChoice({ kind: 'evidence_done' }), label: t('choice.evidence_done'), synonyms: synonymsOf('choice.evidence_done'), number: specs.length + 1 });
   const ids = matchOptions(text.slice(0, 60), specs);
   // "看下一步" together with items: the items first, then on.
   return ids.length > 1 ? ids : [];

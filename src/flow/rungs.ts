@@ -29,13 +29,8 @@ export function withReversalNotice(i: StepInput, r: StepResult): StepResult {
     [msg('reversal.typical', { days: i.timings.REVERSAL_DAYS }), msg('reversal.ask_intake'), msg('reversal.checkin_intake', { checkAt: datetime(due, i.zone, i.now) })],
     '\n\n',
   );
-  let shown = false;
-  const effects = r.effects.map((e): Effect => {
-    if (shown || e.type !== 'reply') return e;
-    shown = true;
-    return { ...e, reply: { ...e.reply, text: withPrefix(notice, e.reply.text, '\n\n') } };
-  });
   const state: CaseState = { ...r.state, reversalUntil: due.getTime() };
+  const { effects } = withPrefixReply(r, notice);
   return { facts: { ...r.facts, reversalPending: true }, state, effects: [...reversalCheck(i, { ...r.facts, reversalPending: true }, state), ...effects] };
 }
 
