@@ -43,9 +43,10 @@ export function neutralRewrite(_draft: string, facts: CaseFacts, zone: string): 
     const [y, M, d] = facts.paidAt.split('-').map(Number);
     parts.push(rewrite.paidAt(t('fmt.date_y', { y, M, d })));
   } else if (facts.paidAt) parts.push(rewrite.paidAt(formatWhen(new Date(facts.paidAt), zone, true)));
+  const timed = parts.length > 0;
   if (facts.orderId) parts.push(rewrite.orderId(facts.orderId));
   if (facts.amount !== undefined) parts.push(rewrite.amount(formatYuan(facts.amount)));
-  lines.push(parts.length ? rewrite.orderLine(parts) : rewrite.noFacts);
+  lines.push(parts.length ? rewrite.orderLine(parts, timed) : rewrite.noFacts);
   const scenario = facts.scenario ?? 'other';
   lines.push(rewrite.problem[scenario]);
   lines.push(facts.evidence?.length ? rewrite.evidence(facts.evidence.join('、')) : rewrite.evidenceGap);

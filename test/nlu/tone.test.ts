@@ -160,3 +160,11 @@ describe('neutralRewrite', () => {
     expect(bare).toContain('请尽快处理');
   });
 });
+
+describe('neutralRewrite without a payment time (read-through)', () => {
+  it('never writes the broken "我于支付 100 元" when only the amount (or order number) is known', () => {
+    const text = neutralRewrite('骗子', { merchant: '星河小铺', amount: 100, scenario: 'card_used' }, 'Asia/Shanghai');
+    expect(text).not.toContain('我于支付');
+    expect(text).toContain('支付 100 元');
+  });
+});

@@ -54,7 +54,7 @@ export const toneSummary = {
 /** Pieces of the neutral message; {x} placeholders are filled by neutralRewrite(). */
 export const rewrite = {
   greeting: (merchant?: string) => (merchant ? `${merchant}您好：` : '您好：'),
-  orderLine: (parts: string[]) => `我于${parts.join('，')}。`,
+  orderLine: (parts: string[], timed: boolean) => (timed ? `我于${parts.join('，')}。` : `我的订单：${parts.join('，')}。`),
   paidAt: (when: string) => `${when}下单`,
   orderId: (id: string) => `订单号 ${id}`,
   amount: (yuan: string) => `支付 ${yuan} 元`,
