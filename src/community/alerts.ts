@@ -17,7 +17,15 @@ export function registerAlerts(router: Router, deps: AlertsDeps): void {
       const on = cmd.name === 'alerts_on';
       deps.people.setAlerts(d.userId, on);
       d.audit(on ? 'alerts_on' : 'alerts_off', null);
-      return d.say(t(on ? 'bl.alerts.on' : 'bl.alerts.off'));
+      d.say(t(on ? 'bl.alerts.on' : 'bl.alerts.off'));
+      // In the middle of a case: these are merchant warnings (the case's own reminders come anyway),
+      // then the question again, so the user need not remember what was asked.
+      const active = ctx.active;
+      if (active && active.status === 'open' && !d.group) {
+        ctx.reply({ text: t('bl.alerts.case_note') });
+        if (active.state.stage === 'intake') return ctx.stepCase(active, { type: 'repeat' });
+      }
+      return true;
     },
     { order: ORDER.FEATURE },
   );

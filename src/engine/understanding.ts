@@ -123,7 +123,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
         carried = pending.facts;
       } else if (conf.kind !== 'unknown') return answerConfirmation(ctx, pending, conf);
       ctx.ext.set(NS, undefined);
-    }
+    } else if (pending) carried = pending.facts; // told before the scenario was known ("买了100的话费", then "一直没到账")
     u ??= understand(folded, ctx.now, zone);
     // A scenario named by its label or a declared synonym (刷不了, 跑路) when the model is unsure.
     if (u.scenario === 'other' || u.confidence < LOW_CONFIDENCE) {

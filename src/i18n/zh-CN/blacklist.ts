@@ -46,6 +46,7 @@ const blacklist: Record<string, string> = {
   // — alerts —
   'bl.alerts.on': '已开启商家预警：有商家被列入黑名单时我会私信提醒你。发送“退订提醒”可随时关闭。',
   'bl.alerts.off': '已关闭商家预警，不会再收到黑名单提醒。发送“订阅提醒”可重新开启。',
+  'bl.alerts.case_note': '（这是商家预警，和你的案件无关；案件的截止提醒我会自动发，不用另外订阅。）',
 
   // — collective complaints —
   'bl.collective.none': '你目前没有写明商家的进行中案件。先用“新案件”记录你的情况，再来加入集体投诉。',
