@@ -147,6 +147,11 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         return ctx.reply({ text: progressText(d.flows[active.scenario], active, repo.followUpsFor(active.id), config.BOT_TIMEZONE, config), choices: caseChoices() });
       case 'evidence':
         if (!active) return noCase(ctx);
+        // Mid-intake the list is to read (items are ticked once the questions are answered), then the question again.
+        if (active.status === 'open' && active.state.stage === 'intake') {
+          ctx.reply({ text: `${renderReply(evidenceReply(d.flows[active.scenario], active.state)).text}\n\n${t('evidence.after_intake')}` });
+          return ctx.stepCase(active, { type: 'repeat' });
+        }
         return ctx.reply(renderReply(evidenceReply(d.flows[active.scenario], active.state)));
       case 'back':
         if (!active) return noCase(ctx);

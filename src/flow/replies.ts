@@ -52,9 +52,11 @@ export function assessmentText(flow: Flow, facts: Facts): { text: Text; declined
 
 const GROUPS = ['transaction', 'communication', 'problem'] as const;
 
-/** The checklist items in the order of their buttons (the flow's): item i is always number i + 1. */
+/** The checklist items in the order of their buttons and of the list shown: item i is always number i + 1. */
 export function checklistOrder(flow: Flow): string[] {
-  return flow.evidence.map((e) => e.id);
+  // In the order shown: group by group, so the numbers run 1, 2, 3… down the list.
+  const grouped = GROUPS.flatMap((g) => flow.evidence.filter((e) => e.group === g));
+  return [...grouped, ...flow.evidence.filter((e) => !grouped.includes(e))].map((e) => e.id);
 }
 
 /** The checklist's buttons: every item stays at its number (ticked ones marked ✅), then the way on. */

@@ -1,6 +1,6 @@
 // Session 6: problems found trying the bot as a new user; each test failed before its fix.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Driver, makeApp } from '../helpers.js';
+import { answerIntake, Driver, makeApp } from '../helpers.js';
 
 let app: ReturnType<typeof makeApp>;
 afterEach(() => app?.close());
@@ -31,5 +31,38 @@ describe('session 6', () => {
     expect(all).toMatch(/案件.*提醒/);
     expect(r.length).toBeGreaterThan(1);
     expect(d.activeCase()!.state.q).toBe(q);
+  });
+});
+
+describe('session 6: the checklist', () => {
+  it('numbers run 1, 2, 3… down the checklist as shown (grouped), and button N ticks the line numbered N', () => {
+    for (const s of ['not_received', 'double_charge', 'card_used', 'merchant_vanished', 'payment_failed', 'not_as_described']) {
+      app = makeApp();
+      const d = new Driver(app);
+      d.press(`s:${s}`);
+      answerIntake(d);
+      const shown = d.say('证据').map((x) => x.text).join('\n');
+      const nums = [...shown.matchAll(/^(\d+)\. ⬜/gm)].map((m) => Number(m[1]));
+      expect(nums.length, s).toBeGreaterThan(3);
+      expect(nums, s).toEqual(nums.map((_, i) => i + 1));
+      const fourth = d.last().choices![3].id;
+      const after = d.press(fourth).map((x) => x.text).join('\n');
+      const again = d.say('证据').map((x) => x.text).join('\n');
+      expect(again, `${s} ${after}`).toMatch(/^4\. ✅/m);
+      app.close();
+    }
+  });
+
+  it('证据 in the middle of the questions shows the list to read, says ticking comes after, and asks the question again (its buttons were refused)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:card_used');
+    const q = d.activeCase()!.state.q;
+    const r = d.say('证据');
+    expect(r[0].text).toContain('订单截图');
+    expect(r[0].choices ?? []).toEqual([]);
+    expect(r.map((x) => x.text).join('\n')).toContain('答完');
+    expect(d.activeCase()!.state.q).toBe(q);
+    expect(r.length).toBeGreaterThan(1);
   });
 });

@@ -5,6 +5,7 @@ import { law } from '../../src/knowledge/law.js';
 import { applicableRungs } from '../../src/flow/ladder.js';
 import { renderReply } from '../../src/engine/render.js';
 import type { ReplyMsg } from '../../src/flow/message.js';
+import { checklistOrder } from '../../src/flow/replies.js';
 import { ANSWERS, keysIn, NOW, parts, press, replies, say, TIMINGS, Walk, ZONE } from './walk.js';
 
 /** Rendering works (every key exists, every placeholder filled) and the descriptor is plain JSON. */
@@ -91,7 +92,7 @@ describe.each(SCENARIOS)('step, %s: intake → assessment → evidence → first
     expect(lines[lines.length - 1]).toEqual({ key: 'law.disclaimer' });
     expect(renders(assessment).length).toBeGreaterThan(20);
     expect(checklist.choices!.map((c) => c.value)).toEqual([
-      ...w.flow.evidence.map((e) => ({ kind: 'evidence', item: e.id })),
+      ...checklistOrder(w.flow).map((id) => ({ kind: 'evidence', item: id })), // in the order shown (grouped)
       { kind: 'evidence_done' },
       { kind: 'coach', op: 'rs' }, // finding the operator, offered once the intake is done (issue 12)
     ]);

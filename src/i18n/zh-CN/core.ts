@@ -98,6 +98,7 @@ const core: Record<string, string> = {
   'evidence.group.communication': '沟通记录',
   'evidence.group.problem': '问题证明',
   'evidence.tips': '也可以直接把截图或录屏发给我：我只记录文件在聊天平台上的编号和时间，不保存文件内容，再问你它证明的是哪一项。找不到账单的，可以在支付App里申请交易记录。',
+  'evidence.after_intake': '先把下面这个问题答完，之后就可以在清单上逐项勾选已有的证据。',
   'evidence.have': '已有：{item}',
   'evidence.recorded': '已记录 {n} 个文件：{item}。',
   'evidence.recorded_which': '已记录 {n} 个文件（只记编号和时间）。它证明的是清单里的哪一项？点一下就会打勾；都不是就不用点。',
