@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evaluateAmounts, loadAmountSet } from '../src/nlu/amount-eval.js';
 import { ENTITY_KEYS, LABELS, REAL_DIR, REAL_ENTITY_KEYS, evaluate, evaluateReal, loadCorpus, loadReal, type RealReport, type Report } from '../src/nlu/evaluate.js';
 import { ASK_THRESHOLD, understand } from '../src/nlu/understand.js';
 import { parseAmount } from '../src/nlu/amount.js';
@@ -140,6 +141,22 @@ printReal('real complaints, fixed TEST part — never trained on (how often it w
   line(`other files, by hash (${real.test.filter((m) => !listed.has(m.text)).length})`, evaluateReal(real.test.filter((m) => !listed.has(m.text)), ZONE, ASK_THRESHOLD));
 }
 printReal('real complaints, train/tune part (trained on; for comparison only)', evaluateReal(real.train, ZONE, ASK_THRESHOLD));
+
+// The real amount set (test/fixtures/real-amounts, round 6): consumer messages with numbers in them,
+// labelled for the sum paid; one in three (by hash) is a fixed part never used for tuning the parser.
+{
+  const sets = loadAmountSet();
+  const line = (name: string, r: ReturnType<typeof evaluateAmounts>) => {
+    const a = r.amount;
+    console.log(
+      `  ${name.padEnd(26)} amount precision ${a.right}/${a.predicted} = ${pct(a.right, a.predicted)} (also accepting a labeller's second reading ${a.rightLenient}/${a.predicted} = ${pct(a.rightLenient, a.predicted)})   target ≥ 90 %   ${mark(a.right >= 0.9 * a.predicted)}` +
+        `\n  ${''.padEnd(26)} amount recall ${a.right}/${a.labelled} = ${pct(a.right, a.labelled)}   paymentMethod precision ${r.paymentMethod.right}/${r.paymentMethod.predicted}, recall ${r.paymentMethod.right}/${r.paymentMethod.labelled}`,
+    );
+  };
+  console.log('\nreal amount set (any consumer purchase; amount = the sum the writer paid, in yuan)');
+  line(`fixed part (${sets.fixed.length})`, evaluateAmounts(sets.fixed, ZONE));
+  line(`dev part (${sets.dev.length}, tuned on)`, evaluateAmounts(sets.dev, ZONE));
+}
 
 // 1,000,000-character message (issue 14): every parser is linear; understand() reads the first
 // MAX_INPUT_CHARS characters, and parseAmount() scans the whole text.

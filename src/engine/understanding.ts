@@ -144,7 +144,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       }
     }
     // A card key's digits are never an amount (src/dialogue).
-    if (findCardKeys(text).length) u.entities.amount = parseAmount(withoutCardKeys(text));
+    if (findCardKeys(text).length) u.entities.amount = parseAmount(withoutCardKeys(text), { story: true });
     // The channel named in words the parser missed ("qq红包转的"), by the payment labels' synonyms.
     // "还有余额 … 支付宝": 余额 in a story is often the money left on the platform, not the channel.
     if (!u.entities.paymentMethod || u.entities.paymentMethod === 'balance') {

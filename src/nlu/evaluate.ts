@@ -77,7 +77,7 @@ export const REAL_DEFAULT_NOW = '2026-01-01T12:00:00+08:00';
 export const REAL_DIR = fileURLToPath(new URL('../../test/fixtures/real/', import.meta.url));
 
 /** FNV-1a of a string: the split of real files without a listed test part. */
-function hash32(s: string): number {
+export function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

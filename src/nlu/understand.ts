@@ -152,7 +152,7 @@ export function rulesFor(text: string, now: Date, zone: string): RuleView {
 
 function extractEntities(s: string, keep: string, now: Date, zone: string): Entities {
   const e: Entities = {};
-  const amount = parseAmountNormalized(s);
+  const amount = parseAmountNormalized(s, { story: true });
   if (amount !== undefined) e.amount = amount;
   const orderId = parseOrderIdNormalized(s);
   if (orderId !== undefined) e.orderId = orderId;
