@@ -75,7 +75,18 @@ const KIND_HINTS: Array<[FabricationKind, RegExp]> = [
  * honest with probability ≥ meta.veto, and a model-only finding needs P(not honest) ≥
  * meta.threshold.
  */
+/**
+ * The user correcting a fact of their own case ("金额改成60", "多扣金额改成55", "付款时间应该是3号"): names a
+ * case fact and a new value, and no evidence (截图, 账单, 聊天记录…) — not an edit of evidence.
+ */
+const FACT_FIX = /^(?:不对|错了|写错了|填错了|打错了|看错了|等下|等等)?[,，\s]*(?:把|帮我把|麻烦把)?(?:付款|多扣|实付|订单|支付)?(?:的)?(?:金额|时间|日期|扣款次数|次数|单号|订单号|商家|平台|商品|付款方式)(?:写错了|填错了|错了)?[,，\s]*(?:要)?(?:改成|改为|改到|更正为|应该是)[^。！？!?]{0,14}$/;
+/** "等等 其实一共扣了三次", "其实付了55": a number of the user's own case said again, not a plan to deceive. */
+const FACT_RESTATED = /^(?:等等|等下|不对|哦|噢|抱歉|说错了)?[,，\s]*其实(?:是|一共|总共)?[^。！？!?说装骗]{0,10}(?:扣了?|付了?|充了?|买了?|花了?)[^。！？!?说装骗]{0,8}(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:次|笔|元|块钱?)?$/;
+const EVIDENCE_WORDS = /截图|图片|图|账单|记录|聊天|录屏|视频|凭证|短信|页面/;
+
 export function detectFabricationWith(text: string, model: CoachModel | null): Fabrication | undefined {
+  const t0 = normalize(text).trim();
+  if ((FACT_FIX.test(t0) || FACT_RESTATED.test(t0)) && !EVIDENCE_WORDS.test(t0)) return undefined;
   const rule = ruleFabrication(text);
   if (!model) return rule;
   const p = predictProba(model, text);

@@ -2,6 +2,7 @@
 // sentence (re)states, read with the same parsers as the answers (card keys removed first).
 import type { Facts } from '../flow/types.js';
 import { parsePaymentMethod } from '../nlu/payment.js';
+import { parseCount } from '../nlu/count.js';
 import { fold } from './fold.js';
 import { withoutCardKeys } from './cardkey.js';
 import { checkName, extractAmount, extractOrderId } from './values.js';
@@ -13,7 +14,7 @@ import { SCENARIOS, type ScenarioId } from '../types.js';
 
 const FACT_QUESTION_CLAUSE = /[^，,。.!！?？;；]*(?:平台|网站|商家|卖家|店铺|店家|老板|客服)\s*(?:是不是|是否|会不会|有没有)[^，,。.!！?？;；]*[?？]*/g;
 /** Words that say "what I said before was wrong". */
-const CUE = /不对|不是|错了|写错|说错|搞错|弄错|填错|打错|改成|改为|改一下|应该是|应为|其实是|实际(?:上)?是|更正|纠正|重新说|是这个/;
+const CUE = /不对|不是|错了|写错|说错|搞错|弄错|填错|打错|改成|改为|改一下|应该是|应为|其实是|其实(?=[^。！？!?]{0,6}(?:扣|付|充|花))|实际(?:上)?是|更正|纠正|重新说|是这个/;
 const AMOUNT_LABEL = /金额|钱数|价格|价钱|实付|付了|花了|充了|多少钱|块钱|元/;
 const BALANCE_LABEL = /余额/;
 const EXTRA_LABEL = /多扣/;
@@ -72,9 +73,14 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
     if (when && !when.future) facts[PAID_TIME.test(clean) ? 'paidAt' : TRIED_TIME.test(clean) ? 'triedAt' : UNREACHABLE_TIME.test(clean) ? 'unreachableSince' : (opts.timeKey ?? 'paidAt')] = when.value;
     const method = parsePaymentMethod(clean);
     if (method && !BALANCE_LABEL.test(clean)) facts.paymentMethod = method;
+    // "其实一共扣了三次", "扣款次数改成3次": the number of debits.
+    const count = /扣|次数/.test(clean) ? (parseCount(clean) ?? (/次数[^\d]{0,6}(\d+)/.exec(clean) ? Number(/次数[^\d]{0,6}(\d+)/.exec(clean)![1]) : undefined)) : undefined;
+    if (count !== undefined && count >= 2) facts.chargeCount = count;
     if (ORDER.test(clean)) {
       const id = extractOrderId(clean);
       if (id) facts.orderId = id;
+    } else if (facts.chargeCount !== undefined && !AMOUNT_LABEL.test(clean) && !/[元块]/.test(clean)) {
+      // a count alone names no sum
     } else if (!when || AMOUNT_LABEL.test(clean)) {
       // "金额 是110": a labelled bare number is the amount.
       const bare = AMOUNT_LABEL.test(clean) || BALANCE_LABEL.test(clean) || EXTRA_LABEL.test(clean) ? /(?:是|为|改成|改为|应该是|其实是)\s*(\d+(?:\.\d{1,2})?)(?!\d)/.exec(clean) : null;

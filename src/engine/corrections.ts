@@ -64,8 +64,12 @@ export function registerCorrections(router: Router, d: CorrectionDeps): void {
       if (said === 'unknown') return false;
       if (said === 'yes') {
         const facts = { ...c.facts, [s.key]: s.value };
+        // A double charge's extra debit that was the old price follows the new one ("每次是55不是50").
+        const follows = s.key === 'amount' && typeof c.facts.extraAmount === 'number' && c.facts.extraAmount === c.facts.amount;
+        if (follows) facts.extraAmount = s.value;
         d.repo.saveCase(c.id, facts, c.state, ctx.now);
         ctx.reply({ text: t('fix.done', { label: labelOf(s.key), value: shown(s.key, s.value, d.zone, ctx.now) }) });
+        if (follows) ctx.reply({ text: t('fix.done', { label: labelOf('extraAmount'), value: shown('extraAmount', s.value, d.zone, ctx.now) }) });
         return ctx.stepCase({ ...c, facts }, { type: 'repeat' });
       }
       ctx.reply({ text: t('fix.kept', { label: labelOf(s.key) }) });

@@ -66,3 +66,39 @@ describe('session 6: the checklist', () => {
     expect(r.length).toBeGreaterThan(1);
   });
 });
+
+describe('session 6: tester round 3 (explore3)', () => {
+  it('F11: correcting a fact on the ladder ("金额改成60") is offered as a correction, never refused as editing evidence', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:double_charge');
+    answerIntake(d);
+    d.press('e:done');
+    const r = d.say('金额改成60');
+    const all = r.map((x) => x.text).join('\n');
+    expect(all).not.toMatch(/不能帮你|刑法|虚构/);
+    expect(all).toContain('60');
+    d.say('对');
+    expect(d.activeCase()!.facts.amount).toBe(60);
+    // Editing evidence is still refused.
+    const e = d.say('我把截图上的金额改成60行吗').map((x) => x.text).join('\n');
+    expect(e).toMatch(/不能帮你/);
+  });
+
+  it('F12: a double charge corrected from 50 to 55 each carries the extra debit along; 其实一共扣了三次 is offered as the count', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:double_charge');
+    answerIntake(d, { amount: { text: '50' }, extraAmount: { text: '50' } });
+    d.press('e:done');
+    expect(d.activeCase()!.facts.extraAmount).toBe(50);
+    d.say('不对不对 我看错了 每次是55不是50');
+    d.say('对');
+    expect(d.activeCase()!.facts.amount).toBe(55);
+    expect(d.activeCase()!.facts.extraAmount).toBe(55);
+    const r = d.say('等等 其实一共扣了三次').map((x) => x.text).join('\n');
+    expect(r).toContain('扣款次数');
+    d.say('对');
+    expect(d.activeCase()!.facts.chargeCount).toBe(3);
+  });
+});
