@@ -22,7 +22,7 @@
 //   q:skip               skip the current question                      { kind: 'skip' }
 //   e:<item>[:off] | e:done  evidence checklist (tick / untick)          { kind: 'evidence', item, off? } | { kind: 'evidence_done' }
 //   r:sent|next|resume[:<n>]  ladder controls; 下一步 carries its step     { kind: 'rung', op, at? }
-//   u:yes|no, u:s:<sc>   free-text understanding confirmation           { kind: 'understand', … }
+//   u:yes|no|none, u:s:<sc>   free-text understanding confirmation (none: 都不是)           { kind: 'understand', … }
 //   bl:<op>[:<id>[:go|no]]  merchant blacklist / community features     { kind: 'blacklist', op, id?, go? }
 //   k:<op>[:<arg>]       coaching (issue 12): what the other side said,  { kind: 'coach', op, arg? }
 //                        黑猫/collective texts, finding the operator, switching scenario, 刷不了
@@ -72,7 +72,7 @@ export type ChoiceValue =
   | { kind: 'evidence'; item: string; off?: boolean }
   | { kind: 'evidence_done' }
   | { kind: 'rung'; op: 'sent' | 'next' | 'resume'; at?: number }
-  | { kind: 'understand'; answer: 'yes' | 'no' }
+  | { kind: 'understand'; answer: 'yes' | 'no' | 'none' }
   | { kind: 'understand'; answer: 'pick'; scenario: ScenarioId }
   | { kind: 'blacklist'; op: BlOp; id?: number; go?: boolean }
   | { kind: 'coach'; op: CoachOp; arg?: string }
@@ -167,7 +167,7 @@ export function decodeChoice(id: string | undefined): ChoiceValue | undefined {
       if (n === 2) return { kind: 'rung', op: a };
       return n === 3 && /^(?:0|[1-9]\d{0,2})$/.test(b) ? { kind: 'rung', op: a, at: Number(b) } : undefined;
     case 'u':
-      if (n === 2 && (a === 'yes' || a === 'no')) return { kind: 'understand', answer: a };
+      if (n === 2 && (a === 'yes' || a === 'no' || a === 'none')) return { kind: 'understand', answer: a };
       if (n === 3 && a === 's' && isIn(SCENARIOS, b)) return { kind: 'understand', answer: 'pick', scenario: b };
       return undefined;
     case 'bl': {

@@ -13,6 +13,7 @@ import { matchCommand } from './commands.js';
 import { menu } from './menus.js';
 import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
+import { law } from '../knowledge/law.js';
 import { findCardKeys, withoutCardKeys, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 interface Pending {
@@ -66,6 +67,10 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       }
       if (c.answer === 'yes' && pending.scenario) {
         ctx.startCase(pending.scenario, pending.facts);
+        return true;
+      }
+      if (c.answer === 'none') {
+        ctx.reply({ text: withLaw(t('nlu.none_reply')), choices: [...menu(undefined, '').choices ?? []] });
         return true;
       }
       if (c.answer === 'pick') {
@@ -161,7 +166,10 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
     // Low confidence: let the user pick, keeping whatever facts were found (and those found before).
     const facts = { ...(pending?.facts ?? {}), ...entitiesToFacts(undefined, u.entities, zone) };
     ctx.ext.set(NS, { facts });
-    ctx.reply(pickReply(Object.keys(facts).length ? 'nlu.pick_keep' : 'nlu.pick'));
+    // Buyer's remorse or a request for a guarantee is answered first, then the scenarios for whatever else fits.
+    const first = CHANGE_OF_MIND.test(folded) ? withLaw(t('nlu.change_of_mind')) : GUARANTEE.test(folded) ? t('nlu.no_guarantee') : undefined;
+    if (first) ctx.reply({ text: first });
+    ctx.reply(pickReply(first ? 'nlu.pick_if' : Object.keys(facts).length ? 'nlu.pick_keep' : 'nlu.pick'));
     return true;
   }
 
@@ -194,5 +202,18 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
 }
 
 function pickReply(key: string): Reply {
-  return { text: t(key), choices: SCENARIOS.map((s) => button({ kind: 'understand', answer: 'pick', scenario: s }, t(`scenario.${s}`))) };
+  const choices = SCENARIOS.map((s) => button({ kind: 'understand', answer: 'pick', scenario: s }, t(`scenario.${s}`)));
+  // "都不是": no dead end for a story none of the six fits (change of mind, something else).
+  return { text: t(key), choices: [...choices, button({ kind: 'understand', answer: 'none' }, t('nlu.none'))] };
+}
+
+/** Buyer's remorse: wanting the money back for goods that arrived and work. */
+const CHANGE_OF_MIND = /后悔|反悔|不想要了?|买错了|不想玩了|用不上了?|(?:别处|别家|淘宝|拼多多|官网)[^，。,]{0,6}更便宜|冲动消费/;
+/** "你能保证我的钱一定能退回来吗": asking for a promise of the outcome. */
+const GUARANTEE = /(?:保证|一定能|肯定能|百分百|100%)[^，。,]{0,10}(?:退|回来|拿回|要回)/;
+
+/** A text with the law row that explains why digital goods have no seven-day return (cpl25). */
+function withLaw(text: string): string {
+  const r = law('cpl25');
+  return `${text}\n\n${t('law.line', { article: r.article, meaning: r.meaning })}\n${t('law.disclaimer')}`;
 }

@@ -102,7 +102,7 @@ describe('commands and menus', () => {
     d.say('啊啊啊');
     expect(d.last().choices?.map((c) => c.id)).toContain('u:s:not_received');
     d.say('你好');
-    expect(d.last().choices?.length).toBe(6);
+    expect(d.last().choices?.length).toBe(7); // the six scenarios and 都不是 (session 6)
     d.press('s:merchant_vanished');
     for (const q of ['platform', 'merchant', 'item', 'orderId', 'amount']) {
       d.say({ platform: '小年卡盟', merchant: '跑路店', item: '点券', orderId: 'A20261118', amount: '500' }[q]!);

@@ -102,3 +102,26 @@ describe('session 6: tester round 3 (explore3)', () => {
     expect(d.activeCase()!.facts.chargeCount).toBe(3);
   });
 });
+
+describe('session 6: no dead end when none of the six fits', () => {
+  it('F26: buyer\'s remorse gets a plain answer (no seven-day return for digital goods, from the law table) and 都不是 ends the loop', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('我在卡盟买了个爱奇艺年卡激活码 兑换成功了 但是我后悔了 发现淘宝更便宜 能退吗');
+    const all = r.map((x) => x.text).join('\n');
+    expect(all).toContain('七日无理由');
+    expect(all).toContain('《消费者权益保护法》第25条');
+    expect(d.activeCase()).toBeUndefined();
+    const r2 = d.say('都不是');
+    expect(r2.map((x) => x.text).join('\n')).toContain('协商');
+    expect(r2[r2.length - 1].text).not.toContain('请选一个');
+    expect(d.activeCase()).toBeUndefined();
+  });
+
+  it('F18: "你能保证我的钱一定能退回来吗" is answered (no promise) before the scenarios', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const all = d.say('你能保证我的钱一定能退回来吗').map((x) => x.text).join('\n');
+    expect(all).toContain('不能保证');
+  });
+});
