@@ -30,6 +30,9 @@ import { registerAbandon } from './abandon.js';
 import { NEW_STORY_NS } from './understanding.js';
 import { GOODS_OWED, goodsArrived } from '../dialogue/index.js';
 
+/** Set while the checklist opened from the ladder is the last thing shown (typed ticks are read there). */
+const LADDER_LIST_NS = 'ladder_list';
+
 /** The engine's own pending confirmation (ext[ENGINE_NS]). */
 export interface EngineDialog {
   mode: 'close' | 'close_confirm' | 'close_amount' | 'close_rest' | 'confirm_delete';
@@ -131,6 +134,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
 
   function command(ctx: TurnContext, name: CommandName, arg?: string): Handled {
     const { active } = ctx;
+    if (name !== 'evidence') ctx.ext.set(LADDER_LIST_NS, undefined);
     switch (name) {
       case 'start':
         return ctx.reply(arg === 'new' ? scenarioMenu() : menu(active, t('welcome')));
@@ -152,6 +156,8 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
           ctx.reply({ text: `${renderReply(evidenceReply(d.flows[active.scenario], active.state)).text}\n\n${t('evidence.after_intake')}` });
           return ctx.stepCase(active, { type: 'repeat' });
         }
+        // Opened from the ladder: typed ticks ("1 2", "都有") are read at the list until something else is said.
+        if (active.state.stage === 'ladder') ctx.ext.set(LADDER_LIST_NS, true);
         return ctx.reply(renderReply(evidenceReply(d.flows[active.scenario], active.state)));
       case 'back':
         if (!active) return noCase(ctx);
@@ -326,7 +332,11 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         if (ctx.text) {
           // Several checklist items at once: "4 6", "1、3", "聊天记录和支付记录" (numbers as shown); "都有",
           // "除了X都有", "1到4", and a tick taken back ("去掉X", "3点错了").
-          const ticks = active.state.stage === 'evidence' ? (checklistWords(d.flows[active.scenario], active.state, ctx.text) ?? checklistPicks(d.flows[active.scenario], ctx.text)) : [];
+          const listOnLadder = active.state.stage === 'ladder' && ctx.ext.get<boolean>(LADDER_LIST_NS) === true;
+          let ticks = active.state.stage === 'evidence' || listOnLadder ? (checklistWords(d.flows[active.scenario], active.state, ctx.text) ?? checklistPicks(d.flows[active.scenario], ctx.text)) : [];
+          // On the ladder the list's way on is 回到维权步骤, not 证据先这样: only the items are taken.
+          if (listOnLadder) ticks = ticks.filter((id) => decodeChoice(id)?.kind === 'evidence');
+          if (listOnLadder && !ticks.length) ctx.ext.set(LADDER_LIST_NS, undefined);
           if (ticks.length) {
             // One message, one reply: the items ticked (and any untick) together; 证据先这样 after them moves on.
             const items = ticks.filter((id) => decodeChoice(id)?.kind === 'evidence');

@@ -125,3 +125,25 @@ describe('session 6: no dead end when none of the six fits', () => {
     expect(all).toContain('不能保证');
   });
 });
+
+describe('session 6: the checklist opened from the ladder', () => {
+  it('F28: typed ticks work there too ("1 2", "都有", "除了聊天记录都有"); other words leave the list', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    expect(d.activeCase()!.state.stage).toBe('ladder');
+    d.say('证据');
+    d.say('1 2');
+    expect(Object.keys(d.activeCase()!.state.evidence).sort()).toEqual(['order_shot', 'payment_record']);
+    d.say('除了聊天记录都有');
+    const ev = d.activeCase()!.state.evidence;
+    expect(Object.keys(ev).length).toBe(4);
+    expect(d.activeCase()!.state.stage).toBe('ladder');
+    // Something else said: not read as ticks any more.
+    d.say('进度');
+    d.say('都有');
+    expect(Object.keys(d.activeCase()!.state.evidence).length).toBe(4);
+  });
+});
