@@ -26,6 +26,7 @@ import { directExt, loadSession, sessionExt, ENGINE_NS, SESSION_VERSION, type Se
 import { numberedChoices, resolveChoice } from './resolve.js';
 import { isStaleTap, rememberTap, shownAgain } from './taps.js';
 import { whichOneText } from '../dialogue/index.js';
+import { matchCommand } from './commands.js';
 
 /** A route of the simplest kind: sees every inbound at its place in the table (see routes.ts). */
 export type Hook = (ctx: TurnContext) => boolean;
@@ -169,7 +170,12 @@ export class Engine {
     const shown = sess.state.lastChoices ?? [];
     const mem = { done: sess.state.done, lastTap: sess.state.lastTap };
     const stale = isStaleTap(mem, shown, inbound, resolved.id, now);
+    // Words typed right after a reminder about another case answer that reminder: the case it asked about
+    // becomes the active one, and the user is told ("退了 但是只退了八十" after 案件 #1's check closed case #2).
+    const reminded = !resolved.id && !resolved.ambiguous && !stale ? this.remindedOtherCase(inbound, user.id, sess) : undefined;
+    if (reminded) sess.activeCaseId = reminded.id;
     const { ctx, state } = this.turn(inbound, user, now, stale || resolved.ambiguous ? undefined : resolved.id, sess);
+    if (reminded) ctx.reply({ text: t('cases.switched_by_reminder', { id: reminded.id, scenario: t(`scenario.${reminded.scenario}`) }) });
     if (stale) {
       // A double tap or an old button: said once, then the current question again (taps.ts).
       ctx.reply({ text: t('tap.handled') });
@@ -189,6 +195,15 @@ export class Engine {
     this.repo.saveSession(user.id, sess.activeCaseId, sess.state, now);
     for (const r of state.replies) out.push(this.d.outbox.enqueue({ platform, chatId, userId: user.id, reply: r }, now, true));
     return out;
+  }
+
+  /** An open case other than the active one that a reminder fired about since the user's last message, if typed words may answer it. */
+  private remindedOtherCase(inbound: Inbound, userId: number, sess: { activeCaseId: number | null; updatedAt: number }): { id: number; scenario: ScenarioId } | undefined {
+    const text = (inbound.text ?? '').trim();
+    if (!text || inbound.choice || inbound.chatKind !== 'private' || matchCommand(text) || !this.canSendProactively(inbound.platform)) return undefined;
+    const fired = this.repo.lastFiredFollowUp(userId, sess.updatedAt);
+    if (!fired || fired.caseId === sess.activeCaseId) return undefined;
+    return { id: fired.caseId, scenario: fired.scenario };
   }
 
   /** An inbound over a bound: in a private chat answered once (too long, slow down); otherwise nothing. */

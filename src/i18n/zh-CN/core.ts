@@ -182,6 +182,7 @@ const core: Record<string, string> = {
   'cases.switch': '切换到 #{id} {scenario}',
   'cases.by_id': '案件 #{id}',
   'cases.switched': '已切换到案件 #{id}（{scenario}）。',
+  'cases.switched_by_reminder': '（这是在回复案件 #{id}（{scenario}）的提醒，已切换到这个案件。要说别的案件，发“我的案件”切换。）',
   'status.open': '进行中',
   'status.closed': '已结案',
 
