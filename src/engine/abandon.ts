@@ -7,17 +7,35 @@ import { ENGINE_NS } from './session.js';
 
 const ABANDON = /^(?:\/cancel|取消|退出|重新开始|重来|重新来|从头开始|我要重新填|重新填|不填了|不想填了|不弄了|不想弄了|算了不弄了|算了|不搞了|算了吧)[。.!！~～]*$/i;
 
-export function matchAbandon(text: string): { name: 'abandon' } | undefined {
-  return ABANDON.test(text.trim()) ? { name: 'abandon' } : undefined;
+/**
+ * Giving up said in a sentence on the ladder ("不想搞了 太麻烦了 才150块 算了", "算了 不弄了", "放弃"): the
+ * user's own wish, not what the other side said (商家说算了 is not this).
+ */
+const GIVE_UP = /(?:^|[\s，,。!！])(?:算了(?:吧)?|不弄了|不搞了|不想搞了|不想弄了|不想追了|不追了|放弃(?:了|吧)?)(?=$|[\s，,。!！~～])/;
+const OTHER_SAID = /(?:商家|卖家|客服|对方|老板|平台|他|她)(?:们)?(?:说|让|叫|要)/;
+
+export function matchAbandon(text: string): { name: 'abandon'; loose?: boolean } | undefined {
+  const s = text.trim();
+  if (ABANDON.test(s)) return { name: 'abandon' };
+  return s.length <= 40 && GIVE_UP.test(s) && !OTHER_SAID.test(s) ? { name: 'abandon', loose: true } : undefined;
 }
 
 /** Only while the active case is in its intake; elsewhere the words go on to their usual readers. */
 export function registerAbandon(router: Router): void {
   router.command(
     matchAbandon,
-    (ctx) => {
+    (ctx, m) => {
       const c = ctx.active;
-      if (!c || c.status !== 'open' || c.state.stage !== 'intake') return false;
+      if (!c || c.status !== 'open') return false;
+      // On the ladder or at the checklist: 结案 as 放弃, confirmed once (the quickest rung is said).
+      if (c.state.stage === 'ladder' || c.state.stage === 'evidence') {
+        ctx.ext.set(ENGINE_NS, { mode: 'close_confirm', closeOutcome: 'abandoned' });
+        return ctx.reply({
+          text: t('abandon.ask_ladder', { id: c.id }),
+          choices: [button({ kind: 'close', outcome: 'abandoned', sure: true }, t('abandon.yes')), button({ kind: 'menu', action: 'continue' }, t('abandon.no_ladder'))],
+        });
+      }
+      if (c.state.stage !== 'intake' || m.loose) return false;
       // The close dialogue owns the answer: 放弃 closes the case as abandoned; 继续填写 asks the question again.
       ctx.ext.set(ENGINE_NS, { mode: 'close_confirm', closeOutcome: 'abandoned' });
       return ctx.reply({

@@ -1,6 +1,7 @@
 // Session 6: problems found trying the bot as a new user; each test failed before its fix.
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerIntake, Driver, makeApp } from '../helpers.js';
+import { matchAbandon } from '../../src/engine/abandon.js';
 
 let app: ReturnType<typeof makeApp>;
 afterEach(() => app?.close());
@@ -145,5 +146,25 @@ describe('session 6: the checklist opened from the ladder', () => {
     d.say('进度');
     d.say('都有');
     expect(Object.keys(d.activeCase()!.state.evidence).length).toBe(4);
+  });
+});
+
+describe('session 6: giving up in words on the ladder (F34)', () => {
+  it('"不想搞了 太麻烦了 才150块 算了" / "算了 不弄了" / "放弃" offer 放弃 with one confirmation; "商家说算了" does not', () => {
+    for (const said of ['不想搞了 太麻烦了 才150块 算了', '算了 不弄了', '放弃']) {
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d);
+      d.press('e:done');
+      const r = d.say(said);
+      expect(r[r.length - 1].text, said).toContain('放弃');
+      expect(r[r.length - 1].choices?.map((c) => c.label)).toContain('放弃这个案件');
+      expect(d.activeCase()!.status).toBe('open');
+      d.press(r[r.length - 1].choices![0].id);
+      expect(d.activeCase()?.status ?? 'closed', said).not.toBe('open');
+      app.close();
+    }
+    expect(matchAbandon('商家说算了 不退了')).toBeUndefined();
   });
 });

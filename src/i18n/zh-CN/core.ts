@@ -201,6 +201,8 @@ const core: Record<string, string> = {
   'abandon.ask': '案件 #{id} 还没填完。要放弃这个案件吗？放弃后可以随时开新案件重新开始；想接着填就点“继续填写”。',
   'abandon.yes': '放弃这个案件',
   'abandon.no': '继续填写',
+  'abandon.ask_ladder': '要放弃案件 #{id} 吗？放弃就是结案、不再追这笔钱，之后不会再提醒你。如果只是嫌麻烦：支付渠道投诉（在账单里点“投诉”）通常是最省事的一步，可以先试试。',
+  'abandon.no_ladder': '不放弃，继续',
   'close.done.delivered': '案件 #{id} 已结案：商家已发货/补发，问题解决。提醒已取消。结案的案件会在 {retention} 天后自动删除。',
   'close.done.abandoned': '案件 #{id} 已结案：放弃。结案的案件会在 {retention} 天后自动删除。',
   'outcome.full': '全额退款',
