@@ -64,6 +64,7 @@ const BAD_INTENT_KIND: Record<BadIntentKind, FabricationKind> = {
 import { registerEvidenceQuestions } from './evidence-questions.js';
 import { registerArrived } from './arrived.js';
 import { registerWrongPick } from './wrong-pick.js';
+import { registerOnRung } from './on-rung.js';
 import { NOT_ARRIVED, OTHER_SIDE, REPORTS, REQUEST, STILL_NOT, TO_THE_BOT } from './said.js';
 
 export function registerCoaching(router: Router, d: CoachingDeps): void {
@@ -71,6 +72,7 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
   registerEvidenceQuestions(router, COACH_ORDER.GUARD - 10);
   registerArrived(router, COACH_ORDER.GUARD - 10);
   registerWrongPick(router, COACH_ORDER.GUARD - 10, zone);
+  registerOnRung(router, COACH_ORDER.SELLER_REPLY, d);
 
   /** The rung the case is on (its ladder clamped, as the step shows it). */
   function rungOf(c: CaseRow): RungId {

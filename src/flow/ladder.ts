@@ -216,7 +216,8 @@ export function rungReply(
     ...(rung === 'regulator' ? [choice({ kind: 'coach', op: 'co' }, msg('coach.collective.button'))] : []),
   ];
   const choices = [
-    ...(rung === 'court' ? [] : [choice({ kind: 'rung', op: 'sent' }, msg('choice.sent'))]),
+    // A rung already sent (its timer running) never offers 已发送 again (explore3 F2).
+    ...(rung === 'court' || state?.rungSentAt ? [] : [choice({ kind: 'rung', op: 'sent' }, msg('choice.sent'))]),
     ...(index + 1 < rungs.length ? [choice({ kind: 'rung', op: 'next', at: index }, msg('choice.next_rung'))] : []),
     ...coach,
     choice({ kind: 'menu', action: 'evidence' }, msg('choice.evidence')),

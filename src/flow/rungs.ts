@@ -381,5 +381,5 @@ export function ladder(i: StepInput): StepResult {
   }
   // "你好" on coming back: the step where the case stands, with a welcome.
   if (event.type === 'text' && GREETING.test(event.text.trim())) return showRung(i, facts, state, msg('ladder.welcome_back'));
-  return { ...r, effects: [{ type: 'reply', reply: { text: msg(asksWhen ? 'ladder.when_refund' : 'ladder.unclear'), choices: shown.type === 'reply' ? shown.reply.choices : undefined } }] };
+  return { ...r, effects: [{ type: 'reply', reply: { text: msg(asksWhen ? 'ladder.when_refund' : state.rungSentAt ? 'ladder.unclear_sent' : 'ladder.unclear'), choices: shown.type === 'reply' ? shown.reply.choices : undefined } }] };
 }
