@@ -1,0 +1,97 @@
+// Exploratory test 3 (data/r6/FINDINGS-explore3.md): answers to the intake questions that were stored
+// verbatim or refused. Each test failed before its fix.
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerIntake, Driver, GOOD, makeApp } from '../helpers.js';
+
+let app: ReturnType<typeof makeApp>;
+afterEach(() => app?.close());
+
+const all = (r: { text?: string }[]) => r.map((x) => x.text ?? '').join('\n');
+
+/** A 未到账 case at the merchant question, the platform answered. */
+function atMerchant(): Driver {
+  app = makeApp();
+  const d = new Driver(app);
+  d.press('s:not_received');
+  expect(d.activeCase()!.state.q).toBe('platform');
+  d.say('小鹿卡盟');
+  expect(d.activeCase()!.state.q).toBe('merchant');
+  return d;
+}
+
+describe('explore3: names typed as sentences (F1, F14, F15, F16)', () => {
+  it('F1: "不知道 就是网页上的客服" is no name: asked once for a QQ/微信/店铺名 with 跳过; the QQ typed next is the seller', () => {
+    const d = atMerchant();
+    const r = d.say('不知道 就是网页上的客服');
+    const c = d.activeCase()!;
+    expect(c.facts.merchant).toBeUndefined();
+    expect(c.state.q).toBe('merchant');
+    expect(all(r)).toMatch(/QQ/);
+    expect(d.last().choices?.some((x) => x.id === 'q:skip')).toBe(true);
+    d.say('qq 88776655');
+    expect(d.activeCase()!.facts.merchant).toBe('QQ 88776655');
+    expect(d.activeCase()!.state.q).toBe('item');
+  });
+
+  it('F14: "就是那個網站的客服 QQ號是 2837465512" → the seller is QQ 2837465512', () => {
+    const d = atMerchant();
+    d.say('就是那個網站的客服 QQ號是 2837465512');
+    expect(d.activeCase()!.facts.merchant).toBe('QQ 2837465512');
+  });
+
+  it('F16: "卖家vx是 yx_shop888" → 微信 yx_shop888', () => {
+    const d = atMerchant();
+    d.say('卖家vx是 yx_shop888');
+    expect(d.activeCase()!.facts.merchant).toBe('微信 yx_shop888');
+  });
+
+  it('F15: "不知道叫啥" is a don\'t-know, not the seller\'s name', () => {
+    const d = atMerchant();
+    d.say('不知道叫啥');
+    const c = d.activeCase()!;
+    expect(c.facts.merchant ?? null).toBeNull();
+    expect(JSON.stringify(c.facts)).not.toContain('叫啥');
+  });
+
+  it('F1 more: lead-in words are stripped ("我说了就是垃圾卡盟 网站名字就叫这个"); an insult alone ("SB商家") is not the item', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    d.say('垃圾卡盟');
+    expect(d.activeCase()!.facts.platform).toBe('垃圾卡盟');
+    d.say('我说了就是垃圾卡盟 网站名字就叫这个');
+    expect(d.activeCase()!.facts.merchant).toBe('垃圾卡盟');
+    expect(d.activeCase()!.state.q).toBe('item');
+    d.say('SB商家');
+    const c = d.activeCase()!;
+    expect(c.facts.item).toBeUndefined();
+    expect(c.state.q).toBe('item');
+  });
+});
+
+describe('explore3: the order, balance and commands (F14)', () => {
+  it('"我不知道什么是订单号" gets a plain explanation of where to find it, with 跳过 — not 没法识别', () => {
+    app = makeApp();
+    const e = new Driver(app);
+    e.press('s:not_received');
+    e.say('小鹿卡盟');
+    e.say('星辰点卡店');
+    e.say('王者荣耀点券600');
+    expect(e.activeCase()!.state.q).toBe('orderId');
+    const r = all(e.say('我不知道什么是订单号'));
+    expect(r).not.toContain('没法识别');
+    expect(r).toMatch(/订单详情|我的订单/);
+    expect(r).toMatch(/账单/);
+    expect(e.last().choices?.some((x) => x.id === 'q:skip')).toBe(true);
+    expect(e.activeCase()!.state.q).toBe('orderId');
+  });
+
+  it('"沒有餘額" at the balance question is 0', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:merchant_vanished');
+    answerIntake(d, { balance: { text: '沒有餘額' } });
+    expect(d.activeCase()!.facts.balance).toBe(0);
+  });
+
+});
