@@ -11,3 +11,4 @@ export { readCorrection, readConfirmation, type Correction, type Confirmation } 
 export { checkClosingAmount, remainder, type ClosingAmountCheck } from './amounts.js';
 export { goodsArrived, GOODS_OWED } from './arrived.js';
 export { yuan, whichOneText, correctionOffer, exceedsPaidText } from './messages.js';
+export { sameAsBefore } from './name-words.js';

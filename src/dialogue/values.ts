@@ -6,6 +6,7 @@ import { withoutCardKeys } from './cardkey.js';
 import { parseAmount } from '../nlu/amount.js';
 import { parseOrderId } from '../nlu/order.js';
 import { yesNo } from './yesno.js';
+import { contactOnly, descriptionOnly, insultOnly, QQ_ID, sameAsBefore, WECHAT_ID } from './name-words.js';
 
 export type NameCheck =
   | { ok: true; value: string }
@@ -14,10 +15,10 @@ export type NameCheck =
    * character (😡😡😡, ???, 123 alone is allowed only for merchant); 'not_a_name': a bare yes/no (对, 嗯)
    * or a word about the dispute (已读不回, 跑路了, 没到账) typed where a name was asked.
    */
-  | { ok: false; reason: 'unknown' | 'no_letters' | 'not_a_name' | 'vague' };
+  | { ok: false; reason: 'unknown' | 'no_letters' | 'not_a_name' | 'vague' | 'insult' | 'same_as_before' };
 
 /** Answers meaning "I don't know", after folding and without punctuation. */
-const UNKNOWN = /^(?:看下一步|下一步|下一个|未知|不知道|不知|不清楚|不记得|记不得|记不清|不记得了|忘了|忘记了|不晓得|不确定|没注意|没印象|不懂|不太清楚|不太记得|啥|什么|无|没有|随便|不知道啊|idk|dunno|unknown|n\/?a|none|null|\?+)(?:了|啊|呀|吧|哦|呢|欸|诶)*$/i;
+const UNKNOWN = /^(?:不知道(?:叫)?(?:啥|什么)(?:名字?)?|不知道名字|名字不知道|看下一步|下一步|下一个|未知|不知道|不知|不清楚|不记得|记不得|记不清|不记得了|忘了|忘记了|不晓得|不确定|没注意|没印象|不懂|不太清楚|不太记得|啥|什么|无|没有|随便|不知道啊|idk|dunno|unknown|n\/?a|none|null|\?+)(?:了|啊|呀|吧|哦|呢|欸|诶)*$/i;
 const HAS_LETTER = /[\p{L}]/u;
 /** Whole answers that tell what happened rather than name anything, after folding and without punctuation. */
 const ABOUT_THE_DISPUTE =
@@ -29,15 +30,13 @@ const VAGUE = /^(?:就是?)?(?:那个|这个|一个|某个?|某一个|一家|那
 const ROLE = /^(?:就是?)?(?:那个|这个|一个|他们的?)?(?:网站|平台|卡盟|店铺?|网店|小店)?(?:的)?(?:老板|客服|店主|站长|管理员|卖家|商家|掌柜|群主)(?:啊|吧|呀|哦|呢|了)*$/;
 // "不知道 客服QQ是88776655": the contact given instead of a name is the name.
 const DONT_KNOW_LEAD = /^(?:不知道|不清楚|不记得了?|忘了|忘记了|名字忘了|记不清了?)[\s,，。、]*/;
-const QQ_ID = /(?:qq|扣扣|企鹅)\s*(?:号码?)?\s*(?:是|为|:|：)?\s*(\d{5,11})(?!\d)/i;
-const WECHAT_ID = /(?:微信|vx|wx|v信)\s*(?:号)?\s*(?:是|为|:|：)?\s*([a-z][\w-]{5,19}|\d{6,11})/i;
 // Hedges around a name: 好像是…吧, 大概, 网址忘了.
 const HEDGE_LEAD = /^(?:好像|应该|大概|可能|估计|貌似)(?:是|叫)?\s*/;
 const HEDGE_INNER = /(?:大概|差不多|好像|估计|貌似)\s*/g;
 const FORGOT_TAIL = /[\s,，]*(?:网址|网站|链接|名字|全名|具体的?名字|具体的?网址)(?:我)?(?:忘了|忘记了|记不清了?|不记得了?)$/;
 
 // What people wrap a name in: "平台是小年卡盟哦", "就小年卡盟啊", "在小年卡盟买的", "商家叫星辰点卡店".
-const LEAD = /^(?:(?:平台|网站|网址|商家|卖家|店铺|店家|店名|商店|商品|东西|买的东西|买的|名字|名称|它|那个)(?:的)?(?:名字|名称)?\s*(?:是|叫|为|:|：|=)\s*|(?:应该|好像|大概|可能)?(?:就是|就在|就|是|叫|在(?!线)|从)\s*(?:一个|一家|个)?(?:叫)?\s*(?=\S{2,})|(?:一个|一家|某个?|那个)(?:网站|平台|店|店铺|卡盟|发卡网|网店|小店)?(?:叫|名字叫)\s*)/;
+const LEAD = /^(?:(?:平台|网站|网址|商家|卖家|店铺|店家|店名|商店|商品|东西|买的东西|买的|名字|名称|它|那个)(?:的)?(?:名字|名称)?\s*(?:是|叫|为|:|：|=)\s*|(?:应该|好像|大概|可能)?(?:就是|就在|就|是|叫|在(?!线)|从)\s*(?:一个|一家|个|那个|这个)?(?:叫)?\s*(?=\S{2,})|(?:一个|一家|某个?|那个)(?:网站|平台|店|店铺|卡盟|发卡网|网店|小店)?(?:叫|名字叫)\s*)/;
 const TRAIL = /(?:(?:上|里|那|这)?(?:买的|下单的|充的|购买的|那里买的)|这个(?:平台|网站|店)|的(?:店|店铺|平台|网站|卡盟)(?=$)|(?:的)?(?:平台|网站)(?=$)|谢谢|谢了|吧|啊|呀|哦|噢|哈|呢|啦|嘛|了|的)+$/;
 
 // The user's chatter beside a name, removed wherever it stands: "刚说了", "我刚才说过了", "你没看吗",
@@ -52,6 +51,9 @@ const CHATTER: readonly RegExp[] = [
   /(?<=^|[\s,，。、])叫什么(?=\S{2,})/g,
   /^什么(?=\S{2,}来着)/,
   /来着(?:吧|啊)?/g,
+  // "我说了就是垃圾卡盟 网站名字就叫这个": insisting, not naming.
+  /^我?(?:都)?说了(?:啊|吧)?(?=就是|是|\s)/,
+  /(?<=^|[\s,，。、])(?:网站|平台|店铺?|卡盟|商家|卖家)?(?:的)?(?:名字|名称)?(?:就)?(?:叫|是)这个(?:名字)?(?:啊|吧|呀)?(?=$|[\s,，。、])/g,
 ];
 
 /** A name with the user's chatter taken out; the text as it was when nothing, or too little, would be left. */
@@ -83,6 +85,9 @@ export function extractName(text: string, opts: { name?: boolean } = {}): string
     // "不知道 好像叫星辰": a guess after the don't-know is the answer.
     if (/^(?:好像|应该|大概|可能|估计|貌似)/.test(rest)) s = rest;
   }
+  // "就是那个网站的客服 QQ号是 2837465512", "卖家vx是 yx_shop888": the id is the name.
+  const contact = contactOnly(s);
+  if (contact) return contact;
   s = s.replace(FORGOT_TAIL, '');
   if (opts.name) s = withoutChatter(s);
   s = s.replace(HEDGE_LEAD, '');
@@ -106,6 +111,11 @@ export function extractName(text: string, opts: { name?: boolean } = {}): string
 export function checkName(text: string, opts: { allowDigits?: boolean; name?: boolean } = {}): NameCheck {
   const bare = fold(text).replace(/[\s\p{P}\p{S}]+/gu, '');
   if (UNKNOWN.test(bare) || (bare === '' && /\?|？/.test(text))) return { ok: false, reason: 'unknown' };
+  // "不知道 就是网页上的客服": a don't-know with a description and no name (no id in it either).
+  const folded = fold(text, { lowerCase: false }).trim();
+  const dontKnow = DONT_KNOW_LEAD.exec(folded);
+  if (dontKnow && !contactOnly(folded) && descriptionOnly(folded.slice(dontKnow[0].length))) return { ok: false, reason: 'vague' };
+  if (opts.name && sameAsBefore(text)) return { ok: false, reason: 'same_as_before' };
   const value = extractName(text, { name: opts.name });
   const bareValue = fold(value).replace(/[\s\p{P}\p{S}]+/gu, '');
   if (UNKNOWN.test(bareValue)) return { ok: false, reason: 'unknown' };
@@ -113,6 +123,7 @@ export function checkName(text: string, opts: { allowDigits?: boolean; name?: bo
   if (opts.name) {
     const yn = yesNo(text);
     if ((yn.answer !== 'unknown' && !yn.rest) || ABOUT_THE_DISPUTE.test(bareValue)) return { ok: false, reason: 'not_a_name' };
+    if (insultOnly(bare) || insultOnly(bareValue)) return { ok: false, reason: 'insult' };
     if (VAGUE.test(bareValue) || VAGUE.test(bare) || ROLE.test(bareValue) || ROLE.test(bare)) return { ok: false, reason: 'vague' };
   }
   return { ok: true, value };

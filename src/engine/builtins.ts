@@ -13,6 +13,7 @@ import { button, decodeChoice, encodeChoice, RUNG_CHECK_ANSWERS } from './choice
 import type { Facts } from '../flow/types.js';
 import type { Reply } from '../types.js';
 import { registerCorrections } from './corrections.js';
+import { registerIntakeRefs } from './intake-refs.js';
 import { questionsOf } from '../flow/intake.js';
 import { checklistPicks, questionChoice } from './resolve.js';
 import { checklistWords } from './checklist-words.js';
@@ -270,6 +271,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
   );
 
   registerCorrections(router, { repo, zone: config.BOT_TIMEZONE, flows: d.flows });
+  registerIntakeRefs(router, { repo, zone: config.BOT_TIMEZONE });
   registerAbandon(router);
 
   const builtin = { order: ORDER.BUILTIN } as const;

@@ -1,4 +1,5 @@
 // Commands available in every private chat, as /commands and as Chinese words.
+import { fold } from '../dialogue/fold.js';
 
 export const COMMAND_NAMES = ['start', 'help', 'new', 'cases', 'progress', 'evidence', 'back', 'close', 'export', 'delete', 'continue', 'ladder'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -45,7 +46,8 @@ export function matchCommand(text: string): Command | undefined {
   if (!trimmed) return undefined;
   const [head, ...rest] = trimmed.split(/\s+/);
   const word = head.replace(/@\w+$/, '').toLowerCase();
-  const name = WORDS[word];
+  // Traditional script (進度, 證據, 刪除我的數據) folds to the simplified word, as answers do (src/dialogue).
+  const name = WORDS[word] ?? (/[^\x00-\x7f]/.test(word) ? WORDS[fold(word)] : undefined);
   if (!name) return undefined;
   // Chinese command words must stand alone; "/cmd arg" may carry an argument (deep links).
   if (!word.startsWith('/') && rest.length) return undefined;

@@ -53,6 +53,16 @@ function offered(flow: Flow, facts: Facts, openQ: string | null, text: string, n
   return undefined;
 }
 
+/** Offers "{label}改成{value}吗？" with 对，改过来 / 不用改; the answer is read by the pending route below. */
+export function offerFix(ctx: TurnContext, caseId: number, key: string, value: FactValue, zone: string): true {
+  ctx.ext.set(NS, { caseId, key, value } satisfies FixState);
+  ctx.reply({
+    text: correctionOffer(labelOf(key), shown(key, value, zone, ctx.now)),
+    choices: [button({ kind: 'fix', accept: true }, t('fix.yes')), button({ kind: 'fix', accept: false }, t('fix.no'))],
+  });
+  return true;
+}
+
 export function registerCorrections(router: Router, d: CorrectionDeps): void {
   router.pending<FixState>(
     NS,
@@ -87,11 +97,7 @@ export function registerCorrections(router: Router, d: CorrectionDeps): void {
       if (c.state.stage === 'evidence' && checklistWords(d.flows[c.scenario], c.state, ctx.text) !== undefined) return false;
       const fix = offered(d.flows[c.scenario], c.facts, c.state.stage === 'intake' ? c.state.q : null, ctx.text, ctx.now, d.zone);
       if (!fix) return false;
-      ctx.ext.set(NS, { ...fix, caseId: c.id } satisfies FixState);
-      return ctx.reply({
-        text: correctionOffer(labelOf(fix.key), shown(fix.key, fix.value, d.zone, ctx.now)),
-        choices: [button({ kind: 'fix', accept: true }, t('fix.yes')), button({ kind: 'fix', accept: false }, t('fix.no'))],
-      });
+      return offerFix(ctx, c.id, fix.key, fix.value, d.zone);
     },
     { order: ORDER_FIX },
   );

@@ -16,7 +16,7 @@ import { fold } from '../dialogue/fold.js';
 import { readDate } from '../dialogue/dates.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance' | 'insult' | 'same_as_before' | 'what_order'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -135,6 +135,8 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       return text.safeParse(value).success ? { ok: true, value } : { ok: false };
     }
     case 'order': {
+      // "我不知道什么是订单号", "订单号在哪看": a question back — where to find it, not 没法识别.
+      if (WHAT_ORDER.test(fold(input))) return { ok: false, why: 'what_order' };
       if (UNKNOWN_ORDER.test(fold(input))) return { ok: false, why: 'unknown' };
       // An order-shaped id with letters (KM20261118ABC77, ORD-7F3K-20261118) is the answer as typed.
       const bareId = input.replace(/^(?:订单号|订单编号|单号|订单)[:：\s]*(?:是|为)?\s*/, '').replace(/\s*(?:谢谢|哦|啊)?[。.!！]*$/, '');
@@ -195,4 +197,5 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
   }
 }
 
+const WHAT_ORDER = /(?:什么|啥)(?:是|叫)订单号|订单号(?:是|指)?(?:什么|啥)(?:意思|东西)?|(?:哪里|哪儿|在哪|怎么|去哪)(?:里)?(?:看|找|查)?(?:到)?(?:订单号)|订单号(?:在)?(?:哪里|哪儿|在哪|怎么(?:看|找|查))|不懂订单号/;
 const UNKNOWN_ORDER = /^(?:未知|不知道|不清楚|不记得了?|忘了|忘记了|没有|没记|找不到了?|\?+|？+)[啊了呀吧哦]*[。.!！]*$/;

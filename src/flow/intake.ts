@@ -8,7 +8,7 @@
 // only routes the result. Replies are descriptors (replies.ts askReply), never text.
 import { PAYMENT_METHODS } from '../types.js';
 import { decodeChoice } from '../engine/choices.js';
-import { GREETING, readTyped } from './answers.js';
+import { GREETING, parseAnswer, readTyped } from './answers.js';
 import { relativeToPayment } from './relative-time.js';
 import { localYmd } from '../calendar/workdays.js';
 import { choice, join, msg, withPrefix, type Text } from './message.js';
@@ -110,6 +110,8 @@ function whichOne(i: StepInput, q: Question, ids: string[]): StepResult {
 
 /** "稍等 我去翻一下账单": the user is looking — no strike, the question stays open. */
 const HOLD_ON = /^(?:稍等|等一下|等等|等下|等我一下|等会|我(?:去)?(?:找找|找一下|翻翻|翻一下|看看|看一下|查查|查一下)|我去(?:看|翻|找|查)|让我(?:想想|找找|看看)|我想想|容我想想|稍后发|一会发)/;
+/** A transaction number with its label: 交易单号 4200002345…, 交易流水号：… */
+const TXN_LABEL = /(?:交易单号|交易號|交易单號|交易号|交易流水号|支付流水号|支付单号)\s*(?:是|为|:|：)?\s*[A-Za-z0-9]{10,}/;
 /** Side questions mid-form, answered in a line each (then the question again, no strike). */
 const SIDE: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?:收费|要钱|花钱|付费)(?:吗|么|嘛|不)|免费(?:吗|么|嘛)?[?？]?$/, 'intake.side.free'],
@@ -138,6 +140,16 @@ export function intake(i: StepInput): StepResult {
     if (HOLD_ON.test(text) && text.length <= 20) return holdOn(i, q, 'intake.hold_on');
     // "你好" on coming back: which case this is, and the question it stopped at.
     if (GREETING.test(text)) return holdOn(i, q, 'intake.welcome_back');
+    // 刷不了: the bill's 交易单号, asked for with the reversal notice, sent at whatever question is open —
+    // kept as the transaction number (not as 报错内容), and the question stays.
+    if (flow.id === 'payment_failed' && TXN_LABEL.test(text)) {
+      const r = parseAnswer({ id: 'txnId', kind: 'order' }, text, i.now, i.zone);
+      if (r.ok) {
+        const f = { ...facts, txnId: r.value as string };
+        const reasks = i.state.q === q.id ? i.state.reasks : 0;
+        return { facts: f, state: { ...state, q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, reasks, msg('coach.reversal.noted', { txn: r.value as string }), f) }] };
+      }
+    }
     const side = text.length <= 30 ? SIDE.find(([re]) => re.test(text)) : undefined;
     if (side && readTyped(q, text, i.now, i.zone).ok === false) return holdOn(i, q, side[1]);
   }

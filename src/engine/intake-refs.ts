@@ -1,0 +1,55 @@
+// Answers at intake that point somewhere else (exploratory test 3):
+// - "跟上一单一样", "同一家", "和上次一样" at the platform / seller question of a second case: the value
+//   of the user's previous case is filled in, and said (返回 changes it); the phrase is never stored.
+// - A time ("三天前下午", "27号下午4点") typed at the 承诺时效 options is a time, not a promise: it is
+//   never matched to 几天内. With an hour it is offered as the payment time (the user was still
+//   telling when they paid); otherwise the options are asked again, saying what they are for.
+import { t } from '../i18n/index.js';
+import { readDate, sameAsBefore } from '../dialogue/index.js';
+import { offerFix } from './corrections.js';
+import type { Repo } from './repo.js';
+import type { Router, TurnContext } from './routes.js';
+
+/** After the correction offer (150), before the case step (1000). */
+const ORDER_REFS = 160;
+/** Questions whose answer may be "the same as last time". */
+const SAME_IDS: ReadonlySet<string> = new Set(['platform', 'merchant']);
+/** A point in time, not a promised duration: 三天前, 27号下午, 4点, 昨天. */
+const POINT_IN_TIME =
+  /(?:\d+|[一二两三四五六七八九十几半]+)\s*(?:天|日|个?小时|分钟|周|个?星期|个?礼拜|个?月)\s*(?:前|之前|以前)|\d{1,2}\s*[号日]|[号日]\s*(?:[上中下]午|早上|晚上|凌晨)|\d{1,2}\s*[点:：]|[上中下]午|早上|晚上|凌晨|昨天|前天|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]/;
+const DURATION = /内|以内|之内|到账|发货|秒/;
+const HAS_HOUR = /\d{1,2}\s*[点:：时]|[一二两三四五六七八九十]+\s*点/;
+
+export function registerIntakeRefs(router: Router, d: { repo: Repo; zone: string }): void {
+  router.text(
+    (ctx: TurnContext) => {
+      const c = ctx.active;
+      if (!c || c.status !== 'open' || c.state.stage !== 'intake' || !c.state.q || ctx.inbound.choice || ctx.inbound.attachments?.length) return false;
+      const text = ctx.text.trim();
+      if (!text) return false;
+      const q = c.state.q;
+      if (SAME_IDS.has(q) && !ctx.choice && sameAsBefore(text)) {
+        const before = d.repo
+          .casesOf(ctx.user.id)
+          .filter((x) => x.id !== c.id && typeof x.facts[q] === 'string' && (x.facts[q] as string).trim())
+          .sort((a, b) => b.id - a.id)[0];
+        // Nothing to copy: the step asks again, saying so (reask.why.same_as_before).
+        if (!before) return false;
+        const value = before.facts[q] as string;
+        ctx.reply({ text: t('intake.same_as_before', { id: before.id, label: t(`label.${q}`), value }) });
+        ctx.stepCase(c, { type: 'text', text: value });
+        return true;
+      }
+      if (q === 'promisedTime' && (!ctx.choice || ctx.choice.kind === 'answer') && POINT_IN_TIME.test(text) && !DURATION.test(text)) {
+        const paid = c.facts.paidAt;
+        const when = HAS_HOUR.test(text) ? readDate(text, ctx.now, d.zone) : undefined;
+        if (when && !when.future && typeof paid === 'string' && when.value !== paid) return offerFix(ctx, c.id, 'paidAt', when.value, d.zone);
+        ctx.reply({ text: t('intake.time_not_promise') });
+        ctx.stepCase(c, { type: 'repeat' });
+        return true;
+      }
+      return false;
+    },
+    { order: ORDER_REFS },
+  );
+}
