@@ -65,7 +65,7 @@ import { registerEvidenceQuestions } from './evidence-questions.js';
 import { registerArrived } from './arrived.js';
 import { registerWrongPick } from './wrong-pick.js';
 import { registerOnRung } from './on-rung.js';
-import { NOT_ARRIVED, OTHER_SIDE, REPORTS, REQUEST, STILL_NOT, TO_THE_BOT } from './said.js';
+import { NOT_ARRIVED, OTHER_SIDE, OWN_SENT, REPORTS, REQUEST, STILL_NOT, TO_THE_BOT } from './said.js';
 
 export function registerCoaching(router: Router, d: CoachingDeps): void {
   const zone = d.config.BOT_TIMEZONE;
@@ -270,7 +270,7 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
       const c = ctx.active;
       if (ctx.choice || !c || c.status !== 'open' || c.state.stage !== 'ladder' || c.state.awaitingRefundAmount) return false;
       const text = ctx.text.trim();
-      if (!text || matchCommand(text)) return false;
+      if (!text || matchCommand(text) || OWN_SENT.test(text)) return false;
       // A question or a request to the bot ("你确定能退回来吗", "帮我写个狠点的…") that says nothing of
       // what the other side answered is not their answer: a threat in it gets the tone check instead.
       if (!OTHER_SIDE.test(text)) {

@@ -6,6 +6,8 @@ export const TO_THE_BOT = /[吗嘛么？?]\s*$|你(?:确定|能|可以|保证|�
 /** A request to the bot to write something. */
 export const REQUEST = /帮我|给我写|替我|教我/;
 /** The step's outcome said in words after 已发送: nothing refunded, no reaction yet. */
+/** The user's own 已发送 typed (after 进度 the step says 点“已发送”): the step's button, not the other side's 已发货. */
+export const OWN_SENT = /^(?:我)?(?:已经?|都)?(?:发送|发)(?:过)?了?(?:[，,\s]*开始计时)?[。.!！~～]*$|^已发送/;
 export const STILL_NOT = /^(?:(?:他|她|商家|卖家|对方|平台|客服)(?:那边)?)?(?:还是|还|都|依然|仍然|到期了?(?:还是)?|期限到了?(?:还是)?|时间到了?(?:还是)?)?(?:没(?:有)?退(?:款|钱)?|没(?:有)?到账|没反应|没动静|没消息|没(?:有)?回(?:复|应)?|不理(?:我)?)(?:了|啊|呢|呀|哦)*[。.!！?？~～]*$/;
 /** The user says the refund the other side claims has not arrived (没收到, 还没到账, 让我等…工作日). */
 export const NOT_ARRIVED = /(?:没|未)(?:有)?(?:收到|到账|看到|见到)|还没到|(?:钱|款)(?:还)?没(?:到|回来)|让我等|等[^。！？!?]{0,4}(?:工作日|天)/;

@@ -168,3 +168,17 @@ describe('session 6: giving up in words on the ladder (F34)', () => {
     expect(matchAbandon('商家说算了 不退了')).toBeUndefined();
   });
 });
+
+describe('session 6: 已发送 typed after 进度 (F49)', () => {
+  it('is the step\'s 已发送 (the timer starts), never the other side saying 已发货', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    d.say('进度');
+    const all = d.say('已发送').map((x) => x.text).join('\n');
+    expect(all).not.toContain('已发货');
+    expect(d.activeCase()!.state.rungSentAt).toBeTruthy();
+  });
+});
