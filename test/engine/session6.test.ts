@@ -182,3 +182,19 @@ describe('session 6: 已发送 typed after 进度 (F49)', () => {
     expect(d.activeCase()!.state.rungSentAt).toBeTruthy();
   });
 });
+
+describe('session 6: 12315 mediation ended (F50)', () => {
+  it('"12315那边回复说调解不成 商家不同意退款 终止调解了" is never refused as editing evidence', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    for (let i = 0; i < 3 && d.activeCase()!.state.rung < 3; i++) {
+      const next = d.last().choices!.find((c) => c.id.startsWith('r:next'));
+      d.press(next!.id);
+    }
+    const all = d.say('12315那边回复说调解不成 商家不同意退款 终止调解了').map((x) => x.text).join('\n');
+    expect(all).not.toMatch(/不能帮你|刑法|虚构事实/);
+  });
+});
