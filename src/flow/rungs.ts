@@ -324,7 +324,8 @@ export function ladder(i: StepInput): StepResult {
       // user's call (结案), never a side effect of reporting a part.
       const got = (typeof facts.refundedSoFar === 'number' ? facts.refundedSoFar : 0) + refunded;
       const f: Facts = { ...facts, refundedSoFar: got, partialAccepted: null };
-      return showRung({ ...i, facts: f }, f, { ...state, awaitingRefundAmount: false }, msg('coach.partial.received', { refunded: amount(refunded), remainder: amount((owed ?? 0) - refunded) }));
+      // The letter changes (已退还…, the rest): sent again, with a fresh wait — the old deadline may be past (explore3 F23).
+      return showRung({ ...i, facts: f }, f, { ...state, awaitingRefundAmount: false, rungSentAt: undefined }, msg('coach.partial.received', { refunded: amount(refunded), remainder: amount((owed ?? 0) - refunded) }));
     }
     const total = refunded + (typeof facts.refundedSoFar === 'number' ? facts.refundedSoFar : 0);
     return { facts, state: { ...state, awaitingRefundAmount: false, stage: 'closed' }, effects: [{ type: 'close', outcome: full ? 'full' : 'partial', refunded: total }] };

@@ -51,7 +51,9 @@ export function step(i: StepInput): StepResult {
     // Facts found outside the intake (the operator): merged, then wherever the case is, shown again.
     const facts = { ...i.facts, ...i.event.facts };
     if (i.state.stage === 'declined' || i.state.stage === 'closed') return { facts, state: i.state, effects: [] };
-    return step({ ...i, facts, event: { type: 'repeat' } });
+    // A part refund changes the letter (已退还…, the rest): it is sent again, with a fresh wait (explore3 F23).
+    const partBack = i.state.stage === 'ladder' && typeof i.event.facts.refundedSoFar === 'number' && i.event.facts.refundedSoFar !== i.facts.refundedSoFar;
+    return step({ ...i, facts, state: partBack ? { ...i.state, rungSentAt: undefined } : i.state, event: { type: 'repeat' } });
   }
   if (i.event.type === 'seller_reply') {
     if (i.state.stage === 'declined' || i.state.stage === 'closed') return { facts: i.facts, state: i.state, effects: [] };

@@ -23,3 +23,24 @@ describe('a reminder about another case', () => {
     expect(h.caseOf(first).outcome).not.toBe('full');
   });
 });
+
+describe('a part refund reported at the check (F23)', () => {
+  it('the rest is claimed with a fresh wait: no deadline already past, 已发送 offered again, and pressing it schedules a new check', () => {
+    h = harness('2025-11-17 10:00');
+    const id = h.ladderCase({ facts: { amount: 98 } });
+    h.send({ choice: 'r:sent' });
+    h.at('2025-11-19 17:00');
+    h.app.scheduler.fireDue();
+    h.at('2025-11-19 18:00');
+    h.send({ choice: `f:${id}:refunded` });
+    const shown = h.send({ text: '80' });
+    const said = texts(shown);
+    expect(said).toContain('还差18元');
+    expect(said).not.toContain('到 11月19日 17:00 为止');
+    expect(shown.flatMap((d) => d.reply.choices ?? []).map((c) => c.id)).toContain('r:sent');
+    h.send({ choice: 'r:sent' });
+    const checks = h.followUps(id).filter((f) => f.kind === 'rung_check');
+    expect(checks.length).toBe(1);
+    expect(checks[0].dueAt).toBeGreaterThan(h.now().getTime());
+  });
+});
