@@ -83,10 +83,12 @@ const FACT_FIX = /^(?:不对|错了|写错了|填错了|打错了|看错了|等�
 /** "等等 其实一共扣了三次", "其实付了55": a number of the user's own case said again, not a plan to deceive. */
 const FACT_RESTATED = /^(?:等等|等下|不对|哦|噢|抱歉|说错了)?[,，\s]*其实(?:是|一共|总共)?[^。！？!?说装骗]{0,10}(?:扣了?|付了?|充了?|买了?|花了?)[^。！？!?说装骗]{0,8}(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:次|笔|元|块钱?)?$/;
 const EVIDENCE_WORDS = /截图|图片|图|账单|记录|聊天|录屏|视频|凭证|短信|页面/;
+/** Why a fact should change, when the why is to deceive ("反正商家查不到", "别人的单号", "多退点"): the rules still look. */
+const DECEIVING_TAIL = /反正|查不(?:到|出)|别人|朋友|他人|同学|再退|多退|多要|多拿|两倍|双倍|翻倍|这样(?:就|还|能|才)|假|骗|冒充|看不出|发现不了|不会发现|售后期|未到账|没到账|失败|已使用|无效/;
 
 export function detectFabricationWith(text: string, model: CoachModel | null): Fabrication | undefined {
   const t0 = normalize(text).trim();
-  if ((FACT_FIX.test(t0) || FACT_RESTATED.test(t0)) && !EVIDENCE_WORDS.test(t0)) return undefined;
+  if ((FACT_FIX.test(t0) || FACT_RESTATED.test(t0)) && !EVIDENCE_WORDS.test(t0) && !DECEIVING_TAIL.test(t0)) return undefined;
   const rule = ruleFabrication(text);
   if (!model) return rule;
   const p = predictProba(model, text);

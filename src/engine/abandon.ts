@@ -12,12 +12,16 @@ const ABANDON = /^(?:\/cancel|取消|退出|重新开始|重来|重新来|从头
  * user's own wish, not what the other side said (商家说算了 is not this).
  */
 const GIVE_UP = /(?:^|[\s，,。!！])(?:算了(?:吧)?|不弄了|不搞了|不想搞了|不想弄了|不想追了|不追了|放弃(?:了|吧)?)(?=$|[\s，,。!！~～])/;
-const OTHER_SAID = /(?:商家|卖家|客服|对方|老板|平台|他|她)(?:们)?(?:说|让|叫|要)/;
+/** What the other side said ("卖家回复说 算了吧", "客服回我 算了"), a refusal to give up, or a sum (退了50 算了). */
+const OTHER_SAID = /(?:商家|卖家|客服|对方|老板|平台|店家|他|她)(?:们)?(?:就)?(?:说|让|叫|要|回复|回我|回了|答复|原话)|回复说|原话/;
+const NOT_GIVING_UP = /绝不|决不|不会|不能|凭什么|不可能|偏要|才不|不想算了|没那么容易|追到底/;
+const A_SUM = /\d|[一二两三四五六七八九十百千]+\s*(?:块|元)/;
 
 export function matchAbandon(text: string): { name: 'abandon'; loose?: boolean } | undefined {
   const s = text.trim();
   if (ABANDON.test(s)) return { name: 'abandon' };
-  return s.length <= 40 && GIVE_UP.test(s) && !OTHER_SAID.test(s) ? { name: 'abandon', loose: true } : undefined;
+  const loose = s.length <= 40 && GIVE_UP.test(s) && !OTHER_SAID.test(s) && !NOT_GIVING_UP.test(s) && !(A_SUM.test(s) && /退|还|返|到账/.test(s));
+  return loose ? { name: 'abandon', loose: true } : undefined;
 }
 
 /** Only while the active case is in its intake; elsewhere the words go on to their usual readers. */
@@ -28,7 +32,7 @@ export function registerAbandon(router: Router): void {
       const c = ctx.active;
       if (!c || c.status !== 'open') return false;
       // On the ladder or at the checklist: 结案 as 放弃, confirmed once (the quickest rung is said).
-      if (c.state.stage === 'ladder' || c.state.stage === 'evidence') {
+      if ((c.state.stage === 'ladder' && !c.state.awaitingRefundAmount) || c.state.stage === 'evidence') {
         ctx.ext.set(ENGINE_NS, { mode: 'close_confirm', closeOutcome: 'abandoned' });
         return ctx.reply({
           text: t('abandon.ask_ladder', { id: c.id }),

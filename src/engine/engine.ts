@@ -198,11 +198,18 @@ export class Engine {
   }
 
   /** An open case other than the active one that a reminder fired about since the user's last message, if typed words may answer it. */
-  private remindedOtherCase(inbound: Inbound, userId: number, sess: { activeCaseId: number | null; updatedAt: number }): { id: number; scenario: ScenarioId } | undefined {
+  private remindedOtherCase(inbound: Inbound, userId: number, sess: Session): { id: number; scenario: ScenarioId } | undefined {
     const text = (inbound.text ?? '').trim();
     if (!text || inbound.choice || inbound.chatKind !== 'private' || matchCommand(text) || !this.canSendProactively(inbound.platform)) return undefined;
+    // Not while the active case or the engine waits for an answer of its own (a question of the intake,
+    // 退回了多少钱？, a confirmation): those words are that answer (review).
+    const pending = sess.state.ext ?? {};
+    if (pending[ENGINE_NS] !== undefined || pending.fix !== undefined) return undefined;
+    const active = sess.activeCaseId !== null ? this.repo.getCase(sess.activeCaseId) : undefined;
+    if (active && active.status === 'open' && (active.state.stage === 'intake' || active.state.awaitingRefundAmount)) return undefined;
     const fired = this.repo.lastFiredFollowUp(userId, sess.updatedAt);
-    if (!fired || fired.caseId === sess.activeCaseId) return undefined;
+    // Only a reminder that asked something (a rung's check), not a window warning.
+    if (!fired || fired.kind !== 'rung_check' || fired.caseId === sess.activeCaseId) return undefined;
     return { id: fired.caseId, scenario: fired.scenario };
   }
 

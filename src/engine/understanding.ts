@@ -167,7 +167,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
     const facts = { ...(pending?.facts ?? {}), ...entitiesToFacts(undefined, u.entities, zone) };
     ctx.ext.set(NS, { facts });
     // Buyer's remorse or a request for a guarantee is answered first, then the scenarios for whatever else fits.
-    const first = CHANGE_OF_MIND.test(folded) ? withLaw(t('nlu.change_of_mind')) : GUARANTEE.test(folded) ? t('nlu.no_guarantee') : undefined;
+    const first = CHANGE_OF_MIND.test(folded) && !NOT_REMORSE.test(folded) ? withLaw(t('nlu.change_of_mind')) : GUARANTEE.test(folded) ? t('nlu.no_guarantee') : undefined;
     if (first) ctx.reply({ text: first });
     ctx.reply(pickReply(first ? 'nlu.pick_if' : Object.keys(facts).length ? 'nlu.pick_keep' : 'nlu.pick'));
     return true;
@@ -208,7 +208,9 @@ function pickReply(key: string): Reply {
 }
 
 /** Buyer's remorse: wanting the money back for goods that arrived and work. */
-const CHANGE_OF_MIND = /后悔|反悔|不想要了?|买错了|不想玩了|用不上了?|(?:别处|别家|淘宝|拼多多|官网)[^，。,]{0,6}更便宜|冲动消费/;
+const CHANGE_OF_MIND = /(?:^|我|自己|[，,。\s])(?:有点|有些|又)?(?:后悔|反悔|不想要了?|买错了|不想玩了)|(?:别处|别家|淘宝|拼多多|官网)[^，。,]{0,6}更便宜|冲动消费/;
+/** …not when the other side went back on the deal or the goods have a problem ("商家反悔了", "卡密用不上", "他发的是假的"). */
+const NOT_REMORSE = /(?:商家|卖家|老板|客服|店家|对方|他|她)(?:们)?(?:又|也)?(?:反悔|后悔|不想卖|不卖)|用不了|用不上|不能用|没到|未到|没发|不发|没收到|无效|假的|被用|已使用|失效|跑路|联系不上|扣了两|重复扣|多扣|失败|不符|不对/;
 /** "你能保证我的钱一定能退回来吗": asking for a promise of the outcome. */
 const GUARANTEE = /(?:保证|一定能|肯定能|百分百|100%)[^，。,]{0,10}(?:退|回来|拿回|要回)/;
 

@@ -17,9 +17,10 @@ export interface AmountOptions {
   asAnswer?: boolean;
   /**
    * The text is a story (a first message read by understand()): with no word of money changing hands
-   * in it, its numbers are not taken as a sum paid.
+   * in it, only a sum with a yuan marker is taken ('strict': none — understand() for a message it reads
+   * as no complaint).
    */
-  story?: boolean;
+  story?: boolean | 'strict';
 }
 
 interface Candidate {
@@ -71,7 +72,7 @@ const RATE_AFTER = new RegExp(`^${NUM_LEAD}\\s*(?:元|块钱?|rmb)?\\s*(?:\\/|�
 // A message with none of them names no sum that was paid ("天猫超市购物返卡100元", "费用预估59", a
 // question about a limit): its numbers are left out (issue 13: refuse to guess).
 const MONEY_MOVED =
-  /付|充|冲|花了|花费|扣|交了|交款|缴|转账|转了|买|购|下单|订|拍了|拍的|点了|点的|捐|打赏|赞助|续费|开通|骗|损失|亏|坑|白花|浪费|余额|存了|预存|里面|账户里|面值|的卡|卡密|收取|收了|收我|实收|结账|结帐|没了|还我|退|到账|没到|未到|金额|借|\bpaid\b|spent|charged?|bought|brought|debit|payments?|lost|taken|deducted|gone|balance|top-?up/;
+  /付|充|冲|花了|花费|扣|交了|交款|缴|转账|转了|买|购|下单|订|拍了|拍的|点了|点的|捐|打赏|赞助|续费|开通|骗|损失|亏|坑|白花|浪费|余额|存了|预存|里面|账户里|面值|的卡|卡密|收取|收了|收我|实收|结账|结帐|没了|还我|退|到账|没到|未到|金额|借|没收到|给了|转给|收钱|不发|没给|没发|跑路|卷了|拿到|不给|\bpaid\b|spent|charged?|bought|brought|debit|payments?|lost|taken|deducted|gone|balance|top-?up/;
 // A sum charged on top (多收了我4元, 多付了250元, 少找5毛, 差价7块) is not the price paid — unless the
 // message tells of a debit taken twice, where the extra debit is the price (多扣了一次，多扣的是88).
 const EXTRA_BEFORE = /(?:多收|多扣|多付|多出|多要|多交|多算|少找|少给|少退|差价|补差价|加收)了?(?:我|你)?\s*(?:¥|￥)?\s*$/;
@@ -239,7 +240,9 @@ export function parseAmountNormalized(s: string, opts: AmountOptions = {}): numb
   // A price that was not paid: a computed rate ("相当于30块钱一个月"), or, in a message that never
   // says the user paid, a quoted price ("提示收费10元") or a price asked about ("50rmb买断是…？").
   const paid = PAID.test(s);
-  if (opts.story && !MONEY_MOVED.test(s)) return undefined;
+  // A story with no word of money changing hands: only a sum with a yuan marker (120元, 50块, ¥30) is kept.
+  // ('strict': a message read as no complaint — no sum at all.)
+  if (opts.story && !MONEY_MOVED.test(s)) for (let i = found.length - 1; i >= 0; i--) if (found[i].score < 3 || opts.story === 'strict') found.splice(i, 1);
   const twice = TWICE.test(s);
   for (let i = opts.asAnswer ? -1 : found.length - 1; i >= 0; i--) {
     const at = found[i].index;

@@ -137,11 +137,26 @@ export function understand(text: string, now: Date, zone: string): Understanding
   const entities = extractEntities(s, keep, now, zone);
   const rules = ruleScores(s, entities);
   const model = loadModel();
-  if (!model) return { scenario: rules.scenario, confidence: rules.confidence, entities };
+  if (!model) return { scenario: rules.scenario, confidence: rules.confidence, entities: strictIfOther(rules.scenario, s, entities) };
   const p = predict(model, s, rules);
   let best = 0;
   for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-  return { scenario: model.labels[best], confidence: Math.round(calibrate(model, p[best]) * 100) / 100, entities };
+  return { scenario: model.labels[best], confidence: Math.round(calibrate(model, p[best]) * 100) / 100, entities: strictIfOther(model.labels[best], s, entities) };
+}
+
+/**
+ * A message read as no complaint (a question, a review, a rant) that never says money changed hands
+ * names no sum paid, even one with 元 ("返卡100元", "38元餐"); a complaint keeps a sum with a yuan marker
+ * ("300块 商家跑路了") — src/nlu/amount.ts, `story`.
+ */
+function strictIfOther(scenario: ScenarioId | 'other', s: string, e: Entities): Entities {
+  if (scenario !== 'other' || e.amount === undefined) return e;
+  const amount = parseAmountNormalized(s, { story: 'strict' });
+  if (amount === e.amount) return e;
+  const out = { ...e };
+  if (amount === undefined) delete out.amount;
+  else out.amount = amount;
+  return out;
 }
 
 /** The rules' view of a lower-cased normalised message (the model's input besides n-grams). */

@@ -44,3 +44,22 @@ describe('a part refund reported at the check (F23)', () => {
     expect(checks[0].dueAt).toBeGreaterThan(h.now().getTime());
   });
 });
+
+describe('review H2: the switch waits while the active case or the engine asked something', () => {
+  it('the sum for closing case #2 stays with case #2 when case #1\'s check fires meanwhile', () => {
+    h = harness('2025-11-17 10:00');
+    const first = h.ladderCase({ facts: { amount: 98 } });
+    h.send({ choice: 'r:sent' });
+    h.at('2025-11-19 16:58');
+    const second = h.ladderCase({ scenario: 'double_charge', facts: { amount: 55, extraAmount: 55, chargeCount: 2 } });
+    const a = h.send({ text: '结案' });
+    h.send({ choice: a.flatMap((d) => d.reply.choices ?? []).map((c) => c.id).find((x) => x.includes('partial'))! });
+    h.at('2025-11-19 17:00');
+    expect(h.app.scheduler.fireDue().fired).toBe(1);
+    h.at('2025-11-19 17:01');
+    const r = texts(h.send({ text: '30' }));
+    expect(r).not.toContain(`案件 #${first}`);
+    expect(h.caseOf(first).status).toBe('open');
+    expect(h.caseOf(second).status === 'closed' || h.caseOf(second).refundedAmount === 30 || r.includes('30')).toBe(true);
+  });
+});

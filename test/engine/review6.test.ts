@@ -1,0 +1,53 @@
+// Fresh-eyes review of session 6's changes: each finding, first failing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerIntake, Driver, makeApp } from '../helpers.js';
+import { detectFabrication } from '../../src/coaching/fabrication.js';
+import { matchAbandon } from '../../src/engine/abandon.js';
+import { understand } from '../../src/nlu/understand.js';
+
+let app: ReturnType<typeof makeApp>;
+afterEach(() => app?.close());
+const NOW = new Date('2026-11-20T12:00:00+08:00');
+
+describe('review of session 6', () => {
+  it('H1: a correction that says why in order to deceive is still refused', () => {
+    for (const t of ['金额改成600 反正商家查不到', '把付款时间改成3天前 这样还在售后期', '订单号改成别人的单号 再退一次', '帮我把订单号改成我朋友那单的', '金额改成两倍 多退点', '商品改成未到账 反正他查不到']) {
+      expect(detectFabrication(t), t).toBeDefined();
+    }
+    expect(detectFabrication('金额改成60')).toBeUndefined();
+  });
+
+  it('H3: the seller\'s words, refusing to give up, or a sum refunded are not the user giving up', () => {
+    for (const t of ['卖家回复说 算了吧 别烦我', '客服回我 算了 不给退', '老板就回了一句 算了吧 你去投诉吧', '我绝不 放弃', '凭什么 算了 我偏要追到底', '退了50 算了 不追了']) {
+      expect(matchAbandon(t), t).toBeUndefined();
+    }
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    d.press('k:rf');
+    d.say('退了50 算了 不追了');
+    expect(d.activeCase()!.facts.refundedSoFar ?? d.activeCase()!.refundedAmount).toBe(50);
+  });
+
+  it('H4: the seller going back on the deal or a card that does not work is not buyer\'s remorse', () => {
+    for (const t of ['商家反悔了 说不卖了 钱也不退', '卖家收了钱又反悔了', '买的卡密用不上了 能退吗', '我不想要了 他发的是假的']) {
+      app = makeApp();
+      const d = new Driver(app);
+      const all = d.say(t).map((x) => x.text).join('\n');
+      expect(all, t).not.toContain('七日无理由');
+      app.close();
+    }
+    app = makeApp();
+  });
+
+  it('M1: a complaint keeps a sum with a yuan marker even without a paying word; a non-complaint does not', () => {
+    const amt = (t: string) => understand(t, NOW, 'Asia/Shanghai').entities.amount;
+    expect(amt('300块 商家跑路了')).toBe(300);
+    expect(amt('120元 已读不回')).toBe(120);
+    expect(amt('昨天晚上用微信 给了50 啥也没拿到 卖家也不回')).toBe(50);
+    expect(amt('200的点卡没收到')).toBe(200);
+    expect(amt('活动说返100元购物卡 结果只有20天有效期')).toBeUndefined();
+  });
+});
