@@ -70,7 +70,9 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
         return true;
       }
       if (c.answer === 'none') {
-        ctx.reply({ text: withLaw(t('nlu.none_reply')), choices: [...menu(undefined, '').choices ?? []] });
+        // The facts found stay for a retelling; the seven-day-return row only where the story was remorse (review L1).
+        ctx.ext.set(NS, { facts: pending.facts });
+        ctx.reply({ text: t('nlu.none_reply'), choices: [...menu(undefined, '').choices ?? []] });
         return true;
       }
       if (c.answer === 'pick') {

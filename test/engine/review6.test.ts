@@ -51,3 +51,18 @@ describe('review of session 6', () => {
     expect(amt('活动说返100元购物卡 结果只有20天有效期')).toBeUndefined();
   });
 });
+
+describe('review of session 6, low', () => {
+  it('L1: after 都不是 the sum found is kept for a retelling, no law row is cited, and 号被找回 names 卡密已被使用/无效', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('我在游戏里被封号了 买的账号 付了300块');
+    const r = d.say('都不是').map((x) => x.text).join('\n');
+    expect(r).not.toContain('《消费者权益保护法》');
+    const again = d.say('账号被原主人找回了');
+    const last = again[again.length - 1];
+    if (!d.activeCase()) d.press(last.choices!.find((c) => c.id === 'u:yes' || c.id === 'u:s:card_used')!.id);
+    expect(d.activeCase()!.scenario).toBe('card_used');
+    expect(d.activeCase()!.facts.amount).toBe(300);
+  });
+});

@@ -345,7 +345,7 @@ export const coreSynonyms: Record<string, readonly string[]> = {
 
   'syn.scenario.not_received': ['没到账', '未到账', '没发货', '不发货', '没收到', '未发货', '没到'],
   'syn.scenario.double_charge': ['扣了两次', '多扣', '扣两次', '重复付款', '扣了多次', '重复支付', '多扣钱'],
-  'syn.scenario.card_used': ['卡密被用', '已被使用', '卡密无效', '卡密用不了', '卡密不对', '卡密错误', '被用过'],
+  'syn.scenario.card_used': ['卡密被用', '已被使用', '卡密无效', '卡密用不了', '卡密不对', '卡密错误', '被用过', '被找回', '号被找回', '账号被找回'],
   'syn.scenario.merchant_vanished': ['跑路', '联系不上', '失联', '倒闭', '网站打不开', '找不到商家'],
   'syn.scenario.payment_failed': ['支付失败', '付款失败', '没成功', '付款没成功', '支付没成功', '扣了钱没订单', '刷不了', '付不了'],
   'syn.scenario.not_as_described': ['货不对板', '描述不符', '和描述不一样', '货不对', '不符', '假货'],
