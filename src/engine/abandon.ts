@@ -13,11 +13,13 @@ const ABANDON = /^(?:\/cancel|取消|退出|重新开始|重来|重新来|从头
  */
 const GIVE_UP = /(?:^|[\s，,。!！])(?:算了(?:吧)?|不弄了|不搞了|不想搞了|不想弄了|不想追了|不追了|放弃(?:了|吧)?)(?=$|[\s，,。!！~～])/;
 const OTHER_SAID = /(?:商家|卖家|客服|对方|老板|平台|他|她)(?:们)?(?:说|让|叫|要)/;
+/** "算了 换成年卡我也能接受 不一定要退钱": settling for something else (a swap), not giving the case up (explore3 F31). */
+const SETTLES = /接受|也行|也可以|不一定要?退/;
 
 export function matchAbandon(text: string): { name: 'abandon'; loose?: boolean } | undefined {
   const s = text.trim();
   if (ABANDON.test(s)) return { name: 'abandon' };
-  return s.length <= 40 && GIVE_UP.test(s) && !OTHER_SAID.test(s) ? { name: 'abandon', loose: true } : undefined;
+  return s.length <= 40 && GIVE_UP.test(s) && !OTHER_SAID.test(s) && !SETTLES.test(s) ? { name: 'abandon', loose: true } : undefined;
 }
 
 /** Only while the active case is in its intake; elsewhere the words go on to their usual readers. */

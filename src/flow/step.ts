@@ -50,7 +50,7 @@ export function step(i: StepInput): StepResult {
   if (i.event.type === 'facts') {
     // Facts found outside the intake (the operator): merged, then wherever the case is, shown again.
     const facts = { ...i.facts, ...i.event.facts };
-    if (i.state.stage === 'declined' || i.state.stage === 'closed') return { facts, state: i.state, effects: [] };
+    if (i.state.stage === 'declined' || i.state.stage === 'closed' || i.event.quiet) return { facts, state: i.state, effects: [] };
     return step({ ...i, facts, event: { type: 'repeat' } });
   }
   if (i.event.type === 'seller_reply') {
