@@ -15,12 +15,14 @@ const QUESTION = /[吗嘛么？?]\s*$|[吗嘛？?][\s，,]|你(?:能)?(?:保证|
 /** Words reporting what the other side said or did ("商家说…", "让我…", "拉黑了"). */
 export const REPORTED = /说|回复|回我|回了|答复|表示|声称|讲|告诉我|通知|让我|叫我|要我|拉黑|删了|驳回|拒绝|已读/;
 
-type Topic = 'court' | 'police' | 'cost' | 'bot' | 'promise';
+type Topic = 'court' | 'police' | 'cost' | 'bot' | 'promise' | 'parallel';
 const TOPICS: readonly [Topic, RegExp][] = [
   ['court', /法院|起诉|(?:去)?告(?:他|她|它|商家|卖家|对方|店家)|打官司|诉讼/],
   ['police', /报警|报案|派出所|[打拨]110|警察/],
   ['cost', /多少钱|花钱|费用|收费|要钱吗|贵不贵|花多少/],
   ['bot', /(?:你是|是不是)(?:真人|人工|机器人|ai|程序)|真人吗/i],
+  // "平台申诉和微信投诉可以同时进行吗" (explore3 F46): both at once, each told of the other.
+  ['parallel', /(?:同时|一起|并行|两边都|都去)[^。！？!?]{0,8}(?:申诉|投诉|进行|走|提交)|(?:申诉|投诉)[^。！？!?]{0,12}(?:同时|一起|并行)/],
   // "能退吗", "多久能退" are the step's own plain answer (src/flow/rungs.ts), with its buttons.
   ['promise', /保证|一定(?:会|能)|肯定(?:会|能)|有用吗|有没有用|成功率/],
 ];
@@ -69,6 +71,8 @@ function answer(ctx: TurnContext, topic: Topic | 'if'): string {
       return t('coach.ask.bot');
     case 'promise':
       return t('coach.ask.promise');
+    case 'parallel':
+      return t('coach.ask.parallel');
     case 'if':
       return t('coach.ask.if');
   }

@@ -72,7 +72,7 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
   registerEvidenceQuestions(router, COACH_ORDER.GUARD - 10);
   registerArrived(router, COACH_ORDER.GUARD - 10);
   registerWrongPick(router, COACH_ORDER.GUARD - 10, zone);
-  registerOnRung(router, COACH_ORDER.SELLER_REPLY, d);
+  registerOnRung(router, COACH_ORDER.SELLER_REPLY, d, COACH_ORDER.GUARD);
 
   /** The rung the case is on (its ladder clamped, as the step shows it). */
   function rungOf(c: CaseRow): RungId {

@@ -141,6 +141,9 @@ export function coachSellerReply(kind: SellerReplyKind, ctx: ReplyContext): Repl
   for (const k of ['orderId', 'amount', 'paidAt', 'deadline']) if (p[k] === undefined || p[k] === null || p[k] === '') p[k] = '【待补充】';
   const lines = [t(forRung(`reply.${kind}.advice`, rung), p)];
   if (kind === 'no_order') {
+    // The bill's numbers, once typed (more-replies.ts), else blanks to fill.
+    p.txn ??= t('reply.no_order.blank_txn');
+    p.merchantNo ??= t('reply.no_order.blank_merchant');
     const channel = `reply.no_order.channel.${ctx.paymentMethod ?? 'unknown'}`;
     lines.push(t(has(channel) ? channel : 'reply.no_order.channel.unknown'), t('reply.no_order.statement'));
   }

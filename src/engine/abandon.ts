@@ -16,11 +16,13 @@ const GIVE_UP = /(?:^|[\s，,。!！])(?:算了(?:吧)?|不弄了|不搞了|不�
 const OTHER_SAID = /(?:商家|卖家|客服|对方|老板|平台|店家|他|她)(?:们)?(?:就)?(?:说|让|叫|要|回复|回我|回了|答复|原话)|回复说|原话/;
 const NOT_GIVING_UP = /绝不|决不|不会|不能|凭什么|不可能|偏要|才不|不想算了|没那么容易|追到底/;
 const A_SUM = /\d|[一二两三四五六七八九十百千]+\s*(?:块|元)/;
+/** "算了 换成年卡我也能接受 不一定要退钱": settling for something else (a swap), not giving the case up (explore3 F31). */
+const SETTLES = /接受|也行|也可以|不一定要?退/;
 
 export function matchAbandon(text: string): { name: 'abandon'; loose?: boolean } | undefined {
   const s = text.trim();
   if (ABANDON.test(s)) return { name: 'abandon' };
-  const loose = s.length <= 40 && GIVE_UP.test(s) && !OTHER_SAID.test(s) && !NOT_GIVING_UP.test(s) && !(A_SUM.test(s) && /退|还|返|到账/.test(s));
+  const loose = s.length <= 40 && GIVE_UP.test(s) && !OTHER_SAID.test(s) && !NOT_GIVING_UP.test(s) && !SETTLES.test(s) && !(A_SUM.test(s) && /退|还|返|到账/.test(s));
   return loose ? { name: 'abandon', loose: true } : undefined;
 }
 

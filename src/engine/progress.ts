@@ -50,7 +50,9 @@ export function progressText(flow: Flow, c: CaseRow, followUps: FollowUpRow[], z
     const rows = followUps
       .map((f) => {
         const closes = f.kind === 'window_warning' && f.rung ? windowCloses(f.rung, c.facts, timings, zone) : undefined;
-        return { f, at: closes ?? new Date(f.dueAt), key: closes ? `progress.window.${f.rung}` : `followup.${f.kind}.${f.rung ?? 'none'}` };
+        // The check for a refund the other side says was made (explore3 F40) is not their deadline.
+        const claim = f.kind === 'rung_check' && f.rung !== null && c.facts.refundClaimRung === f.rung;
+        return { f, at: closes ?? new Date(f.dueAt), key: closes ? `progress.window.${f.rung}` : claim ? 'followup.rung_check.refund_claim' : `followup.${f.kind}.${f.rung ?? 'none'}` };
       })
       .sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const r of rows) lines.push(t('progress.followup', { day: formatDay(r.at, zone), what: t(r.key, { days: timings.PLATFORM_APPEAL_WINDOW_DAYS }) }));

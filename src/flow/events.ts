@@ -22,9 +22,9 @@ export type FlowEvent =
    * What the other side answered (issue 12 item 1), classified and coached by src/coaching: the
    * answer is recorded on the case (state.replies), `facts` merged, and the case moves by `next`.
    */
-  | { type: 'seller_reply'; kind: string; next: 'same_rung' | 'next_rung' | 'wait' | 'confirm_refund'; facts: Facts; said?: string }
-  /** Facts found outside the intake (the operator's name/address): merged, then the current step shown again. */
-  | { type: 'facts'; facts: Facts }
+  | { type: 'seller_reply'; kind: string; next: 'same_rung' | 'next_rung' | 'wait' | 'confirm_refund'; facts: Facts; said?: string; checkAt?: number }
+  /** Facts found outside the intake (the operator's name/address): merged, then the current step shown again (`quiet`: merged only). */
+  | { type: 'facts'; facts: Facts; quiet?: boolean }
   /** An explicit plan to deceive: coaching on this path stops (the case can still be closed or deleted). */
   | { type: 'stop' };
 

@@ -121,11 +121,14 @@ function moveTo(i: StepInput, state: CaseState, prefix?: Text): StepResult {
 }
 
 /** "两天后提醒我", "明天再提醒我", "过几天再提醒". */
-const REMIND_ME = /^(?:那|好的?|行)?[，,\s]*(?:([1-9]|[一两二三四五六七])天(?:以)?后|明天|后天|过(?:两|几)天)(?:再)?提醒(?:我|一下)?[。.!！吧]*$/;
+export const REMIND_ME = /^(?:那|好的?|行)?[，,\s]*(?:([1-9]|[一两二三四五六七])天(?:以)?后|明天|后天|过(?:两|几)天)(?:再)?提醒(?:我|一下)?[。.!！吧]*$/;
 const CN_DAYS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
 
 /** "Nothing came back yet" at "how much came back?". */
 const NOTHING_YET = /^(?:0|0元|零|没有?|没收到|还没(?:有)?(?:收到|到|到账|退|退回来)?|没到账?|没退(?:回来)?|一分(?:钱)?(?:都|也)?没(?:有|收到|到|退)?|(?:钱|款)(?:还|都)?没(?:有)?(?:到|到账|回来|收到)|还没看到|没看到(?:钱|退款)?)(?:呢|啊|呀|了|哦|吧)*[。.!！?？~～]*$/;
+
+/** The whole sum back, said in words. */
+export const FULL_BACK = /全额|全部(?:都)?(?:退|到|回)|全(?:都)?(?:退|回来)|都退(?:了|回)|退完了|全款|一分不少|一分没少/;
 
 const quietOf = (i: StepInput) => ({ start: i.timings.QUIET_HOURS_START, end: i.timings.QUIET_HOURS_END });
 
@@ -194,9 +197,9 @@ function followUpAnswerRaw(i: StepInput, answer: string): StepResult {
 }
 
 /** A check a day on (inside reminder hours), said with `key` ({due}). */
-function waitADay(i: StepInput, key: string): StepResult {
+function waitADay(i: StepInput, key: string, at?: number): StepResult {
   const rungs = applicableRungs(i.flow, i.facts, i.timings);
-  const due = laterSameDay(i.now, 1, i.zone, quietOf(i));
+  const due = at ? afterQuietHours(new Date(at), i.zone, quietOf(i)) : laterSameDay(i.now, 1, i.zone, quietOf(i));
   return {
     facts: i.facts,
     state: i.state,
@@ -238,7 +241,8 @@ export function sellerReplied(i: StepInput, e: Extract<FlowEvent, { type: 'selle
     case 'confirm_refund':
       return followUpAnswer(j, 'refunded');
     case 'wait': {
-      const r = waitADay(j, e.kind === 'refunded' ? 'coach.refund_claim_ack' : 'coach.promised_ack');
+      // A check at a time said (a swap in a week, a refund's usual window) or a day on.
+      const r = waitADay(j, `${e.kind === 'refunded' ? 'coach.refund_claim_ack' : 'coach.promised_ack'}${e.checkAt ? '_at' : ''}`, e.checkAt);
       return { ...r, effects: respectRemindersOff(r.effects, state) };
     }
     case 'same_rung': {
@@ -313,7 +317,9 @@ export function ladder(i: StepInput): StepResult {
   if (state.awaitingRefundAmount && event.type === 'text') {
     // Nothing has come back yet (没收到, 0, 还没到账): not an amount to ask again — back to the step.
     if (NOTHING_YET.test(event.text.trim())) return showRung(i, facts, { ...state, awaitingRefundAmount: false }, msg('fu.nothing_yet'));
-    const r = parseAnswer({ id: 'refunded', kind: 'amount' }, event.text, i.now, i.zone);
+    // "全额", "全部退了": all that was still owed.
+    const all = FULL_BACK.test(event.text) && !/\d/.test(event.text) ? owedOf(facts) : undefined;
+    const r = all !== undefined ? { ok: true as const, value: all } : parseAnswer({ id: 'refunded', kind: 'amount' }, event.text, i.now, i.zone);
     if (!r.ok) return { facts, state, effects: [{ type: 'reply', reply: { text: join([msg('reask', { example: msg('ex.amount') }), msg('fu.how_much')]) } }] };
     const refunded = r.value as number;
     // What was owed: the extra debit for a double charge, otherwise the amount paid (less part refunds received).
@@ -376,7 +382,7 @@ export function ladder(i: StepInput): StepResult {
   // "两天后提醒我", "明天再提醒": a check on this step that many days on (inside reminder hours).
   const remind = event.type === 'text' ? REMIND_ME.exec(event.text.trim()) : null;
   if (remind && !state.remindersOff) {
-    const n = remind[1] ? (/\d/.test(remind[1]) ? Number(remind[1]) : CN_DAYS[remind[1]] ?? 1) : remind[0].includes('后天') ? 2 : remind[0].includes('过') ? 3 : 1;
+    const n = remind[1] ? (/\d/.test(remind[1]) ? Number(remind[1]) : CN_DAYS[remind[1]] ?? 1) : remind[0].includes('后天') ? 2 : remind[0].includes('过两') ? 2 : remind[0].includes('过') ? 3 : 1;
     const due = laterSameDay(i.now, Math.min(Math.max(n, 1), 14), i.zone, quietOf(i));
     return { facts, state, effects: [{ type: 'schedule', kind: 'rung_check', rung: rungs[Math.min(state.rung, rungs.length - 1)], dueAt: due }, { type: 'reply', reply: { text: msg('fup.snoozed', { due: datetime(due, i.zone) }) } }] };
   }

@@ -50,7 +50,7 @@ export function step(i: StepInput): StepResult {
   if (i.event.type === 'facts') {
     // Facts found outside the intake (the operator): merged, then wherever the case is, shown again.
     const facts = { ...i.facts, ...i.event.facts };
-    if (i.state.stage === 'declined' || i.state.stage === 'closed') return { facts, state: i.state, effects: [] };
+    if (i.state.stage === 'declined' || i.state.stage === 'closed' || i.event.quiet) return { facts, state: i.state, effects: [] };
     // A part refund changes the letter (已退还…, the rest): it is sent again, with a fresh wait (explore3 F23).
     const partBack = i.state.stage === 'ladder' && typeof i.event.facts.refundedSoFar === 'number' && i.event.facts.refundedSoFar !== i.facts.refundedSoFar;
     return step({ ...i, facts, state: partBack ? { ...i.state, rungSentAt: undefined } : i.state, event: { type: 'repeat' } });

@@ -50,7 +50,9 @@ function rungCheck(f: FiredFollowUp, now: Date, zone: string, timings: MessageTi
       choices: [{ id: answerId(f.caseId, 'refunded'), label: t('fup.reversal.back') }, { id: answerId(f.caseId, 'not_yet'), label: t('fup.reversal.not_back') }, ...controls(f.caseId)],
     };
   }
-  const ask = t(has(`fup.ask.${rung}`) ? `fup.ask.${rung}` : 'fup.ask.none', params);
+  // "商家说已经退了 但我没收到" (explore3 F40): the check is for that refund, not the deadline.
+  const claim = f.facts.refundClaimRung === rung && typeof f.facts.refundClaimUntil === 'string';
+  const ask = t(claim ? 'fup.ask.refund_claim' : has(`fup.ask.${rung}`) ? `fup.ask.${rung}` : 'fup.ask.none', params);
   const repliedKey = has(`fup.replied.${rung}`) ? `fup.replied.${rung}` : 'fup.replied.seller';
   const choices: Choice[] = [
     { id: answerId(f.caseId, 'refunded'), label: t('fup.refunded') },

@@ -262,6 +262,7 @@ const core: Record<string, string> = {
   'progress.window.payment': '银行卡争议处理通常的截止',
   'progress.no_followups': '目前没有设定提醒。',
   'followup.rung_check.seller': '商家处理期限',
+  'followup.rung_check.refund_claim': '确认对方说的退款到账没有（商家的处理期限不变，到期没到就进入下一步）',
   'followup.rung_check.platform': '平台审核结果',
   'followup.rung_check.payment': '支付渠道投诉结果',
   'followup.rung_check.regulator': '12315 处理告知',
