@@ -14,7 +14,7 @@ import { menu } from './menus.js';
 import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
 import { law } from '../knowledge/law.js';
-import { findCardKeys, withoutCardKeys, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+import { findCardKeys, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 interface Pending {
   scenario?: ScenarioId;
@@ -112,7 +112,8 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       return true;
     }
     // Traditional folded first (src/dialogue), so 錢扣了 reads as 钱扣了.
-    const folded = fold(text, { lowerCase: false });
+    // "上个月28号 不对 是这个月28号": a value taken back in the same breath is not read (src/dialogue).
+    const folded = withoutTakenBack(fold(text, { lowerCase: false }), ctx.now, zone);
     let u: ReturnType<typeof understand> | undefined;
     let carried: Facts = {};
     if (pending?.scenario) {
@@ -149,7 +150,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       }
     }
     // A card key's digits are never an amount (src/dialogue).
-    if (findCardKeys(text).length) u.entities.amount = parseAmount(withoutCardKeys(text), { story: true });
+    if (findCardKeys(text).length) u.entities.amount = parseAmount(withoutCardKeys(folded), { story: true });
     // The channel named in words the parser missed ("qq红包转的"), by the payment labels' synonyms.
     // "还有余额 … 支付宝": 余额 in a story is often the money left on the platform, not the channel.
     if (!u.entities.paymentMethod || u.entities.paymentMethod === 'balance') {
