@@ -124,3 +124,59 @@ describe('explore3 F53: "我得问问他 稍等" at a name question is a pause',
     expect(c.state.q).toBe('merchant');
   });
 });
+
+describe('explore3 F36: a platform or item named clearly in the first message', () => {
+  it('"在小年卡盟买的点券没到账 100 支付宝": the platform is in the confirmation and not asked again', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    expect(all(d.say('在小年卡盟买的点券没到账 100 支付宝'))).toContain('小年卡盟');
+    d.say('对');
+    const c = d.activeCase()!;
+    expect(c.facts.platform).toBe('小年卡盟');
+    expect(c.state.q).toBe('merchant');
+  });
+
+  it('"qb没到账 zfb付了三十 在快乐卡盟": 快乐卡盟 and Q币 are kept; a pointer (一个卡盟) is not a platform', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = all(d.say('qb没到账😭😭😭 zfb付了三十 在快乐卡盟'));
+    expect(r).toContain('快乐卡盟');
+    expect(r).toContain('Q币');
+    d.say('对');
+    expect(d.activeCase()!.facts.item).toBe('Q币');
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    e.say('我在一个卡盟买了话费 50块 没到账');
+    e.say('对');
+    expect(e.activeCase()!.facts.platform).toBeUndefined();
+    expect(e.activeCase()!.state.q).toBe('platform');
+  });
+
+  it('a platform that is not clearly one (淘宝) is asked; the platform can be corrected at the confirmation', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('在淘宝买的王者荣耀点券没到账 100 支付宝');
+    d.say('对');
+    expect(d.activeCase()!.facts.platform).toBeUndefined();
+    expect(d.activeCase()!.facts.item).toBe('王者荣耀点券');
+    app.close();
+    app = makeApp();
+    const e = new Driver(app);
+    e.say('在小年卡盟买的点券没到账 100 支付宝');
+    expect(all(e.say('不对 平台是星辰卡盟'))).toContain('星辰卡盟');
+    e.say('对');
+    expect(e.activeCase()!.facts.platform).toBe('星辰卡盟');
+  });
+
+  it('a card key in the first message is never taken as the item or the platform', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = all(d.say('在小年卡盟买的卡密 QB7K9M2QW4ZR2345 显示已被使用 100 支付宝'));
+    expect(r).not.toContain('QB7K9M2QW4ZR2345');
+    d.say('对');
+    const c = d.activeCase()!;
+    expect(JSON.stringify(c.facts)).not.toContain('QB7K9M2QW4ZR2345');
+    expect(c.facts.item).toBeUndefined();
+  });
+});
