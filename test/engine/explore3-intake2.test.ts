@@ -180,3 +180,43 @@ describe('explore3 F36: a platform or item named clearly in the first message', 
     expect(c.facts.item).toBeUndefined();
   });
 });
+
+describe('explore3 F5: a second correction while "X改成…吗？" is pending', () => {
+  function onLadder(): Driver {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    expect(d.activeCase()!.state.stage).toBe('ladder');
+    return d;
+  }
+
+  it('both the seller and the item are offered together; 对 changes both', () => {
+    const d = onLadder();
+    expect(all(d.say('等下 商家写错了 商家是QQ 88776655'))).toContain('商家改成QQ 88776655');
+    const r = all(d.say('买的东西也写错了，是王者荣耀点券'));
+    expect(r).toContain('QQ 88776655');
+    expect(r).toContain('王者荣耀点券');
+    expect(r).not.toContain('没看懂');
+    d.say('对');
+    const c = d.activeCase()!;
+    expect(c.facts.merchant).toBe('QQ 88776655');
+    expect(c.facts.item).toBe('王者荣耀点券');
+  });
+
+  it('不用改 keeps both; a new value for the same fact replaces the waiting one', () => {
+    const d = onLadder();
+    d.say('商家写错了 商家是QQ 88776655');
+    d.say('商品写错了，是王者荣耀点券1200');
+    d.press('v:no');
+    expect(d.activeCase()!.facts.merchant).toBe('星辰点卡店');
+    expect(d.activeCase()!.facts.item).toBe('王者荣耀点券600');
+    d.say('商家写错了 商家是QQ 88776655');
+    const r = all(d.say('不对 商家是QQ 99887766'));
+    expect(r).toContain('QQ 99887766');
+    expect(r).not.toContain('88776655');
+    d.say('对');
+    expect(d.activeCase()!.facts.merchant).toBe('QQ 99887766');
+  });
+});
