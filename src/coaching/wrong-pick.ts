@@ -9,6 +9,8 @@ import { SCENARIOS, type ScenarioId } from '../types.js';
 import { matchOption, optionSpecs } from '../dialogue/index.js';
 
 const WRONG_PICK = /选错了?|点错了?|选的不对|不是这个|不是这种|不是这类|搞错了|弄错了|应该选/;
+/** The scenario itself picked wrong (not a value typed wrong): 选错了, 选的不对. */
+const PICKED_WRONG = /选错了?|选的不对|选错类型|应该选/;
 
 export function registerWrongPick(router: Router, order: number, zone: string): void {
   router.text(
@@ -18,11 +20,21 @@ export function registerWrongPick(router: Router, order: number, zone: string): 
       const text = ctx.text.trim();
       if (!WRONG_PICK.test(text) || matchCommand(text)) return false;
       const rest = text.replace(WRONG_PICK, ' ');
-      const named = matchOption(rest, optionSpecs(SCENARIOS.map((s) => ({ id: s, labelKey: `scenario.${s}` })), false));
+      // "是卡密用不了": the option matcher drops a final 了 (a mood word elsewhere), here it is part of the scenario's words.
+      const named = matchOption(`${rest.trim()}情况`, optionSpecs(SCENARIOS.map((s) => ({ id: s, labelKey: `scenario.${s}` })), false));
       const u = understand(rest, ctx.now, zone);
       const to: ScenarioId | undefined =
         named.kind === 'match' && named.how !== 'fuzzy' ? (named.id as ScenarioId) : u.scenario !== 'other' && u.confidence >= LOW_CONFIDENCE ? u.scenario : undefined;
-      if (!to || to === c.scenario) return false;
+      if (to === c.scenario) return false;
+      if (!to) {
+        // "不对 我选错了" with no scenario named: which one, rather than storing the words as an answer.
+        if (!PICKED_WRONG.test(text) || rest.replace(/[\s\p{P}不对是的了啊吧呀哦我]/gu, '').length > 4) return false;
+        const others = SCENARIOS.filter((s) => s !== c.scenario);
+        return ctx.reply({
+          text: t('coach.wrong_pick_which'),
+          choices: [...others.map((s) => button({ kind: 'coach', op: 'sw', arg: s }, t('coach.switch.to', { scenario: t(`scenario.${s}`) }))), button({ kind: 'menu', action: 'continue' }, t('coach.continue'))],
+        });
+      }
       return ctx.reply({
         text: t('coach.wrong_pick', { scenario: t(`scenario.${to}`) }),
         choices: [button({ kind: 'coach', op: 'sw', arg: to }, t('coach.switch.to', { scenario: t(`scenario.${to}`) })), button({ kind: 'menu', action: 'continue' }, t('coach.continue'))],

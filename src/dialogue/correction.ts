@@ -7,6 +7,7 @@ import { fold } from './fold.js';
 import { withoutCardKeys } from './cardkey.js';
 import { checkName, extractAmount, extractOrderId } from './values.js';
 import { readDate } from './dates.js';
+import { withoutDayNumbers, withoutTakenBack } from './self-correction.js';
 import { yesNo, type Polarity } from './yesno.js';
 import { matchOption } from './options.js';
 import { optionSpecs } from './synonyms.js';
@@ -17,15 +18,17 @@ const FACT_QUESTION_CLAUSE = /[^，,。.!！?？;；]*(?:平台|网站|商家|�
 const CUE = /不对|不是|错了|写错|说错|搞错|弄错|填错|打错|改成|改为|改一下|应该是|应为|其实是|其实(?=[^。！？!?]{0,6}(?:扣|付|充|花))|实际(?:上)?是|更正|纠正|重新说|是这个/;
 const AMOUNT_LABEL = /金额|钱数|价格|价钱|实付|付了|花了|充了|多少钱|块钱|元/;
 const BALANCE_LABEL = /余额/;
+/** A sum with its unit ("50块", "¥50", "50元"): an amount even beside a date. */
+const MONEY_UNIT = /\d\s*(?:块|元|rmb)|[¥￥]\s*\d/i;
 const EXTRA_LABEL = /多扣/;
 const PAID_TIME = /(?:付款|支付|付钱|下单|购买|买)的?(?:时间|时候|日期)/;
 const TRIED_TIME = /(?:兑换|使用|充值)的?(?:时间|时候|日期)/;
 const UNREACHABLE_TIME = /(?:失联|联系不上|跑路|打不开)的?(?:时间|时候|日期)/;
 const LABELLED = /(?:金额|钱数|价格|余额|多扣|(?:平台|网站|商家|卖家|店铺|店家)名?|店名|订单号|单号|流水号|时间|日期|时候|支付方式|付款方式)\s*(?:是|为|叫|:|：|=|应该是|改成|改为)/;
-const PLATFORM = /(?:平台|网站)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
-const MERCHANT = /(?:商家|卖家|店铺|店名|店家)(?:名)?(?:字)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
+const PLATFORM = /(?:平台|网站)(?:名)?(?:[\s，,]*(?:也|还|都)[\s，,]*)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
+const MERCHANT = /(?:商家|卖家|店铺|店名|店家)(?:名)?(?:字)?(?:[\s，,]*(?:也|还|都)[\s，,]*)?\s*(?:是|叫|为|:|：|应该是|改成|改为)\s*(.+)$/;
 // "商品改成王者荣耀点券1200", "我买的是点券1200 不是600", "东西写错了，是和平精英60点券": the item, whose number is a quantity.
-const ITEM = /(?:商品|东西|买的东西|货|我买的)(?:名)?\s*(?:是|叫|为|:|：|应该是|改成|改为|其实是)\s*(.+)$/;
+const ITEM = /(?:商品|东西|买的东西|货|我买的)(?:名)?(?:\s*(?:也|还|都)\s*)?\s*(?:是|叫|为|:|：|应该是|改成|改为|其实是)\s*(.+)$/;
 const ORDER = /订单号|单号|流水号/;
 const ITEM_WORDS = /商品|东西|买的东西|我买的/g;
 
@@ -51,7 +54,8 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
   // A caller that acts only on cued corrections skips reading the facts (dates cost two chrono parses).
   if (cue === 'none' && opts.cueOnly) return { facts: {}, cue };
   // "刚才说错了" is about the earlier answer, not a time.
-  let clean = withoutCardKeys(s).replace(/(?:刚才|刚刚|之前|前面|上面)?(?:说|写|填|打|搞|弄)错了?/g, ' ');
+  // "一开始写的100 不对 我看了账单是50": what was taken back in the same message is not read.
+  let clean = withoutTakenBack(withoutCardKeys(s), now, zone).replace(/(?:刚才|刚刚|之前|前面|上面)?(?:说|写|填|打|搞|弄)错了?/g, ' ');
   // "金额不是99 是89": the value is what follows the last 是, the label what precedes 不是.
   const notIs = /^(.*?)不是\s*[^，,。\s]+[\s，,]*(?:而)?是\s*(.+)$/.exec(clean);
   if (notIs) clean = `${notIs[1]}是${notIs[2]}`;
@@ -81,10 +85,11 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
       if (id) facts.orderId = id;
     } else if (facts.chargeCount !== undefined && !AMOUNT_LABEL.test(clean) && !/[元块]/.test(clean)) {
       // a count alone names no sum
-    } else if (!when || AMOUNT_LABEL.test(clean)) {
-      // "金额 是110": a labelled bare number is the amount.
-      const bare = AMOUNT_LABEL.test(clean) || BALANCE_LABEL.test(clean) || EXTRA_LABEL.test(clean) ? /(?:是|为|改成|改为|应该是|其实是)\s*(\d+(?:\.\d{1,2})?)(?!\d)/.exec(clean) : null;
-      const amount = extractAmount(clean) ?? (bare ? Number(bare[1]) : undefined);
+    } else if (!when || AMOUNT_LABEL.test(clean) || MONEY_UNIT.test(withoutDayNumbers(clean))) {
+      // "金额 是110": a labelled bare number is the amount. Beside a date ("是50块 11月28号") the day's numbers are not read.
+      const money = when ? withoutDayNumbers(clean) : clean;
+      const bare = AMOUNT_LABEL.test(clean) || BALANCE_LABEL.test(clean) || EXTRA_LABEL.test(clean) ? /(?:是|为|改成|改为|应该是|其实是)\s*(\d+(?:\.\d{1,2})?)(?!\d)/.exec(money) : null;
+      const amount = extractAmount(money) ?? (bare ? Number(bare[1]) : undefined);
       if (amount !== undefined && amount > 0) facts[BALANCE_LABEL.test(clean) ? 'balance' : EXTRA_LABEL.test(clean) ? 'extraAmount' : 'amount'] = amount;
     }
   }

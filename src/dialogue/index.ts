@@ -12,3 +12,5 @@ export { checkClosingAmount, remainder, type ClosingAmountCheck } from './amount
 export { goodsArrived, GOODS_OWED } from './arrived.js';
 export { yuan, whichOneText, correctionOffer, exceedsPaidText } from './messages.js';
 export { sameAsBefore } from './name-words.js';
+export { withoutTakenBack } from './self-correction.js';
+export { storyPlatform, storyItem } from './story-names.js';

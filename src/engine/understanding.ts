@@ -14,7 +14,7 @@ import { menu } from './menus.js';
 import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
 import { law } from '../knowledge/law.js';
-import { findCardKeys, withoutCardKeys, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+import { findCardKeys, storyItem, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 interface Pending {
   scenario?: ScenarioId;
@@ -26,10 +26,15 @@ const NS = 'nlu';
 export const NEW_STORY_NS = 'nlu_new';
 
 /** Entities as case facts, keeping only what the scenario's flow asks. */
-export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: string): Facts {
-  // A story fills what the confirmation can show plainly: the amount, the channel, the time.
-  // Names, order numbers and counts found in a story are asked again (they are easy to mistake).
+export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: string, text = ''): Facts {
+  // A story fills what the confirmation can show plainly: the amount, the channel, the time, and a
+  // platform or item named in a form that clearly is one (小年卡盟, hfkc.cn; 王者荣耀点券, Q币).
+  // Other names, order numbers and counts found in a story are asked again (they are easy to mistake).
   const all: Facts = {};
+  const platform = storyPlatform(e.platform, text);
+  if (platform) all.platform = platform;
+  const item = text ? storyItem(text) : undefined;
+  if (item) all.item = item;
   if (e.amount !== undefined && e.amount > 0) all.amount = e.amount;
   if (e.paymentMethod) all.paymentMethod = e.paymentMethod;
   if (e.occurredAt) all.paidAt = e.occurredAtPrecision === 'day' ? localYmd(e.occurredAt, zone) : e.occurredAt.toISOString();
@@ -45,6 +50,7 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
   if (typeof f.amount === 'number') parts.push(formatAmount(f.amount));
   if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
   if (typeof f.paidAt === 'string') parts.push(dayOnly ? formatDate(f.paidAt, zone, now) : formatDateTime(f.paidAt, zone, now));
+  if (typeof f.item === 'string') parts.push(f.item);
   if (typeof f.platform === 'string') parts.push(f.platform);
   if (typeof f.merchant === 'string') parts.push(f.merchant);
   if (typeof f.orderId === 'string') parts.push(f.orderId);
@@ -114,7 +120,8 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       return true;
     }
     // Traditional folded first (src/dialogue), so 錢扣了 reads as 钱扣了.
-    const folded = fold(text, { lowerCase: false });
+    // "上个月28号 不对 是这个月28号": a value taken back in the same breath is not read (src/dialogue).
+    const folded = withoutTakenBack(fold(text, { lowerCase: false }), ctx.now, zone);
     let u: ReturnType<typeof understand> | undefined;
     let carried: Facts = {};
     if (pending?.scenario) {
@@ -151,7 +158,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       }
     }
     // A card key's digits are never an amount (src/dialogue).
-    if (findCardKeys(text).length) u.entities.amount = parseAmount(withoutCardKeys(text), { story: true });
+    if (findCardKeys(text).length) u.entities.amount = parseAmount(withoutCardKeys(folded), { story: true });
     // The channel named in words the parser missed ("qq红包转的"), by the payment labels' synonyms.
     // "还有余额 … 支付宝": 余额 in a story is often the money left on the platform, not the channel.
     if (!u.entities.paymentMethod || u.entities.paymentMethod === 'balance') {
@@ -162,11 +169,11 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       const flow = flows[u.scenario];
       const asked = new Set(flow.questions.map((q) => q.id));
       const kept = Object.fromEntries(Object.entries(carried).filter(([k]) => asked.has(k)));
-      confirm(ctx, u.scenario, { ...kept, ...entitiesToFacts(flow, u.entities, zone) });
+      confirm(ctx, u.scenario, { ...kept, ...entitiesToFacts(flow, u.entities, zone, folded) });
       return true;
     }
     // Low confidence: let the user pick, keeping whatever facts were found (and those found before).
-    const facts = { ...(pending?.facts ?? {}), ...entitiesToFacts(undefined, u.entities, zone) };
+    const facts = { ...(pending?.facts ?? {}), ...entitiesToFacts(undefined, u.entities, zone, folded) };
     ctx.ext.set(NS, { facts });
     // Buyer's remorse or a request for a guarantee is answered first, then the scenarios for whatever else fits.
     const first = CHANGE_OF_MIND.test(folded) && !NOT_REMORSE.test(folded) ? withLaw(t('nlu.change_of_mind')) : GUARANTEE.test(folded) ? t('nlu.no_guarantee') : undefined;

@@ -14,6 +14,7 @@ import { checkName, extractAmount, extractOrderId } from '../dialogue/values.js'
 import { extractCardKey, findCardKeys, withoutCardKeys } from '../dialogue/cardkey.js';
 import { fold } from '../dialogue/fold.js';
 import { readDate } from '../dialogue/dates.js';
+import { withoutTakenBack } from '../dialogue/self-correction.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
 export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance' | 'insult' | 'same_as_before' | 'what_order'; ids?: string[] };
@@ -109,7 +110,8 @@ const CN_COUNT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 三: 
  * number, label, synonym, traditional or a small typo, dates in the future refused with a reason.
  */
 export function readTyped(q: Question, raw: string, now: Date, zone: string): ParseResult {
-  const input = raw.trim();
+  // "100 不对 是50", "上个月28号 不对 是这个月28号": the value taken back in the same message is dropped.
+  const input = q.kind === 'amount' || q.kind === 'time' ? withoutTakenBack(raw.trim(), now, zone) : raw.trim();
   switch (q.kind) {
     case 'text': {
       // What the listing promised / what arrived: the letter quotes it, so "记不清", "反正不对",
@@ -197,5 +199,6 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
   }
 }
 
-const WHAT_ORDER = /(?:什么|啥)(?:是|叫)订单号|订单号(?:是|指)?(?:什么|啥)(?:意思|东西)?|(?:哪里|哪儿|在哪|怎么|去哪)(?:里)?(?:看|找|查)?(?:到)?(?:订单号)|订单号(?:在)?(?:哪里|哪儿|在哪|怎么(?:看|找|查))|不懂订单号/;
+const WHAT_ORDER =
+  /(?:什么|啥)(?:是|叫)(?:订单号|单号)|(?:订单号|单号)(?:是|指)?(?:什么|啥)(?:意思|东西)?|(?:哪里|哪儿|在哪|怎么|去哪|哪)(?:里|儿)?(?:能|可以|才能|去)?(?:看|找|查|弄|翻)?(?:到|得到)?(?:这个)?(?:订单号|单号)|(?:订单号|单号)(?:要|得|应该)?(?:在|去|从)?(?:哪里|哪儿|在哪|哪|怎么)(?:里|儿)?(?:看|找|查|弄|翻)?|不懂(?:订单号|单号)|(?:找不到|不知道|没看到|看不到)(?:订单号|单号)(?:在哪|在哪里)?[?？]/;
 const UNKNOWN_ORDER = /^(?:未知|不知道|不清楚|不记得了?|忘了|忘记了|没有|没记|找不到了?|\?+|？+)[啊了呀吧哦]*[。.!！]*$/;

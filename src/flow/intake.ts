@@ -109,6 +109,9 @@ function whichOne(i: StepInput, q: Question, ids: string[]): StepResult {
 }
 
 /** "稍等 我去翻一下账单": the user is looking — no strike, the question stays open. */
+/** "我得问问他 稍等", "等一下我问问", "我去问下": the answer is someone else's — no strike, the question stays open. */
+const ASK_SOMEONE =
+  /^(?:(?:稍等|等一下|等等|等下|等会儿?|等我一下)[\s,，。.!！]*)?我?(?:得|要|先|再|去|这就)?(?:去)?问(?:问|一下|下|一问)(?:他|她|他们|我?(?:爸爸?|妈妈?|老爸|老妈|老公|老婆|朋友|家里人|家人|孩子|儿子|女儿|同学|室友|哥哥?|姐姐?|弟弟?|妹妹?))?(?:[\s,，。.!！]*(?:稍等|等一下|等等|等下|等会儿?|一会儿?(?:告诉你|再说|回你|发你)?|再(?:告诉你|说|回你|发你)))*[\s,，。.!！啊哈吧哦]*$/;
 const HOLD_ON = /^(?:稍等|等一下|等等|等下|等我一下|等会|我(?:去)?(?:找找|找一下|翻翻|翻一下|看看|看一下|查查|查一下)|我去(?:看|翻|找|查)|让我(?:想想|找找|看看)|我想想|容我想想|稍后发|一会发)/;
 /** A transaction number with its label: 交易单号 4200002345…, 交易流水号：… */
 const TXN_LABEL = /(?:交易单号|交易號|交易单號|交易号|交易流水号|支付流水号|支付单号)\s*(?:是|为|:|：)?\s*[A-Za-z0-9]{10,}/;
@@ -120,9 +123,10 @@ const SIDE: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?:能|可以)退(?:吗|么|嘛|不)|能不能退|退得回来(?:吗|么)|能追回(?:来)?(?:吗|么)/, 'intake.side.refundable'],
 ];
 
-function holdOn(i: StepInput, q: Question, key: string): StepResult {
+function holdOn(i: StepInput, q: Question, key: string, offerSkip = false): StepResult {
   const reasks = i.state.q === q.id ? i.state.reasks : 0;
-  return { facts: i.facts, state: { ...i.state, q: q.id }, effects: [{ type: 'reply', reply: askReply(i.flow, q, reasks, msg(key), i.facts) }] };
+  // offerSkip: the question is shown as on a re-ask (with 跳过), without counting one.
+  return { facts: i.facts, state: { ...i.state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(i.flow, q, offerSkip ? Math.max(1, reasks) : reasks, msg(key), i.facts) }] };
 }
 
 /** One event during intake. */
@@ -137,6 +141,7 @@ export function intake(i: StepInput): StepResult {
   }
   if (event.type === 'text') {
     const text = event.text.trim();
+    if (ASK_SOMEONE.test(text) && text.length <= 20) return holdOn(i, q, 'intake.hold_on_ask');
     if (HOLD_ON.test(text) && text.length <= 20) return holdOn(i, q, 'intake.hold_on');
     // "你好" on coming back: which case this is, and the question it stopped at.
     if (GREETING.test(text)) return holdOn(i, q, 'intake.welcome_back');
@@ -165,6 +170,8 @@ export function intake(i: StepInput): StepResult {
   }
   if (a.type === 'value') return accept(i, q, a.value, a.prefix);
   if (a.type === 'bad' && a.why === 'ambiguous' && a.ids?.length) return whichOne(i, q, a.ids);
+  // "订单号在哪看啊？": a question back, answered; no strike, the question stays open.
+  if (a.type === 'bad' && a.why === 'what_order') return holdOn(i, q, 'reask.why.what_order', true);
   if (a.type === 'bad') return reask(i, q, a.why === 'unknown' && i.state.q === q.id && i.state.reasks > 0 ? undefined : a.why);
   if (event.type === 'attachments') {
     // A file during intake is kept for the evidence stage; the question stays open.

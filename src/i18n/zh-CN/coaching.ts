@@ -88,6 +88,7 @@ const coaching: Record<string, string> = {
   'coach.arrived.close': '能用，结案：问题已解决',
   'coach.arrived.keep': '还有问题，继续',
   'coach.wrong_pick': '听起来是“{scenario}”。要改成这一类吗？已经回答的信息会带过去；不改就接着回答刚才的问题。',
+  'coach.wrong_pick_which': '要改成哪一类？已经回答的信息会带过去；不改就接着回答刚才的问题。',
   'coach.still_waiting': '还在{party}的处理期限内（{due}前）。到期还没退，我会提醒你回来；不想再等，可以点“没用，看下一步”。',
   'reply.refunded.unconfirmed': '钱还没到，就先别结案：请对方提供退款凭证（退款单号或退款记录截图），并截图保存这句“已退款”。过了上面的时间还没到，就拿着凭证问支付渠道，或进入下一步。',
   'reply.no_reply.advice': '{party}不回复：期限一到就进入下一步，不用一直等。把“已读不回”或被拉黑的截图存好。',

@@ -1,0 +1,47 @@
+// Names in a first message (exploratory test 3, F36): "在小年卡盟买的点券没到账 100 支付宝" names the
+// platform; "王者荣耀点券", "qb", "steam充值卡" name the item. Only what clearly is one is taken (it is
+// shown in "我理解为：…" and can be corrected there); anything else is asked as before. A card key never.
+import { checkName } from './values.js';
+import { findCardKeys, withoutCardKeys } from './cardkey.js';
+import { fold } from './fold.js';
+
+/** A platform's own name ends in what it is (小年卡盟, 小鹿发卡网, XX商城), or is a web address. */
+const PLATFORM_SHAPE = /^(?:[\p{Script=Han}a-z0-9]{1,10}(?:卡盟|发卡网|商城|平台|网站)|(?:www\.)?[a-z0-9][a-z0-9-]{1,30}(?:\.[a-z0-9-]{1,20})*\.(?:com|cn|net|top|xyz|vip|shop|store|cc|me|org|io|co|club|site|online|fun|ink|pro|wang|ltd|com\.cn))$/iu;
+/** Words that make "X卡盟" a pointer, not a name: 一个卡盟, 那个平台. */
+const NOT_A_NAME = /^(?:一个|那个|这个|某个?|一家|那家|这家|个|的|在|从|去|就是?)|^(?:卡盟|平台|网站|商城|发卡网)$/;
+
+/** The platform the NLU found in a story, when it clearly is a platform's name. */
+export function storyPlatform(found: string | undefined, text: string): string | undefined {
+  if (!found) return undefined;
+  const v = found.trim();
+  if (!PLATFORM_SHAPE.test(v) || NOT_A_NAME.test(v)) return undefined;
+  if (findCardKeys(v).length || !fold(text).includes(fold(v))) return undefined;
+  const n = checkName(v, { name: true });
+  return n.ok && n.value === v ? v : undefined;
+}
+
+const GAME: ReadonlyArray<readonly [RegExp, string]> = [
+  [/王者荣耀|王者/, '王者荣耀'],
+  [/和平精英|吃鸡/, '和平精英'],
+  [/原神/, '原神'],
+  [/英雄联盟|lol/i, '英雄联盟'],
+];
+const GAME_ITEM = /(王者荣耀|王者|和平精英|吃鸡|原神|英雄联盟|lol)\s*(?:的)?\s*(点券|钻石|原石|创世结晶|皮肤)(?:\s*(\d{2,6})(?!\s*(?:块|元|rmb|¥|\.\d)))?/i;
+const QB = /(?<![a-z])(?:q\s*币|qb)(?![a-z])/i;
+const STEAM = /steam\s*(?:钱包)?\s*(?:充值卡|礼品卡|卡)/i;
+const VIDEO = /(腾讯视频|爱奇艺|优酷|芒果tv|b站大会员|网易云音乐|qq音乐)\s*(vip|svip)?\s*(年卡|月卡|季卡|会员)/i;
+
+/** The item a story names in a clear, known form ("王者荣耀点券600", "Q币", "Steam充值卡", "腾讯视频年卡"). */
+export function storyItem(text: string): string | undefined {
+  const s = fold(withoutCardKeys(text), { lowerCase: false });
+  const g = GAME_ITEM.exec(s);
+  if (g) {
+    const game = GAME.find(([re]) => re.test(g[1]))![1];
+    return `${game}${g[2]}${g[3] ?? ''}`;
+  }
+  const v = VIDEO.exec(s);
+  if (v) return `${v[1]}${v[2] ? v[2].toUpperCase() : ''}${v[3]}`;
+  if (STEAM.test(s)) return 'Steam充值卡';
+  if (QB.test(s)) return 'Q币';
+  return undefined;
+}
