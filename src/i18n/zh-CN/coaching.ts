@@ -24,6 +24,10 @@ const coaching: Record<string, string> = {
   'tone.code.emoji_only.why': '只发表情，对方和平台都看不出你要什么。写清订单号、问题和诉求。',
   'tone.code.rage.label': '连串感叹号/问号或全大写',
   'tone.code.rage.why': '一连串“！！！”“？？？”或全大写读起来像在吼，容易被当成情绪发泄。一个标点就够了。',
+  'tone.code.claim.label': '写了还没做的事',
+  'tone.code.claim.why': '案件里还没有这一步（报警、律师函、起诉）。只有确实做了才写；没做就写成下一步，例如“如仍不处理，我将依次向平台、支付渠道、12315投诉”。写了没做的事，对方一查就不信你了。',
+  'tone.code.unfounded.label': '没有依据的后果',
+  'tone.code.unfounded.why': '“查封”“封店”这类后果不由你决定，也没有依据，读起来像吓唬人，反而削弱你的诉求。写明要退多少钱和你的下一步就够了。',
   'tone.amount.unknown': '',
   'tone.amount.known': '（{amount}元）',
   // — scams after the first loss (docs/domain.md §3.7) —
@@ -131,6 +135,7 @@ const coaching: Record<string, string> = {
 
   // — 黑猫投诉 (docs/domain.md §3.5.5) —
   'blackcat.intro': '可以同时在黑猫投诉等公开平台发布（它们会转给商家并公开，但不做裁决，不能代替12315）。按下面填写：',
+  'blackcat.private_order': '黑猫投诉的内容是公开的：订单号（{orderId}）不要写进“投诉问题”，填在提交页上标明不公开的栏目里（订单信息、隐私信息一类）；找不到这样的栏目，就等商家联系你时再私下提供。下面的文字已经去掉了订单号。',
   'blackcat.title': '{merchant}{scenarioShort}，{amount}未退',
   'blackcat.body': '投诉标题：{title}\n投诉对象：{target}\n投诉问题：{problem}\n投诉要求：{demand}\n涉诉金额：{amount}',
   'blackcat.target': '{merchant}（{platform}）',
@@ -222,6 +227,8 @@ const coaching: Record<string, string> = {
   'coach.respondent.saved_address': '地址 {address}',
   'coach.respondent.saved_icp': '备案号 {icp}',
   'coach.respondent.unclear': '没认出名称或地址。请按“名称：…”“地址：…”的格式发给我，或者点“查不到”。',
+  'coach.respondent.no_address': '地址还没有：可以在国家企业信用信息公示系统按这个名称查到注册地址，查到了再发给我（“地址：…”）。没有地址，12315和起诉材料里这一项先空着。',
+  'coach.respondent.left': '好，先不查经营者了。回到当前这一步：',
   'coach.respondent.no_case': '先开一个案件，再查找经营者。',
   'coach.blackcat.button': '黑猫投诉文本',
   'coach.blackcat.title': '黑猫投诉填写内容',
