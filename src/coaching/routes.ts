@@ -39,7 +39,7 @@ import type { ScenarioId } from '../types.js';
 export interface CoachingDeps {
   config: Pick<Config, 'BOT_TIMEZONE'> & Timings;
   flows: Readonly<Record<ScenarioId, Flow>>;
-  repo: Pick<Repo, 'getCase' | 'closeCase' | 'cancelFollowUps' | 'audit'>;
+  repo: Pick<Repo, 'getCase' | 'saveCase' | 'closeCase' | 'cancelFollowUps' | 'audit'>;
   /** Ids of open cases whose owners agreed to a collective complaint against this merchant (src/community, read-only). */
   consentingCases(merchant: string): number[];
 }
@@ -68,6 +68,7 @@ import { registerEvidenceQuestions } from './evidence-questions.js';
 import { registerArrived } from './arrived.js';
 import { registerWrongPick } from './wrong-pick.js';
 import { registerOnRung } from './on-rung.js';
+import { registerOffRoute } from './off-route.js';
 import { NOT_ARRIVED, OTHER_SIDE, OWN_SENT, REPORTS, REQUEST, STILL_NOT, TO_THE_BOT } from './said.js';
 
 export function registerCoaching(router: Router, d: CoachingDeps): void {
@@ -76,6 +77,7 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
   registerArrived(router, COACH_ORDER.GUARD - 10);
   registerWrongPick(router, COACH_ORDER.GUARD - 10, zone);
   registerOnRung(router, COACH_ORDER.SELLER_REPLY, d);
+  registerOffRoute(router, COACH_ORDER.GUARD - 20, d.repo);
 
   /** The rung the case is on (its ladder clamped, as the step shows it). */
   function rungOf(c: CaseRow): RungId {

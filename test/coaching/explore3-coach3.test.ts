@@ -156,3 +156,95 @@ describe('F7: the operator finder', () => {
     expect(d.last().text).toContain(`第${rung + 1}/`);
   });
 });
+
+describe('F52: a purchase older than the platforms\' appeal window', () => {
+  it('76 days after paying: the seller and platform steps say the ~15-day window has most likely passed and what still applies', () => {
+    const d = onLadder('not_received', { paidAt: { text: '9月15日下午3点' } });
+    expect(d.last().text).toContain('申诉期多半已经过了');
+    d.press(d.choice('r:next'));
+    const text = d.last().text;
+    expect(text).toContain('平台申诉');
+    expect(text).toMatch(/已经过去\d+天/);
+    expect(text).toContain('支付渠道投诉');
+  });
+
+  it('bought yesterday: no such note', () => {
+    const d = onLadder();
+    d.press(d.choice('r:next'));
+    expect(d.last().text).not.toContain('多半已经过了');
+  });
+});
+
+describe('F54: a key the user posted in a group and someone else used', () => {
+  it('the answer is 发给过别人/截图外传过; the seller step asks politely, says what happened, claims nothing', () => {
+    app?.close();
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:card_used');
+    answerIntake(d, { redeemedBefore: { text: '我把卡密截图发到群里问怎么用 然后就被人用了' } });
+    const c = d.activeCase()!;
+    expect(c.facts.redeemedBefore).toBe('shared');
+    d.press('e:done');
+    const r = d.last();
+    expect(r.text).toContain('商家多半没有过错');
+    const body = r.document?.body ?? '';
+    expect(body).toContain('发到过群里');
+    expect(body).not.toMatch(/依据|退还货款|逾期未处理|更换有效卡密/);
+    expect(ids(d).some((id) => id.startsWith('r:next'))).toBe(false);
+  });
+});
+
+describe('F33: a parent whose child paid without consent', () => {
+  it('the first message gets the 未成年人 refund route, not the scenario picker; no law cited', () => {
+    app?.close();
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('我儿子才12岁 偷偷用我微信在一个卡盟网站充了1500块的游戏币 东西是到账了 已经被他花光了 这个能退吗');
+    const text = allText(r);
+    expect(text).toContain('未成年人充值退款');
+    expect(text).toContain('年龄证明');
+    expect(text).toContain('先别追认');
+    expect(text).not.toContain('请选一个最接近的情况');
+    expect(text).not.toMatch(/《.*》第\d+条/);
+    expect(d.activeCase()).toBeUndefined();
+  });
+
+  it('an adult ("我儿子28岁了") or no payment is not this', async () => {
+    const { minorPayment } = await import('../../src/coaching/off-route.js');
+    expect(minorPayment('我儿子28岁了 帮我在卡盟充了100块话费没到账')).toBe(false);
+    expect(minorPayment('我女儿8岁 很喜欢这个游戏')).toBe(false);
+    expect(minorPayment('孩子偷偷用我支付宝买了600的点券')).toBe(true);
+  });
+});
+
+describe('F32: money sent by private transfer to a seller met on a 卡盟', () => {
+  it('the story gets the police-first answer: no order number, transfer record, report the account, tell the platform', () => {
+    app?.close();
+    app = makeApp();
+    const d = new Driver(app);
+    const text = allText(d.say('卖家让我加他微信私下转账 说便宜 我转了两千 说好发steam余额卡 然后就把我删了 在蓝月卡盟认识的 11月20号晚上'));
+    expect(text).toContain('先报警');
+    expect(text).toContain('不需要订单号');
+    expect(text).toContain('转账记录');
+    expect(text).toContain('投诉');
+    expect(text).toContain('卡盟平台');
+    expect(text).not.toContain('对订单有疑惑');
+  });
+
+  it('"没有订单 私下转的" at the order question is its answer; the fact is kept and the steps go to the police, not the platform or 投诉商家', () => {
+    app?.close();
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:merchant_vanished');
+    answerIntake(d, { orderId: { text: '没有订单 私下转的' }, amount: { text: '2000元' }, paymentMethod: { choice: 'a:wechat' } });
+    const c = d.activeCase()!;
+    expect(c.facts.privateTransfer).toBe(true);
+    expect(d.log.some((r) => r.text.includes('没法识别'))).toBe(false);
+    d.press('e:done');
+    const last = d.last();
+    expect(last.text).toContain('报警');
+    expect(last.text).toContain('不需要订单号');
+    expect(last.text).toContain('第1/1步：报警');
+    expect(ids(d).some((id) => id.startsWith('r:next'))).toBe(false);
+  });
+});
