@@ -1,6 +1,7 @@
 // 黑猫投诉 text (issue 12 item 8, docs/domain.md §3.5.5): title, 投诉对象, 投诉问题, 投诉要求,
 // 涉诉金额 — built from the ladder's document parameters so the facts read the same everywhere.
 import type { Params } from '../i18n/index.js';
+import type { CaseRow } from '../engine/repo.js';
 import type { ScenarioId } from '../types.js';
 import { t } from './text.js';
 
@@ -27,4 +28,20 @@ export function blackCatComplaint(scenario: ScenarioId, params: Params): BlackCa
   const amount = String(params.amount ?? '');
   const text = [t('blackcat.intro'), t('blackcat.body', { title, target, problem, demand, amount })].join('\n\n');
   return { title, target, problem, demand, amount, text };
+}
+
+/**
+ * 黑猫 is public (explore3 F42): the order number stays out of the public body — the case as the
+ * public text sees it, without its order number.
+ */
+export function publicCase(c: CaseRow): CaseRow {
+  const { orderId: _orderId, ...facts } = c.facts;
+  return { ...c, facts };
+}
+
+/** The intro: where the order number goes instead (the non-public field), when the case has one. */
+export function blackCatIntro(c: CaseRow): string {
+  const orderId = typeof c.facts.orderId === 'string' ? c.facts.orderId : undefined;
+  return orderId ? `${t('blackcat.intro')}
+${t('blackcat.private_order', { orderId })}` : t('blackcat.intro');
 }

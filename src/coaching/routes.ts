@@ -14,10 +14,12 @@ import { has, t } from './text.js';
 import { detectScam, scamWarning } from './scam.js';
 import { classifySellerReply, coachSellerReply, type SellerReplyKind } from './sellerReply.js';
 import { detectFabrication, guardReply, type Fabrication, type FabricationKind } from './fabrication.js';
-import { respondentFacts, respondentGuide, parseIcp } from './respondent.js';
-import { blackCatComplaint } from './blackcat.js';
+import { respondentFacts, respondentGuide } from './respondent.js';
+import { registerRespondentAnswer } from './respondent-answer.js';
+import { blackCatComplaint, blackCatIntro, publicCase } from './blackcat.js';
 import { collectiveComplaint, type CollectiveCase } from './collective.js';
 import { checkTone } from './tone.js';
+import { caseToneOptions } from './tone-case.js';
 import { detectBadIntent, type BadIntentKind } from '../nlu/intent.js';
 import { neutralRewrite } from '../nlu/tone.js';
 import { parseAmount } from '../nlu/amount.js';
@@ -37,7 +39,7 @@ import type { ScenarioId } from '../types.js';
 export interface CoachingDeps {
   config: Pick<Config, 'BOT_TIMEZONE'> & Timings;
   flows: Readonly<Record<ScenarioId, Flow>>;
-  repo: Pick<Repo, 'getCase' | 'closeCase' | 'cancelFollowUps' | 'audit'>;
+  repo: Pick<Repo, 'getCase' | 'saveCase' | 'closeCase' | 'cancelFollowUps' | 'audit'>;
   /** Ids of open cases whose owners agreed to a collective complaint against this merchant (src/community, read-only). */
   consentingCases(merchant: string): number[];
 }
@@ -49,7 +51,8 @@ const TONE_NS = 'coach_tone';
 const RESPONDENT_NS = 'coach_resp';
 const TONE_COMMAND = /^(?:检查语气|\/tone)(?:@\w+)?(?:[\s:：]+([\s\S]*))?$/;
 
-interface RespondentPending {
+/** The operator finder's sub-dialogue: which case it is for. */
+export interface RespondentPending {
   caseId: number;
 }
 
@@ -65,6 +68,7 @@ import { registerEvidenceQuestions } from './evidence-questions.js';
 import { registerArrived } from './arrived.js';
 import { registerWrongPick } from './wrong-pick.js';
 import { registerOnRung } from './on-rung.js';
+import { registerOffRoute } from './off-route.js';
 import { NOT_ARRIVED, OTHER_SIDE, OWN_SENT, REPORTS, REQUEST, STILL_NOT, TO_THE_BOT } from './said.js';
 
 export function registerCoaching(router: Router, d: CoachingDeps): void {
@@ -73,6 +77,7 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
   registerArrived(router, COACH_ORDER.GUARD - 10);
   registerWrongPick(router, COACH_ORDER.GUARD - 10, zone);
   registerOnRung(router, COACH_ORDER.SELLER_REPLY, d, COACH_ORDER.GUARD);
+  registerOffRoute(router, COACH_ORDER.GUARD - 20, d.repo);
 
   /** The rung the case is on (its ladder clamped, as the step shows it). */
   function rungOf(c: CaseRow): RungId {
@@ -112,7 +117,7 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
   function toneCheck(ctx: TurnContext, draft: string): void {
     const facts = ctx.active?.facts ?? {};
     const amount = typeof facts.amount === 'number' ? facts.amount : undefined;
-    const report = checkTone(draft, { amount });
+    const report = checkTone(draft, caseToneOptions(ctx.active));
     const lines = report.ok
       ? [t('coach.tone.clean')]
       : [t('coach.tone.flagged', { n: report.findings.length }), ...report.findings.map((f) => t('coach.tone.finding', { match: f.match, label: f.label, why: f.why }))];
@@ -191,34 +196,8 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
     { order: COACH_ORDER.GUARD },
   );
 
-  // — 4. finding the operator: the answer —
-  router.pending<RespondentPending>(
-    RESPONDENT_NS,
-    (ctx, s) => {
-      const c = ctx.active;
-      if (ctx.choice || !c || c.id !== s.caseId || c.status !== 'open' || matchCommand(ctx.text)) {
-        if (ctx.choice?.kind !== 'coach' || ctx.choice.op !== 'rn') ctx.ext.set(RESPONDENT_NS, undefined);
-        return false;
-      }
-      const found = readRespondent(ctx.text);
-      if (!found.name && !found.address && !found.icp) {
-        return ctx.reply({ text: t('coach.respondent.unclear'), choices: [button({ kind: 'coach', op: 'rn' }, t('coach.respondent.none'))] });
-      }
-      ctx.ext.set(RESPONDENT_NS, undefined);
-      const facts = respondentFacts(found);
-      // A name already found stays when only an address or ICP number comes later.
-      if (!found.name && typeof c.facts.respondentName === 'string') delete facts.respondentUnknown;
-      const what = [
-        found.name && t('coach.respondent.saved_name', { name: found.name }),
-        found.address && t('coach.respondent.saved_address', { address: found.address }),
-        found.icp && t('coach.respondent.saved_icp', { icp: found.icp }),
-      ].filter(Boolean);
-      ctx.reply({ text: t('coach.respondent.saved', { what: what.join('，') }) });
-      ctx.stepCase(c, { type: 'facts', facts });
-      return true;
-    },
-    { order: COACH_ORDER.GUARD },
-  );
+  // — 4. finding the operator: the answer (respondent-answer.ts) —
+  registerRespondentAnswer(router, COACH_ORDER.GUARD, RESPONDENT_NS);
 
   // — buttons —
   router.choice(
@@ -231,9 +210,9 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
           return sellerReply(ctx, c, ch.arg as Exclude<SellerReplyKind, 'other'>);
         case 'bc': {
           if (!c) return ctx.reply({ text: t('coach.no_ladder') });
-          const bc = blackCatComplaint(c.scenario, params(c, ctx.now));
+          const bc = blackCatComplaint(c.scenario, params(publicCase(c), ctx.now));
           return ctx.reply({
-            text: t('blackcat.intro'),
+            text: blackCatIntro(c),
             document: { title: t('coach.blackcat.title'), body: t('blackcat.body', { title: bc.title, target: bc.target, problem: bc.problem, demand: bc.demand, amount: bc.amount }) },
           });
         }
@@ -374,26 +353,4 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
   }
 }
 
-/** What the user found about the operator: "名称：…", "地址：…", an ICP number; a bare first line is the name. */
-export function readRespondent(text: string): { name?: string; address?: string; icp?: string } {
-  const icp = parseIcp(text);
-  const lines = text
-    .split(/[\n；;]+/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  let name: string | undefined;
-  let address: string | undefined;
-  for (const l of lines) {
-    const m = /^(名称|名字|公司|主体|收款方|商户|全称|地址|住所|住址)(?:名称|全称|地址)?\s*[:：是为]\s*(.+)$/.exec(l);
-    if (m) {
-      if (/地址|住所|住址/.test(m[1])) address ??= m[2].trim().slice(0, 120);
-      else name ??= m[2].trim().slice(0, 80);
-      continue;
-    }
-    if (icp && l.includes(icp) && l.replace(/备案号?\s*[:：]?/, '').trim() === icp) continue;
-    if (/^(备案|ICP)/i.test(l)) continue;
-    if (!name && !address && /(公司|店|工作室|商行|个体|中心)$/.test(l)) name = l.slice(0, 80);
-    else if (!address && /[省市区县路街号]/.test(l) && /\d/.test(l)) address = l.slice(0, 120);
-  }
-  return { ...(name ? { name } : {}), ...(address ? { address } : {}), ...(icp ? { icp } : {}) };
-}
+export { readRespondent } from './respondent-answer.js';

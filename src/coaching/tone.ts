@@ -8,6 +8,7 @@ import { simplifiedOnly, parseChineseNumber } from '../nlu/normalize.js';
 import { compile, loadData } from './rules.js';
 import { t } from './text.js';
 import { loadCoachModel, predictProba, type CoachModel } from './learn.js';
+import { caseTone, type ToneCaseFacts } from './tone-case.js';
 
 export type ToneCode =
   | 'insult'
@@ -19,7 +20,9 @@ export type ToneCode =
   | 'promise'
   | 'exaggeration'
   | 'emoji_only'
-  | 'rage';
+  | 'rage'
+  | 'claim'
+  | 'unfounded';
 
 export interface ToneFinding {
   code: ToneCode;
@@ -38,7 +41,7 @@ export interface ToneReport {
   findings: ToneFinding[];
 }
 
-export interface ToneOptions {
+export interface ToneOptions extends ToneCaseFacts {
   /** The case amount in yuan, to judge figures in the draft. */
   amount?: number;
 }
@@ -150,6 +153,8 @@ export function ruleTone(draft: string, opts: ToneOptions = {}): ToneReport {
   }
   // Digits inside a card key (H674****aC9) or an order number are no figure.
   raw.push(...figures(withoutKeyDigits(hay), opts.amount));
+  // Against the case: a sum above what was paid, steps claimed but not taken, 查封 (tone-case.ts).
+  raw.push(...caseTone(withoutKeyDigits(hay), opts));
 
   // First finding wins where spans overlap; rule order is the data file's order.
   const findings: ToneFinding[] = [];

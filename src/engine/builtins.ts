@@ -28,6 +28,7 @@ import { ORDER, type Handled, type Router, type TurnContext } from './routes.js'
 const SKIP_SPECS = optionSpecs([{ id: 'skip', labelKey: 'choice.skip' }], false);
 import { ENGINE_NS } from './session.js';
 import { registerAbandon } from './abandon.js';
+import { isDeleteRequest } from './delete-words.js';
 import { NEW_STORY_NS } from './understanding.js';
 import { GOODS_OWED, goodsArrived } from '../dialogue/index.js';
 
@@ -310,6 +311,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
     builtin,
   );
   router.command(matchCommand, (ctx, cmd) => command(ctx, cmd.name, cmd.arg), builtin);
+  router.text((ctx) => !ctx.choice && isDeleteRequest(ctx.text) && command(ctx, 'delete'), builtin);
 
   // In groups: the case commands point to the private chat.
   router.command(

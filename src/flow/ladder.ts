@@ -10,6 +10,7 @@ import { amount, choice, datetime, join, msg, type Param, type ReplyMsg, type Te
 import type { Facts, Flow, RungId } from './types.js';
 import type { CaseState } from './state.js';
 import { factsParagraph, factText } from './facts-text.js';
+import { oldPurchaseNote } from './old-purchase.js';
 
 export type Timings = Pick<
   Config,
@@ -25,11 +26,20 @@ export type Timings = Pick<
   | 'REVERSAL_DAYS'
 >;
 
+/** 卡密 sent to others or posted before it failed: the claim against the seller does not hold. */
+export const keyShared = (flow: Flow, facts: Facts): boolean => flow.id === 'card_used' && facts.redeemedBefore === 'shared';
+
 /** Rungs of this case's ladder; police only where fraud is suspected and the amount warrants it. */
 export function applicableRungs(flow: Flow, facts: Facts, timings: Timings): RungId[] {
   const amount = typeof facts.amount === 'number' ? facts.amount : 0;
   // A balance that is the money paid is counted once (issue 11).
   const balance = typeof facts.balance === 'number' && facts.balanceIsPayment !== 'yes' ? facts.balance : 0;
+  // A key the user shared before it failed (explore3 F54): the seller is most likely not at fault —
+  // a polite request to the seller, no complaint steps against them.
+  if (keyShared(flow, facts)) return ['seller'];
+  // Money sent by private transfer (explore3 F32): outside the platform's protection and no merchant
+  // payment to complain about — the police first (the side steps are in the rung's note).
+  if (facts.privateTransfer === true) return ['police'];
   return flow.ladder.filter(
     (r) => r !== 'police' || (flow.fraudSuspected(facts) && amount + balance >= timings.POLICE_SUGGEST_AMOUNT),
   );
@@ -187,6 +197,7 @@ export function rungReply(
 ): ReplyMsg {
   const rung = rungs[index];
   const p = documentParams(flow, facts, now, timings, zone, state);
+  const shared = keyShared(flow, facts);
   const cited = citationsFor(lawFacts(facts, now, timings, zone, state), rung, flow.id);
   const siteDown = rung === 'platform' && facts.siteState === 'down';
   const respondentKnown = typeof facts.respondentName === 'string';
@@ -198,6 +209,8 @@ export function rungReply(
     [
       msg('rung.header', { n: index + 1, total: rungs.length, title: msg(`rung.${rung}.title`) }),
       msg(`rung.${rung}.when`, p),
+      ...(facts.privateTransfer === true ? [msg('rung.police.private_note')] : []),
+      ...(shared ? [msg('rung.seller.shared_note')] : oldPurchaseNote(rung, facts, now, zone, timings.PLATFORM_APPEAL_WINDOW_DAYS, p.paidAt)),
       where,
       msg(`rung.${rung}.wait`, p),
       ...outcomeLine(rung, figures),
@@ -206,7 +219,7 @@ export function rungReply(
     ],
     '\n\n',
   );
-  const docKey = rung === 'payment' && facts.paymentMethod === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
+  const docKey = shared ? 'doc.seller.shared' : rung === 'payment' && facts.paymentMethod === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
   // Coaching offers beside the rung (issue 12): what the other side said; 黑猫 beside the payment
   // channel; finding the operator before 12315 and court; the collective text at 12315.
   const coach = [

@@ -24,6 +24,10 @@ const coaching: Record<string, string> = {
   'tone.code.emoji_only.why': '只发表情，对方和平台都看不出你要什么。写清订单号、问题和诉求。',
   'tone.code.rage.label': '连串感叹号/问号或全大写',
   'tone.code.rage.why': '一连串“！！！”“？？？”或全大写读起来像在吼，容易被当成情绪发泄。一个标点就够了。',
+  'tone.code.claim.label': '写了还没做的事',
+  'tone.code.claim.why': '案件里还没有这一步（报警、律师函、起诉）。只有确实做了才写；没做就写成下一步，例如“如仍不处理，我将依次向平台、支付渠道、12315投诉”。写了没做的事，对方一查就不信你了。',
+  'tone.code.unfounded.label': '没有依据的后果',
+  'tone.code.unfounded.why': '“查封”“封店”这类后果不由你决定，也没有依据，读起来像吓唬人，反而削弱你的诉求。写明要退多少钱和你的下一步就够了。',
   'tone.amount.unknown': '',
   'tone.amount.known': '（{amount}元）',
   // — scams after the first loss (docs/domain.md §3.7) —
@@ -134,6 +138,7 @@ const coaching: Record<string, string> = {
 
   // — 黑猫投诉 (docs/domain.md §3.5.5) —
   'blackcat.intro': '可以同时在黑猫投诉等公开平台发布（它们会转给商家并公开，但不做裁决，不能代替12315）。按下面填写：',
+  'blackcat.private_order': '黑猫投诉的内容是公开的：订单号（{orderId}）不要写进“投诉问题”，填在提交页上标明不公开的栏目里（订单信息、隐私信息一类）；找不到这样的栏目，就等商家联系你时再私下提供。下面的文字已经去掉了订单号。',
   'blackcat.title': '{merchant}{scenarioShort}，{amount}未退',
   'blackcat.body': '投诉标题：{title}\n投诉对象：{target}\n投诉问题：{problem}\n投诉要求：{demand}\n涉诉金额：{amount}',
   'blackcat.target': '{merchant}（{platform}）',
@@ -225,6 +230,8 @@ const coaching: Record<string, string> = {
   'coach.respondent.saved_address': '地址 {address}',
   'coach.respondent.saved_icp': '备案号 {icp}',
   'coach.respondent.unclear': '没认出名称或地址。请按“名称：…”“地址：…”的格式发给我，或者点“查不到”。',
+  'coach.respondent.no_address': '地址还没有：可以在国家企业信用信息公示系统按这个名称查到注册地址，查到了再发给我（“地址：…”）。没有地址，12315和起诉材料里这一项先空着。',
+  'coach.respondent.left': '好，先不查经营者了。回到当前这一步：',
   'coach.respondent.no_case': '先开一个案件，再查找经营者。',
   'coach.blackcat.button': '黑猫投诉文本',
   'coach.blackcat.title': '黑猫投诉填写内容',
@@ -232,6 +239,9 @@ const coaching: Record<string, string> = {
   'coach.collective.title': '集体投诉说明',
   'coach.collective.too_few': '目前同意一起投诉这个商家的案件不到两件。想找同样受害的人一起投诉，可以发 /collective 加入集体投诉；人数够了再点这个按钮。',
   'coach.no_ladder': '这个按钮要在维权步骤里用。发“继续”回到案件。',
+  'coach.minor.answer': '这是未成年人自己付款的情况，和“未到账”“卡密无效”不一样：东西到账了也不影响，不需要说没收到。\n· 未成年的孩子自己能做的，只是和年龄相适应的小额消费（不满8岁的，自己付款都不算数）；这么大的金额，要你（监护人）同意或事后认可才算数。你没同意、也不认可，就可以要求退还。\n· 先别追认：不要对商家或平台说“算了”“同意了”。\n· 联系卖家和这个卡盟平台的客服，说明是孩子在你不知情时用你的微信付的款，要求退款；同时走游戏官方客服的“未成年人充值退款”申请（多数大厂游戏有专门的入口）。\n· 准备材料：孩子的年龄证明（户口本或身份证）、你和孩子的关系证明、微信支付账单、能说明是孩子操作的材料（充值的游戏账号、时间、设备）。\n· 如实说明经过；能退多少由商家、平台或游戏方审核决定，没法保证。以后可以给微信支付设密码、开启青少年模式。\n我这里的几类维权流程是为未到账、卡密无效这类纠纷设计的，不太适合这种情况；有问题可以接着问我。',
+  'coach.private.answer': '你是私下用微信/支付宝转账给对方的：这笔钱不在平台的订单和保障里，也不是付给商户的货款，所以不需要订单号，平台申诉和“投诉商家”也用不上。\n· 先报警：收款后把你删了或拉黑、联系不上，是诈骗的典型迹象；带上转账记录和聊天记录去派出所，或用当地公安的网上报案渠道，索要受案回执。\n· 保存转账记录（账单详情截图，带对方账户和时间）和聊天记录，不要删。\n· 在微信/支付宝里对收款账户点“投诉”，理由选诈骗。\n· 告诉你认识他的那个卡盟平台：有人在平台上拉人私下交易骗钱，请平台处理这个账号并保存记录。\n结果要看警方和平台的处理，没法保证追回。',
+  'coach.private.no_case': '需要的话可以开一个案件，我把报警要带的材料和报案说明整理好；提到“私下转账”时我会按这条路走。',
   'coach.continue': '继续维权',
   'coach.switch.to': '改为：{scenario}',
   'coach.switch.done': '已把案件 #{old} 改为“{scenario}”，原来填过的信息都保留了。',
