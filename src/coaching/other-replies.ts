@@ -37,6 +37,13 @@ const UNPAID = /没(?:有)?(?:收到|到账|退)|根本没|未(?:收到|到账|�
 /** The other side says the evidence is not enough. */
 const EVIDENCE_SHORT = /证据不足|证据不够|证据不全|材料不足|材料不够|材料不全|凭证不足|缺(?:少)?(?:证据|材料)|(?:补充|补交)(?:证据|材料)/;
 
+/** "不用加钱", "免费换": no fee asked (review H6). */
+const NO_FEE = /不用|不要|无需|免费|不收|不需要/;
+/** The user's own worry, not the other side's answer ("我担心证据不足", "会不会因为证据不足被驳回"; review H6). */
+const WORRY = /会不会|担心|怕|万一|如果|要是|是不是|能不能|会被/;
+/** A number after 退了 that is a duration or a count ("24小时内到账", "3个工作日", "退了3次"; review H5). */
+const NOT_MONEY_NEXT = /^\s*(?:个)?(?:天|小时|工作日|次|分钟|周|日|号|遍|回)/;
+
 export function registerOtherReplies(router: Router, order: number, d: OtherRepliesDeps): void {
   const zone = d.config.BOT_TIMEZONE;
   const rungOf = (c: CaseRow): RungId => {
@@ -59,11 +66,11 @@ export function registerOtherReplies(router: Router, order: number, d: OtherRepl
       if (!text || matchCommand(text) || HYPOTHETICAL.test(text)) return false;
       const s = normalize(text);
       const rung = rungOf(c);
-      if (PAID_SWAP.test(s)) return coached(ctx, c, 'paid_swap', text, rung);
+      if (PAID_SWAP.test(s) && !NO_FEE.test(s)) return coached(ctx, c, 'paid_swap', text, rung);
       if ((rung === 'platform' || rung === 'payment') && CLOSED.test(s) && UNPAID.test(s)) return coached(ctx, c, 'closed_unpaid', text, rung);
-      if (EVIDENCE_SHORT.test(s)) return coached(ctx, c, 'evidence_short', text, rung);
+      if (EVIDENCE_SHORT.test(s) && !WORRY.test(s)) return coached(ctx, c, 'evidence_short', text, rung);
       const back = PART_BACK.exec(s);
-      if (back && !NOT_BACK.test(s)) return partBack(ctx, c, parseAmount(back[1]));
+      if (back && !NOT_BACK.test(s) && !NOT_MONEY_NEXT.test(s.slice(back.index + back[0].length))) return partBack(ctx, c, parseAmount(back[1]));
       return false;
     },
     { order },

@@ -2,7 +2,7 @@
 // nothing happened yet (read by src/coaching/routes.ts before a text is taken as the seller's reply).
 
 /** Words addressed to the bot: a question or a request ("保证吗", "多久能退？", "帮我写…"). */
-export const TO_THE_BOT = /[吗嘛么？?]\s*$|你(?:确定|能|可以|保证|觉得|说)|保证|能不能|可不可以|怎么办|多久|什么时候|啥时候|到底/;
+export const TO_THE_BOT = /[吗嘛么？?]\s*$|会不会|是不是|担心|害怕|万一|你(?:确定|能|可以|保证|觉得|说)|保证|能不能|可不可以|怎么办|多久|什么时候|啥时候|到底/;
 /** A request to the bot to write something. */
 export const REQUEST = /帮我|给我写|替我|教我/;
 /** The step's outcome said in words after 已发送: nothing refunded, no reaction yet. */

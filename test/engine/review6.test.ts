@@ -66,3 +66,33 @@ describe('review of session 6, low', () => {
     expect(d.activeCase()!.facts.amount).toBe(300);
   });
 });
+
+describe('review of session 6: the other side\'s answers (H5, H6)', () => {
+  const onRung = () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    d.press('r:sent');
+    return d;
+  };
+  it('H5: a duration or a count after 退了 is no money received', () => {
+    for (const t of ['商家说已经退了 24小时内到账', '客服说退了 3个工作日到账', '平台说退了 7天内原路返回', '申请退了3次 都被拒了']) {
+      const d = onRung();
+      d.say(t);
+      expect(d.activeCase()!.facts.refundedSoFar, t).toBeUndefined();
+      app.close();
+    }
+    app = makeApp();
+  });
+  it('H6: the user\'s worry is not the other side\'s 证据不足; 不用加钱 is no fee', () => {
+    for (const t of ['我担心证据不足', '会不会因为证据不足被驳回啊', '商家答应补发 不用加钱']) {
+      const d = onRung();
+      d.say(t);
+      expect(String(d.activeCase()!.facts.sellerReply ?? ''), t).not.toMatch(/evidence_short|paid_swap|refused/);
+      app.close();
+    }
+    app = makeApp();
+  });
+});
