@@ -96,3 +96,19 @@ describe('review of session 6: the other side\'s answers (H5, H6)', () => {
     app = makeApp();
   });
 });
+
+describe('review of session 6: M2', () => {
+  it('a promise said as a point in time at 承诺时效 is the promise, never a new payment time', () => {
+    for (const [said, want] of [['客服说当天晚上8点前给我', 'hours'], ['卖家说下午5点前发', 'hours'], ['说是明天上午', 'day']] as const) {
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      answerIntake(d, { promisedTime: { text: said } });
+      const c = d.activeCase()!;
+      expect(c.facts.promisedTime, said).toBe(want);
+      expect(String(c.facts.paidAt)).not.toMatch(/T(?:12|09):00/);
+      app.close();
+    }
+    app = makeApp();
+  });
+});
