@@ -172,10 +172,8 @@ export class Engine {
     const stale = isStaleTap(mem, shown, inbound, resolved.id, now);
     // Words typed right after a reminder about another case answer that reminder: the case it asked about
     // becomes the active one, and the user is told ("退了 但是只退了八十" after 案件 #1's check closed case #2).
-    const reminded = !resolved.id && !resolved.ambiguous && !stale ? this.remindedOtherCase(inbound, user.id, sess) : undefined;
-    if (reminded) sess.activeCaseId = reminded.id;
-    const { ctx, state } = this.turn(inbound, user, now, stale || resolved.ambiguous ? undefined : resolved.id, sess);
-    if (reminded) ctx.reply({ text: t('cases.switched_by_reminder', { id: reminded.id, scenario: t(`scenario.${reminded.scenario}`) }) });
+    const follows = !resolved.id && !resolved.ambiguous && !stale && this.mayAnswerReminder(inbound, sess);
+    const { ctx, state } = this.turn(inbound, user, now, stale || resolved.ambiguous ? undefined : resolved.id, sess, follows);
     if (stale) {
       // A double tap or an old button: said once, then the current question again (taps.ts).
       ctx.reply({ text: t('tap.handled') });
@@ -197,15 +195,20 @@ export class Engine {
     return out;
   }
 
-  /** An open case other than the active one that a reminder fired about since the user's last message, if typed words may answer it. */
-  private remindedOtherCase(inbound: Inbound, userId: number, sess: Session): { id: number; scenario: ScenarioId } | undefined {
+  /** Whether typed words may answer a reminder (cheap checks; the case and the follow-up are read in turn()). */
+  private mayAnswerReminder(inbound: Inbound, sess: Session): boolean {
     const text = (inbound.text ?? '').trim();
-    if (!text || inbound.choice || inbound.chatKind !== 'private' || matchCommand(text) || !this.canSendProactively(inbound.platform)) return undefined;
-    // Not while the active case or the engine waits for an answer of its own (a question of the intake,
-    // 退回了多少钱？, a confirmation): those words are that answer (review).
+    if (!text || inbound.choice || inbound.chatKind !== 'private' || !this.canSendProactively(inbound.platform)) return false;
+    // Not while the engine or a correction waits for an answer of its own (review).
     const pending = sess.state.ext ?? {};
-    if (pending[ENGINE_NS] !== undefined || pending.fix !== undefined) return undefined;
-    const active = sess.activeCaseId !== null ? this.repo.getCase(sess.activeCaseId) : undefined;
+    return pending[ENGINE_NS] === undefined && pending.fix === undefined && !matchCommand(text);
+  }
+
+  /**
+   * An open case other than the active one that a rung check fired about since the user's last
+   * message — not while the active case asks something itself (a question of the intake, 退回了多少钱？).
+   */
+  private remindedOtherCase(userId: number, sess: Session, active: CaseRow | undefined): { id: number; scenario: ScenarioId } | undefined {
     if (active && active.status === 'open' && (active.state.stage === 'intake' || active.state.awaitingRefundAmount)) return undefined;
     const fired = this.repo.lastFiredFollowUp(userId, sess.updatedAt);
     // Only a reminder that asked something (a rung's check), not a window warning.
@@ -239,10 +242,18 @@ export class Engine {
    * Builds the TurnContext of one inbound; `state` collects its replies. `sess` is the private
    * session (undefined in groups). `active` is the active case as the turn began.
    */
-  private turn(inbound: Inbound, user: UserRow, now: Date, rawChoice: string | undefined, sess: Session | undefined) {
+  private turn(inbound: Inbound, user: UserRow, now: Date, rawChoice: string | undefined, sess: Session | undefined, followsReminder = false) {
     const state = { replies: [] as Reply[], deleted: false };
     const reply = (r: Reply) => void state.replies.push(r);
-    const active = sess && sess.activeCaseId !== null ? this.repo.getCase(sess.activeCaseId) : undefined;
+    let active = sess && sess.activeCaseId !== null ? this.repo.getCase(sess.activeCaseId) : undefined;
+    // Words typed right after a reminder about another case answer that reminder: the case it asked about
+    // becomes the active one, and the user is told ("退了 但是只退了八十" after 案件 #1's check had closed case #2).
+    const reminded = sess && followsReminder ? this.remindedOtherCase(user.id, sess, active) : undefined;
+    if (sess && reminded) {
+      sess.activeCaseId = reminded.id;
+      active = this.repo.getCase(reminded.id);
+      reply({ text: t('cases.switched_by_reminder', { id: reminded.id, scenario: t(`scenario.${reminded.scenario}`) }) });
+    }
     const choice = decodeChoice(rawChoice);
     const setActive = (caseId: number | null) => {
       if (!sess) return;
