@@ -167,6 +167,8 @@ export function parseAmountNormalized(s: string, opts: AmountOptions = {}): numb
       if (/^(?:19|20)\d\d$/.test(raw) && !MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8))) continue; // 付了2000 is money
       if (/^\d+\.\d+\.?$/.test(raw) && /^\s*(?:版|的版本|版本|依然|依旧|还是|模型|用户)/.test(after)) continue;
       if (/(?:版本|版|gpt|模型)\s*$/.test(before)) continue;
+      // A quantity of game currency ("王者荣耀点券600", "钻石6480"): what was bought, not the sum paid (smoke test).
+      if (/(?:点券|钻石|金币|元宝|积分|水晶|结晶|原石|星钻|v币|q币|qb|金豆|银两|钻)\s*$/.test(before) && !/^\s*(?:的那档|那档|档)/.test(after)) continue;
     }
     // Bare numbers in a list of different sums ("很多个648、328") name no one sum that was paid;
     // a list of one sum repeated ("3笔：68、68、68") names it.

@@ -64,3 +64,11 @@ describe('amounts, round 6 (second pass)', () => {
     expect(story('第一次在这买 多收了我5块')).toBeUndefined();
   });
 });
+
+describe('amounts, round 6 (smoke test)', () => {
+  it('a quantity of game currency is what was bought, not the sum paid; a price tier (648那档) is the sum', () => {
+    expect(story('在小年卡盟买的王者荣耀点券600 没到账 100 支付宝 昨天下午3点')).toBe(100);
+    expect(story('原神创世结晶 648那档 微信付完一直不到')).toBe(648);
+    expect(story('王者荣耀点券600 付了60')).toBe(60);
+  });
+});
