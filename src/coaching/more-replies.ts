@@ -13,12 +13,10 @@ import { has, t, type Params } from './text.js';
 import type { Router, TurnContext } from '../engine/routes.js';
 import type { CaseRow } from '../engine/repo.js';
 import { button } from '../engine/choices.js';
-import { matchCommand } from '../engine/commands.js';
 import { citationsFor } from '../knowledge/law.js';
 import { laterSameDay } from '../calendar/quiet.js';
 import { formatDateTime } from '../flow/format.js';
-import { HYPOTHETICAL } from './asked.js';
-import { onRung, rungContext, type RungDeps } from './rung-context.js';
+import { rungContext, rungText, type RungDeps } from './rung-context.js';
 
 const NOT = '(?:不|没)';
 /** The other side wants evidence first: "要我提供兑换时的录屏", "让我发个视频". */
@@ -47,10 +45,9 @@ export function registerMoreReplies(router: Router, order: number, d: RungDeps):
 
   router.text(
     (ctx) => {
-      const c = ctx.active;
-      if (ctx.choice || !onRung(c)) return false;
-      const text = ctx.text.trim();
-      if (!text || matchCommand(text) || HYPOTHETICAL.test(text)) return false;
+      const on = rungText(ctx);
+      if (!on) return false;
+      const { c, text } = on;
       const rung = rc.rungOf(c);
       if (rung === 'police' && POLICE_SAID.test(text)) return policeAnswer(ctx, c);
       if (c.scenario === 'card_used' && SECOND_BAD.test(text)) return coached(ctx, c, 'second_bad_key', text, { secondKeyBad: true });

@@ -7,15 +7,14 @@
 import { has, t, type Params } from './text.js';
 import type { Router, TurnContext } from '../engine/routes.js';
 import type { CaseRow } from '../engine/repo.js';
-import { matchCommand } from '../engine/commands.js';
 import { renderText } from '../engine/render.js';
 import { parseAmount } from '../nlu/amount.js';
 import { normalize } from '../nlu/normalize.js';
-import { applicableRungs, documentParams, type Timings } from '../flow/ladder.js';
+import type { Timings } from '../flow/ladder.js';
 import { checklistOrder } from '../flow/replies.js';
 import type { Flow, RungId } from '../flow/types.js';
 import type { ScenarioId } from '../types.js';
-import { HYPOTHETICAL } from './asked.js';
+import { rungContext, rungText } from './rung-context.js';
 
 export interface OtherRepliesDeps {
   config: Timings & { BOT_TIMEZONE: string };
@@ -45,25 +44,13 @@ const WORRY = /会不会|担心|怕|万一|如果|要是|是不是|能不能|会
 const NOT_MONEY_NEXT = /^\s*(?:个)?(?:天|小时|工作日|次|分钟|周|日|号|遍|回)/;
 
 export function registerOtherReplies(router: Router, order: number, d: OtherRepliesDeps): void {
-  const zone = d.config.BOT_TIMEZONE;
-  const rungOf = (c: CaseRow): RungId => {
-    const rungs = applicableRungs(d.flows[c.scenario], c.facts, d.config);
-    return rungs[Math.min(c.state.rung, rungs.length - 1)];
-  };
-  const params = (c: CaseRow, now: Date): Params => {
-    const p = documentParams(d.flows[c.scenario], c.facts, now, d.config, zone, c.state);
-    const out: Params = {};
-    for (const [k, v] of Object.entries(p)) out[k] = v === null || v === undefined || typeof v === 'number' || typeof v === 'string' ? (v ?? '【待补充】') : renderText(v);
-    return out;
-  };
-  const party = (rung: RungId) => t(`reply.party.${has(`reply.party.${rung}`) ? rung : 'other'}`);
+  const { rungOf, params, party } = rungContext(d);
 
   router.text(
     (ctx) => {
-      const c = ctx.active;
-      if (ctx.choice || !c || c.status !== 'open' || c.state.stage !== 'ladder' || c.state.awaitingRefundAmount) return false;
-      const text = ctx.text.trim();
-      if (!text || matchCommand(text) || HYPOTHETICAL.test(text)) return false;
+      const on = rungText(ctx);
+      if (!on) return false;
+      const { c, text } = on;
       const s = normalize(text);
       const rung = rungOf(c);
       if (PAID_SWAP.test(s) && !NO_FEE.test(s)) return coached(ctx, c, 'paid_swap', text, rung);

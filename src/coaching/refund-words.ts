@@ -11,7 +11,6 @@ import { t } from './text.js';
 import type { Router, TurnContext } from '../engine/routes.js';
 import type { CaseRow } from '../engine/repo.js';
 import { encodeChoice } from '../engine/choices.js';
-import { matchCommand } from '../engine/commands.js';
 import { renderText } from '../engine/render.js';
 import { parseAmount } from '../nlu/amount.js';
 import { addWorkdays } from '../calendar/workdays.js';
@@ -20,9 +19,8 @@ import { formatDateTime } from '../flow/format.js';
 import { rungDueAt } from '../flow/ladder.js';
 import { FULL_BACK } from '../flow/rungs.js';
 import { classifySellerReply, coachSellerReply } from './sellerReply.js';
-import { HYPOTHETICAL } from './asked.js';
 import { NOT_ARRIVED, OTHER_SIDE, STILL_NOT, TO_THE_BOT } from './said.js';
-import { onRung, rungContext, type RungDeps } from './rung-context.js';
+import { rungContext, rungText, type RungDeps } from './rung-context.js';
 
 /** The money is back, said by the user (not "商家说…"). */
 const RECEIVED = /到账了|(?:钱|款)(?:已经)?(?:到了|收到了|回来了)|退回来了|全回来了|全(?:都)?退(?:了|回)|全部(?:都)?(?:退|到|回)|都退(?:了|回)|退完了|全额(?:退|到账)/;
@@ -41,10 +39,9 @@ export function registerRefundWords(router: Router, order: number, d: RungDeps):
 
   router.text(
     (ctx) => {
-      const c = ctx.active;
-      if (ctx.choice || !onRung(c)) return false;
-      const text = ctx.text.trim();
-      if (!text || matchCommand(text) || HYPOTHETICAL.test(text)) return false;
+      const on = rungText(ctx);
+      if (!on) return false;
+      const { c, text } = on;
       if (TO_THE_BOT.test(text) && !OTHER_SIDE.test(text) && !RECEIVED.test(text)) return false;
       const rung = rc.rungOf(c);
       // "还没到" while the other side's claimed refund is still inside its usual window.

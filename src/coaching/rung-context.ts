@@ -3,6 +3,9 @@
 // name for that rung. Shared by the on-rung readers (more-replies.ts, refund-words.ts).
 import { has, t, type Params } from './text.js';
 import type { CaseRow } from '../engine/repo.js';
+import type { TurnContext } from '../engine/routes.js';
+import { matchCommand } from '../engine/commands.js';
+import { HYPOTHETICAL } from './asked.js';
 import { renderText } from '../engine/render.js';
 import { applicableRungs, documentParams, type Timings } from '../flow/ladder.js';
 import type { Flow, RungId } from '../flow/types.js';
@@ -39,4 +42,16 @@ export function rungContext(d: RungDeps): RungContext {
 /** A case on a rung, open, not asked "how much came back?": what the on-rung readers look at. */
 export function onRung(c: CaseRow | undefined): c is CaseRow {
   return !!c && c.status === 'open' && c.state.stage === 'ladder' && !c.state.awaitingRefundAmount;
+}
+
+/**
+ * The typed words on a rung that the on-rung readers look at: none for a button, a command or an
+ * if-clause ("要是…"), or when the case is not on a rung.
+ */
+export function rungText(ctx: TurnContext): { c: CaseRow; text: string } | undefined {
+  const c = ctx.active;
+  if (ctx.choice || !onRung(c)) return undefined;
+  const text = ctx.text.trim();
+  if (!text || matchCommand(text) || HYPOTHETICAL.test(text)) return undefined;
+  return { c, text };
 }
