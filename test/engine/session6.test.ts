@@ -198,3 +198,20 @@ describe('session 6: 12315 mediation ended (F50)', () => {
     expect(all).not.toMatch(/不能帮你|刑法|虚构事实/);
   });
 });
+
+describe('session 6: asking for a named step (F27)', () => {
+  it('"直接给我12315的投诉内容" opens the 12315 step with its text; "给我起诉状" opens the court step when the case has one, or says it has not', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    const r = d.say('别的步骤我都试过了 直接给我12315的投诉内容').map((x) => x.text).join('\n');
+    expect(r).not.toContain('我没看懂');
+    expect(r).toContain('12315');
+    expect(d.activeCase()!.state.rung).toBeGreaterThan(0);
+    const r2 = d.say('我要去法院起诉 给我起诉状').map((x) => x.text).join('\n');
+    expect(r2).not.toContain('我没看懂');
+    expect(r2).toMatch(/起诉|法院/);
+  });
+});

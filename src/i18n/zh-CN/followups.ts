@@ -42,7 +42,7 @@ const followups: Record<string, string> = {
   'fup.left.under_a_day': '不到 1 天',
   'fup.to_rung.platform': '现在去平台申诉',
   'fup.to_rung.payment': '现在联系发卡行',
-  'fup.to_rung.done': '好的，直接到这一步。',
+  'fup.to_rung.done': '好的，直接到这一步（前面的步骤通常更快，也可以回头再做）。',
   'fup.to_rung.passed': '这一步已经做过了，下面是你现在的这一步。',
 
   // Right after a deadline counted through a year whose 调休 is not published (src/flow/format.ts
