@@ -17,6 +17,7 @@ import { REMIND_ME } from '../flow/rungs.js';
 import { formatDateTime } from '../flow/format.js';
 import type { RungId } from '../flow/types.js';
 import { STILL_NOT } from './said.js';
+import { HYPOTHETICAL } from './asked.js';
 import { onRung, rungContext, type RungDeps } from './rung-context.js';
 
 const STOP = /^(?:请|你)?(?:别|不要|不用|甭|无需)(?:再)?(?:提醒|催|通知)(?:我)?了?(?:吧|啦)?[。.!！~～]*$|^(?:不再提醒|关(?:掉|闭)提醒|取消提醒|停止提醒)(?:吧|了)?[。.!！]*$/;
@@ -52,7 +53,8 @@ export function registerRungControls(router: Router, order: number, d: RungDeps)
         const target: RungId = go[1] || go[2] ? 'platform' : go[3] ? 'payment' : 'regulator';
         return answer(ctx, c, `to_${target}`);
       }
-      const asked = ASK_RUNG.exec(text);
+      // …not an if-clause or a question about it ("要是商家还是不退 我能不能直接去法院告他": answered in asked.ts).
+      const asked = HYPOTHETICAL.test(text) || /能不能|可不可以|可以吗|行吗|吗\s*[？?]?$|[？?]/.test(text) ? null : ASK_RUNG.exec(text);
       const named = asked ? RUNG_OF.find(([re]) => re.test(asked[1]))?.[1] : undefined;
       if (named) {
         // Not a step of this case (e.g. the court without a known operator): said, and the current step stays.
