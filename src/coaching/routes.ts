@@ -69,6 +69,7 @@ import { registerArrived } from './arrived.js';
 import { registerWrongPick } from './wrong-pick.js';
 import { registerOnRung } from './on-rung.js';
 import { registerOffRoute } from './off-route.js';
+import { registerPastedLog } from './pasted-log.js';
 import { NOT_ARRIVED, OTHER_SIDE, OWN_SENT, REPORTS, REQUEST, STILL_NOT, TO_THE_BOT } from './said.js';
 
 export function registerCoaching(router: Router, d: CoachingDeps): void {
@@ -77,6 +78,8 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
   registerArrived(router, COACH_ORDER.GUARD - 10);
   registerWrongPick(router, COACH_ORDER.GUARD - 10, zone);
   registerOnRung(router, COACH_ORDER.SELLER_REPLY, d, COACH_ORDER.GUARD);
+  // A pasted chat log: after the scam warning and the community's sub-dialogues, before the guards read the user's own lines.
+  registerPastedLog(router, COACH_ORDER.GUARD - 30, d, [TONE_NS, RESPONDENT_NS]);
   registerOffRoute(router, COACH_ORDER.GUARD - 20, d.repo);
 
   /** The rung the case is on (its ladder clamped, as the step shows it). */

@@ -284,6 +284,15 @@ const coaching: Record<string, string> = {
   'coach.jump.not_here': '这个案件目前没有“{step}”这一步（要看情况是否适用）。下面是你现在的这一步；发“进度”可以看后面还有哪几步。',
   'coach.refund_claim_ack_at': '我已经把对方说的“已退款”记在案件里，商家的处理期限不变。到{due}我再问你钱到账没有。',
   'coach.promised_ack_at': '我已经把对方的承诺记在案件里。到{due}我再问你结果；到时还没处理，就进入下一步。',
+  // A pasted chat log (explore3 F20): only the other side's lines are read.
+  'coach.pasted_log.as_said': '{party}说：{said}',
+  'coach.pasted_log.line': '{at}{label}：{text}',
+  'coach.pasted_log.read_last': '这是一段聊天记录。我只看对方说的话（你自己说的不算），按对方最后的说法来回复。读的是这一句：\n“{line}”',
+  'coach.pasted_log.read_earlier': '这是一段聊天记录。我只看对方说的话（你自己说的不算）。对方最后一句“{last}”看不出立场，所以按前面这一句来回复：\n“{line}”',
+  'coach.pasted_log.before': '对方前面还说过：\n{lines}\n这些话也截图留着。',
+  'coach.pasted_log.before_item': '· “{line}”（{kind}）',
+  'coach.pasted_log.no_record': '对方说查不了、拿不出记录（“{line}”）：发货和兑换在系统里都有记录，拿不出来的一方站不住脚。这句也截图保存，后面申诉时用得上。',
+  'coach.pasted_log.unclear': '这是一段聊天记录。对方最后说的是：\n“{line}”\n我没认出这是什么意思。选一个最接近的，或者换个说法告诉我对方的意思。',
   'declined.path': '这条路我不再指导。你可以结案，或删除你的数据；如果想按真实情况维权，可以开一个新案件如实描述。',
 };
 export default coaching;
