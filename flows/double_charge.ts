@@ -11,6 +11,8 @@ const flow: Flow = {
     { id: 'extraAmount', kind: 'amount' },
     { id: 'orderCount', kind: 'choice', options: ['one', 'several'] },
     { id: 'channels', kind: 'choice', options: ['same', 'different'] },
+    // The other debit's channel (explore3 F47): its complaint goes there.
+    { id: 'secondChannel', kind: 'payment', when: (f) => f.channels === 'different' },
   ],
   assess(f) {
     const reasons = ['assess.double_charge.unjust'];

@@ -332,7 +332,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
       const attachments = ctx.inbound.attachments ?? [];
       if (active && active.status === 'open') {
         if (attachments.length) return ctx.stepCase(active, { type: 'attachments', items: attachments });
-        if (ctx.choiceId) return ctx.stepCase(active, { type: 'choice', id: ctx.choiceId });
+        if (ctx.choiceId) return ctx.stepCase(active, { type: 'choice', id: ctx.choiceId, ...(ctx.inbound.choice || !ctx.text ? {} : { text: ctx.text }) });
         if (ctx.text) {
           // Several checklist items at once: "4 6", "1、3", "聊天记录和支付记录" (numbers as shown); "都有",
           // "除了X都有", "1到4", and a tick taken back ("去掉X", "3点错了").
@@ -372,7 +372,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
             if (b.kind === 'match' && (b.how === 'exact' || b.how === 'synonym')) return ctx.stepCase(active, { type: 'choice', id: encodeChoice({ kind: 'evidence_done' }) });
           }
           const named = questionChoice(d.flows[active.scenario], active, ctx.text);
-          if (named.id) return ctx.stepCase(active, { type: 'choice', id: named.id });
+          if (named.id) return ctx.stepCase(active, { type: 'choice', id: named.id, text: ctx.text });
           if (named.ambiguous) return ctx.reply({ text: whichOneText(named.ambiguous.map((c) => c.label)), choices: named.ambiguous });
           return ctx.stepCase(active, { type: 'text', text: ctx.text });
         }

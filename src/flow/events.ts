@@ -10,8 +10,8 @@ import type { Facts, Flow, Outcome, RungId } from './types.js';
 export type FlowEvent =
   | { type: 'start' }
   | { type: 'text'; text: string }
-  /** `id` is an encoded choice (src/engine/choices.ts). */
-  | { type: 'choice'; id: string }
+  /** `id` is an encoded choice (src/engine/choices.ts); `text`: the words typed that named it, if typed. */
+  | { type: 'choice'; id: string; text?: string }
   /** Several checklist ticks (e:<item>) or unticks (e:<item>:off) said in one message: one reply. */
   | { type: 'ticks'; ids: string[] }
   | { type: 'attachments'; items: Attachment[] }

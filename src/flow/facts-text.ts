@@ -2,6 +2,7 @@
 import type { Facts, FactValue, Flow, Question } from './types.js';
 import type { SellerReplyEvent } from './state.js';
 import { amount, datetime, join, msg, type Text } from './message.js';
+import { secondDebit, twoChannels } from './channels.js';
 
 /** An option's label: the scenario's own wording first, then the shared one. */
 export const optionText = (flowId: string, questionId: string, option: string): Text => msg([`opt.${flowId}.${questionId}.${option}`, `opt.${questionId}.${option}`]);
@@ -65,7 +66,15 @@ export function factsParagraph(flow: Flow, facts: Facts, zone: string, replies: 
   // What happened, one clause per known fact of this scenario.
   for (const question of flow.questions) {
     const v = f[question.id];
-    if (!known(v) || ['platform', 'merchant', 'item', 'orderId', 'amount', 'paymentMethod', 'paidAt', 'balance'].includes(question.id)) continue;
+    if (!known(v) || ['platform', 'merchant', 'item', 'orderId', 'amount', 'paymentMethod', 'paidAt', 'balance', 'secondChannel'].includes(question.id)) continue;
+    // Two channels (explore3 F47): each debit with its channel.
+    if (question.id === 'channels' && twoChannels(f)) {
+      const second = secondDebit(f);
+      const at = has('paidAt') ? c('channels.at', { at: val('paidAt') }) : '';
+      const params = { first: val('paymentMethod'), second: val('secondChannel'), amount: has('amount') ? val('amount') : '', at };
+      sentences.push(second !== undefined && has('amount') ? c('channels.two', { ...params, secondAmount: amount(second) }) : c('channels.two_no_sum', params));
+      continue;
+    }
     // The first redeem and what it said, in one sentence.
     if (question.id === 'triedAt' && has('errorShown')) continue;
     if (question.id === 'errorShown' && has('triedAt')) {

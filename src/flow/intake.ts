@@ -14,6 +14,7 @@ import { localYmd } from '../calendar/workdays.js';
 import { choice, join, msg, withPrefix, type Text } from './message.js';
 import { optionText } from './facts-text.js';
 import { askReply, assessmentText, declinedReply, evidenceReply } from './replies.js';
+import { channelFacts } from './channels.js';
 import type { CaseState } from './state.js';
 import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
 import type { Facts, FactValue, Flow, Question } from './types.js';
@@ -168,7 +169,11 @@ export function intake(i: StepInput): StepResult {
   if (a.type === 'value' && q.id === 'extraAmount' && typeof a.value === 'number' && typeof facts.amount === 'number' && typeof facts.chargeCount === 'number' && facts.chargeCount >= 2) {
     if (a.value > (facts.chargeCount - 1) * facts.amount + 0.005) return reask(i, q, 'extra_too_big');
   }
-  if (a.type === 'value') return accept(i, q, a.value, a.prefix);
+  // A double charge from two channels said with the answer ("支付宝扣了一次 银行卡又扣了一次"): both kept (explore3 F47).
+  const said = event.type === 'text' || event.type === 'choice' ? event.text : undefined;
+  const extra = said === undefined ? undefined : channelFacts(flow, facts, q, said, a.type === 'value' ? a.value : undefined);
+  const withExtra: StepInput = extra ? { ...i, facts: { ...facts, ...extra } } : i;
+  if (a.type === 'value') return accept(withExtra, q, a.value, a.prefix);
   if (a.type === 'bad' && a.why === 'ambiguous' && a.ids?.length) return whichOne(i, q, a.ids);
   // "订单号在哪看啊？": a question back, answered; no strike, the question stays open.
   if (a.type === 'bad' && a.why === 'what_order') return holdOn(i, q, 'reask.why.what_order', true);

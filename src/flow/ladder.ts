@@ -11,6 +11,7 @@ import type { Facts, Flow, RungId } from './types.js';
 import type { CaseState } from './state.js';
 import { factsParagraph, factText } from './facts-text.js';
 import { oldPurchaseNote } from './old-purchase.js';
+import { duplicateChannel, secondDebit, twoChannels } from './channels.js';
 
 export type Timings = Pick<
   Config,
@@ -130,6 +131,12 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   // The stranded balance is claimed once: not again when it is the money paid, nor when there is none.
   const ownBalance = typeof facts.balance === 'number' && facts.balance > 0 && facts.balanceIsPayment !== 'yes';
   p.request = msg(flow.id === 'merchant_vanished' && !ownBalance ? ['doc.request.merchant_vanished.no_balance', `doc.request.${flow.id}`] : `doc.request.${flow.id}`, { ...p });
+  // A double charge on two channels (explore3 F47): the second debit's sum, and the request says which account.
+  if (flow.id === 'double_charge' && twoChannels(facts)) {
+    const second = secondDebit(facts);
+    p.secondAmount = second !== undefined ? amount(second) : msg('doc.blank');
+    p.request = msg('doc.request.double_charge.second', { ...p });
+  }
   // Part of it arrived: the rest is delivered or refunded in proportion — not all of the money back
   // while keeping what came (that is claiming twice).
   if (flow.id === 'not_received' && facts.goodsState === 'partial') p.request = msg('doc.request.not_received.partial', { ...p });
@@ -201,9 +208,12 @@ export function rungReply(
   const cited = citationsFor(lawFacts(facts, now, timings, zone, state), rung, flow.id);
   const siteDown = rung === 'platform' && facts.siteState === 'down';
   const respondentKnown = typeof facts.respondentName === 'string';
+  // Two channels debited (explore3 F47): the complaint goes to the channel that holds the duplicate.
+  const two = flow.id === 'double_charge' && twoChannels(facts);
+  const channel = flow.id === 'double_charge' ? duplicateChannel(facts) : facts.paymentMethod;
   const where =
     rung === 'payment'
-      ? msg([`rung.payment.where.${facts.paymentMethod ?? 'unknown'}`, 'rung.payment.where.unknown'], p)
+      ? join([...(two ? [twoChannelsLine(facts, p)] : []), msg([`rung.payment.where.${channel ?? 'unknown'}`, 'rung.payment.where.unknown'], p)], '\n')
       : msg(siteDown ? 'rung.platform.where.down' : `rung.${rung}.where`, p);
   const text = join(
     [
@@ -219,7 +229,11 @@ export function rungReply(
     ],
     '\n\n',
   );
-  const docKey = shared ? 'doc.seller.shared' : rung === 'payment' && facts.paymentMethod === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
+  const docKey = shared
+    ? 'doc.seller.shared'
+    : rung === 'payment' && two
+      ? (channel === 'bank' ? 'doc.payment.bank.second' : 'doc.payment.second')
+      : rung === 'payment' && channel === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
   // Coaching offers beside the rung (issue 12): what the other side said; 黑猫 beside the payment
   // channel; finding the operator before 12315 and court; the collective text at 12315.
   const coach = [
@@ -237,4 +251,12 @@ export function rungReply(
     choice({ kind: 'menu', action: 'close' }, msg('choice.close')),
   ];
   return { text, document: { title: msg(`doc.${rung}.title`), body: msg(docKey, p) }, choices };
+}
+
+/** Both debits of a double charge on two channels, and where the duplicate's complaint goes. */
+function twoChannelsLine(facts: Facts, p: Record<string, Param>): Text {
+  const second = secondDebit(facts);
+  const at = typeof facts.paidAt === 'string' ? msg('doc.clause.channels.at', { at: p.paidAt }) : '';
+  const secondAmount = second !== undefined ? msg('rung.payment.second_amount', { value: amount(second) }) : msg('rung.payment.second_amount_unknown');
+  return msg('rung.payment.two_channels', { ...p, at, secondAmount });
 }

@@ -71,3 +71,30 @@ function firstPaymentUse(s: string, method: PaymentMethod, re: RegExp): { index:
   }
   return undefined;
 }
+
+// A channel said not to have been used or debited ("银行卡没扣", "不是微信").
+const NEGATED_AFTER = /^\s*卡?(?:那边|这边|里|上)?(?:都|也|就|并)?(?:没|未|不)(?:有)?(?:扣|付|用|动)|^\s*卡?(?:付款|支付)?失败/;
+const NEGATED_BEFORE = /(?:不是|没用|没有用|不用|没走)\s*$/;
+// 余额 counts only when said as what was debited or paid with ("余额又扣了一次", "用余额付的").
+const BALANCE_DEBITED = /用(?:平台|账户|站内|卡盟)?余额|余额(?:又|也|还|被)?(?:扣|付|支付)/;
+
+/**
+ * Every channel the text names as used or debited, in the order first named ("支付宝扣了一次
+ * 银行卡又扣了一次" → alipay, bank). For telling two channels apart in a double charge; the
+ * one channel the user paid with stays parsePaymentMethod's.
+ */
+export function channelsNamed(text: string): PaymentMethod[] {
+  const s = normalize(text);
+  const found: { method: PaymentMethod; index: number }[] = [];
+  for (const [method, re] of PATTERNS) {
+    if (method === 'balance' && !BALANCE_DEBITED.test(s)) continue;
+    const m = firstPaymentUse(s, method, re);
+    if (!m) continue;
+    if (NEGATED_BEFORE.test(s.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (NEGATED_AFTER.test(s.slice(m.index + m.length, m.index + m.length + 6))) continue;
+    // "支付宝余额" is Alipay, not platform balance.
+    if (method === 'balance' && found.some((f) => Math.abs(f.index - m.index) <= 4)) continue;
+    found.push({ method, index: m.index });
+  }
+  return found.sort((a, b) => a.index - b.index).map((f) => f.method);
+}

@@ -26,6 +26,7 @@ const documents: Record<string, string> = {
   'doc.request.not_received': '请退还全部货款{amount}至原支付账户。',
   'doc.request.not_received.partial': '请补发未到账的部分；无法补发的，请按未到账部分的比例退还相应货款至原支付账户。',
   'doc.request.double_charge': '请退还多扣的款项{extraAmount}至原支付账户。',
+  'doc.request.double_charge.second': '请退还重复扣款的{extraAmount}，退回扣款的{secondChannel}账户。',
   'doc.request.card_used': '请提供该卡密的发货记录和兑换记录（兑换时间、兑换账号）；不能提供的，请更换有效卡密或退还货款{amount}至原支付账户。',
   'doc.request.merchant_vanished': '请退还货款{amount}及平台余额{balance}至原支付账户，并提供商家的真实名称、地址和有效联系方式。',
   'doc.request.payment_failed': '请核实这笔交易，退还已扣款项{amount}至原支付账户，或补发对应订单。',
@@ -61,9 +62,15 @@ const documents: Record<string, string> = {
   'rung.payment.where.bank': '在哪里办：打发卡银行客服电话或到网点，说明要对这笔交易做“差错处理/争议交易退单”。发卡行通常要求在交易后约120天内提出，越早越好。',
   'rung.payment.where.balance': '平台余额支付不经过支付机构，无法向支付渠道投诉。如果当初充值余额用的是支付宝/微信/银行卡，可以对那笔充值交易投诉；否则直接进入下一步。',
   'rung.payment.where.unknown': '在哪里点：在你付款的App里找到这笔交易的账单详情，选择“投诉商家”或“申请售后”；银行卡则联系发卡行做争议交易处理。',
+  // Two channels (explore3 F47): both debits named; the complaint about the duplicate goes to the channel that holds it.
+  'rung.payment.two_channels': '这笔订单的扣款在两个渠道：{paymentMethod}{amount}{at}；{secondChannel}{secondAmount}。重复的是{secondChannel}那笔，下面的投诉只针对它；{paymentMethod}那笔是这笔订单的货款。',
+  'rung.payment.second_amount': '也被扣了{value}',
+  'rung.payment.second_amount_unknown': '也被扣了款',
   'rung.payment.wait': '等多久：通常{paymentDays}个工作日内有结果（经验值，不是规定）。',
   'doc.payment.title': '支付渠道投诉内容',
   'doc.payment': '投诉原因：{scenario}\n交易时间：{paidAt}\n金额：{amount}\n商家：{merchant}（{platform}）\n订单号：{orderId}\n\n情况说明：{facts}{history}\n\n诉求：{request}',
+  'doc.payment.bank.second': '您好，我要对一笔银行卡交易申请差错处理/退单（重复扣款）。\n交易时间：【待补充，见银行卡账单】\n金额：{secondAmount}\n收款方：{merchant}（{platform}）\n情况：{facts}银行卡这笔是重复扣款。{history}\n请协助调查，并把这笔重复扣款退回我的银行卡。',
+  'doc.payment.second': '投诉原因：{scenario}\n被投诉的交易：{secondChannel}扣款{secondAmount}（交易时间见{secondChannel}账单）\n商家：{merchant}（{platform}）\n订单号：{orderId}\n\n情况说明：{facts}{history}\n\n诉求：{request}',
   'doc.payment.bank': '您好，我要对一笔银行卡交易申请差错处理/争议退单。\n交易时间：{paidAt}\n金额：{amount}\n收款方：{merchant}（{platform}）\n情况：{facts}\n商家和平台均未处理。请协助调查并退回款项。',
 
   // — regulator —
@@ -149,6 +156,10 @@ const documents: Record<string, string> = {
   'doc.clause.orderCount.several': '系统为此生成了多个订单。',
   'doc.clause.channels.same': '几次扣款都来自同一个支付方式。',
   'doc.clause.channels.different': '几次扣款来自不同的支付方式。',
+  // Two channels, both known (explore3 F47): each debit named; the second one's sum when it is the extra.
+  'doc.clause.channels.two': '两笔扣款分别是：{first}扣款{amount}{at}，{second}扣款{secondAmount}。',
+  'doc.clause.channels.two_no_sum': '扣款分别来自{first}和{second}。',
+  'doc.clause.channels.at': '（{at}）',
   'doc.clause.cardKey': '商家发给我的卡密是{value}。',
   'doc.clause.errorShown': '兑换时提示：{value}。',
   'doc.clause.triedAt': '我于{value}第一次兑换。',

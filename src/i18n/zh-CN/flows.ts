@@ -64,6 +64,8 @@ const flows: Record<string, string> = {
   'label.channels': '扣款渠道',
   'opt.channels.same': '同一个',
   'opt.channels.different': '不同（比如支付宝和银行卡都扣了）',
+  'q.double_charge.secondChannel': '另一笔扣款是从哪里扣的？',
+  'label.secondChannel': '另一笔扣款渠道',
 
   // card_used
   'q.card_used.cardKey': '卡密是多少？我只保存前4位和后4位，用来在投诉里指明是哪张卡。',
