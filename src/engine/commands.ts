@@ -40,8 +40,21 @@ const WORDS: Record<string, CommandName> = {
   '继续': 'continue',
 };
 
+/** The last text asked about and its answer: every route of a turn asks again about the same message. */
+let last: { text: string; cmd: Command | undefined } | undefined;
+
+/** Forgets the last text (the engine calls it per message, with clearFoldMemo). */
+export function clearCommandMemo(): void {
+  last = undefined;
+}
+
 /** The command a message is, if any: "/start new", "/progress@MyBot", "进度". */
 export function matchCommand(text: string): Command | undefined {
+  if (last?.text !== text) last = { text, cmd: readCommand(text) };
+  return last.cmd && { ...last.cmd };
+}
+
+function readCommand(text: string): Command | undefined {
   const trimmed = text.trim();
   if (!trimmed) return undefined;
   const [head, ...rest] = trimmed.split(/\s+/);

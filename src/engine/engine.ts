@@ -26,7 +26,8 @@ import { directExt, loadSession, sessionExt, ENGINE_NS, SESSION_VERSION, type Se
 import { numberedChoices, resolveChoice } from './resolve.js';
 import { isStaleTap, rememberTap, shownAgain } from './taps.js';
 import { whichOneText } from '../dialogue/index.js';
-import { matchCommand } from './commands.js';
+import { clearCommandMemo, matchCommand } from './commands.js';
+import { clearFoldMemo } from '../text/fold.js';
 
 /** A route of the simplest kind: sees every inbound at its place in the table (see routes.ts). */
 export type Hook = (ctx: TurnContext) => boolean;
@@ -107,6 +108,9 @@ export class Engine {
 
   /** After a commit that deleted a user's data, no freed page or WAL frame may keep it. */
   private afterCommit(): void {
+    // The per-turn memos (fold, matchCommand) hold the message's text: forgotten once it is handled.
+    clearFoldMemo();
+    clearCommandMemo();
     if (!this.deletedData) return;
     this.deletedData = false;
     scrubWal(this.d.db, (err) => this.d.log?.warn({ err }, 'could not truncate the WAL after a deletion'));
@@ -132,6 +136,8 @@ export class Engine {
   }
 
   private process(received: Inbound): Delivery[] {
+    clearFoldMemo();
+    clearCommandMemo();
     const now = this.d.now();
     // Bounds first (rate, length), then card keys masked in everything the user wrote (src/limits, src/privacy).
     const verdict = this.gate.admit(received, now);

@@ -47,13 +47,41 @@ export interface FoldOptions {
   trim?: boolean;
 }
 
+const MEMO = new Map<string, string>();
+const MEMO_MAX = 4096;
+/** Longer texts (documents, drafts) are folded each time: the memo holds only message-sized ones. */
+const MEMO_CHARS = 512;
+
 /**
  * The folding pipeline: NFKC → simplified → dashes → case → (punctuation) → (trim).
  * With the defaults the result has the same characters, minus width/script/case variants,
  * so regular expressions written for simplified, half-width, lower-case text apply.
  * Offsets are NOT preserved (NFKC may merge characters): take spans from the result.
  */
+/** Forgets the memo: the engine calls it per message, so no user's text outlives the turn that read it. */
+export function clearFoldMemo(): void {
+  MEMO.clear();
+}
+
+/** How many folded texts the memo holds (tests: none outlives a handled message). */
+export function foldMemoSize(): number {
+  return MEMO.size;
+}
+
 export function fold(s: string, options: FoldOptions = {}): string {
+  if (s.length > MEMO_CHARS) return foldUncached(s, options);
+  // The same few texts are folded many times a turn (the message by every route, button labels by
+  // every tap check): a small memo of the pure pipeline saves the dictionary walks (bench/engine).
+  const key = `${options.lowerCase === false ? 0 : 1}${options.stripPunctuation ? 1 : 0}${options.trim ? 1 : 0}${s}`;
+  const hit = MEMO.get(key);
+  if (hit !== undefined) return hit;
+  const out = foldUncached(s, options);
+  if (MEMO.size >= MEMO_MAX) MEMO.clear();
+  MEMO.set(key, out);
+  return out;
+}
+
+function foldUncached(s: string, options: FoldOptions): string {
   let out = foldDashes(toSimplified(foldWidth(s)));
   if (options.lowerCase !== false) out = foldCase(out);
   if (options.stripPunctuation) out = stripPunctuation(out);

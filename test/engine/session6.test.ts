@@ -215,3 +215,15 @@ describe('session 6: asking for a named step (F27)', () => {
     expect(r2).toMatch(/起诉|法院/);
   });
 });
+
+describe('session 6: the per-turn text memos (speed)', () => {
+  it('fold() gives the same answers memoised, and no text stays in the memo once a message is handled', async () => {
+    const { fold, foldMemoSize } = await import('../../src/text/fold.js');
+    expect(fold('錢扣了ＡＢＣ')).toBe(fold('錢扣了ＡＢＣ'));
+    expect(fold('錢扣了ＡＢＣ', { lowerCase: false })).not.toBe(fold('錢扣了ＡＢＣ'));
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('我在星空卡盟买了100的话费 卡密 K7PX-2B9Q-M4RT-2345 没到账');
+    expect(foldMemoSize()).toBe(0);
+  });
+});
