@@ -34,6 +34,8 @@ const DAYS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, �
 const SWAP_OK = /(?:换|更换|补发)[^。！？!?]{0,10}(?:也能接受|可以接受|能接受|也行|也可以|没问题|我同意|也好)|不一定(?:要)?退(?:钱|款)?|不退(?:钱|款)?也行/;
 /** The police's answer: "警察说金额不够立案", "派出所不受理". */
 const POLICE_SAID = /(?:警察|民警|派出所|公安|警方|110)[^。！？!?]{0,12}(?:不够|不立案|不予立案|不受理|不管|立不了|没法立|不能立|找平台|找商家|民事|经济纠纷|调解)/;
+/** "银行客服说这种要先报警 拿到报案回执才能办": the channel wants a police receipt first. */
+const CHANNEL_WANTS_REPORT = /(?:银行|发卡行|客服|支付宝|微信|渠道)[^。！？!?]{0,12}(?:先|要|需要|得)[^。！？!?]{0,4}(?:报警|报案)|(?:报案|报警)(?:的)?回执[^。！？!?]{0,6}(?:才能|才可以|才给|才会)/;
 /** The bill's numbers: "交易单号 4200…", "商户单号 XL…". */
 const TXN = /(?:交易单号|交易号|支付单号|订单号|流水号)\s*[:：是为]?\s*([A-Za-z0-9]{10,40})/;
 const MERCHANT_NO = /(?:商户单号|商家订单号|商户订单号)\s*[:：是为]?\s*([A-Za-z0-9]{6,40})/;
@@ -50,6 +52,11 @@ export function registerMoreReplies(router: Router, order: number, d: RungDeps):
       const { c, text } = on;
       const rung = rc.rungOf(c);
       if (rung === 'police' && POLICE_SAID.test(text)) return policeAnswer(ctx, c);
+      // The payment channel asks for a police receipt first (explore3 F14): how to get one; nothing recorded.
+      if (rung === 'payment' && CHANNEL_WANTS_REPORT.test(text)) {
+        ctx.reply({ text: t('reply.channel_wants_report') });
+        return (ctx.stepCase(c, { type: 'repeat' }), true);
+      }
       if (c.scenario === 'card_used' && SECOND_BAD.test(text)) return coached(ctx, c, 'second_bad_key', text, { secondKeyBad: true });
       if (REVIEW_CONDITION.test(text)) return coached(ctx, c, 'review_condition', text);
       if (EVIDENCE_ASKED.test(text) && !/删/.test(text)) return coached(ctx, c, 'evidence_asked', text);

@@ -227,3 +227,25 @@ describe('session 6: the per-turn text memos (speed)', () => {
     expect(foldMemoSize()).toBe(0);
   });
 });
+
+describe('session 6: the payment channel wants a police receipt (F14)', () => {
+  it('"银行客服说这种要先报警 拿到报案回执才能办" on the payment step says how to get a 受案回执; nothing recorded, the step stays', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:merchant_vanished');
+    answerIntake(d, { paymentMethod: { text: '银行卡' } });
+    d.press('e:done');
+    for (let i = 0; i < 4; i++) {
+      const rungs = d.last().text;
+      if (/支付渠道|银行|发卡行/.test(rungs.split('\n')[0] ?? '')) break;
+      const next = d.last().choices?.find((c) => c.id.startsWith('r:next'));
+      if (!next) break;
+      d.press(next.id);
+    }
+    const before = d.activeCase()!.state.rung;
+    const r = d.say('银行客服说这种要先报警 拿到报案回执才能办').map((x) => x.text).join('\n');
+    expect(r).toContain('受案回执');
+    expect(r).not.toMatch(/商家让你去找上游|已把对方的回复记在案件里/);
+    expect(d.activeCase()!.state.rung).toBe(before);
+  });
+});
