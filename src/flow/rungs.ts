@@ -388,5 +388,8 @@ export function ladder(i: StepInput): StepResult {
   }
   // "你好" on coming back: the step where the case stands, with a welcome.
   if (event.type === 'text' && GREETING.test(event.text.trim())) return showRung(i, facts, state, msg('ladder.welcome_back'));
-  return { ...r, effects: [{ type: 'reply', reply: { text: msg(asksWhen ? 'ladder.when_refund' : state.rungSentAt ? 'ladder.unclear_sent' : 'ladder.unclear'), choices: shown.type === 'reply' ? shown.reply.choices : undefined } }] };
+  // Sent and still within its wait: 正在计时; its deadline past: say so (review L4).
+  const due = state.rungSentAt ? rungDueAt(rungs[Math.min(state.rung, rungs.length - 1)], new Date(state.rungSentAt), i.timings, i.zone) : undefined;
+  const unclear = !state.rungSentAt ? 'ladder.unclear' : due && due.getTime() <= i.now.getTime() ? 'ladder.unclear_due' : 'ladder.unclear_sent';
+  return { ...r, effects: [{ type: 'reply', reply: { text: msg(asksWhen ? 'ladder.when_refund' : unclear), choices: shown.type === 'reply' ? shown.reply.choices : undefined } }] };
 }

@@ -63,3 +63,17 @@ describe('review H2: the switch waits while the active case or the engine asked 
     expect(h.caseOf(second).status === 'closed' || h.caseOf(second).refundedAmount === 30 || r.includes('30')).toBe(true);
   });
 });
+
+describe('review L4: words not understood after the deadline', () => {
+  it('say the deadline has passed, not 正在计时', () => {
+    h = harness('2025-11-17 10:00');
+    h.ladderCase({ facts: { amount: 98 } });
+    h.send({ choice: 'r:sent' });
+    const early = texts(h.send({ text: '嗯嗯 好吧 哈哈' }));
+    expect(early).toContain('正在计时');
+    h.at('2025-11-20 12:00');
+    const late = texts(h.send({ text: '嗯嗯 好吧 哈哈' }));
+    expect(late).not.toContain('正在计时');
+    expect(late).toContain('期限已经过了');
+  });
+});
