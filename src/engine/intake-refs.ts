@@ -14,7 +14,7 @@ import type { Router, TurnContext } from './routes.js';
 /** After the correction offer (150), before the case step (1000). */
 const ORDER_REFS = 160;
 /** Questions whose answer may be "the same as last time". */
-const SAME_IDS: ReadonlySet<string> = new Set(['platform', 'merchant']);
+const SAME_IDS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
 /** A point in time, not a promised duration: 三天前, 27号下午, 4点, 昨天. */
 const POINT_IN_TIME =
   /(?:\d+|[一二两三四五六七八九十几半]+)\s*(?:天|日|个?小时|分钟|周|个?星期|个?礼拜|个?月)\s*(?:前|之前|以前)|\d{1,2}\s*[号日]|[号日]\s*(?:[上中下]午|早上|晚上|凌晨)|\d{1,2}\s*[点:：]|[上中下]午|早上|晚上|凌晨|昨天|前天|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]/;

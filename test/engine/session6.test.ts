@@ -249,3 +249,18 @@ describe('session 6: the payment channel wants a police receipt (F14)', () => {
     expect(d.activeCase()!.state.rung).toBe(before);
   });
 });
+
+describe('session 6: review L2', () => {
+  it('"和上次一样" at 买的是什么？ copies the item of the previous case (it said there was none)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    const item = d.activeCase()!.facts.item;
+    expect(typeof item).toBe('string');
+    d.say('新案件');
+    d.press('s:double_charge');
+    answerIntake(d, { item: { text: '和上次一样' } });
+    expect(d.activeCase()!.facts.item).toBe(item);
+  });
+});
