@@ -14,7 +14,6 @@ import type { Router, TurnContext } from '../engine/routes.js';
 import type { CaseRow } from '../engine/repo.js';
 import { button } from '../engine/choices.js';
 import { citationsFor } from '../knowledge/law.js';
-import { laterSameDay } from '../calendar/quiet.js';
 import { formatDateTime } from '../flow/format.js';
 import { rungContext, rungText, type RungDeps } from './rung-context.js';
 
@@ -41,9 +40,8 @@ const TXN = /(?:交易单号|交易号|支付单号|订单号|流水号)\s*[:：
 const MERCHANT_NO = /(?:商户单号|商家订单号|商户订单号)\s*[:：是为]?\s*([A-Za-z0-9]{6,40})/;
 
 export function registerMoreReplies(router: Router, order: number, d: RungDeps): void {
-  const zone = d.config.BOT_TIMEZONE;
   const rc = rungContext(d);
-  const quiet = { start: d.config.QUIET_HOURS_START, end: d.config.QUIET_HOURS_END };
+  const { zone } = rc;
 
   router.text(
     (ctx) => {
@@ -98,7 +96,7 @@ export function registerMoreReplies(router: Router, order: number, d: RungDeps):
   /** A swap promised for a later day: its date confirmed in writing, the check on that day. */
   function swapLater(ctx: TurnContext, c: CaseRow, said: string, wait: string): true {
     const n = /周|星期/.test(wait) ? (/两/.test(wait) ? 14 : 7) : /几/.test(wait) ? 3 : Number(/\d+/.exec(wait)?.[0] ?? DAYS[wait.replace(/\s*天/, '')] ?? 3);
-    const due = laterSameDay(ctx.now, Math.min(Math.max(n, 1), 30), zone, quiet);
+    const due = rc.daysOn(ctx.now, Math.min(Math.max(n, 1), 30));
     const p = { ...params(c, ctx.now), by: formatDateTime(due, zone) };
     ctx.reply({ text: t('reply.swap_later.advice', p), document: { title: t('coach.reply_draft'), body: t('reply.swap_later.draft', p) } });
     ctx.stepCase(c, { type: 'seller_reply', kind: 'promised_later', next: 'wait', facts: { sellerReply: 'promised_later' }, said, checkAt: due.getTime() });

@@ -14,7 +14,6 @@ import { encodeChoice } from '../engine/choices.js';
 import { renderText } from '../engine/render.js';
 import { parseAmount } from '../nlu/amount.js';
 import { addWorkdays } from '../calendar/workdays.js';
-import { laterSameDay } from '../calendar/quiet.js';
 import { formatDateTime } from '../flow/format.js';
 import { rungDueAt } from '../flow/ladder.js';
 import { FULL_BACK } from '../flow/rungs.js';
@@ -33,9 +32,8 @@ const CN: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五
 const NOT_YET = /^(?:钱|款|退款)?(?:还是|还|都|依然)?(?:没|没有)(?:到|收到|到账|看到)(?:账)?(?:呢|啊|呀|了|哦)*[。.!！~～]*$/;
 
 export function registerRefundWords(router: Router, order: number, d: RungDeps): void {
-  const zone = d.config.BOT_TIMEZONE;
   const rc = rungContext(d);
-  const quiet = { start: d.config.QUIET_HOURS_START, end: d.config.QUIET_HOURS_END };
+  const { zone } = rc;
 
   router.text(
     (ctx) => {
@@ -97,7 +95,7 @@ export function registerRefundWords(router: Router, order: number, d: RungDeps):
     const rung = rc.rungOf(c);
     const n = Number(/\d/.test(m[1] ?? m[3]) ? (m[1] ?? m[3]) : CN[m[1] ?? m[3]] ?? 1);
     const unit = m[2] ?? m[4];
-    const at = unit === '小时' ? laterSameDay(ctx.now, Math.max(1, Math.ceil(n / 24)), zone, quiet) : unit === '工作日' ? addWorkdays(ctx.now, n, zone) : laterSameDay(ctx.now, Math.min(Math.max(n, 1), 30), zone, quiet);
+    const at = unit === '小时' ? rc.daysOn(ctx.now, Math.max(1, Math.ceil(n / 24))) : unit === '工作日' ? addWorkdays(ctx.now, n, zone) : rc.daysOn(ctx.now, Math.min(Math.max(n, 1), 30));
     const coached = coachSellerReply('promised_later', { scenario: c.scenario, params: rc.params(c, ctx.now), rung });
     ctx.reply({ text: t('reply.refund_promised.advice', { party: rc.party(rung) }), ...(coached.draft ? { document: { title: t('coach.reply_draft'), body: coached.draft } } : {}) });
     ctx.stepCase(c, { type: 'seller_reply', kind: 'promised_later', next: 'wait', facts: coached.facts, said, checkAt: at.getTime() });

@@ -7,6 +7,7 @@ import type { TurnContext } from '../engine/routes.js';
 import { matchCommand } from '../engine/commands.js';
 import { HYPOTHETICAL } from './asked.js';
 import { renderText } from '../engine/render.js';
+import { laterSameDay } from '../calendar/quiet.js';
 import { applicableRungs, documentParams, type Timings } from '../flow/ladder.js';
 import type { Flow, RungId } from '../flow/types.js';
 import type { ScenarioId } from '../types.js';
@@ -20,6 +21,10 @@ export interface RungContext {
   rungOf(c: CaseRow): RungId;
   params(c: CaseRow, now: Date): Params;
   party(rung: RungId): string;
+  /** The bot's zone (BOT_TIMEZONE). */
+  zone: string;
+  /** `days` days on, moved out of the quiet hours (a check the reader schedules). */
+  daysOn(now: Date, days: number): Date;
 }
 
 export function rungContext(d: RungDeps): RungContext {
@@ -36,6 +41,8 @@ export function rungContext(d: RungDeps): RungContext {
       return out;
     },
     party: (rung) => t(`reply.party.${has(`reply.party.${rung}`) ? rung : 'other'}`),
+    zone,
+    daysOn: (now, days) => laterSameDay(now, days, zone, { start: d.config.QUIET_HOURS_START, end: d.config.QUIET_HOURS_END }),
   };
 }
 
