@@ -56,13 +56,15 @@ const MONEY_AFTER_ARABIC = /^\s*(?:多|来|余)?\s*(?:元|块钱|块|圆|rmb|cny
 const JIAO_AFTER = /^\s*(?:毛|角)/;
 const FEN_AFTER = /^\s*分钱/;
 const MONEY_CONTEXT_BEFORE =
-  /(?:充了|冲了|充值了?|付了|支付了?|付款了?|花了|扣了|扣款|扣费|扣我|被扣|转了|转账|买了|金额(?:是|为)?|价格(?:是|为)?|价值|总共|一共|共计|合计|退款?|退我|退回|余额(?:还有|有)?|损失|paid|charged|cost|spent|refund|worth|price|total)\s*[:：]?\s*$/;
+  /(?:(?:充|冲|付|花|扣|交|转|骗|赔|亏|借)(?:钱|值)?(?:了|过)?(?:我|他|她|他们|钱)?|给(?:了|过)(?:他|她|他们|商家|卖家|对方)?|充值了?|支付了?|付款了?|扣款|扣费|扣我|被扣|已扣|转账|买了|金额(?:是|为)?|价格(?:是|为)?|价值|面值|面额|单价|每次|每笔|一次|总共|一共|共计|合计|退款?|退我|退回|余额(?:还有|有)?|损失|paid|charged|cost|spent|refund|worth|price|total)\s*[:：]?\s*$/;
 
 // A rate before a sum, the sum right after it (每个月自动续费29.9, 月费15, 每个月都会从我花呗扣款48元) — not when the
 // user says they paid it (按月买的会员 付了30元, 年费会员 付了198元).
 const RATE_BEFORE = /(?:每个?(?:月|年|周|季度?)|月费|年费|按月|包月(?:费)?|首月|首年|次月|续费价)(?:(?!付了|花了|充了|买了|交了)[^，。,；;]){0,8}$/;
 // Someone else's money: 有人被盗刷了三千元, 很多人充了500 — not 帮别人充了100 or 大家好.
 const OTHERS_PAID = /(?<![帮给替])(?:有人|别人|有的人|很多人|不少人|网友|其他人)(?:也|都|还)?(?:被|在)?[^，。,]{0,3}(?:充|付|花|扣|盗刷|损失|买|骗|转)/;
+// A sum naming the goods it bought: 100的点卡, 200的卡密, 50的话费 (their face value — what was paid).
+const GOODS_OF_AFTER = /^\s*的\s*[^，。,；;!！?？\s]{0,6}?(?:预存款|存款|余额|点卡|卡密|充值卡|礼品卡|游戏卡|购物卡|卡|话费|流量|会员|月卡|年卡|季卡|周卡|q币|qb|皮肤|套餐|账号|号|cdk|激活码|兑换码|礼包|订单|东西|货)/;
 // The number itself, Arabic or Chinese, at the start of an after-window.
 const NUM_LEAD = `[\\d.,${CN_NUM_CHARS}]+`;
 // A rate after a sum: "20元一个月", "29.9/月", "15块每月", "198一年".
@@ -127,7 +129,7 @@ export function parseAmountNormalized(s: string, opts: AmountOptions = {}): numb
     if (ROUGH_AFTER.test(after) || (ROUGH_BEFORE.test(before) && (!/小\s*$/.test(before) || m[2]))) continue; // 小5k is rough, 小100 is not said
     // A number with a leading zero (07网上购物) or a product model (iPhone 12, 小米 13) is no price.
     if (/^0\d/.test(raw)) continue;
-    if (/(?:iphone|ipad|mate|note|galaxy|redmi|pixel|nova|ios|android|windows|win|macos|华为|小米|荣耀|红米|苹果)\s*$/.test(before)) continue;
+    if (/(?:iphone|ipad|mate|note|galaxy|redmi|pixel|nova|ios|android|windows|win|macos|华为|小米|(?<!王者)荣耀|红米|苹果)\s*$/.test(before)) continue;
     // A date written 11.18 with a time or 号-like context is not money.
     if (/^\d{1,2}\.\d{1,2}$/.test(raw) && /^\s*(?:号|日|晚|早|上午|下午|中午|凌晨|\d{1,2}[:点])/.test(after)) continue;
     // A list number at the start of a line ("1、如果…", "2. …") is not a sum.
@@ -179,7 +181,7 @@ export function parseAmountNormalized(s: string, opts: AmountOptions = {}): numb
     }
     let score = 1;
     if (hasMarkerBefore || hasMarkerAfter) score = 3;
-    else if (MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8))) score = 2;
+    else if (MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8)) || GOODS_OF_AFTER.test(after)) score = 2;
     // What was actually paid beats a face value: "100元话费 实付98.5".
     if (ACTUALLY_PAID_BEFORE.test(lastChars(s, index, 8))) score = 4;
     found.push({ value, score, index });

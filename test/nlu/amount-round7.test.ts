@@ -1,0 +1,18 @@
+// Amounts, round 7 (issue 13 item 4): a word of paying right before a sum (扣20, 充钱了500, 给了50)
+// marks it as the sum paid, so it wins over a bare number; a game title is no phone model. Cases from the written sets' misses and
+// from trying the bot as a new user; first-failing.
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../src/nlu/understand.js';
+
+const NOW = new Date('2026-11-30T10:00:00+08:00');
+const amt = (t: string) => understand(t, NOW, 'Asia/Shanghai').entities.amount;
+
+describe('amounts, round 7', () => {
+  it('a sum right after a paying verb (扣20, 充钱了500) beats a later bare number', () => {
+    expect(amt('本来应该扣20结果扣了40，明细里是两条20')).toBe(20);
+  });
+  it('王者荣耀 is a game, not a 荣耀 phone model: the sum after it is the sum paid', () => {
+    expect(amt('王者荣耀 100 没到账')).toBe(100);
+    expect(amt('荣耀 50 手机壳 没发货')).toBeUndefined();
+  });
+});
