@@ -15,6 +15,8 @@ import { choice, join, msg, withPrefix, type Text } from './message.js';
 import { optionText } from './facts-text.js';
 import { askReply, assessmentText, declinedReply, evidenceReply } from './replies.js';
 import { channelFacts } from './channels.js';
+import { aheadAnswers, type Ahead } from './ahead.js';
+import { factText } from './facts-text.js';
 import type { CaseState } from './state.js';
 import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
 import type { Facts, FactValue, Flow, Question } from './types.js';
@@ -130,6 +132,27 @@ function holdOn(i: StepInput, q: Question, key: string, offerSkip = false): Step
   return { facts: i.facts, state: { ...i.state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(i.flow, q, offerSkip ? Math.max(1, reasks) : reasks, msg(key), i.facts) }] };
 }
 
+/** Name questions: an answer that reads as a name may still say there is no order number. */
+const NAME_QS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
+
+/** Facts given ahead of their questions: kept (those questions are then not asked); the open one again, no strike. */
+function keptAhead(i: StepInput, q: Question, ahead: readonly Ahead[]): StepResult {
+  const facts = { ...i.facts };
+  for (const x of ahead) facts[x.q.id] = x.value;
+  // Each fact after the first carries its separator (…_more keys): no punctuation in the step.
+  const said = ahead.map((x, n) => {
+    const more = n > 0 ? '_more' : '';
+    return x.value === null ? msg(`intake.ahead_none${more}`, { label: msg(`label.${x.q.id}`) }) : msg(`intake.ahead_fact${more}`, { label: msg(`label.${x.q.id}`), value: factText(i.flow, x.q, x.value, i.zone) });
+  });
+  const reasks = i.state.q === q.id ? i.state.reasks : 0;
+  const history = [...i.state.history.filter((h) => !ahead.some((x) => x.q.id === h)), ...ahead.map((x) => x.q.id)];
+  return {
+    facts,
+    state: { ...i.state, stage: 'intake', q: q.id, reasks, history },
+    effects: [{ type: 'reply', reply: askReply(i.flow, q, reasks, msg('intake.ahead', { facts: join(said, '') }), facts) }],
+  };
+}
+
 /** One event during intake. */
 export function intake(i: StepInput): StepResult {
   const { flow, facts, state, event } = i;
@@ -160,6 +183,11 @@ export function intake(i: StepInput): StepResult {
     if (side && readTyped(q, text, i.now, i.zone).ok === false) return holdOn(i, q, side[1]);
   }
   const a = readAnswer(q, event, i.now, i.zone);
+  // An answer to a later question given now ("微信付的" at 订单号, "没有订单号" at 卖家叫什么): kept for it.
+  if (event.type === 'text' && (a.type !== 'value' || NAME_QS.has(q.id))) {
+    const ahead = aheadAnswers(flow, facts, q, event.text, i.now, i.zone, a.type === 'value');
+    if (ahead.length) return keptAhead(i, q, ahead);
+  }
   // A day named without a year (12月3号) that the year we guessed puts before the payment: asked again, saying why.
   if (a.type === 'value' && a.yearGuessed && q.kind === 'time' && q.id !== 'paidAt' && typeof a.value === 'string' && typeof facts.paidAt === 'string') {
     const day = (v: string) => (v.includes('T') ? localYmd(new Date(v), i.zone) : v.slice(0, 10));
