@@ -31,7 +31,7 @@ const ROLE = /^(?:就是?)?(?:那个|这个|一个|他们的?)?(?:网站|平台|
 // "不知道 客服QQ是88776655": the contact given instead of a name is the name.
 const DONT_KNOW_LEAD = /^(?:不知道|不清楚|不记得了?|忘了|忘记了|名字忘了|记不清了?)[\s,，。、]*/;
 // Hedges around a name: 好像是…吧, 大概, 网址忘了.
-const HEDGE_LEAD = /^(?:好像|应该|大概|可能|估计|貌似)(?:是|叫)?\s*/;
+const HEDGE_LEAD = /^(?:好像|应该|大概|可能|估计|貌似)(?:是|叫)?(?:(?:什么|啥)(?:来着)?\s*(?=\S{2,}))?\s*/;
 const HEDGE_INNER = /(?:大概|差不多|好像|估计|貌似)\s*/g;
 const FORGOT_TAIL = /[\s,，]*(?:网址|网站|链接|名字|全名|具体的?名字|具体的?网址)(?:我)?(?:忘了|忘记了|记不清了?|不记得了?)$/;
 

@@ -79,3 +79,13 @@ describe('answers given ahead of their question', () => {
     expect(c.state.reasks).toBe(1);
   });
 });
+
+describe('a hedged name', () => {
+  it('"不记得了 好像叫什么星星" at the platform question stores 星星, not 什么星星', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    d.say('不记得了 好像叫什么星星');
+    expect(d.activeCase()!.facts.platform).toBe('星星');
+  });
+});
