@@ -29,8 +29,11 @@ export const NEW_STORY_NS = 'nlu_new';
 export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: string, text = ''): Facts {
   // A story fills what the confirmation can show plainly: the amount, the channel, the time, and a
   // platform or item named in a form that clearly is one (小年卡盟, hfkc.cn; 王者荣耀点券, Q币).
-  // Other names, order numbers and counts found in a story are asked again (they are easy to mistake).
+  // Other names and order numbers found in a story are asked again (they are easy to mistake); a count
+  // of debits of two or more (被扣了两次) is shown and kept (asking 一共被扣了几次？ after it was said reads
+  // as not listening — trying the bot as a new user, session 7).
   const all: Facts = {};
+  if (e.chargeCount !== undefined && e.chargeCount >= 2 && e.chargeCount <= 50) all.chargeCount = e.chargeCount;
   const platform = storyPlatform(e.platform, text);
   if (platform) all.platform = platform;
   const item = text ? storyItem(text) : undefined;
@@ -48,6 +51,7 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
   const dayOnly = typeof f.paidAt === 'string' && !f.paidAt.includes('T');
   const parts = [t(`scenario.${scenario}`)];
   if (typeof f.amount === 'number') parts.push(formatAmount(f.amount));
+  if (typeof f.chargeCount === 'number') parts.push(t('nlu.charge_count', { n: f.chargeCount }));
   if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
   if (typeof f.paidAt === 'string') parts.push(dayOnly ? formatDate(f.paidAt, zone, now) : formatDateTime(f.paidAt, zone, now));
   if (typeof f.item === 'string') parts.push(f.item);

@@ -2,7 +2,8 @@
 // what was asked. At 订单号是多少？ "微信付的" is the payment channel, "前天晚上9点多" the time paid, "60块"
 // the sum, and at 卖家叫什么？ "没有订单号 就一个截图" says there is no order number. Such a short answer
 // that does not fit the open question but plainly fits a later one still unanswered is kept for that
-// question (which is then not asked), and the open question is asked again, with no strike.
+// question (which is then not asked), and the open question is asked again, with no strike. A fact
+// skipped earlier and given now ("支付宝" after 跳过) is taken the same way.
 import type { FactValue, Facts, Flow, Question } from './types.js';
 import { readTyped } from './answers.js';
 import { fold } from '../dialogue/fold.js';
@@ -25,11 +26,15 @@ const PAID_WITH = /^(?:我|是|就是)?(?:用|拿|走)?的?(?:微信|支付宝|z
 /** An order number with its label: only then is it taken at another question. */
 const ORDER_LABEL = /^(?:订单号|订单编号|单号)/;
 
-/** Later questions of the intake (after `q`), not answered yet, that apply to these facts. */
+/**
+ * Questions the answer may belong to: later ones not answered yet, and earlier ones skipped (跳过,
+ * then "支付宝" a question later: the user found it), that apply to these facts.
+ */
 function laterOpen(flow: Flow, facts: Facts, q: Question): Question[] {
   const qs = flow.questions;
   const at = qs.findIndex((x) => x.id === q.id);
-  return qs.slice(at + 1).filter((x) => !(x.id in facts) && (x.when ? x.when(facts) : true));
+  const open = (x: Question, n: number) => (n > at ? !(x.id in facts) : n < at && facts[x.id] === null);
+  return qs.filter((x, n) => open(x, n) && (x.when ? x.when(facts) : true));
 }
 
 /**
@@ -43,7 +48,7 @@ export function aheadAnswers(flow: Flow, facts: Facts, q: Question, raw: string,
   const f = fold(text);
   const out: Ahead[] = [];
   for (const later of laterOpen(flow, facts, q)) {
-    if (later.kind === 'order' && NO_ORDER.test(f)) out.push({ q: later, value: null });
+    if (later.kind === 'order' && NO_ORDER.test(f) && !(later.id in facts)) out.push({ q: later, value: null });
     // "微信付的", "用支付宝付款的" reads as a name only by accident: it says how the user paid.
     if (fitsOpen && later.kind === 'payment' && PAID_WITH.test(f)) {
       const r = readTyped(later, text, now, zone);

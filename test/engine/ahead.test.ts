@@ -89,3 +89,39 @@ describe('a hedged name', () => {
     expect(d.activeCase()!.facts.platform).toBe('星星');
   });
 });
+
+describe('trying the bot on Telegram as a new user (session 7)', () => {
+  it('a count of debits in the first message (被扣了两次钱) is shown and kept: 一共被扣了几次？ is not asked', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('卧槽 充个qb被扣了两次钱 一次30 就到了一次 这咋整');
+    expect(r.at(-1)!.text).toContain('扣了2次');
+    d.press('u:yes');
+    expect(d.activeCase()!.facts.chargeCount).toBe(2);
+    for (const a of ['速充网', '跳过', '跳过', '支付宝', '今天下午两点']) d.say(a);
+    expect(d.activeCase()!.state.q).not.toBe('chargeCount');
+    expect(d.activeCase()!.facts.chargeCount).toBe(2);
+  });
+
+  it('a fact skipped and given a question later ("支付宝" at 什么时候付的款？) is taken', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    for (const a of ['速充网', '星辰点卡店', 'Q币', '跳过', '30', '跳过']) d.say(a);
+    expect(d.activeCase()!.state.q).toBe('paidAt');
+    d.say('支付宝');
+    const c = d.activeCase()!;
+    expect(c.facts.paymentMethod).toBe('alipay');
+    expect(c.state.q).toBe('paidAt');
+    expect(c.state.reasks).toBe(0);
+  });
+
+  it('"不知道是谁 没看到卖家" at 卖家叫什么？ is no name: asked again with 跳过', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    atMerchant(d);
+    const r = d.say('不知道是谁 没看到卖家');
+    expect(d.activeCase()!.facts.merchant).toBeUndefined();
+    expect(r.at(-1)!.choices?.map((x) => x.id)).toContain('q:skip');
+  });
+});
