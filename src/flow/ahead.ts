@@ -21,6 +21,8 @@ export const NO_ORDER = /(?:没有|没|无|找不到|不知道|没给)(?:什么)
 const YUAN = /[元块¥￥]|rmb/i;
 /** A word of time in the answer: a day, a part of the day or a clock time. */
 const TIME_WORD = /[号日点]|昨天|前天|今天|大前天|上午|下午|晚上|早上|中午|凌晨|半夜|刚才|刚刚|周[一二三四五六日天]|星期|礼拜|\d{1,2}[:：]\d{2}|\d{1,2}[./月]\d{1,2}/;
+/** The money left on a site: 还剩380, 余额还有200, 里面还有150. */
+const BALANCE_WORD = /^(?:我)?(?:余额|里面|账户里|站里|平台上)?(?:还)?(?:剩|剩下|有|还有|还剩)/;
 /** A channel said with paying: 微信付的, 用支付宝付款, zfb支付的, 花呗扣的. */
 const PAID_WITH = /^(?:我|是|就是)?(?:用|拿|走)?的?(?:微信|支付宝|zfb|wx|vx|花呗|qq钱包|银行卡|信用卡|储蓄卡|余额|云闪付)(?:钱包|零钱)?(?:付|支付|付款|扣|转账|转)(?:的|了)?(?:钱|款)?[啊呀吧哦的。.!！]*$/;
 /** An order number with its label: only then is it taken at another question. */
@@ -63,6 +65,11 @@ export function aheadAnswers(flow: Flow, facts: Facts, q: Question, raw: string,
       const r = readTyped(later, text, now, zone);
       if (r.ok) out.push({ q: later, value: r.value });
     }
+    // "还剩380", "余额还有200": the money left on the site.
+    if (later.kind === 'amount' && later.id === 'balance' && q.kind !== 'amount' && BALANCE_WORD.test(f)) {
+      const r = readTyped(later, text, now, zone);
+      if (r.ok) out.push({ q: later, value: r.value });
+    }
     if (later.kind === 'amount' && later.id === 'amount' && q.kind !== 'amount' && YUAN.test(text)) {
       const r = readTyped(later, text, now, zone);
       if (r.ok) out.push({ q: later, value: r.value });
@@ -73,4 +80,21 @@ export function aheadAnswers(flow: Flow, facts: Facts, q: Question, raw: string,
     }
   }
   return out;
+}
+
+/**
+ * A typed answer that repeats a fact already recorded (the sum told in the story typed again at 订单号):
+ * the question the fact belongs to, so the bot can say it has it instead of 没法识别.
+ */
+export function repeatedFact(flow: Flow, facts: Facts, q: Question, raw: string, now: Date, zone: string): Question | undefined {
+  const text = raw.trim();
+  if (!text || text.length > MAX_CHARS) return undefined;
+  for (const other of flow.questions) {
+    if (other.id === q.id || other.kind === q.kind || !(other.kind === 'amount' || other.kind === 'payment')) continue;
+    const have = facts[other.id];
+    if (have === undefined || have === null) continue;
+    const r = readTyped(other, text, now, zone);
+    if (r.ok && r.value === have) return other;
+  }
+  return undefined;
 }

@@ -15,7 +15,7 @@ import { choice, join, msg, withPrefix, type Text } from './message.js';
 import { optionText } from './facts-text.js';
 import { askReply, assessmentText, declinedReply, evidenceReply } from './replies.js';
 import { channelFacts } from './channels.js';
-import { aheadAnswers, type Ahead } from './ahead.js';
+import { aheadAnswers, repeatedFact, type Ahead } from './ahead.js';
 import { factText } from './facts-text.js';
 import type { CaseState } from './state.js';
 import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
@@ -127,9 +127,13 @@ const SIDE: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 function holdOn(i: StepInput, q: Question, key: string, offerSkip = false): StepResult {
+  return holdOnWith(i, q, msg(key), offerSkip);
+}
+
+function holdOnWith(i: StepInput, q: Question, prefix: Text, offerSkip = false): StepResult {
   const reasks = i.state.q === q.id ? i.state.reasks : 0;
   // offerSkip: the question is shown as on a re-ask (with 跳过), without counting one.
-  return { facts: i.facts, state: { ...i.state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(i.flow, q, offerSkip ? Math.max(1, reasks) : reasks, msg(key), i.facts) }] };
+  return { facts: i.facts, state: { ...i.state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(i.flow, q, offerSkip ? Math.max(1, reasks) : reasks, prefix, i.facts) }] };
 }
 
 /** Name questions: an answer that reads as a name may still say there is no order number. */
@@ -187,6 +191,12 @@ export function intake(i: StepInput): StepResult {
   if (event.type === 'text' && (a.type !== 'value' || NAME_QS.has(q.id))) {
     const ahead = aheadAnswers(flow, facts, q, event.text, i.now, i.zone, a.type === 'value');
     if (ahead.length) return keptAhead(i, q, ahead);
+    // "380" at 订单号 after the story gave 380元: it is already recorded — said so, no strike.
+    const same = a.type === 'value' ? undefined : repeatedFact(flow, facts, q, event.text, i.now, i.zone);
+    if (same) {
+      const value = factText(flow, same, facts[same.id], i.zone);
+      return holdOnWith(i, q, msg('intake.already_have', { label: msg(`label.${same.id}`), value }));
+    }
   }
   // A day named without a year (12月3号) that the year we guessed puts before the payment: asked again, saying why.
   if (a.type === 'value' && a.yearGuessed && q.kind === 'time' && q.id !== 'paidAt' && typeof a.value === 'string' && typeof facts.paidAt === 'string') {

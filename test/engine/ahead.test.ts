@@ -125,3 +125,22 @@ describe('trying the bot on Telegram as a new user (session 7)', () => {
     expect(r.at(-1)!.choices?.map((x) => x.id)).toContain('q:skip');
   });
 });
+
+describe('a vanished site (session 7, trying the bot as a new user)', () => {
+  it('the sum of the story typed again is said to be recorded (no strike); 还剩380 is the balance; 群主叫阿飞 is the seller 阿飞', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('我靠 那个叫乐享卡盟的站跑路了 网站打不开 群也解散了 我里面还有380的余额没用 前几天还好好的');
+    d.press('u:yes');
+    d.say('不知道 群主叫阿飞');
+    expect(d.activeCase()!.facts.merchant).toBe('阿飞');
+    d.say('跳过');
+    expect(d.activeCase()!.state.q).toBe('orderId');
+    const r = d.say('380');
+    expect(r.at(-1)!.text).toContain('已经记下了');
+    expect(d.activeCase()!.state.reasks).toBe(0);
+    d.say('还剩380');
+    expect(d.activeCase()!.facts.balance).toBe(380);
+    expect(d.activeCase()!.state.q).toBe('orderId');
+  });
+});
