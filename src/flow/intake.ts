@@ -15,7 +15,8 @@ import { choice, join, msg, withPrefix, type Text } from './message.js';
 import { optionText } from './facts-text.js';
 import { askReply, assessmentText, declinedReply, evidenceReply } from './replies.js';
 import { channelFacts } from './channels.js';
-import { aheadAnswers, repeatedFact, type Ahead } from './ahead.js';
+import { aheadAnswers, NO_ORDER, repeatedFact, type Ahead } from './ahead.js';
+import { fold } from '../dialogue/fold.js';
 import { factText } from './facts-text.js';
 import type { CaseState } from './state.js';
 import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
@@ -186,6 +187,8 @@ export function intake(i: StepInput): StepResult {
     const side = text.length <= 30 ? SIDE.find(([re]) => re.test(text)) : undefined;
     if (side && readTyped(q, text, i.now, i.zone).ok === false) return holdOn(i, q, side[1]);
   }
+  // "没有订单号", "私下转的 没订单号": there is none — recorded as such (a payment record proves the deal).
+  if (event.type === 'text' && q.kind === 'order' && NO_ORDER.test(fold(event.text)) && !/\d{6,}/.test(event.text)) return accept(i, q, null, msg('intake.no_order'));
   const a = readAnswer(q, event, i.now, i.zone);
   // An answer to a later question given now ("微信付的" at 订单号, "没有订单号" at 卖家叫什么): kept for it.
   if (event.type === 'text' && (a.type !== 'value' || NAME_QS.has(q.id))) {

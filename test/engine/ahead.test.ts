@@ -144,3 +144,18 @@ describe('a vanished site (session 7, trying the bot as a new user)', () => {
     expect(d.activeCase()!.state.q).toBe('orderId');
   });
 });
+
+describe('no order number', () => {
+  it('"没有订单号" at 订单号是多少？ is recorded as none, with a word on what proves the deal instead', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    atMerchant(d);
+    d.say('星辰点卡店');
+    d.say('王者荣耀点券600');
+    const r = d.say('没有订单号');
+    const c = d.activeCase()!;
+    expect(c.facts.orderId).toBeNull();
+    expect(c.state.q).toBe('amount');
+    expect(r.map((x) => x.text).join('\n')).toContain('付款记录');
+  });
+});

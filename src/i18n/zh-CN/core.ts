@@ -53,6 +53,7 @@ const core: Record<string, string> = {
   'intake.hold_on': '好，不着急。找到了直接发给我，这个问题先等着：',
   'intake.ahead': '先记下了：{facts}。这个问题还要问一下：',
   'intake.ahead_fact': '{label} {value}',
+  'intake.no_order': '好，没有订单号也可以：付款记录截图同样能证明这笔交易。',
   'intake.already_have': '{label}已经记下了（{value}）。这个问题还要问一下：',
   'intake.ahead_none': '{label}没有',
   'intake.ahead_fact_more': '，{label} {value}',
