@@ -151,6 +151,8 @@ const core: Record<string, string> = {
   'rung.header': '第{n}/{total}步：{title}',
   // {due} closes its sentence: a 调休-estimate note (cal.estimated) follows the date, before the 。.
   'rung.sent': '好的，已开始计时。我会问你结果，时间大约是 {due}。期间对方回复了，也可以随时告诉我。',
+  'rung.sent_already': '这一步你在 {sent} 已经发过了，正在计时，不用重新开始。我会在 {due} 问你结果；期间对方回复了，随时告诉我。',
+  'rung.sent_already_due': '这一步你在 {sent} 已经发过了，期限（{due}）已经到了，不用重新计时。钱退了吗？退了就告诉我退了多少；对方回复了，把原话发给我；还没有结果，点“没用，看下一步”。',
   'rung.sent_no_followup': '好的。这一步没有固定的等待期，有进展随时告诉我。',
   'ladder.unclear': '我没看懂。可以用下面的按钮：发出后点“已发送”，没有结果点“看下一步”。',
   'ladder.unclear_sent': '我没看懂。这一步已经发出、正在计时；对方回复了就把原话发给我，期限到了没结果点“看下一步”。',
