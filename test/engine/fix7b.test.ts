@@ -57,3 +57,48 @@ describe('F8: 没用，看下一步 on two steps within two seconds', () => {
     expect(d.activeCase()!.state.rung).toBe(2);
   });
 });
+
+describe('seller rung: refund requests refused several times are a refusal', () => {
+  for (const said of ['申请退了3次 都被拒了', '退了两回 全被驳回', '申请退了好几次 都被拒了']) {
+    it(`"${said}" is read as refused, nothing refunded`, () => {
+      const d = onLadder();
+      d.press('r:sent');
+      const r = d.say(said).map((x) => x.text).join('\n');
+      const c = d.activeCase()!;
+      expect(c.facts.sellerReply, r).toBe('refused');
+      expect(c.state.awaitingRefundAmount ?? false).toBe(false);
+      expect(c.facts.refundClaimRung ?? null).toBe(null);
+    });
+  }
+});
+
+describe('a bare 嗯 / 对 / 好 at a name question', () => {
+  for (const said of ['嗯', '对', '好']) {
+    it(`"${said}" at 平台 and 商家 is asked again as a name, without "发生了什么"`, () => {
+      app?.close();
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      expect(d.activeCase()!.state.q).toBe('platform');
+      const r1 = d.say(said).map((x) => x.text).join('\n');
+      expect(d.activeCase()!.facts.platform).toBeUndefined();
+      expect(r1).not.toContain('发生了什么');
+      expect(r1).toContain('名字');
+      expect(r1).toContain('跳过');
+      d.say('小年卡盟');
+      expect(d.activeCase()!.state.q).toBe('merchant');
+      const r2 = d.say(said).map((x) => x.text).join('\n');
+      expect(d.activeCase()!.facts.merchant).toBeUndefined();
+      expect(r2).not.toContain('发生了什么');
+      expect(r2).toContain('名字');
+    });
+  }
+  it('a word about the dispute (已读不回) keeps its re-ask: what happened is asked later', () => {
+    app?.close();
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    d.say('小年卡盟');
+    expect(d.say('已读不回').map((x) => x.text).join('\n')).toContain('发生了什么');
+  });
+});

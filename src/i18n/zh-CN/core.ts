@@ -30,6 +30,7 @@ const core: Record<string, string> = {
   'reask.pick': '这个回答我没法识别，请从下面的选项里选一个（发编号也可以）。',
   'reask.why.unknown': '没关系，想起来再说；实在不清楚可以点“跳过（不清楚）”。',
   'reask.why.no_letters': '这个看起来不像名称，请用文字写一下。',
+  'reask.why.acknowledged': '这里需要一个具体的名字，材料里要写明是哪一个：请直接写出来；不清楚可以点“跳过（不清楚）”。',
   'reask.why.not_a_name': '这句不像是名称（发生了什么，后面会再问）。',
   'reask.why.before_paid': '这个时间比付款时间还早，请再确认一下。',
   'reask.why.approximate': '写给商家和平台的材料要用准确金额，请看一下付款记录（支付宝/微信账单里的那一笔）再填；实在查不到可以点“跳过（不清楚）”。',
