@@ -102,3 +102,15 @@ describe('a bare 嗯 / 对 / 好 at a name question', () => {
     expect(d.say('已读不回').map((x) => x.text).join('\n')).toContain('发生了什么');
   });
 });
+
+describe('F54 leftovers: a key the user shared before it failed', () => {
+  it('the seller step cites no law that assumes the seller failed, and names no deadline or next step', () => {
+    const d = onLadder('card_used', { redeemedBefore: { choice: 'a:shared' } });
+    const step = d.log.map((x) => x.text).join('\n').split('第1/1步').at(-1)!;
+    expect(step).toContain('商家多半没有过错');
+    expect(step).not.toContain('《消费者权益保护法》第24条');
+    expect(step).not.toContain('《民法典》第577条');
+    expect(step).not.toContain('进入下一步');
+    expect(step).not.toMatch(/到 \d+月\d+日 \d+:\d+ 为止/);
+  });
+});

@@ -69,3 +69,19 @@ describe('导出 lists a reminder at the time it is sent, after quiet hours', ()
     expect(line).toContain('11月29日 09:00');
   });
 });
+
+describe('F54 leftovers: the check after asking the seller for help with a shared key', () => {
+  it('asks whether the seller answered the request, not about a deadline or a refund', () => {
+    h = harness('2025-11-17 10:00');
+    const id = h.ladderCase({ scenario: 'card_used', facts: { redeemedBefore: 'shared', cardKey: 'AB12****GH78' } });
+    h.send({ choice: 'r:sent' });
+    const due = checks(id)[0];
+    expect(due).toBeDefined();
+    h.at('2025-11-19 17:00');
+    expect(h.app.scheduler.fireDue().fired).toBe(1);
+    const m = h.followUpMessages().at(-1)!;
+    expect(m.text).not.toContain('期限');
+    expect(m.text).not.toContain('退款了吗');
+    expect(m.text).toContain('兑换记录');
+  });
+});
