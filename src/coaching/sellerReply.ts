@@ -52,6 +52,9 @@ export function classifySellerReplyWith(text: string, model: CoachModel | null):
   const rule = ruleSellerReply(text);
   if (!model) return rule;
   const p = predictProba(model, text);
+  // Words that say no money came back (rules 'negated': 还没退, 都被拒了) rule out 'refunded' for the
+  // model too: "申请退了3次 都被拒了" shares 退了 with a refund but reports a refusal.
+  if (NEGATED.test(normalize(text))) p[model.labels.indexOf('refunded')] = 0;
   let best = p.indexOf(Math.max(...p));
   if (rule === 'other') {
     // The model's kind needs a word of that kind (rules/lexicon.json) as well as its probability.

@@ -12,10 +12,11 @@ export type NameCheck =
   | { ok: true; value: string }
   /**
    * 'unknown': the user says they don't know (未知, 不知道, 不记得了…); 'no_letters': no letter or CJK
-   * character (😡😡😡, ???, 123 alone is allowed only for merchant); 'not_a_name': a bare yes/no (对, 嗯)
-   * or a word about the dispute (已读不回, 跑路了, 没到账) typed where a name was asked.
+   * character (😡😡😡, ???, 123 alone is allowed only for merchant); 'acknowledged': a bare
+   * yes/no (对, 嗯, 好) typed where a name was asked; 'not_a_name': a word about the dispute there
+   * (已读不回, 跑路了, 没到账).
    */
-  | { ok: false; reason: 'unknown' | 'no_letters' | 'not_a_name' | 'vague' | 'insult' | 'same_as_before' };
+  | { ok: false; reason: 'unknown' | 'no_letters' | 'not_a_name' | 'acknowledged' | 'vague' | 'insult' | 'same_as_before' };
 
 /** Answers meaning "I don't know", after folding and without punctuation. */
 const UNKNOWN = /^(?:不知道(?:叫)?(?:啥|什么)(?:名字?)?|不知道名字|名字不知道|看下一步|下一步|下一个|未知|不知道|不知|不清楚|不记得|记不得|记不清|不记得了|忘了|忘记了|不晓得|不确定|没注意|没印象|不懂|不太清楚|不太记得|啥|什么|无|没有|随便|不知道啊|idk|dunno|unknown|n\/?a|none|null|\?+)(?:了|啊|呀|吧|哦|呢|欸|诶)*$/i;
@@ -128,7 +129,9 @@ export function checkName(text: string, opts: { allowDigits?: boolean; name?: bo
   if (!HAS_LETTER.test(value) && !(opts.allowDigits && HAS_DIGIT.test(value) && value.replace(/\D/g, '').length >= 5)) return { ok: false, reason: 'no_letters' };
   if (opts.name) {
     const yn = yesNo(text);
-    if ((yn.answer !== 'unknown' && !yn.rest) || ABOUT_THE_DISPUTE.test(bareValue)) return { ok: false, reason: 'not_a_name' };
+    // A bare 嗯/对/好 acknowledges the question and names nothing; a word about the dispute (已读不回) is what happened.
+    if (yn.answer !== 'unknown' && !yn.rest) return { ok: false, reason: 'acknowledged' };
+    if (ABOUT_THE_DISPUTE.test(bareValue)) return { ok: false, reason: 'not_a_name' };
     if (insultOnly(bare) || insultOnly(bareValue)) return { ok: false, reason: 'insult' };
     if (VAGUE.test(bareValue) || VAGUE.test(bare) || ROLE.test(bareValue) || ROLE.test(bare)) return { ok: false, reason: 'vague' };
   }

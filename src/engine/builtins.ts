@@ -174,7 +174,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
         return ctx.reply(closeAsk(active.id, active.scenario));
       case 'export':
         repo.audit(`user:${ctx.user.id}`, 'data_exported', null, null, ctx.now);
-        ctx.reply({ text: t('export.intro'), document: { title: t('export.title'), body: exportText(repo, ctx.user, config.BOT_TIMEZONE, d.flows) } });
+        ctx.reply({ text: t('export.intro'), document: { title: t('export.title'), body: exportText(repo, ctx.user, config.BOT_TIMEZONE, d.flows, { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END }) } });
         // Mid-question, the question again: the user need not remember what was asked.
         if (active && active.status === 'open' && active.state.stage === 'intake') return ctx.stepCase(active, { type: 'repeat' });
         return true;

@@ -5,8 +5,10 @@ import { factLines } from './progress.js';
 import type { Repo, UserRow } from './repo.js';
 import type { Flow } from '../flow/types.js';
 import type { ScenarioId } from '../types.js';
+import type { QuietHours } from '../calendar/quiet.js';
+import { sendsAt } from '../followups/sends-at.js';
 
-export function exportText(repo: Repo, user: UserRow, zone: string, flows: Readonly<Record<ScenarioId, Flow>>): string {
+export function exportText(repo: Repo, user: UserRow, zone: string, flows: Readonly<Record<ScenarioId, Flow>>, quiet: QuietHours): string {
   const lines = [t('export.user', { platform: user.platform, id: user.platformUserId, name: user.displayName ?? '' })];
   const cases = repo.casesOf(user.id);
   if (!cases.length) lines.push(t('export.no_cases'));
@@ -22,7 +24,8 @@ export function exportText(repo: Repo, user: UserRow, zone: string, flows: Reado
     for (const r of c.state.replies ?? []) {
       lines.push(t('export.reply', { at: formatDateTime(new Date(r.at), zone), rung: t(`bl.rung.${r.rung}`), kind: has(`coach.said.${r.kind}`) ? t(`coach.said.${r.kind}`) : r.kind, said: r.said ? t('export.reply_said', { said: r.said }) : '' }));
     }
-    for (const f of repo.followUpsFor(c.id)) lines.push(t('export.followup', { at: formatDateTime(new Date(f.dueAt), zone), what: t(`followup.${f.kind}.${f.rung ?? 'none'}`) }));
+    // The moment it is sent: one due in quiet hours waits for their end (followups/sends-at.ts).
+    for (const f of repo.followUpsFor(c.id)) lines.push(t('export.followup', { at: formatDateTime(sendsAt(new Date(f.dueAt), zone, quiet), zone), what: t(`followup.${f.kind}.${f.rung ?? 'none'}`) }));
   }
   // What the other parts keep about the user: reports, collective-complaint consents, alert opt-in,
   // and anything a hook is holding mid-dialogue (e.g. facts understood but not yet confirmed).

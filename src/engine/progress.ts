@@ -8,6 +8,7 @@ import { nextQuestion } from '../flow/intake.js';
 import type { CaseRow, FollowUpRow } from './repo.js';
 import type { Flow } from '../flow/types.js';
 import { windowCloses, type WindowTimings } from '../followups/windows.js';
+import { sendsAt } from '../followups/sends-at.js';
 
 /** The facts of a case, one line each, labelled by its flow's questions. */
 export function factLines(flow: Flow, c: CaseRow, zone: string): string[] {
@@ -52,7 +53,8 @@ export function progressText(flow: Flow, c: CaseRow, followUps: FollowUpRow[], z
         const closes = f.kind === 'window_warning' && f.rung ? windowCloses(f.rung, c.facts, timings, zone) : undefined;
         // The check for a refund the other side says was made (explore3 F40) is not their deadline.
         const claim = f.kind === 'rung_check' && f.rung !== null && c.facts.refundClaimRung === f.rung;
-        return { f, at: closes ?? new Date(f.dueAt), key: closes ? `progress.window.${f.rung}` : claim ? 'followup.rung_check.refund_claim' : `followup.${f.kind}.${f.rung ?? 'none'}` };
+        const sent = sendsAt(new Date(f.dueAt), zone, { start: timings.QUIET_HOURS_START, end: timings.QUIET_HOURS_END });
+        return { f, at: closes ?? sent, key: closes ? `progress.window.${f.rung}` : claim ? 'followup.rung_check.refund_claim' : `followup.${f.kind}.${f.rung ?? 'none'}` };
       })
       .sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const r of rows) lines.push(t('progress.followup', { day: formatDay(r.at, zone), what: t(r.key, { days: timings.PLATFORM_APPEAL_WINDOW_DAYS }) }));

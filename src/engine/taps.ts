@@ -16,11 +16,6 @@ import { foldKey } from '../dialogue/index.js';
 
 export const DOUBLE_TAP_MS = 10_000;
 const DONE_MAX = 40;
-/** A typed message repeated within this is the same message sent twice, not an answer to what came between. */
-export const DOUBLE_SEND_MS = 2_000;
-
-/** A ladder button without the step it was shown on (r:next:1 → r:next). */
-const unstamped = (id: string) => id.replace(/^(r:(?:next|sent|resume)):\d+$/, '$1');
 
 /** Kinds whose press changes the case once: answering, starting, moving on. */
 const ONE_SHOT: ReadonlySet<ChoiceKind> = new Set(['scenario', 'answer', 'skip', 'evidence', 'evidence_done', 'rung', 'understand', 'close', 'delete', 'fix']);
@@ -33,6 +28,12 @@ export interface TapMemory {
   done?: Choice[];
   lastTap?: { id?: string; text?: string; at: number };
 }
+
+/** A number typed again within this is the same number sent twice, not an answer to the step that came between. */
+export const DOUBLE_SEND_MS = 1_000;
+
+/** A ladder button without the step it was shown on (r:next:1 → r:next). */
+const unstamped = (id: string) => id.replace(/^(r:(?:next|sent|resume)):\d+$/, '$1');
 
 const oneShot = (id: string | undefined) => {
   const c = decodeChoice(id);
@@ -49,10 +50,11 @@ export function isStaleTap(mem: TapMemory, shown: readonly Choice[], inbound: In
   if (id !== undefined) {
     if (!oneShot(id)) return false;
     // A press: the same callback data. Typed: the same words naming the same button. A ladder
-    // button carries its step (r:next:1): "2" typed again on the next step's list is that step's own
-    // button, a new answer (explore3 F8) — unless it came within DOUBLE_SEND_MS, too soon to have
-    // read the new step: the same message sent twice.
-    const sameSend = (a: string) => a === id || (unstamped(a) === unstamped(id) && now.getTime() - recent!.at <= DOUBLE_SEND_MS);
+    // button carries its step (r:next:1): typed again on the next step's list it names that step's
+    // own button, a new answer (explore3 F8) — the label (没用，看下一步) however soon it comes. A bare
+    // number is QQ's and the terminal's button: the same number again within DOUBLE_SEND_MS, too
+    // soon to have read the new step, is one number sent twice (the dialogue corpus's double tap).
+    const sameSend = (a: string) => a === id || (unstamped(a) === unstamped(id) && /^\d+$/.test(typed ?? '') && now.getTime() - recent!.at <= DOUBLE_SEND_MS);
     if (recent && (inbound.choice !== undefined ? recent.id === id : recent.text === typed && recent.id !== undefined && sameSend(recent.id))) return true;
     // An old button: handled before, not in the latest message.
     return inbound.choice !== undefined && !shown.some((c) => c.id === id) && !!mem.done?.some((c) => c.id === id);

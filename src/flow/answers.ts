@@ -17,7 +17,7 @@ import { readDate } from '../dialogue/dates.js';
 import { withoutTakenBack } from '../dialogue/self-correction.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance' | 'insult' | 'same_as_before' | 'what_order'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'acknowledged' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance' | 'insult' | 'same_as_before' | 'what_order'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);

@@ -218,11 +218,12 @@ export function rungReply(
   const text = join(
     [
       msg('rung.header', { n: index + 1, total: rungs.length, title: msg(`rung.${rung}.title`) }),
-      msg(`rung.${rung}.when`, p),
+      msg(shared ? 'rung.seller.when_shared' : `rung.${rung}.when`, p),
       ...(facts.privateTransfer === true ? [msg('rung.police.private_note')] : []),
       ...(shared ? [msg('rung.seller.shared_note')] : oldPurchaseNote(rung, facts, now, zone, timings.PLATFORM_APPEAL_WINDOW_DAYS, p.paidAt)),
       where,
-      msg(`rung.${rung}.wait`, p),
+      // A request for help (the key was shared): no deadline, no next step (explore3 F54).
+      msg(shared ? 'rung.seller.wait_shared' : `rung.${rung}.wait`, p),
       ...outcomeLine(rung, figures),
       ...((rung === 'regulator' || rung === 'court') && !respondentKnown ? [msg(facts.respondentUnknown === true ? 'coach.respondent.none_found' : 'coach.respondent.hint')] : []),
       ...(cited.length ? [msg('law.header'), join(lawLines(cited)), msg('law.disclaimer')] : []),

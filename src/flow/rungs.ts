@@ -7,6 +7,7 @@ import { afterQuietHours, laterSameDay } from '../calendar/quiet.js';
 import { atLocal } from '../time/zone.js';
 import { GREETING, parseAnswer } from './answers.js';
 import { applicableRungs, rungDueAt, rungReply } from './ladder.js';
+import { alreadySent } from './resent.js';
 import { amount, choice, datetime, deadline, join, msg, withPrefix, type ChoiceMsg, type ReplyMsg, type Text } from './message.js';
 import type { CaseState, SellerReplyEvent } from './state.js';
 import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
@@ -342,7 +343,7 @@ export function ladder(i: StepInput): StepResult {
   }
   if (event.type === 'choice') {
     const c = decodeChoice(event.id);
-    if (c?.kind === 'rung' && c.op === 'sent') return markSent(i, rungs);
+    if (c?.kind === 'rung' && c.op === 'sent') return alreadySent(i, rungs) ?? markSent(i, rungs);
     // 下一步 carries the step it was shown on: one from another step (an old message) moves nothing.
     if (c?.kind === 'rung' && c.op === 'next' && c.at !== undefined && c.at !== state.rung) return ladder({ ...i, event: { type: 'repeat' } });
     if (c?.kind === 'rung' && c.op === 'next' && state.rung + 1 < rungs.length) return moveTo(i, { ...state, rung: state.rung + 1 });

@@ -52,7 +52,9 @@ function rungCheck(f: FiredFollowUp, now: Date, zone: string, timings: MessageTi
   }
   // "商家说已经退了 但我没收到" (explore3 F40): the check is for that refund, not the deadline.
   const claim = f.facts.refundClaimRung === rung && typeof f.facts.refundClaimUntil === 'string';
-  const ask = t(claim ? 'fup.ask.refund_claim' : has(`fup.ask.${rung}`) ? `fup.ask.${rung}` : 'fup.ask.none', params);
+  // A key the user shared (explore3 F54): the seller was asked for help, with no deadline.
+  const shared = rung === 'seller' && f.scenario === 'card_used' && f.facts.redeemedBefore === 'shared';
+  const ask = t(claim ? 'fup.ask.refund_claim' : shared ? 'fup.ask.seller_shared' : has(`fup.ask.${rung}`) ? `fup.ask.${rung}` : 'fup.ask.none', params);
   const repliedKey = has(`fup.replied.${rung}`) ? `fup.replied.${rung}` : 'fup.replied.seller';
   const choices: Choice[] = [
     { id: answerId(f.caseId, 'refunded'), label: t('fup.refunded') },

@@ -14,6 +14,7 @@ import type { Flow } from '../flow/types.js';
 import { afterQuietHours, inQuietHours, type QuietHours } from '../calendar/quiet.js';
 import { followUpMessage, type MessageTimings } from './messages.js';
 import { rungStillAhead } from './windows.js';
+import { maySendAt } from './sends-at.js';
 import { TimerLoop } from '../delivery/loop.js';
 
 export interface SchedulerOptions {
@@ -108,7 +109,7 @@ export class FollowUpScheduler {
   fireDue(limit = this.opts.batch): FireResult {
     const now = this.now();
     this.holdDuringQuietHours(now);
-    if (inQuietHours(now, this.opts.zone, this.opts.quiet)) return { fired: 0, skipped: 0 };
+    if (!maySendAt(now, this.opts.zone, this.opts.quiet)) return { fired: 0, skipped: 0 };
     return this.fireTx(now, limit);
   }
 

@@ -53,13 +53,18 @@ const amountOf = (f: Facts) => (typeof f.amount === 'number' ? f.amount : undefi
 const LETTERS: readonly CitationPlace[] = ['assessment', 'seller', 'platform', 'regulator', 'court'];
 const at = (c: CitationContext, ...places: readonly CitationPlace[]) => places.includes(c.place);
 const inScenario = (c: CitationContext, ...ids: readonly ScenarioId[]) => ids.includes(c.scenario);
+/**
+ * 卡密 the user sent to others or posted before it failed (explore3 F54): it was most likely valid
+ * when delivered, so no quality defect, breach or dispute with the seller is established.
+ */
+const keyShared = (c: CitationContext) => c.scenario === 'card_used' && c.facts.redeemedBefore === 'shared';
 
 export const LAW: readonly LawRow[] = [
   {
     id: 'cpl24', article: '《消费者权益保护法》第24条', meaning: '商品或服务不符合质量要求的，消费者可以依照约定或规定要求退货、更换、修理。',
     source: '消费者权益保护法（2013修正）', checked: '2026-11-01', doc: '§4.1', basis: true,
-    condition: '卡密无效或货不对板（质量问题），在评估和协商/申诉/投诉/诉讼中',
-    when: (c) => inScenario(c, 'card_used', 'not_as_described') && at(c, ...LETTERS),
+    condition: '卡密无效或货不对板（质量问题），在评估和协商/申诉/投诉/诉讼中；卡密先外传过的不算',
+    when: (c) => inScenario(c, 'card_used', 'not_as_described') && !keyShared(c) && at(c, ...LETTERS),
   },
   {
     id: 'cpl25', article: '《消费者权益保护法》第25条', meaning: '网购七日无理由退货不适用于在线下载或已拆封的数字化商品，所以卡密/未到账纠纷要依据“未履行/质量问题”主张。',
@@ -121,8 +126,8 @@ export const LAW: readonly LawRow[] = [
   {
     id: 'ecl62', article: '《电子商务法》第62条', meaning: '发生争议时，经营者应当提供原始合同和交易记录；不提供的，承担相应法律责任。',
     source: '电子商务法（2019施行）', checked: '2026-11-01', doc: '§3.2.3', basis: true,
-    condition: '卡密纠纷或商家声称已发货（要发货/兑换记录）',
-    when: (c) => (c.scenario === 'card_used' || yes(c.facts, CITATION_FACTS.sellerClaimsDelivered)) && at(c, ...LETTERS),
+    condition: '卡密纠纷或商家声称已发货（要发货/兑换记录）；卡密先外传过的只是请求帮忙，不算纠纷',
+    when: (c) => ((c.scenario === 'card_used' && !keyShared(c)) || yes(c.facts, CITATION_FACTS.sellerClaimsDelivered)) && at(c, ...LETTERS),
   },
   {
     id: 'cc563', article: '《民法典》第563条第1款第3项', meaning: '对方迟延履行主要债务，经催告后在合理期限内仍未履行的，可以解除合同。',
@@ -133,8 +138,8 @@ export const LAW: readonly LawRow[] = [
   {
     id: 'cc577', article: '《民法典》第577条', meaning: '当事人不履行合同义务或履行不符合约定的，应当承担继续履行、采取补救措施或赔偿损失等责任。',
     source: '民法典（2021施行）', checked: '2026-11-01', doc: '§4.8', basis: true,
-    condition: '未交付、卡密无效、货不对板、跑路（违约）',
-    when: (c) => inScenario(c, 'not_received', 'card_used', 'not_as_described', 'merchant_vanished') && at(c, ...LETTERS),
+    condition: '未交付、卡密无效、货不对板、跑路（违约）；卡密先外传过的不算',
+    when: (c) => inScenario(c, 'not_received', 'card_used', 'not_as_described', 'merchant_vanished') && !keyShared(c) && at(c, ...LETTERS),
   },
   {
     id: 'cc985', article: '《民法典》第985条', meaning: '没有法律根据取得不当利益的，受损失的人可以请求返还（适用于重复扣款、扣款未成单）。',

@@ -108,8 +108,12 @@ describe('names', () => {
   );
 
   it.each(['😡😡😡', '🙄', '👍', '...', '123', '666', '—'])('%j has no letters', (text) => expect(checkName(text)).toEqual({ ok: false, reason: 'no_letters' }));
-  it.each(['对', '嗯', '好的', '是的', '已读不回', '客服已读不回', '跑路了', '被拉黑了', '没到账啊'])('%j where a name is asked is not a name', (text) =>
+  it.each(['已读不回', '客服已读不回', '跑路了', '被拉黑了', '没到账啊'])('%j where a name is asked is not a name', (text) =>
     expect(checkName(text, { name: true })).toEqual({ ok: false, reason: 'not_a_name' }),
+  );
+  // A bare yes is no name either, but it is re-asked as such, not as "what happened" (fix7b).
+  it.each(['对', '嗯', '好', '好的', '是的'])('%j where a name is asked acknowledges and names nothing', (text) =>
+    expect(checkName(text, { name: true })).toEqual({ ok: false, reason: 'acknowledged' }),
   );
   it('names that start like a yes or hold a dispute word stay names; other text questions keep every answer', () => {
     expect(checkName('好好卡盟', { name: true })).toEqual({ ok: true, value: '好好卡盟' });

@@ -30,6 +30,7 @@ const core: Record<string, string> = {
   'reask.pick': '这个回答我没法识别，请从下面的选项里选一个（发编号也可以）。',
   'reask.why.unknown': '没关系，想起来再说；实在不清楚可以点“跳过（不清楚）”。',
   'reask.why.no_letters': '这个看起来不像名称，请用文字写一下。',
+  'reask.why.acknowledged': '这里需要一个具体的名字，材料里要写明是哪一个：请直接写出来；不清楚可以点“跳过（不清楚）”。',
   'reask.why.not_a_name': '这句不像是名称（发生了什么，后面会再问）。',
   'reask.why.before_paid': '这个时间比付款时间还早，请再确认一下。',
   'reask.why.approximate': '写给商家和平台的材料要用准确金额，请看一下付款记录（支付宝/微信账单里的那一笔）再填；实在查不到可以点“跳过（不清楚）”。',
@@ -158,6 +159,8 @@ const core: Record<string, string> = {
   'rung.header': '第{n}/{total}步：{title}',
   // {due} closes its sentence: a 调休-estimate note (cal.estimated) follows the date, before the 。.
   'rung.sent': '好的，已开始计时。我会问你结果，时间大约是 {due}。期间对方回复了，也可以随时告诉我。',
+  'rung.sent_already': '这一步你在 {sent} 已经发过了，正在计时，不用重新开始。我会在 {due} 问你结果；期间对方回复了，随时告诉我。',
+  'rung.sent_already_due': '这一步你在 {sent} 已经发过了，期限（{due}）已经到了，不用重新计时。钱退了吗？退了就告诉我退了多少；对方回复了，把原话发给我；还没有结果，点“没用，看下一步”。',
   'rung.sent_no_followup': '好的。这一步没有固定的等待期，有进展随时告诉我。',
   'ladder.unclear': '我没看懂。可以用下面的按钮：发出后点“已发送”，没有结果点“看下一步”。',
   'ladder.unclear_sent': '我没看懂。这一步已经发出、正在计时；对方回复了就把原话发给我，期限到了没结果点“看下一步”。',

@@ -2,6 +2,7 @@
 const followups: Record<string, string> = {
   'fup.ask.refund_claim': '案件 #{id}（{scenario}）：对方说已经退款，按通常的到账时间，到现在（{due}）钱应该到了。钱到账了吗？没到的话，先请对方提供退款凭证（退款单号或退款记录截图）。',
   'fup.ask.seller': '案件 #{id}（{scenario}）：你给商家的处理期限（{due}）到了。商家退款了吗？',
+  'fup.ask.seller_shared': '案件 #{id}（{scenario}）：之前请商家帮忙查这张卡密的兑换记录，商家回复了吗？回复了就点“商家回复了”，把原话发给我。',
   'fup.ask.platform': '案件 #{id}（{scenario}）：平台申诉提交已经 {days} 个工作日了（多数平台的审核期）。平台处理得怎么样了？',
   'fup.ask.payment': '案件 #{id}（{scenario}）：向支付渠道投诉已经 {days} 个工作日了。有结果了吗？',
   'fup.ask.regulator':
