@@ -12,5 +12,13 @@ const dialogue: Record<string, string> = {
   'dlg.check.line': '{n}. {mark}{label}',
   'dlg.check.ticked': '✅ ',
   'dlg.check.open': '',
+  // Answers given ahead of their question (src/flow/ahead.ts).
+  'intake.ahead': '先记下了：{facts}。这个问题还要问一下：',
+  'intake.ahead_fact': '{label} {value}',
+  'intake.no_order': '好，没有订单号也可以：付款记录截图同样能证明这笔交易。',
+  'intake.already_have': '{label}已经记下了（{value}）。这个问题还要问一下：',
+  'intake.ahead_none': '{label}没有',
+  'intake.ahead_fact_more': '，{label} {value}',
+  'intake.ahead_none_more': '，{label}没有',
 };
 export default dialogue;
