@@ -14,6 +14,7 @@ import type { Facts } from '../flow/types.js';
 import type { Reply } from '../types.js';
 import { registerCorrections } from './corrections.js';
 import { registerIntakeRefs } from './intake-refs.js';
+import { registerAheadChoices } from './ahead-choices.js';
 import { questionsOf } from '../flow/intake.js';
 import { checklistPicks, questionChoice } from './resolve.js';
 import { checklistWords } from './checklist-words.js';
@@ -273,6 +274,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
 
   registerCorrections(router, { repo, zone: config.BOT_TIMEZONE, flows: d.flows });
   registerIntakeRefs(router, { repo, zone: config.BOT_TIMEZONE });
+  registerAheadChoices(router, { repo, zone: config.BOT_TIMEZONE, flows: d.flows });
   registerAbandon(router);
 
   const builtin = { order: ORDER.BUILTIN } as const;

@@ -23,6 +23,8 @@ const DURATION = /内|以内|之内|到账|发货|秒/;
 const PROMISED_POINT = /说|承诺|答应|保证|讲好|写着|写的|(?:\d{1,2}|[一二两三四五六七八九十]+)\s*[点:：时](?:半|\d{1,2}分?)?\s*(?:之?前|以前)|当天|今天|今晚|明天|明早|明晚|次日|第二天/;
 /** …but not a time in the past (三天前, 昨天, 前天): that is when something happened. */
 const PAST_POINT = /(?:\d+|[一二两三四五六七八九十几半]+)\s*(?:天|日|个?小时|分钟|周|个?星期|个?礼拜|个?月)\s*(?:前|之前|以前)|昨天|前天|上周|上个?星期/;
+/** …with a time in it: "他说在处理" is the seller stalling, not a promised time. */
+const SOME_TIME = /\d|[一二两三四五六七八九十]+\s*[点:：时]|当天|今天|今晚|明天|明早|明晚|次日|第二天|[上中下]午|晚上|早上|凌晨|马上|立刻|小时|分钟/;
 const HAS_HOUR = /\d{1,2}\s*[点:：时]|[一二两三四五六七八九十]+\s*点/;
 
 export function registerIntakeRefs(router: Router, d: { repo: Repo; zone: string }): void {
@@ -47,7 +49,7 @@ export function registerIntakeRefs(router: Router, d: { repo: Repo; zone: string
       }
       // A promise said as a point in time ("客服说当天晚上8点前给我", "说是明天上午"): the promise, in the
       // question's own options (review M2: it was offered as a new payment time).
-      if (q === 'promisedTime' && (!ctx.choice || ctx.choice.kind === 'answer') && PROMISED_POINT.test(text) && !PAST_POINT.test(text) && !DURATION.test(text)) {
+      if (q === 'promisedTime' && (!ctx.choice || ctx.choice.kind === 'answer') && PROMISED_POINT.test(text) && SOME_TIME.test(text) && !PAST_POINT.test(text) && !DURATION.test(text)) {
         ctx.stepCase(c, { type: 'choice', id: encodeChoice({ kind: 'answer', option: /明天|明早|明晚|次日|第二天/.test(text) ? 'day' : 'hours' }) });
         return true;
       }

@@ -159,3 +159,51 @@ describe('no order number', () => {
     expect(r.map((x) => x.text).join('\n')).toContain('付款记录');
   });
 });
+
+describe('an option of a later question given early', () => {
+  function atPromise(d: Driver): void {
+    d.say('昨天晚上在小鹿卡盟给儿子买了王者的点券 一百二 微信付的 到现在都没到账 客服也不回');
+    d.press('u:yes');
+    d.say('星辰点卡店');
+    d.say('跳过');
+    expect(d.activeCase()!.state.q).toBe('promisedTime');
+  }
+
+  it('"一直没到 完全没到账" and "不回消息" at 商家承诺多久到账？ answer 现在的情况是？ and 联系过商家吗？, which are then not asked', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    atPromise(d);
+    const r = d.say('一直没到 完全没到账');
+    expect(r[0].text).toContain('先记下了');
+    d.say('不回消息');
+    let c = d.activeCase()!;
+    expect(c.facts.goodsState).toBe('nothing');
+    expect(c.facts.sellerContact).toBe('no_reply');
+    expect(c.state.q).toBe('promisedTime');
+    expect(c.state.reasks).toBe(0);
+    d.say('即时');
+    c = d.activeCase()!;
+    expect(c.state.stage).toBe('evidence');
+  });
+
+  it('"他说在处理" at 商家承诺多久到账？ is the seller stalling, not a promise of a few hours', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    atPromise(d);
+    d.say('他说在处理');
+    const c = d.activeCase()!;
+    expect(c.facts.promisedTime).toBeUndefined();
+    expect(c.facts.sellerContact).toBe('stalling');
+  });
+
+  it('a don\'t-know at an option question still skips it (no later option taken)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    atPromise(d);
+    d.say('不知道');
+    const c = d.activeCase()!;
+    expect(c.facts.promisedTime).toBeNull();
+    expect(c.facts.sellerContact).toBeUndefined();
+    expect(c.state.q).toBe('goodsState');
+  });
+});

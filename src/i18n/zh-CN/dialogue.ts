@@ -15,6 +15,7 @@ const dialogue: Record<string, string> = {
   // Answers given ahead of their question (src/flow/ahead.ts).
   'intake.ahead': '先记下了：{facts}。这个问题还要问一下：',
   'intake.ahead_fact': '{label} {value}',
+  'intake.ahead_choice': '先记下了：{label} {value}。',
   'intake.no_order': '好，没有订单号也可以：付款记录截图同样能证明这笔交易。',
   'intake.already_have': '{label}已经记下了（{value}）。这个问题还要问一下：',
   'intake.ahead_none': '{label}没有',
