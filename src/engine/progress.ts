@@ -52,7 +52,10 @@ export function progressText(flow: Flow, c: CaseRow, followUps: FollowUpRow[], z
         const closes = f.kind === 'window_warning' && f.rung ? windowCloses(f.rung, c.facts, timings, zone) : undefined;
         // The check for a refund the other side says was made (explore3 F40) is not their deadline.
         const claim = f.kind === 'rung_check' && f.rung !== null && c.facts.refundClaimRung === f.rung;
-        return { f, at: closes ?? new Date(f.dueAt), key: closes ? `progress.window.${f.rung}` : claim ? 'followup.rung_check.refund_claim' : `followup.${f.kind}.${f.rung ?? 'none'}` };
+        // 刷不了's reversal check (explore3 F15) looks whether the money came back; nothing was filed.
+        const reversal = f.kind === 'rung_check' && c.facts.reversalPending === true && c.state.reversalUntil === f.dueAt;
+        const key = closes ? `progress.window.${f.rung}` : claim ? 'followup.rung_check.refund_claim' : reversal ? 'followup.rung_check.reversal' : `followup.${f.kind}.${f.rung ?? 'none'}`;
+        return { f, at: closes ?? new Date(f.dueAt), key };
       })
       .sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const r of rows) lines.push(t('progress.followup', { day: formatDay(r.at, zone), what: t(r.key, { days: timings.PLATFORM_APPEAL_WINDOW_DAYS }) }));

@@ -14,7 +14,7 @@ import { menu } from './menus.js';
 import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
 import { law } from '../knowledge/law.js';
-import { findCardKeys, storyItem, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+import { findCardKeys, storyItem, storyNoOrder, storyPageMessage, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 interface Pending {
   scenario?: ScenarioId;
@@ -39,6 +39,12 @@ export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: strin
   if (e.paymentMethod) all.paymentMethod = e.paymentMethod;
   if (e.occurredAt) all.paidAt = e.occurredAtPrecision === 'day' ? localYmd(e.occurredAt, zone) : e.occurredAt.toISOString();
   if (!flow) return all;
+  // 刷不了 (explore3 F15): what the page showed and that no order was made, told in the story.
+  if (flow.id === 'payment_failed' && text) {
+    const page = storyPageMessage(text);
+    if (page) all.errorShown = page;
+    if (storyNoOrder(text)) all.orderExists = 'none';
+  }
   const asked = new Set(flow.questions.map((q) => q.id));
   return Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k)));
 }
@@ -51,6 +57,8 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
   if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
   if (typeof f.paidAt === 'string') parts.push(dayOnly ? formatDate(f.paidAt, zone, now) : formatDateTime(f.paidAt, zone, now));
   if (typeof f.item === 'string') parts.push(f.item);
+  if (scenario === 'payment_failed' && typeof f.errorShown === 'string') parts.push(t('nlu.page_said', { text: f.errorShown }));
+  if (scenario === 'payment_failed' && f.orderExists === 'none') parts.push(t('opt.orderExists.none'));
   if (typeof f.platform === 'string') parts.push(f.platform);
   if (typeof f.merchant === 'string') parts.push(f.merchant);
   if (typeof f.orderId === 'string') parts.push(f.orderId);

@@ -269,6 +269,7 @@ const core: Record<string, string> = {
   'followup.rung_check.seller': '商家处理期限',
   'followup.rung_check.refund_claim': '确认对方说的退款到账没有（商家的处理期限不变，到期没到就进入下一步）',
   'followup.rung_check.platform': '平台审核结果',
+  'followup.rung_check.reversal': '看扣的钱有没有自动退回',
   'followup.rung_check.payment': '支付渠道投诉结果',
   'followup.rung_check.regulator': '12315 处理告知',
   'followup.rung_check.police': '报案后的进展',
