@@ -13,6 +13,7 @@ import { matchCommand } from './commands.js';
 import { menu } from './menus.js';
 import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
+import { twoChannelsSaid } from '../flow/channels.js';
 import { law } from '../knowledge/law.js';
 import { findCardKeys, storyItem, storyNoOrder, storyPageMessage, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
@@ -39,6 +40,8 @@ export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: strin
   if (e.paymentMethod) all.paymentMethod = e.paymentMethod;
   if (e.occurredAt) all.paidAt = e.occurredAtPrecision === 'day' ? localYmd(e.occurredAt, zone) : e.occurredAt.toISOString();
   if (!flow) return all;
+  // 重复扣款 on two channels told in the story (explore3 F47): both kept, the channel questions skipped.
+  if (flow.id === 'double_charge' && text) Object.assign(all, twoChannelsSaid(text, typeof all.paymentMethod === 'string' ? all.paymentMethod : undefined));
   // 刷不了 (explore3 F15): what the page showed and that no order was made, told in the story.
   if (flow.id === 'payment_failed' && text) {
     const page = storyPageMessage(text);
@@ -54,7 +57,9 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
   const dayOnly = typeof f.paidAt === 'string' && !f.paidAt.includes('T');
   const parts = [t(`scenario.${scenario}`)];
   if (typeof f.amount === 'number') parts.push(formatAmount(f.amount));
-  if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
+  if (typeof f.paymentMethod === 'string' && typeof f.secondChannel === 'string')
+    parts.push(t('nlu.two_channels', { a: t(`payment.${f.paymentMethod}`), b: t(`payment.${f.secondChannel}`) }));
+  else if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
   if (typeof f.paidAt === 'string') parts.push(dayOnly ? formatDate(f.paidAt, zone, now) : formatDateTime(f.paidAt, zone, now));
   if (typeof f.item === 'string') parts.push(f.item);
   if (scenario === 'payment_failed' && typeof f.errorShown === 'string') parts.push(t('nlu.page_said', { text: f.errorShown }));

@@ -173,6 +173,8 @@ export function intake(i: StepInput): StepResult {
   const said = event.type === 'text' || event.type === 'choice' ? event.text : undefined;
   const extra = said === undefined ? undefined : channelFacts(flow, facts, q, said, a.type === 'value' ? a.value : undefined);
   const withExtra: StepInput = extra ? { ...i, facts: { ...facts, ...extra } } : i;
+  // "支付宝扣了一次 银行卡又扣了一次" at the payment-method question: the first is the one paid with, not "which one?".
+  if (extra && q.id === 'paymentMethod' && typeof extra.paymentMethod === 'string') return accept(withExtra, q, extra.paymentMethod);
   if (a.type === 'value') return accept(withExtra, q, a.value, a.prefix);
   if (a.type === 'bad' && a.why === 'ambiguous' && a.ids?.length) return whichOne(i, q, a.ids);
   // "订单号在哪看啊？": a question back, answered; no strike, the question stays open.

@@ -42,3 +42,53 @@ describe('F15: 刷不了 told in the first message', () => {
     expect(text).toContain('自动退回');
   });
 });
+
+describe('F47: a double charge on two channels, said early', () => {
+  const all = (rs: { text: string; document?: { title?: string; body: string } }[]) =>
+    rs.map((r) => [r.text, r.document?.title, r.document?.body].filter(Boolean).join('\n')).join('\n');
+  function toPaymentRung(d: Driver): string {
+    d.press('e:done');
+    d.press('r:next');
+    return all(d.press('r:next'));
+  }
+  function expectTwoChannels(d: Driver, asked: string[]) {
+    expect(asked).not.toContain('paymentMethod');
+    expect(asked).not.toContain('channels');
+    expect(asked).not.toContain('secondChannel');
+    const f = d.activeCase()!.facts;
+    expect(f.paymentMethod).toBe('alipay');
+    expect(f.channels).toBe('different');
+    expect(f.secondChannel).toBe('bank');
+    const pay = toPaymentRung(d);
+    expect(pay).toContain('发卡银行');
+    expect(pay).toContain('差错处理');
+    expect(pay).not.toContain('支付宝 → 我的 → 账单');
+  }
+
+  it('named in the first message: the confirmation shows both, neither channel question is asked, the duplicate goes to the bank', () => {
+    const d = fresh();
+    const r = d.say('在小年卡盟买王者点券 100块 支付宝扣了一次 银行卡又扣了一次 重复扣款了 昨天下午3点');
+    const confirm = r.at(-1)!.text;
+    expect(confirm).toContain('重复扣款');
+    expect(confirm).toContain('支付宝');
+    expect(confirm).toContain('银行卡');
+    expect(confirm).not.toContain('点券10，');
+    d.say('对');
+    const asked = answerIntake(d, { chargeCount: { text: '两次' }, extraAmount: { text: '100' } });
+    expectTwoChannels(d, asked);
+  });
+
+  it('named at the payment-method question: both recorded, not asked which one, the channel question skipped', () => {
+    const d = fresh();
+    d.press('s:double_charge');
+    const asked = answerIntake(d, {
+      amount: { text: '100' },
+      paymentMethod: { text: '支付宝扣了一次 银行卡又扣了一次' },
+      chargeCount: { text: '两次' },
+      extraAmount: { text: '100' },
+    });
+    expect(d.log.map((x) => x.text).join('\n')).not.toContain('你说的是哪一个');
+    expect(asked.filter((q) => q === 'paymentMethod')).toHaveLength(1);
+    expectTwoChannels(d, asked.filter((q) => q !== 'paymentMethod'));
+  });
+});
