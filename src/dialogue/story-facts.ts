@@ -1,5 +1,6 @@
-// Facts a first message tells beyond names, amounts and times (explore3 F15): in 刷不了, what the
-// payment page showed ("付款一直转圈 最后显示支付失败") and that no order was made ("订单也没生成").
+// Facts a first message tells beyond names, amounts and times: in 刷不了, what the payment page
+// showed ("付款一直转圈 最后显示支付失败") and that no order was made ("订单也没生成") (explore3 F15);
+// money sent by private transfer to a seller met on a 卡盟 ("加他微信私下转账") (F32).
 // Only clauses that clearly describe the page are taken; they are shown in "我理解为：…" to be corrected.
 import { fold } from './fold.js';
 import { withoutCardKeys } from './cardkey.js';
@@ -24,4 +25,9 @@ export function storyPageMessage(text: string): string | undefined {
 /** "订单也没生成", "没有生成订单", "平台上没有订单": the payment made no order. */
 export function storyNoOrder(text: string): boolean {
   return /订单(?:也|都|还|根本)?(?:没有?|未)(?:生成|出来|创建)|(?:(?:没有?|未)(?:生成|创建)|没有?|查不到|找不到)(?:这笔)?订单(?!号)/.test(fold(text, { lowerCase: false }));
+}
+
+/** Money sent to the seller by a private transfer, not through the platform's order. */
+export function privateTransferSaid(text: string): boolean {
+  return /私下(?:微信|支付宝|银行卡)?转(?:账|钱|给)?|私下交易|加(?:他|她|对方|卖家)?(?:的)?(?:微信|vx|QQ|qq)[^。！？!?]{0,8}(?:转账|转钱|直接转)|(?:微信|支付宝)(?:直接)?转账给(?:他|她|卖家|对方)|(?:转账|转钱)给(?:他|她|卖家|对方)(?:个人|私人)|没有订单[^。！？!?]{0,4}(?:私下|直接转|转账)/i.test(text);
 }

@@ -15,7 +15,7 @@ import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
 import { twoChannelsSaid } from '../flow/channels.js';
 import { law } from '../knowledge/law.js';
-import { findCardKeys, storyItem, storyNoOrder, storyPageMessage, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+import { findCardKeys, privateTransferSaid, storyItem, storyNoOrder, storyPageMessage, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 interface Pending {
   scenario?: ScenarioId;
@@ -56,6 +56,7 @@ export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: strin
 function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): string {
   const dayOnly = typeof f.paidAt === 'string' && !f.paidAt.includes('T');
   const parts = [t(`scenario.${scenario}`)];
+  if (f.privateTransfer === true) parts.push(t('nlu.private'));
   if (typeof f.amount === 'number') parts.push(formatAmount(f.amount));
   if (typeof f.paymentMethod === 'string' && typeof f.secondChannel === 'string')
     parts.push(t('nlu.two_channels', { a: t(`payment.${f.paymentMethod}`), b: t(`payment.${f.secondChannel}`) }));
@@ -178,11 +179,18 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       const m = matchOption(text, optionSpecs(PAYMENT_METHODS.filter((p) => p !== 'balance').map((id) => ({ id, labelKey: `payment.${id}` })), false));
       if (m.kind === 'match' && m.how !== 'fuzzy') u.entities.paymentMethod = m.id as (typeof PAYMENT_METHODS)[number];
     }
+    // Money sent by private transfer (explore3 F32): the police-first answer, and the case opens on that
+    // route (privateTransfer; src/flow/ladder.ts) — as 商家跑路 unless the story clearly is another scenario.
+    const priv = privateTransferSaid(folded) || carried.privateTransfer === true;
+    if (priv) {
+      if (carried.privateTransfer !== true) ctx.reply({ text: t('coach.private.answer') });
+      if (u.scenario === 'other' || u.confidence < LOW_CONFIDENCE) u = { ...u, scenario: 'merchant_vanished', confidence: LOW_CONFIDENCE };
+    }
     if (u.scenario !== 'other' && u.confidence >= LOW_CONFIDENCE) {
       const flow = flows[u.scenario];
       const asked = new Set(flow.questions.map((q) => q.id));
       const kept = Object.fromEntries(Object.entries(carried).filter(([k]) => asked.has(k)));
-      confirm(ctx, u.scenario, { ...kept, ...entitiesToFacts(flow, u.entities, zone, folded) });
+      confirm(ctx, u.scenario, { ...kept, ...entitiesToFacts(flow, u.entities, zone, folded), ...(priv ? { privateTransfer: true } : {}) });
       return true;
     }
     // Low confidence: let the user pick, keeping whatever facts were found (and those found before).

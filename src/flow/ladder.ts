@@ -233,7 +233,8 @@ export function rungReply(
     ? 'doc.seller.shared'
     : rung === 'payment' && two
       ? (channel === 'bank' ? 'doc.payment.bank.second' : 'doc.payment.second')
-      : rung === 'payment' && channel === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
+      : rung === 'payment' && channel === 'bank' ? 'doc.payment.bank'
+        : rung === 'police' && facts.privateTransfer === true ? 'doc.police.private' : `doc.${rung}`;
   // Coaching offers beside the rung (issue 12): what the other side said; 黑猫 beside the payment
   // channel; finding the operator before 12315 and court; the collective text at 12315.
   const coach = [

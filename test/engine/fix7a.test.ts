@@ -92,3 +92,54 @@ describe('F47: a double charge on two channels, said early', () => {
     expectTwoChannels(d, asked.filter((q) => q !== 'paymentMethod'));
   });
 });
+
+describe('F32: a private transfer told in the first message', () => {
+  const story = '卖家让我加他微信私下转账 说便宜 我转了两千 说好发steam余额卡 然后就把我删了 在蓝月卡盟认识的 11月20号晚上';
+
+  it('answers and opens the case on the private-transfer route: no order number asked, the police the only step, 消保法44 never cited', () => {
+    const d = fresh();
+    const first = allText(d.say(story));
+    expect(first).toContain('先报警');
+    expect(first).toMatch(/我理解为：商家跑路\/联系不上[^\n]*私下转账[^\n]*2000元/);
+    d.say('对');
+    const c0 = d.activeCase()!;
+    expect(c0.scenario).toBe('merchant_vanished');
+    expect(c0.facts.privateTransfer).toBe(true);
+    const asked = answerIntake(d, {
+      merchant: { text: '微信号 wxid_abc123 昵称叫阿龙' },
+      item: { text: 'steam余额卡' },
+      unreachableSince: { text: '11月21号' },
+      othersAffected: { text: '有 群里还有三四个' },
+    });
+    expect(asked).not.toContain('orderId');
+    expect(asked).not.toContain('balance');
+    expect(asked).not.toContain('siteState');
+    const c = d.activeCase()!;
+    expect(c.facts.othersAffected).toBe('yes');
+    expect(c.facts.amount).toBe(2000);
+    expect(c.facts.paymentMethod).toBe('wechat');
+    const assessment = allText(d.log);
+    expect(assessment).not.toContain('第44条');
+    expect(assessment).not.toContain('平台如果给不出商家的真实名称');
+    expect(assessment).toContain('私下转账');
+    d.press('e:done');
+    const rung = allText([d.last()]);
+    expect(rung).toContain('第1/1步：报警');
+    expect(rung).not.toContain('第44条');
+    expect(rung).toContain('转账记录');
+    expect(rung).toContain('私下转账');
+    expect(rung).not.toContain('订单截图');
+    expect(d.log.some((r) => r.text.includes('没法识别'))).toBe(false);
+  });
+
+  it('a case opened from the menu: "没有订单 私下转的" at the order question keeps the route, and 消保法44 is not cited', () => {
+    const d = fresh();
+    d.press('s:merchant_vanished');
+    answerIntake(d, { orderId: { text: '没有订单 私下转的' }, amount: { text: '2000元' }, paymentMethod: { choice: 'a:wechat' }, othersAffected: { text: '有 群里还有三四个' } });
+    const c = d.activeCase()!;
+    expect(c.facts.privateTransfer).toBe(true);
+    expect(c.facts.othersAffected).toBe('yes');
+    d.press('e:done');
+    expect(allText(d.log)).not.toContain('第44条');
+  });
+});

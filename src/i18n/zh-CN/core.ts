@@ -72,6 +72,7 @@ const core: Record<string, string> = {
 
   'verdict.refundable': '【初步判断】按你说的情况，这属于通常可以要求退款的情形。',
   'verdict.likely': '【初步判断】这类情况有追回的途径，但通常要靠平台或支付渠道施压，过程可能较长，结果没法保证。',
+  'verdict.private': '【初步判断】私下转账不在平台的保障里，追回主要靠报警：要看警方能不能查到收款人，过程可能较长，结果没法保证。',
   'verdict.unlikely': '【初步判断】按目前的信息，退款难度较大，但仍可以先协商或补充证据。',
   'law.header': '可参考的规定：',
   'law.line': '· {article}：{meaning}',
@@ -90,6 +91,7 @@ const core: Record<string, string> = {
   'assess.card_used.log': '卡密第一次使用就提示“已使用/无效”，可以要求商家拿出发货记录和该卡密的兑换记录（兑换时间、兑换账号）；发生争议时经营者应当提供交易记录（见下方规定）。商家拿不出来的，你的主张更有利。',
   'assess.card_used.shared': '卡密曾经发给别人或截图外传过，商家可能以此拒绝，退款难度较大。',
   'assess.merchant_vanished.platform': '商家联系不上时，平台如果给不出商家的真实名称、地址和联系方式，要由平台先承担责任；也可以找支付渠道投诉。',
+  'assess.merchant_vanished.private': '钱是私下转账给对方的，不在平台的订单里，平台申诉和“投诉商家”用不上；收款后删人、联系不上，是诈骗的典型迹象，先报警。',
   'assess.merchant_vanished.balance': '平台余额属于预付款，未提供商品或服务的，可以要求退回。',
   'assess.merchant_vanished.many': '受害人多的，可以集体投诉或一起报警，更容易被重视。',
   'assess.payment_failed.check_bill': '先在支付宝/微信/银行的账单里确认钱是否真的扣了；如果只是“处理中”，通常会自动退回。',

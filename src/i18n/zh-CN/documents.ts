@@ -88,6 +88,7 @@ const documents: Record<string, string> = {
   'rung.police.where': '在哪里办：到就近派出所报案，或拨打110、使用当地公安的网上报案渠道。报案后要索要“受案回执”——这是公安机关接受你报案的书面凭证，上面有受案单位和编号，之后查询进展、申请复议都要用到，请保存好。',
   'rung.police.wait': '等多久：拿到受案回执后，一周左右可以询问进展。',
   'doc.police.title': '报案材料清单',
+  'doc.police.private': '报案时带上：\n1. 身份证\n2. 转账记录（{paymentMethod}账单详情：对方账户、金额{amount}、时间{paidAt}、交易单号）\n3. 与对方的全部聊天记录，以及对方的账号信息（{merchant}）\n4. 在哪里认识对方的截图（{platform}上的页面、对方的帖子或商品）\n5. 其他受害人的联系方式或群聊记录（如有）\n\n情况简述：{facts}',
   'doc.police': '报案时带上：\n1. 身份证\n2. 订单截图（订单号{orderId}、商品、金额{amount}、时间{paidAt}）\n3. 支付记录（{paymentMethod}账单详情，含交易单号）\n4. 与商家的全部聊天记录，以及商家的账号信息（{merchant}）\n5. 网站网址和现状截图（{platform}）\n6. 其他受害人的联系方式或群聊记录（如有）\n\n情况简述：{facts}',
 
   // — court —
@@ -119,6 +120,7 @@ const documents: Record<string, string> = {
   'doc.clause.bought_thing': '购买了商品。',
   'doc.clause.order': '订单号{orderId}。',
   'doc.clause.paid': '我支付了{amount}。',
+  'doc.clause.private': '这笔钱是对方让我私下转账给他的，没有在平台下单。',
   'doc.clause.paid_via': '我已付款{amount}（{method}）。',
   'doc.clause.tried_via': '我用{method}支付{amount}时支付失败，是否已扣款请核实（我的账单记录待确认）。',
   'doc.clause.tried': '我支付{amount}时支付失败，是否已扣款请核实（我的账单记录待确认）。',
