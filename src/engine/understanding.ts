@@ -15,7 +15,7 @@ import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
 import { twoChannelsSaid } from '../flow/channels.js';
 import { law } from '../knowledge/law.js';
-import { findCardKeys, privateTransferSaid, storyItem, storyNoOrder, storyPageMessage, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+import { accountRecoveredSaid, findCardKeys, privateTransferSaid, recoveryDay, withoutRecovery, storyItem, storyNoOrder, storyPageMessage, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 interface Pending {
   scenario?: ScenarioId;
@@ -57,6 +57,8 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
   const dayOnly = typeof f.paidAt === 'string' && !f.paidAt.includes('T');
   const parts = [t(`scenario.${scenario}`)];
   if (f.privateTransfer === true) parts.push(t('nlu.private'));
+  if (f.accountRecovered === true)
+    parts.push(typeof f.recoveredAt === 'string' ? t('nlu.recovered_at', { at: formatDate(f.recoveredAt, zone, now) }) : t('nlu.recovered'));
   if (typeof f.amount === 'number') parts.push(formatAmount(f.amount));
   if (typeof f.paymentMethod === 'string' && typeof f.secondChannel === 'string')
     parts.push(t('nlu.two_channels', { a: t(`payment.${f.paymentMethod}`), b: t(`payment.${f.secondChannel}`) }));
@@ -171,6 +173,20 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
         u.entities.occurredAtPrecision = d.precision;
       }
     }
+    // An account recovered by the seller's side (explore3 F16): 货不对板 (the account handed over was not
+    // clean), and the day it was recovered ("昨天被原号主找回了") is not the day it was paid ("上周…买").
+    const recovery: Facts = {};
+    if (accountRecoveredSaid(folded) && (['other', 'card_used', 'not_as_described'].includes(u.scenario) || u.confidence < LOW_CONFIDENCE)) {
+      u = { ...u, scenario: 'not_as_described', confidence: Math.max(u.confidence, LOW_CONFIDENCE) };
+      recovery.accountRecovered = true;
+      const day = recoveryDay(folded, ctx.now, zone);
+      if (day) recovery.recoveredAt = day.value;
+      if (day && u.entities.occurredAt && localYmd(u.entities.occurredAt, zone) === localYmd(day.date, zone)) {
+        const bought = readDate(withoutRecovery(folded), ctx.now, zone);
+        u.entities.occurredAt = bought && !bought.future ? bought.date : undefined;
+        u.entities.occurredAtPrecision = bought?.precision;
+      }
+    }
     // A card key's digits are never an amount (src/dialogue).
     if (findCardKeys(text).length) u.entities.amount = parseAmount(withoutCardKeys(folded), { story: true });
     // The channel named in words the parser missed ("qq红包转的"), by the payment labels' synonyms.
@@ -190,7 +206,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       const flow = flows[u.scenario];
       const asked = new Set(flow.questions.map((q) => q.id));
       const kept = Object.fromEntries(Object.entries(carried).filter(([k]) => asked.has(k)));
-      confirm(ctx, u.scenario, { ...kept, ...entitiesToFacts(flow, u.entities, zone, folded), ...(priv ? { privateTransfer: true } : {}) });
+      confirm(ctx, u.scenario, { ...kept, ...entitiesToFacts(flow, u.entities, zone, folded), ...(priv ? { privateTransfer: true } : {}), ...recovery });
       return true;
     }
     // Low confidence: let the user pick, keeping whatever facts were found (and those found before).

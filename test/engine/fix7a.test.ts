@@ -143,3 +143,86 @@ describe('F32: a private transfer told in the first message', () => {
     expect(allText(d.log)).not.toContain('第44条');
   });
 });
+
+describe('F16: an account bought, used normally, then recovered by the seller\'s side', () => {
+  const story = '上周在游侠卡盟买了个原神号 花了四百五 支付宝 当时能登 号也是对的 结果昨天被原号主找回了 密码改了 我登不上了 卖家说售后只包三天 现在不管了';
+  function atNov30(): Driver {
+    const d = fresh();
+    app.clock.t = new Date('2026-11-30T12:00:00Z');
+    return d;
+  }
+
+  it('the first message: 货不对板 with the recovery day as the recovery day, not the payment day', () => {
+    const d = atNov30();
+    const confirm = d.say(story).at(-1)!.text;
+    expect(confirm).toContain('货不对板');
+    expect(confirm).toMatch(/找回[^，]*11月29日|11月29日[^，]*找回/);
+    d.say('对');
+    const c = d.activeCase()!;
+    expect(c.scenario).toBe('not_as_described');
+    expect(c.facts.accountRecovered).toBe(true);
+    expect(c.facts.recoveredAt).toBe('2026-11-29');
+    expect(c.facts.paidAt).toBeUndefined();
+    expect(c.facts.amount).toBe(450);
+  });
+
+  it('used normally until taken back is an answer; the assessment and the letter hold the seller to a clean account', () => {
+    const d = atNov30();
+    d.say(story);
+    d.say('对');
+    const asked = answerIntake(d, {
+      merchant: { text: '卖家vx是 yx_shop888' },
+      item: { text: '原神账号 55级' },
+      orderId: { text: 'YX1123009' },
+      paidAt: { text: '11月24号晚上8点' },
+      promised: { text: '可以正常使用 售后期内不被找回' },
+      received: { text: '收到的号一开始是对的 用了5天 昨天被找回了 现在登不上' },
+      usedAlready: { text: '正常玩了5天 然后被找回了' },
+      recoveryPromise: { text: '卖家说售后只包三天 现在不管了' },
+    });
+    expect(asked).toContain('paidAt');
+    expect(asked).not.toContain('recoveredAt');
+    expect(asked).toContain('recoveryPromise');
+    const c = d.activeCase()!;
+    expect(c.facts.usedAlready).toBe('until_recovered');
+    expect(c.facts.recoveryPromise).toBe('expired');
+    expect(c.facts.paidAt).toBe('2026-11-24T12:00:00.000Z');
+    const text = allText(d.log);
+    expect(text).not.toContain('没法识别');
+    expect(text).not.toContain('已经完全使用');
+    expect(text).not.toContain('通常很难');
+    expect(text).toContain('通常可以要求退款');
+    expect(text).toMatch(/不是你用完了|不影响/);
+    const letter = allText(d.press('e:done'));
+    expect(letter).toContain('11月29日');
+    expect(letter).toMatch(/被原号主找回/);
+    expect(letter).toContain('售后');
+    expect(letter).not.toContain('已经用完');
+    expect(letter).toContain('退还货款450元');
+    expect(letter).not.toContain('按商品页描述补足');
+  });
+
+  it('from the menu: "正常玩了5天 然后被找回了" at 收到后用过吗 asks when it was recovered and about 包找回; 已经用完 on a recovered account weakens nothing', () => {
+    const d = fresh();
+    d.press('s:not_as_described');
+    const asked = answerIntake(d, {
+      promised: { text: '包找回的原神账号' },
+      received: { text: '原神账号 后来被找回' },
+      usedAlready: { text: '正常玩了5天 然后被找回了' },
+      recoveredAt: { text: '昨天' },
+      recoveryPromise: { text: '包找回' },
+    });
+    expect(asked).toContain('recoveredAt');
+    expect(asked).toContain('recoveryPromise');
+    expect(d.activeCase()!.facts.recoveryPromise).toBe('promised');
+    const letter = allText(d.press('e:done'));
+    expect(letter).toContain('包找回');
+
+    const e = fresh();
+    e.press('s:not_as_described');
+    answerIntake(e, { received: { text: '账号被原号主找回了' }, usedAlready: { choice: 'a:used_fully' }, recoveredAt: { text: '昨天' }, recoveryPromise: { choice: 'a:none' } });
+    const text = allText(e.log);
+    expect(text).not.toContain('通常很难');
+    expect(text).toContain('找回');
+  });
+});

@@ -99,6 +99,9 @@ const core: Record<string, string> = {
   'assess.payment_failed.no_order': '没有生成订单的，用支付账单里的交易单号作为凭证。',
   'assess.payment_failed.frozen': '款项显示冻结/处理中时，常见的是过几天自动解冻或退回；一直没有退回再投诉。',
   'assess.not_as_described.consumed': '商品已经完全使用的，再要求退款通常很难；可以就与描述不符的部分要求补偿。',
+  'assess.not_as_described.recovered': '账号被原号主找回，说明卖家交给你的账号并不干净（原号主手里还有能找回它的资料）——问题出在交付的账号本身，不是你用完了商品；你收到后正常登录、使用，不影响这一点。这种情况通常可以要求卖家退款或赔偿。',
+  'assess.not_as_described.recovered_promised': '卖家承诺过包找回/售后：按承诺要求处理，把承诺的截图或聊天记录保存好。',
+  'assess.not_as_described.recovered_expired': '卖家说售后期已过：原号主能找回，通常是因为账号原来的资料还在他手里，这个隐患在交付时就有；可以向卖家和平台说明这一点，并保存卖家说“过了售后不管”的聊天记录。',
   'assess.not_as_described.mismatch': '收到的东西与商品页承诺不符，可以要求退货退款或按约定补足。',
 
   'evidence.header': '证据清单（原图、不要编辑、保留时间；另存一份到商家聊天之外）：',
@@ -354,10 +357,10 @@ export const coreSynonyms: Record<string, readonly string[]> = {
 
   'syn.scenario.not_received': ['没到账', '未到账', '没发货', '不发货', '没收到', '未发货', '没到'],
   'syn.scenario.double_charge': ['扣了两次', '多扣', '扣两次', '重复付款', '扣了多次', '重复支付', '多扣钱'],
-  'syn.scenario.card_used': ['卡密被用', '已被使用', '卡密无效', '卡密用不了', '卡密不对', '卡密错误', '被用过', '被找回', '号被找回', '账号被找回'],
+  'syn.scenario.card_used': ['卡密被用', '已被使用', '卡密无效', '卡密用不了', '卡密不对', '卡密错误', '被用过'],
   'syn.scenario.merchant_vanished': ['跑路', '联系不上', '失联', '倒闭', '网站打不开', '找不到商家'],
   'syn.scenario.payment_failed': ['支付失败', '付款失败', '没成功', '付款没成功', '支付没成功', '扣了钱没订单', '刷不了', '付不了'],
-  'syn.scenario.not_as_described': ['货不对板', '描述不符', '和描述不一样', '货不对', '不符', '假货'],
+  'syn.scenario.not_as_described': ['货不对板', '描述不符', '和描述不一样', '货不对', '不符', '假货', '被找回', '号被找回', '账号被找回'],
   'syn.scenario.other': ['其他', '别的', '都不是', '其它'],
 
   'syn.ev.order_shot': ['订单', '订单页', '订单详情'],

@@ -30,6 +30,7 @@ const documents: Record<string, string> = {
   'doc.request.card_used': '请提供该卡密的发货记录和兑换记录（兑换时间、兑换账号）；不能提供的，请更换有效卡密或退还货款{amount}至原支付账户。',
   'doc.request.merchant_vanished': '请退还货款{amount}及平台余额{balance}至原支付账户，并提供商家的真实名称、地址和有效联系方式。',
   'doc.request.payment_failed': '请核实这笔交易，退还已扣款项{amount}至原支付账户，或补发对应订单。',
+  'doc.request.not_as_described.recovered': '请退还货款{amount}至原支付账户，或把账号找回来交给我，并保证原号主不能再找回。',
   'doc.request.not_as_described': '请按商品页描述补足，或退还货款{amount}至原支付账户。',
 
   // — seller —
@@ -182,5 +183,9 @@ const documents: Record<string, string> = {
   'doc.clause.received': '实际收到的是：{value}，与描述不符。',
   'doc.clause.usedAlready.no': '收到后我没有使用。',
   'doc.clause.usedAlready.tried': '收到后我只试了一下。',
+  'doc.clause.usedAlready.until_recovered': '收到后我正常登录使用，直到账号被找回。',
+  'doc.clause.not_as_described.recoveredAt': '该账号于{value}被原号主找回，我已无法登录；账号能被原号主找回，说明交付给我的账号并不干净。',
+  'doc.clause.recoveryPromise.promised': '卖家出售时承诺包找回/提供售后。',
+  'doc.clause.recoveryPromise.expired': '卖家出售时承诺过售后，现在以售后期已过为由不再处理。',
 };
 export default documents;

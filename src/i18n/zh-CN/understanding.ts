@@ -8,6 +8,8 @@ const understanding: Record<string, string> = {
   'nlu.pick_keep': '请选一个最接近的情况（你刚才说的金额、时间等我会帮你填好）：',
   'nlu.sep': '，',
   'nlu.private': '私下转账（不在平台订单里）',
+  'nlu.recovered': '账号被找回',
+  'nlu.recovered_at': '账号{at}被找回',
   'nlu.two_channels': '{a}和{b}都扣了',
   'nlu.page_said': '页面提示“{text}”',
   'nlu.none': '都不是',
