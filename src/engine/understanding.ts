@@ -17,6 +17,9 @@ import { twoChannelsSaid } from '../flow/channels.js';
 import { law } from '../knowledge/law.js';
 import { accountRecoveredSaid, findCardKeys, privateTransferSaid, recoveryDay, withoutRecovery, storyItem, storyNoOrder, storyPageMessage, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
+/** Facts of the story that are no question's answer but set the case's route (explore3 F32, F16): kept through a correction or a pick. */
+const ROUTE_FACTS: ReadonlySet<string> = new Set(['privateTransfer', 'accountRecovered']);
+
 interface Pending {
   scenario?: ScenarioId;
   facts: Facts;
@@ -99,7 +102,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       }
       if (c.answer === 'pick') {
         const asked = new Set(flows[c.scenario].questions.map((q) => q.id));
-        ctx.startCase(c.scenario, Object.fromEntries(Object.entries(pending.facts).filter(([k]) => asked.has(k))));
+        ctx.startCase(c.scenario, Object.fromEntries(Object.entries(pending.facts).filter(([k]) => asked.has(k) || ROUTE_FACTS.has(k))));
         return true;
       }
       ctx.ext.set(NS, { facts: pending.facts });
@@ -237,7 +240,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
     if (conf.kind === 'correct') {
       const scenario = conf.scenario ?? pending.scenario!;
       const asked = new Set(flows[scenario].questions.map((q) => q.id));
-      const facts = Object.fromEntries(Object.entries({ ...pending.facts, ...conf.facts }).filter(([k]) => asked.has(k)));
+      const facts = Object.fromEntries(Object.entries({ ...pending.facts, ...conf.facts }).filter(([k]) => asked.has(k) || ROUTE_FACTS.has(k)));
       confirm(ctx, scenario, facts);
       return true;
     }

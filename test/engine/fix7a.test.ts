@@ -101,6 +101,8 @@ describe('F32: a private transfer told in the first message', () => {
     const first = allText(d.say(story));
     expect(first).toContain('先报警');
     expect(first).toMatch(/我理解为：商家跑路\/联系不上[^\n]*私下转账[^\n]*2000元/);
+    // A correction at the confirmation keeps the route.
+    expect(d.say('不对 是11月20号晚上9点').at(-1)!.text).toContain('私下转账');
     d.say('对');
     const c0 = d.activeCase()!;
     expect(c0.scenario).toBe('merchant_vanished');
@@ -151,6 +153,15 @@ describe('F16: an account bought, used normally, then recovered by the seller\'s
     app.clock.t = new Date('2026-11-30T12:00:00Z');
     return d;
   }
+
+  it('"不对 是上周买的 号被找回了" at the confirmation keeps the recovery', () => {
+    const d = atNov30();
+    d.say(story);
+    const again = d.say('不对 是上周买的 号被找回了').at(-1)!.text;
+    expect(again).toContain('找回');
+    d.say('对');
+    expect(d.activeCase()!.facts.accountRecovered).toBe(true);
+  });
 
   it('the first message: 货不对板 with the recovery day as the recovery day, not the payment day', () => {
     const d = atNov30();
