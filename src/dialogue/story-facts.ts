@@ -6,7 +6,7 @@ import { fold } from './fold.js';
 import { withoutCardKeys } from './cardkey.js';
 
 /** A clause describing the page: it shows, spins, errors, times out. */
-const PAGE = /显示|提示|报错|弹出|弹窗|转圈|页面|超时|白屏|卡住|卡死|没反应|无响应|加载不出|网络异常|系统繁忙|系统错误/;
+const PAGE = /显示|提示|报错|弹出|弹窗|转圈|页面|超时|白屏|卡住|卡死|没反应|无响应|加载不出|网络异常|系统繁忙|系统错误|(?:最后|然后|说)(?:说)?失败/;
 /** A clause about the money, the order, the time or the place is not the page's message. */
 const NOT_PAGE = /扣|少了|钱|订单|元|块|到账|没到|退|卡盟|平台|网站|买|充|[0-9]+点|今天|昨天|前天|中午|晚上|下午|上午|早上/;
 const LEAD = /^(?:结果|然后|最后(?=[^显提]*$)|就|在)?(?:付款|支付|付钱|交钱)(?:时|的时候|后)?|^(?:结果|然后|就)/;

@@ -32,6 +32,13 @@ describe('F15: 刷不了 told in the first message', () => {
     expect(String(c.facts.errorShown)).not.toMatch(/30|钱包|订单/);
   });
 
+  it('"最后说失败" is part of the page message; a plain "付款失败" is the scenario, not the page text', () => {
+    const d = fresh();
+    expect(d.say('付款的时候页面一直转圈 最后说失败 但是支付宝扣了68 今天下午1点').at(-1)!.text).toContain('页面提示“页面一直转圈，最后说失败”');
+    const e = fresh();
+    expect(e.say('在小年卡盟付款失败 但是支付宝扣了68 今天下午1点').at(-1)!.text).not.toContain('页面提示');
+  });
+
   it('进度 labels the reversal check as a look at whether the money came back, not a complaint result', () => {
     const d = fresh();
     d.say(story);
