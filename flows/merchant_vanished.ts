@@ -8,17 +8,20 @@ const flow: Flow = {
   questions: [
     ...commonIntake,
     { id: 'unreachableSince', kind: 'time' },
-    { id: 'siteState', kind: 'choice', options: ['down', 'up_no_service', 'blocked_me', 'unknown'] },
-    { id: 'balance', kind: 'amount', allowZero: true },
+    // A private transfer (explore3 F32) left nothing on the site: its state and a balance there do not apply.
+    { id: 'siteState', kind: 'choice', options: ['down', 'up_no_service', 'blocked_me', 'unknown'], when: (f) => f.privateTransfer !== true },
+    { id: 'balance', kind: 'amount', allowZero: true, when: (f) => f.privateTransfer !== true },
     // Issue 11: a stranded balance may be the very money paid — then it is claimed once.
     { id: 'balanceIsPayment', kind: 'choice', options: ['yes', 'no'], when: (f) => typeof f.balance === 'number' && f.balance > 0 },
     { id: 'othersAffected', kind: 'choice', options: ['yes', 'no', 'unknown'] },
   ],
   assess(f) {
-    const reasons = ['assess.merchant_vanished.platform'];
+    // Sent by private transfer: no platform order to hold the platform to — the police first (explore3 F32).
+    const reasons = [f.privateTransfer === true ? 'assess.merchant_vanished.private' : 'assess.merchant_vanished.platform'];
     if (typeof f.balance === 'number' && f.balance > 0) reasons.push('assess.merchant_vanished.balance');
     if (f.othersAffected === 'yes') reasons.push('assess.merchant_vanished.many');
-    return { verdict: 'likely', reasons, law: citationIds(f, 'assessment', 'merchant_vanished') };
+    const verdictKey = f.privateTransfer === true ? 'verdict.private' : undefined;
+    return { verdict: 'likely', verdictKey, reasons, law: citationIds(f, 'assessment', 'merchant_vanished') };
   },
   evidence: [
     ...commonEvidence,

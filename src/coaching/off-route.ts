@@ -5,13 +5,15 @@
 //    platform's protection and no merchant payment — the police first, the transfer record, reporting
 //    the account, telling the platform; no order number exists. On a case the fact is kept
 //    (`privateTransfer`) and the ladder goes to the police (src/flow/ladder.ts); "没有订单 私下转的" at the
-//    order question is its answer.
+//    order question is its answer. Told with no case open, the story opens one on this route (the
+//    answer, then "我理解为：商家跑路/联系不上，私下转账，…", src/engine/understanding.ts).
 import { button } from '../engine/choices.js';
 import { matchCommand } from '../engine/commands.js';
 import type { Router, TurnContext } from '../engine/routes.js';
 import type { Repo } from '../engine/repo.js';
 import { encodeChoice } from '../engine/choices.js';
 import { parseChineseNumber } from '../nlu/normalize.js';
+import { privateTransferSaid } from '../dialogue/index.js';
 import { t } from './text.js';
 
 const CHILD = /(?:儿子|女儿|孩子|小孩|娃|弟弟|妹妹|侄子|侄女|外甥女?|孙子|孙女)[^。！？!?]{0,6}?(?:才|只有|刚|今年)?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁/;
@@ -29,10 +31,8 @@ export function minorPayment(text: string): boolean {
   return MINOR_WORD.test(text);
 }
 
-/** Money sent to the seller by a private transfer, not through the platform's order. */
-export function privateTransfer(text: string): boolean {
-  return /私下(?:微信|支付宝|银行卡)?转(?:账|钱|给)?|私下交易|加(?:他|她|对方|卖家)?(?:的)?(?:微信|vx|QQ|qq)[^。！？!?]{0,8}(?:转账|转钱|直接转)|(?:微信|支付宝)(?:直接)?转账给(?:他|她|卖家|对方)|(?:转账|转钱)给(?:他|她|卖家|对方)(?:个人|私人)|没有订单[^。！？!?]{0,4}(?:私下|直接转|转账)/i.test(text);
-}
+/** Money sent to the seller by a private transfer, not through the platform's order (src/dialogue). */
+export const privateTransfer = privateTransferSaid;
 
 export function registerOffRoute(router: Router, order: number, repo: Pick<Repo, 'getCase' | 'saveCase'>): void {
   router.text(
@@ -41,9 +41,9 @@ export function registerOffRoute(router: Router, order: number, repo: Pick<Repo,
       const c = ctx.active && ctx.active.status === 'open' ? ctx.active : undefined;
       if (minorPayment(ctx.text)) return ctx.reply({ text: t('coach.minor.answer'), choices: ways(ctx) });
       if (!privateTransfer(ctx.text)) return false;
-      if (c && c.facts.privateTransfer === true) return false;
+      // No case open: the story opens one on this route (src/engine/understanding.ts answers and confirms it).
+      if (!c || c.facts.privateTransfer === true) return false;
       ctx.reply({ text: t('coach.private.answer') });
-      if (!c) return ctx.reply({ text: t('coach.private.no_case'), choices: ways(ctx) });
       // "没有订单 私下转的" at the order question answers it: no order number exists.
       if (c.state.stage === 'intake' && c.state.q === 'orderId') {
         ctx.stepCase(c, { type: 'choice', id: encodeChoice({ kind: 'skip' }) });

@@ -26,7 +26,7 @@ const GAME: ReadonlyArray<readonly [RegExp, string]> = [
   [/原神/, '原神'],
   [/英雄联盟|lol/i, '英雄联盟'],
 ];
-const GAME_ITEM = /(王者荣耀|王者|和平精英|吃鸡|原神|英雄联盟|lol)\s*(?:的)?\s*(点券|钻石|原石|创世结晶|皮肤)(?:\s*(\d{2,6})(?!\s*(?:块|元|rmb|¥|\.\d)))?/i;
+const GAME_ITEM = /(王者荣耀|王者|和平精英|吃鸡|原神|英雄联盟|lol)\s*(?:的)?\s*(点券|钻石|原石|创世结晶|皮肤)(?:\s*(\d{2,6})(?![\d.]|\s*(?:块|元|rmb|¥)))?/i;
 const QB = /(?<![a-z])(?:q\s*币|qb)(?![a-z])/i;
 const STEAM = /steam\s*(?:钱包)?\s*(?:充值卡|礼品卡|卡)/i;
 const VIDEO = /(腾讯视频|爱奇艺|优酷|芒果tv|b站大会员|网易云音乐|qq音乐)\s*(vip|svip)?\s*(年卡|月卡|季卡|会员)/i;

@@ -23,7 +23,7 @@ import { Repo, type CaseRow, type UserRow } from './repo.js';
 import { Router, type RouteOptions, type TurnContext } from './routes.js';
 import { registerBuiltins } from './builtins.js';
 import { directExt, loadSession, sessionExt, ENGINE_NS, SESSION_VERSION, type Session } from './session.js';
-import { numberedChoices, resolveChoice } from './resolve.js';
+import { channelsAnswer, numberedChoices, resolveChoice } from './resolve.js';
 import { isStaleTap, rememberTap, shownAgain } from './taps.js';
 import { whichOneText } from '../dialogue/index.js';
 import { clearCommandMemo, matchCommand } from './commands.js';
@@ -172,7 +172,11 @@ export class Engine {
       const c = this.repo.getCase(sess.activeCaseId);
       if (c?.status === 'open' && c.state.stage === 'intake' && c.state.q === 'orderId') inbound = { ...inbound, text: maskSecretsInText(received.text, { orderAnswer: true }) };
     }
-    const resolved = resolveChoice({ repo: this.repo, config: this.d.config, canSendProactively: (p) => this.canSendProactively(p), isScam: this.d.isScam }, inbound, user.id, sess.state, sess.updatedAt);
+    let resolved = resolveChoice({ repo: this.repo, config: this.d.config, canSendProactively: (p) => this.canSendProactively(p), isScam: this.d.isScam }, inbound, user.id, sess.state, sess.updatedAt);
+    if (resolved.ambiguous && sess.activeCaseId !== null) {
+      const c = this.repo.getCase(sess.activeCaseId);
+      if (c?.status === 'open' && channelsAnswer(this.d.flows[c.scenario], c, inbound.text ?? '')) resolved = {};
+    }
     const shown = sess.state.lastChoices ?? [];
     const mem = { done: sess.state.done, lastTap: sess.state.lastTap };
     const stale = isStaleTap(mem, shown, inbound, resolved.id, now);

@@ -54,7 +54,10 @@ export function progressText(flow: Flow, c: CaseRow, followUps: FollowUpRow[], z
         // The check for a refund the other side says was made (explore3 F40) is not their deadline.
         const claim = f.kind === 'rung_check' && f.rung !== null && c.facts.refundClaimRung === f.rung;
         const sent = sendsAt(new Date(f.dueAt), zone, { start: timings.QUIET_HOURS_START, end: timings.QUIET_HOURS_END });
-        return { f, at: closes ?? sent, key: closes ? `progress.window.${f.rung}` : claim ? 'followup.rung_check.refund_claim' : `followup.${f.kind}.${f.rung ?? 'none'}` };
+        // 刷不了's reversal check (explore3 F15) looks whether the money came back; nothing was filed.
+        const reversal = f.kind === 'rung_check' && c.facts.reversalPending === true && c.state.reversalUntil === f.dueAt;
+        const key = closes ? `progress.window.${f.rung}` : claim ? 'followup.rung_check.refund_claim' : reversal ? 'followup.rung_check.reversal' : `followup.${f.kind}.${f.rung ?? 'none'}`;
+        return { f, at: closes ?? sent, key };
       })
       .sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const r of rows) lines.push(t('progress.followup', { day: formatDay(r.at, zone), what: t(r.key, { days: timings.PLATFORM_APPEAL_WINDOW_DAYS }) }));

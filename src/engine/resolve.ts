@@ -8,6 +8,7 @@ import { decodeChoice, encodeChoice } from './choices.js';
 import type { SessionState } from './session.js';
 import { caseRef, choiceOptions, matchOption, matchOptions, optionSpecs, questionOptions, synonymsOf, yesNo, type OptionSpec } from '../dialogue/index.js';
 import { questionsOf } from '../flow/intake.js';
+import { twoChannelsSaid } from '../flow/channels.js';
 import { t } from '../i18n/index.js';
 import { PAYMENT_METHODS } from '../types.js';
 import type { Flow } from '../flow/types.js';
@@ -138,7 +139,7 @@ function yesNoPair(choices: readonly Choice[]): { yes: string; no: string } | un
  * last shown (e.g. after 进度): its options by number, label, synonym, traditional or typo.
  */
 export function questionChoice(flow: Flow, c: CaseRow, text: string): Resolved {
-  if (c.state.stage !== 'intake' || !c.state.q) return {};
+  if (c.state.stage !== 'intake' || !c.state.q || channelsAnswer(flow, c, text)) return {};
   const q = questionsOf(flow).find((x) => x.id === c.state.q);
   if (!q || (q.kind !== 'choice' && q.kind !== 'payment')) return {};
   const specs =
@@ -150,6 +151,14 @@ export function questionChoice(flow: Flow, c: CaseRow, text: string): Resolved {
   if (m.kind === 'match') return { id: id(m.id) };
   if (m.kind === 'ambiguous') return { ambiguous: m.ids.map((o) => ({ id: id(o), label: specs.find((x) => x.id === o)!.label })) };
   return {};
+}
+
+/**
+ * "支付宝扣了一次 银行卡又扣了一次" at 重复扣款's payment-method question names two channels on purpose
+ * (explore3 F47): the step reads it whole (src/flow/channels.ts), it is not "which one?".
+ */
+export function channelsAnswer(flow: Flow, c: CaseRow, text: string): boolean {
+  return flow.id === 'double_charge' && c.state.stage === 'intake' && c.state.q === 'paymentMethod' && twoChannelsSaid(text) !== undefined;
 }
 
 /** The checklist items (and 证据先这样) a typed text names, as choice ids, numbered as shown. */

@@ -13,8 +13,12 @@ import { matchCommand } from './commands.js';
 import { menu } from './menus.js';
 import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
+import { twoChannelsSaid } from '../flow/channels.js';
 import { law } from '../knowledge/law.js';
-import { findCardKeys, storyItem, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+import { accountRecoveredSaid, findCardKeys, privateTransferSaid, recoveryDay, withoutRecovery, storyItem, storyNoOrder, storyPageMessage, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+
+/** Facts of the story that are no question's answer but set the case's route (explore3 F32, F16): kept through a correction or a pick. */
+const ROUTE_FACTS: ReadonlySet<string> = new Set(['privateTransfer', 'accountRecovered']);
 
 interface Pending {
   scenario?: ScenarioId;
@@ -42,6 +46,14 @@ export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: strin
   if (e.paymentMethod) all.paymentMethod = e.paymentMethod;
   if (e.occurredAt) all.paidAt = e.occurredAtPrecision === 'day' ? localYmd(e.occurredAt, zone) : e.occurredAt.toISOString();
   if (!flow) return all;
+  // 重复扣款 on two channels told in the story (explore3 F47): both kept, the channel questions skipped.
+  if (flow.id === 'double_charge' && text) Object.assign(all, twoChannelsSaid(text, typeof all.paymentMethod === 'string' ? all.paymentMethod : undefined));
+  // 刷不了 (explore3 F15): what the page showed and that no order was made, told in the story.
+  if (flow.id === 'payment_failed' && text) {
+    const page = storyPageMessage(text);
+    if (page) all.errorShown = page;
+    if (storyNoOrder(text)) all.orderExists = 'none';
+  }
   const asked = new Set(flow.questions.map((q) => q.id));
   return Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k)));
 }
@@ -50,11 +62,18 @@ export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: strin
 function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): string {
   const dayOnly = typeof f.paidAt === 'string' && !f.paidAt.includes('T');
   const parts = [t(`scenario.${scenario}`)];
+  if (f.privateTransfer === true) parts.push(t('nlu.private'));
+  if (f.accountRecovered === true)
+    parts.push(typeof f.recoveredAt === 'string' ? t('nlu.recovered_at', { at: formatDate(f.recoveredAt, zone, now) }) : t('nlu.recovered'));
   if (typeof f.amount === 'number') parts.push(formatAmount(f.amount));
   if (typeof f.chargeCount === 'number') parts.push(t('nlu.charge_count', { n: f.chargeCount }));
-  if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
+  if (typeof f.paymentMethod === 'string' && typeof f.secondChannel === 'string')
+    parts.push(t('nlu.two_channels', { a: t(`payment.${f.paymentMethod}`), b: t(`payment.${f.secondChannel}`) }));
+  else if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
   if (typeof f.paidAt === 'string') parts.push(dayOnly ? formatDate(f.paidAt, zone, now) : formatDateTime(f.paidAt, zone, now));
   if (typeof f.item === 'string') parts.push(f.item);
+  if (scenario === 'payment_failed' && typeof f.errorShown === 'string') parts.push(t('nlu.page_said', { text: f.errorShown }));
+  if (scenario === 'payment_failed' && f.orderExists === 'none') parts.push(t('opt.orderExists.none'));
   if (typeof f.platform === 'string') parts.push(f.platform);
   if (typeof f.merchant === 'string') parts.push(f.merchant);
   if (typeof f.orderId === 'string') parts.push(f.orderId);
@@ -87,7 +106,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       }
       if (c.answer === 'pick') {
         const asked = new Set(flows[c.scenario].questions.map((q) => q.id));
-        ctx.startCase(c.scenario, Object.fromEntries(Object.entries(pending.facts).filter(([k]) => asked.has(k))));
+        ctx.startCase(c.scenario, Object.fromEntries(Object.entries(pending.facts).filter(([k]) => asked.has(k) || ROUTE_FACTS.has(k))));
         return true;
       }
       ctx.ext.set(NS, { facts: pending.facts });
@@ -161,6 +180,20 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
         u.entities.occurredAtPrecision = d.precision;
       }
     }
+    // An account recovered by the seller's side (explore3 F16): 货不对板 (the account handed over was not
+    // clean), and the day it was recovered ("昨天被原号主找回了") is not the day it was paid ("上周…买").
+    const recovery: Facts = {};
+    if (accountRecoveredSaid(folded) && (['other', 'card_used', 'not_as_described'].includes(u.scenario) || u.confidence < LOW_CONFIDENCE)) {
+      u = { ...u, scenario: 'not_as_described', confidence: Math.max(u.confidence, LOW_CONFIDENCE) };
+      recovery.accountRecovered = true;
+      const day = recoveryDay(folded, ctx.now, zone);
+      if (day) recovery.recoveredAt = day.value;
+      if (day && u.entities.occurredAt && localYmd(u.entities.occurredAt, zone) === localYmd(day.date, zone)) {
+        const bought = readDate(withoutRecovery(folded), ctx.now, zone);
+        u.entities.occurredAt = bought && !bought.future ? bought.date : undefined;
+        u.entities.occurredAtPrecision = bought?.precision;
+      }
+    }
     // A card key's digits are never an amount (src/dialogue).
     if (findCardKeys(text).length) u.entities.amount = parseAmount(withoutCardKeys(folded), { story: true });
     // The channel named in words the parser missed ("qq红包转的"), by the payment labels' synonyms.
@@ -169,11 +202,18 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       const m = matchOption(text, optionSpecs(PAYMENT_METHODS.filter((p) => p !== 'balance').map((id) => ({ id, labelKey: `payment.${id}` })), false));
       if (m.kind === 'match' && m.how !== 'fuzzy') u.entities.paymentMethod = m.id as (typeof PAYMENT_METHODS)[number];
     }
+    // Money sent by private transfer (explore3 F32): the police-first answer, and the case opens on that
+    // route (privateTransfer; src/flow/ladder.ts) — as 商家跑路 unless the story clearly is another scenario.
+    const priv = privateTransferSaid(folded) || carried.privateTransfer === true;
+    if (priv) {
+      if (carried.privateTransfer !== true) ctx.reply({ text: t('coach.private.answer') });
+      if (u.scenario === 'other' || u.confidence < LOW_CONFIDENCE) u = { ...u, scenario: 'merchant_vanished', confidence: LOW_CONFIDENCE };
+    }
     if (u.scenario !== 'other' && u.confidence >= LOW_CONFIDENCE) {
       const flow = flows[u.scenario];
       const asked = new Set(flow.questions.map((q) => q.id));
       const kept = Object.fromEntries(Object.entries(carried).filter(([k]) => asked.has(k)));
-      confirm(ctx, u.scenario, { ...kept, ...entitiesToFacts(flow, u.entities, zone, folded) });
+      confirm(ctx, u.scenario, { ...kept, ...entitiesToFacts(flow, u.entities, zone, folded), ...(priv ? { privateTransfer: true } : {}), ...recovery });
       return true;
     }
     // Low confidence: let the user pick, keeping whatever facts were found (and those found before).
@@ -204,7 +244,7 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
     if (conf.kind === 'correct') {
       const scenario = conf.scenario ?? pending.scenario!;
       const asked = new Set(flows[scenario].questions.map((q) => q.id));
-      const facts = Object.fromEntries(Object.entries({ ...pending.facts, ...conf.facts }).filter(([k]) => asked.has(k)));
+      const facts = Object.fromEntries(Object.entries({ ...pending.facts, ...conf.facts }).filter(([k]) => asked.has(k) || ROUTE_FACTS.has(k)));
       confirm(ctx, scenario, facts);
       return true;
     }

@@ -7,25 +7,35 @@ import { fold } from '../dialogue/fold.js';
 import type { Facts, Flow, Question } from './types.js';
 
 /** Questions whose typed answer may also say which channels were debited. */
-const TELLING = new Set(['chargeCount', 'extraAmount', 'orderCount', 'channels']);
+const TELLING = new Set(['paymentMethod', 'chargeCount', 'extraAmount', 'orderCount', 'channels']);
+
+/**
+ * Two channels debited, said in `text` ("支付宝扣了一次 银行卡又扣了一次"): the one paid with (`paid`
+ * when known and named, else the first named) and the other one; undefined unless two are named.
+ */
+export function twoChannelsSaid(text: string, paid?: string): Facts | undefined {
+  const named = channelsNamed(fold(text));
+  if (named.length < 2) return undefined;
+  // Two channels, and the one paid with not among them: which is the second is not ours to guess.
+  if (paid && !(named as string[]).includes(paid)) return undefined;
+  const first = paid ?? named[0];
+  const second = named.find((m) => m !== first)!;
+  return { paymentMethod: first, channels: 'different', secondChannel: second };
+}
 
 /**
  * The channel facts a typed answer to `q` carries, or undefined. `answer` is the value the answer
- * gave `q` (for the channel question: 'different' lets one channel named beside the one paid with count).
+ * gave `q` (for the channel question: 'different' lets one channel named beside the one paid with
+ * count). At the payment-method question two channels named give the one paid with as well.
  */
 export function channelFacts(flow: Flow, facts: Facts, q: Question, text: string, answer?: unknown): Facts | undefined {
   if (flow.id !== 'double_charge' || !TELLING.has(q.id) || typeof facts.secondChannel === 'string') return undefined;
   if (q.id === 'channels' && answer !== 'different') return undefined;
-  const named = channelsNamed(fold(text));
-  const paid = typeof facts.paymentMethod === 'string' ? facts.paymentMethod : undefined;
-  if (named.length >= 2) {
-    // Two channels, and the one paid with not among them: which is the second is not ours to guess.
-    if (paid && !(named as string[]).includes(paid)) return undefined;
-    const first = paid ?? named[0];
-    const second = named.find((m) => m !== first)!;
-    return { ...(paid ? {} : { paymentMethod: first }), channels: 'different', secondChannel: second };
-  }
+  const paid = typeof facts.paymentMethod === 'string' && q.id !== 'paymentMethod' ? facts.paymentMethod : undefined;
+  const two = twoChannelsSaid(text, paid);
+  if (two) return two;
   // "不同 还有银行卡": one channel named beside the one paid with, at the channel question.
+  const named = channelsNamed(fold(text));
   if (q.id === 'channels' && named.length === 1 && paid && named[0] !== paid) return { secondChannel: named[0] };
   return undefined;
 }

@@ -6,7 +6,8 @@ export const commonIntake: readonly Question[] = [
   { id: 'platform', kind: 'text' },
   { id: 'merchant', kind: 'text' },
   { id: 'item', kind: 'text' },
-  { id: 'orderId', kind: 'order' },
+  // Money sent by private transfer has no order (explore3 F32).
+  { id: 'orderId', kind: 'order', when: (f) => f.privateTransfer !== true },
   { id: 'amount', kind: 'amount' },
   { id: 'paymentMethod', kind: 'payment' },
   { id: 'paidAt', kind: 'time' },

@@ -62,6 +62,8 @@ export function factsParagraph(flow: Flow, facts: Facts, zone: string, replies: 
   const unsure = flow.id === 'payment_failed' && f.moneyTaken === 'unsure';
   if (has('amount') && unsure) sentences.push(has('paymentMethod') ? c('tried_via', { amount: val('amount'), method: val('paymentMethod') }) : c('tried', { amount: val('amount') }));
   else if (has('amount')) sentences.push(has('paymentMethod') ? c('paid_via', { amount: val('amount'), method: val('paymentMethod') }) : c('paid', { amount: val('amount') }));
+  // Sent by private transfer (explore3 F32): said plainly, it was no platform order.
+  if (f.privateTransfer === true) sentences.push(c('private'));
 
   // What happened, one clause per known fact of this scenario.
   for (const question of flow.questions) {

@@ -18,6 +18,7 @@ import { channelFacts } from './channels.js';
 import { aheadAnswers, NO_ORDER, repeatedFact, type Ahead } from './ahead.js';
 import { fold } from '../dialogue/fold.js';
 import { factText } from './facts-text.js';
+import { accountRecoveredSaid } from '../dialogue/recovered.js';
 import type { CaseState } from './state.js';
 import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
 import type { Facts, FactValue, Flow, Question } from './types.js';
@@ -213,7 +214,11 @@ export function intake(i: StepInput): StepResult {
   // A double charge from two channels said with the answer ("支付宝扣了一次 银行卡又扣了一次"): both kept (explore3 F47).
   const said = event.type === 'text' || event.type === 'choice' ? event.text : undefined;
   const extra = said === undefined ? undefined : channelFacts(flow, facts, q, said, a.type === 'value' ? a.value : undefined);
-  const withExtra: StepInput = extra ? { ...i, facts: { ...facts, ...extra } } : i;
+  // "实际收到的是什么？" answered "号被原号主找回了": the account was recovered (explore3 F16, flows/not_as_described.ts).
+  const recovered = flow.id === 'not_as_described' && q.id === 'received' && a.type === 'value' && said !== undefined && accountRecoveredSaid(said);
+  const withExtra: StepInput = extra || recovered ? { ...i, facts: { ...facts, ...extra, ...(recovered ? { accountRecovered: true } : {}) } } : i;
+  // "支付宝扣了一次 银行卡又扣了一次" at the payment-method question: the first is the one paid with, not "which one?".
+  if (extra && q.id === 'paymentMethod' && typeof extra.paymentMethod === 'string') return accept(withExtra, q, extra.paymentMethod);
   if (a.type === 'value') return accept(withExtra, q, a.value, a.prefix);
   if (a.type === 'bad' && a.why === 'ambiguous' && a.ids?.length) return whichOne(i, q, a.ids);
   // "订单号在哪看啊？": a question back, answered; no strike, the question stays open.

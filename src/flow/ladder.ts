@@ -130,7 +130,12 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   p.facts = factsParagraph(flow, facts, zone, state?.replies);
   // The stranded balance is claimed once: not again when it is the money paid, nor when there is none.
   const ownBalance = typeof facts.balance === 'number' && facts.balance > 0 && facts.balanceIsPayment !== 'yes';
-  p.request = msg(flow.id === 'merchant_vanished' && !ownBalance ? ['doc.request.merchant_vanished.no_balance', `doc.request.${flow.id}`] : `doc.request.${flow.id}`, { ...p });
+  // An account recovered by its former owner (explore3 F16): a refund, or an account that cannot be taken back.
+  const recovered = flow.id === 'not_as_described' && (facts.accountRecovered === true || facts.usedAlready === 'until_recovered');
+  p.request = msg(
+    flow.id === 'merchant_vanished' && !ownBalance ? ['doc.request.merchant_vanished.no_balance', `doc.request.${flow.id}`] : recovered ? 'doc.request.not_as_described.recovered' : `doc.request.${flow.id}`,
+    { ...p },
+  );
   // A double charge on two channels (explore3 F47): the second debit's sum, and the request says which account.
   if (flow.id === 'double_charge' && twoChannels(facts)) {
     const second = secondDebit(facts);
@@ -234,7 +239,8 @@ export function rungReply(
     ? 'doc.seller.shared'
     : rung === 'payment' && two
       ? (channel === 'bank' ? 'doc.payment.bank.second' : 'doc.payment.second')
-      : rung === 'payment' && channel === 'bank' ? 'doc.payment.bank' : `doc.${rung}`;
+      : rung === 'payment' && channel === 'bank' ? 'doc.payment.bank'
+        : rung === 'police' && facts.privateTransfer === true ? 'doc.police.private' : `doc.${rung}`;
   // Coaching offers beside the rung (issue 12): what the other side said; 黑猫 beside the payment
   // channel; finding the operator before 12315 and court; the collective text at 12315.
   const coach = [

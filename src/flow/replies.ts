@@ -46,7 +46,7 @@ export function assessmentText(flow: Flow, facts: Facts): { text: Text; declined
     const lines = [msg(a.declineReason ?? 'assess.decline.generic'), msg('assess.decline.risk'), ...lawLines(a.law), msg('law.disclaimer')];
     return { text: join(lines, '\n\n'), declined: true };
   }
-  const lines = [msg(`verdict.${a.verdict}`), ...a.reasons.map((r) => join(['· ', msg(r, p)], '')), msg('law.header'), ...lawLines(a.law), msg('law.disclaimer')];
+  const lines = [msg(a.verdictKey ?? `verdict.${a.verdict}`), ...a.reasons.map((r) => join(['· ', msg(r, p)], '')), msg('law.header'), ...lawLines(a.law), msg('law.disclaimer')];
   return { text: join(lines), declined: false };
 }
 

@@ -44,6 +44,8 @@ export interface Assessment {
   reasons: string[];
   /** Ids into the law table (src/knowledge/law.ts). */
   law: string[];
+  /** The verdict line's own wording, when the general one for `verdict` does not fit (a private transfer). */
+  verdictKey?: string;
   /** Why the case is declined (恶意退款 risk), when verdict is 'declined'. */
   declineReason?: string;
   /** A truthful answer that fits another scenario: the scenarios offered instead (facts carried over). */

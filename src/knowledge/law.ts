@@ -24,6 +24,8 @@ export const CITATION_FACTS = {
   sellerClaimsDelivered: 'sellerClaimsDelivered',
   /** The respondent's real name/address could not be found (§3.5.3, §4.4). */
   respondentUnknown: 'respondentUnknown',
+  /** The money went by private transfer, outside the platform's order (explore3 F32). */
+  privateTransfer: 'privateTransfer',
 } as const;
 
 export interface CitationContext {
@@ -86,9 +88,10 @@ export const LAW: readonly LawRow[] = [
   {
     id: 'cpl44', article: '《消费者权益保护法》第44条', meaning: '平台不能提供卖家真实名称、地址和有效联系方式的，消费者可以要求平台赔偿；平台明知或应知而未采取措施的，承担连带责任。',
     source: '消费者权益保护法（2013修正）', checked: '2026-11-01', doc: '§4.4', basis: true,
-    condition: '商家跑路或查不到商家真实身份时，在评估、平台、12315、诉讼中',
+    condition: '商家跑路或查不到商家真实身份时，在评估、平台、12315、诉讼中；私下转账（不经平台订单）不适用',
     when: (c) =>
       (c.scenario === 'merchant_vanished' || yes(c.facts, CITATION_FACTS.respondentUnknown)) &&
+      !yes(c.facts, CITATION_FACTS.privateTransfer) &&
       at(c, 'assessment', 'platform', 'regulator', 'court'),
   },
   {

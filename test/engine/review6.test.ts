@@ -53,7 +53,9 @@ describe('review of session 6', () => {
 });
 
 describe('review of session 6, low', () => {
-  it('L1: after 都不是 the sum found is kept for a retelling, no law row is cited, and 号被找回 names 卡密已被使用/无效', () => {
+  // 号被找回 named 卡密已被使用/无效 here until explore3 F16 (fix7a): a recovered account is the seller's failure to
+  // hand over a clean account — 货不对板, whose questions fit an account (the card_used flow asks for a card key).
+  it('L1: after 都不是 the sum found is kept for a retelling, no law row is cited, and 号被找回 names 货不对板', () => {
     app = makeApp();
     const d = new Driver(app);
     d.say('我在游戏里被封号了 买的账号 付了300块');
@@ -61,8 +63,8 @@ describe('review of session 6, low', () => {
     expect(r).not.toContain('《消费者权益保护法》');
     const again = d.say('账号被原主人找回了');
     const last = again[again.length - 1];
-    if (!d.activeCase()) d.press(last.choices!.find((c) => c.id === 'u:yes' || c.id === 'u:s:card_used')!.id);
-    expect(d.activeCase()!.scenario).toBe('card_used');
+    if (!d.activeCase()) d.press(last.choices!.find((c) => c.id === 'u:yes' || c.id === 'u:s:not_as_described')!.id);
+    expect(d.activeCase()!.scenario).toBe('not_as_described');
     expect(d.activeCase()!.facts.amount).toBe(300);
   });
 });

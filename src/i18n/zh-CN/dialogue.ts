@@ -12,6 +12,16 @@ const dialogue: Record<string, string> = {
   'dlg.check.line': '{n}. {mark}{label}',
   'dlg.check.ticked': '✅ ',
   'dlg.check.open': '',
+  // The intake's own words around its questions (src/flow/intake.ts).
+  'intake.welcome_back': '你好，欢迎回来。你的案件还差几个问题，我们接着来（想看全部案件发“我的案件”）：',
+  'intake.same_as_before': '按案件 #{id} 填上：{label} {value}。不对的话发“返回”改。',
+  'intake.time_not_promise': '这是一个时间点。这里问的是商家承诺多久到账（商品页上写的时效），请从选项里选；页面没写就选“没写”。',
+  'intake.hold_on': '好，不着急。找到了直接发给我，这个问题先等着：',
+  'intake.hold_on_ask': '好的，问到了再告诉我。这个问题先等着：',
+  'intake.side.free': '不收费。我只帮你整理情况、写材料、提醒期限，钱不经过我。接着问：',
+  'intake.side.bot': '我是自动的维权助手，不是人工客服，也不代表任何平台。接着问：',
+  'intake.side.safe': '这些只存在这里、只用来写你的维权材料，你可以随时“导出”或“删除我的数据”；完整卡密不会保存。接着问：',
+  'intake.side.refundable': '能不能退要看具体情况，问完这几个问题我就给你初步判断（不保证结果）。接着问：',
   // Answers given ahead of their question (src/flow/ahead.ts).
   'intake.ahead': '先记下了：{facts}。这个问题还要问一下：',
   'intake.ahead_fact': '{label} {value}',

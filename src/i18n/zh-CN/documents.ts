@@ -30,6 +30,7 @@ const documents: Record<string, string> = {
   'doc.request.card_used': '请提供该卡密的发货记录和兑换记录（兑换时间、兑换账号）；不能提供的，请更换有效卡密或退还货款{amount}至原支付账户。',
   'doc.request.merchant_vanished': '请退还货款{amount}及平台余额{balance}至原支付账户，并提供商家的真实名称、地址和有效联系方式。',
   'doc.request.payment_failed': '请核实这笔交易，退还已扣款项{amount}至原支付账户，或补发对应订单。',
+  'doc.request.not_as_described.recovered': '请退还货款{amount}至原支付账户，或把账号找回来交给我，并保证原号主不能再找回。',
   'doc.request.not_as_described': '请按商品页描述补足，或退还货款{amount}至原支付账户。',
 
   // — seller —
@@ -90,6 +91,7 @@ const documents: Record<string, string> = {
   'rung.police.where': '在哪里办：到就近派出所报案，或拨打110、使用当地公安的网上报案渠道。报案后要索要“受案回执”——这是公安机关接受你报案的书面凭证，上面有受案单位和编号，之后查询进展、申请复议都要用到，请保存好。',
   'rung.police.wait': '等多久：拿到受案回执后，一周左右可以询问进展。',
   'doc.police.title': '报案材料清单',
+  'doc.police.private': '报案时带上：\n1. 身份证\n2. 转账记录（{paymentMethod}账单详情：对方账户、金额{amount}、时间{paidAt}、交易单号）\n3. 与对方的全部聊天记录，以及对方的账号信息（{merchant}）\n4. 在哪里认识对方的截图（{platform}上的页面、对方的帖子或商品）\n5. 其他受害人的联系方式或群聊记录（如有）\n\n情况简述：{facts}',
   'doc.police': '报案时带上：\n1. 身份证\n2. 订单截图（订单号{orderId}、商品、金额{amount}、时间{paidAt}）\n3. 支付记录（{paymentMethod}账单详情，含交易单号）\n4. 与商家的全部聊天记录，以及商家的账号信息（{merchant}）\n5. 网站网址和现状截图（{platform}）\n6. 其他受害人的联系方式或群聊记录（如有）\n\n情况简述：{facts}',
 
   // — court —
@@ -121,6 +123,7 @@ const documents: Record<string, string> = {
   'doc.clause.bought_thing': '购买了商品。',
   'doc.clause.order': '订单号{orderId}。',
   'doc.clause.paid': '我支付了{amount}。',
+  'doc.clause.private': '这笔钱是对方让我私下转账给他的，没有在平台下单。',
   'doc.clause.paid_via': '我已付款{amount}（{method}）。',
   'doc.clause.tried_via': '我用{method}支付{amount}时支付失败，是否已扣款请核实（我的账单记录待确认）。',
   'doc.clause.tried': '我支付{amount}时支付失败，是否已扣款请核实（我的账单记录待确认）。',
@@ -182,5 +185,9 @@ const documents: Record<string, string> = {
   'doc.clause.received': '实际收到的是：{value}，与描述不符。',
   'doc.clause.usedAlready.no': '收到后我没有使用。',
   'doc.clause.usedAlready.tried': '收到后我只试了一下。',
+  'doc.clause.usedAlready.until_recovered': '收到后我正常登录使用，直到账号被找回。',
+  'doc.clause.not_as_described.recoveredAt': '该账号于{value}被原号主找回，我已无法登录；账号能被原号主找回，说明交付给我的账号并不干净。',
+  'doc.clause.recoveryPromise.promised': '卖家出售时承诺包找回/提供售后。',
+  'doc.clause.recoveryPromise.expired': '卖家出售时承诺过售后，现在以售后期已过为由不再处理。',
 };
 export default documents;

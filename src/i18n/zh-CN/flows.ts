@@ -133,6 +133,15 @@ const flows: Record<string, string> = {
   'opt.usedAlready.no': '没用',
   'opt.usedAlready.tried': '只试了一下',
   'opt.usedAlready.used_fully': '已经用完',
+  'opt.usedAlready.until_recovered': '正常在用，后来被找回/收回了',
+  'q.not_as_described.recoveredAt': '账号是什么时候被找回的？',
+  'label.recoveredAt': '被找回的时间',
+  'ex.recoveredAt': '昨天晚上 / 11月29日',
+  'q.not_as_described.recoveryPromise': '卖家当时承诺过“包找回”或售后吗？',
+  'label.recoveryPromise': '包找回/售后',
+  'opt.recoveryPromise.promised': '承诺过包找回/售后',
+  'opt.recoveryPromise.expired': '承诺过，但卖家说售后期过了',
+  'opt.recoveryPromise.none': '没承诺过',
 };
 export default flows;
 
@@ -177,7 +186,7 @@ export const flowSynonyms: Record<string, readonly string[]> = {
   'syn.siteState.blocked_me': ['拉黑', '被拉黑', '黑名单', '删了我', '把我删了', '删好友', '被删', '封号', '被踢'],
   'syn.siteState.unknown': ['不知道', '不确定', '没看', '没去看'],
 
-  'syn.othersAffected.yes': ['有的', '有人', '很多人', '好多人', '不止我', '其他人也', '也有人', '有好几个', '群里好多', '一群人', '被坑了', '都被坑', '好几百人', '几百人', '几十个人', '不少人', '大家都'],
+  'syn.othersAffected.yes': ['有的', '有人', '群里还有', '还有几个', '还有好几个', '还有别人', '还有其他人', '还有三四个', '还有两三个', '很多人', '好多人', '不止我', '其他人也', '也有人', '有好几个', '群里好多', '一群人', '被坑了', '都被坑', '好几百人', '几百人', '几十个人', '不少人', '大家都'],
   'syn.othersAffected.no': ['没', '没有人', '就我', '只有我', '就我一个'],
   'syn.othersAffected.unknown': ['不清楚', '不确定', '不了解', '不晓得', '不知道有没有'],
 
@@ -192,4 +201,8 @@ export const flowSynonyms: Record<string, readonly string[]> = {
   'syn.usedAlready.no': ['没有', '没用过', '没使用', '还没用', '没有用', '一次没用', '没动', '没碰'],
   'syn.usedAlready.tried': ['看了一眼', '登上去看', '登录看', '试了一下', '试了', '试过', '试用', '用了一下', '看了一下', '登录看了', '就试试'],
   'syn.usedAlready.used_fully': ['用完了', '用完', '全用了', '用光了', '都用了', '全部用了'],
+  'syn.usedAlready.until_recovered': ['被找回', '被找回了', '然后被找回', '后来被找回', '被收回', '被原号主找回', '被号主找回', '被卖家找回', '正常玩', '正常用', '用着用着', '玩了几天被找回', '号被找回'],
+  'syn.recoveryPromise.promised': ['包找回', '承诺包找回', '说包找回', '有售后', '包赔', '承诺售后', '说了包售后', '终身包找回', '永久包找回'],
+  'syn.recoveryPromise.expired': ['过了售后', '售后期过了', '售后过期', '过期了', '售后只包', '只包三天', '只包几天', '只包7天', '现在不管了', '说过了售后期', '不管了'],
+  'syn.recoveryPromise.none': ['没有', '没承诺', '没说', '没说过', '没有承诺', '没提', '没有售后'],
 };

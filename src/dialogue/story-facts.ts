@@ -1,0 +1,33 @@
+// Facts a first message tells beyond names, amounts and times: in 刷不了, what the payment page
+// showed ("付款一直转圈 最后显示支付失败") and that no order was made ("订单也没生成") (explore3 F15);
+// money sent by private transfer to a seller met on a 卡盟 ("加他微信私下转账") (F32).
+// Only clauses that clearly describe the page are taken; they are shown in "我理解为：…" to be corrected.
+import { fold } from './fold.js';
+import { withoutCardKeys } from './cardkey.js';
+
+/** A clause describing the page: it shows, spins, errors, times out. */
+const PAGE = /显示|提示|报错|弹出|弹窗|转圈|页面|超时|白屏|卡住|卡死|没反应|无响应|加载不出|网络异常|系统繁忙|系统错误|(?:最后|然后|说)(?:说)?失败/;
+/** A clause about the money, the order, the time or the place is not the page's message. */
+const NOT_PAGE = /扣|少了|钱|订单|元|块|到账|没到|退|卡盟|平台|网站|买|充|[0-9]+点|今天|昨天|前天|中午|晚上|下午|上午|早上/;
+const LEAD = /^(?:结果|然后|最后(?=[^显提]*$)|就|在)?(?:付款|支付|付钱|交钱)(?:时|的时候|后)?|^(?:结果|然后|就)/;
+
+/** What the payment page showed, from a story ("一直转圈，最后显示支付失败"), or undefined. */
+export function storyPageMessage(text: string): string | undefined {
+  const s = fold(withoutCardKeys(text), { lowerCase: false });
+  const clauses = s
+    .split(/[\s,，。；;!！?？、]+/)
+    .map((c) => c.replace(LEAD, '').trim())
+    .filter((c) => c.length >= 2 && PAGE.test(c) && !NOT_PAGE.test(c));
+  const v = clauses.join('，');
+  return v && v.length <= 40 ? v : undefined;
+}
+
+/** "订单也没生成", "没有生成订单", "平台上没有订单": the payment made no order. */
+export function storyNoOrder(text: string): boolean {
+  return /订单(?:也|都|还|根本)?(?:没有?|未)(?:生成|出来|创建)|(?:(?:没有?|未)(?:生成|创建)|没有?|查不到|找不到)(?:这笔)?订单(?!号)/.test(fold(text, { lowerCase: false }));
+}
+
+/** Money sent to the seller by a private transfer, not through the platform's order. */
+export function privateTransferSaid(text: string): boolean {
+  return /私下(?:微信|支付宝|银行卡)?转(?:账|钱|给)?|私下交易|加(?:他|她|对方|卖家)?(?:的)?(?:微信|vx|QQ|qq)[^。！？!?]{0,8}(?:转账|转钱|直接转)|(?:微信|支付宝)(?:直接)?转账给(?:他|她|卖家|对方)|(?:转账|转钱)给(?:他|她|卖家|对方)(?:个人|私人)|没有订单[^。！？!?]{0,4}(?:私下|直接转|转账)/i.test(text);
+}
