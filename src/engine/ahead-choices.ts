@@ -11,6 +11,8 @@ import { optionText } from '../flow/facts-text.js';
 import { renderText } from './render.js';
 import { readTyped } from '../flow/answers.js';
 import type { Flow, Question } from '../flow/types.js';
+import type { Timings } from '../flow/ladder.js';
+import { intake, MAX_REASKS } from '../flow/intake.js';
 import type { ScenarioId } from '../types.js';
 import type { Repo } from './repo.js';
 import type { Router, TurnContext } from './routes.js';
@@ -20,7 +22,7 @@ const ORDER_AHEAD = 165;
 /** Longer text is a story, read elsewhere. */
 const MAX_CHARS = 16;
 
-export function registerAheadChoices(router: Router, d: { repo: Repo; zone: string; flows: Readonly<Record<ScenarioId, Flow>> }): void {
+export function registerAheadChoices(router: Router, d: { repo: Repo; zone: string; flows: Readonly<Record<ScenarioId, Flow>>; timings: Timings }): void {
   router.text(
     (ctx: TurnContext) => {
       const c = ctx.active;
@@ -37,6 +39,12 @@ export function registerAheadChoices(router: Router, d: { repo: Repo; zone: stri
       // An answer to the open question is the step's.
       if (q.kind === 'choice' && matchOption(text, questionOptions(flow.id, q.id, q.options ?? [])).kind !== 'none') return false;
       if (q.kind !== 'choice' && readTyped(q, text, ctx.now, d.zone).ok) return false;
+      // Anything else the step takes as an answer (多扣 "一样", a time relative to the payment…) is its own:
+      // only words it would ask again for are read here. The step is pure, so asking it costs no write.
+      const own = intake({ flow, facts: c.facts, state: c.state, event: { type: 'text', text }, now: ctx.now, zone: d.zone, timings: d.timings });
+      const reasked = own.state.q === c.state.q && own.state.reasks > c.state.reasks;
+      const skippedAsBad = own.facts[q.id] === null && !(q.id in c.facts) && c.state.q === q.id && c.state.reasks >= MAX_REASKS;
+      if (!reasked && !skippedAsBad) return false;
       const hits: { q: Question; option: string }[] = [];
       for (const later of flow.questions.slice(at + 1)) {
         if (later.kind !== 'choice' || later.id in c.facts || (later.when && !later.when(c.facts))) continue;

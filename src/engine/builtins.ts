@@ -274,7 +274,7 @@ export function registerBuiltins(router: Router, d: BuiltinDeps): void {
 
   registerCorrections(router, { repo, zone: config.BOT_TIMEZONE, flows: d.flows });
   registerIntakeRefs(router, { repo, zone: config.BOT_TIMEZONE });
-  registerAheadChoices(router, { repo, zone: config.BOT_TIMEZONE, flows: d.flows });
+  registerAheadChoices(router, { repo, zone: config.BOT_TIMEZONE, flows: d.flows, timings: config });
   registerAbandon(router);
 
   const builtin = { order: ORDER.BUILTIN } as const;

@@ -12,9 +12,12 @@ import { sendsAt } from '../followups/sends-at.js';
 
 /** The facts of a case, one line each, labelled by its flow's questions. */
 export function factLines(flow: Flow, c: CaseRow, zone: string): string[] {
-  return flow.questions
+  const lines = flow.questions
     .filter((q) => q.id in c.facts)
     .map((q) => t('progress.fact', { label: questionLabel(flow.id, q.id), value: renderText(factText(flow, q, c.facts[q.id], zone)) }));
+  // The bill's 交易单号, given when asked for beside a failed payment (explore4 F7): not a question, still a fact.
+  if (typeof c.facts.txnId === 'string') lines.push(t('progress.fact', { label: t('label.txnId'), value: c.facts.txnId }));
+  return lines;
 }
 
 export function progressText(flow: Flow, c: CaseRow, followUps: FollowUpRow[], zone: string, timings: Timings & WindowTimings): string {

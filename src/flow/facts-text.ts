@@ -58,6 +58,8 @@ export function factsParagraph(flow: Flow, facts: Facts, zone: string, replies: 
   bought.push(has('item') ? c('bought', { item: plain(f.item) }) : c('bought_thing'));
   sentences.push(join(bought, ''));
   if (has('orderId')) sentences.push(c('order', { orderId: String(f.orderId) }));
+  // The bill's 交易单号 (explore4 F7): with no order, the one identifier the payment channel finds the debit by.
+  if (known(f.txnId)) sentences.push(c('txn', { txnId: String(f.txnId) }));
   // 刷不了 with 扣款 not sure: the sum is what was being paid, not money said to be gone.
   const unsure = flow.id === 'payment_failed' && f.moneyTaken === 'unsure';
   if (has('amount') && unsure) sentences.push(has('paymentMethod') ? c('tried_via', { amount: val('amount'), method: val('paymentMethod') }) : c('tried', { amount: val('amount') }));

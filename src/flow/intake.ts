@@ -138,6 +138,9 @@ function holdOnWith(i: StepInput, q: Question, prefix: Text, offerSkip = false):
   return { facts: i.facts, state: { ...i.state, q: q.id, reasks }, effects: [{ type: 'reply', reply: askReply(i.flow, q, offerSkip ? Math.max(1, reasks) : reasks, prefix, i.facts) }] };
 }
 
+/** Each debit the same sum: 一样, 每次都一样, 跟付的一样, 同样的钱. */
+const SAME_EACH = /^(?:每次|每笔|都|两次|几次)?(?:都)?(?:是)?(?:跟|和|与)?(?:付的|价格|订单|原价)?(?:一样|一样多|同样|同样的钱|相同|一致|没区别)(?:多)?$/;
+
 /** Name questions: an answer that reads as a name may still say there is no order number. */
 const NAME_QS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
 
@@ -187,6 +190,10 @@ export function intake(i: StepInput): StepResult {
     }
     const side = text.length <= 30 ? SIDE.find(([re]) => re.test(text)) : undefined;
     if (side && readTyped(q, text, i.now, i.zone).ok === false) return holdOn(i, q, side[1]);
+  }
+  // 多扣了多少钱？ "一样" / "每次都一样" (explore4 F2): each extra debit was the price — (debits − 1) × price.
+  if (event.type === 'text' && q.id === 'extraAmount' && SAME_EACH.test(fold(event.text).replace(/[\s,，。.!！啊呀吧的]/g, '')) && typeof facts.amount === 'number' && typeof facts.chargeCount === 'number' && facts.chargeCount >= 2) {
+    return accept(i, q, Math.round((facts.chargeCount - 1) * facts.amount * 100) / 100);
   }
   // "没有订单号", "私下转的 没订单号": there is none — recorded as such (a payment record proves the deal).
   if (event.type === 'text' && q.kind === 'order' && NO_ORDER.test(fold(event.text)) && !/\d{6,}/.test(event.text)) return accept(i, q, null, msg('intake.no_order'));

@@ -122,6 +122,7 @@ const documents: Record<string, string> = {
   'doc.clause.bought': '购买了{item}。',
   'doc.clause.bought_thing': '购买了商品。',
   'doc.clause.order': '订单号{orderId}。',
+  'doc.clause.txn': '这笔扣款的交易单号为{txnId}。',
   'doc.clause.paid': '我支付了{amount}。',
   'doc.clause.private': '这笔钱是对方让我私下转账给他的，没有在平台下单。',
   'doc.clause.paid_via': '我已付款{amount}（{method}）。',

@@ -13,6 +13,7 @@ const flows: Record<string, string> = {
   'ex.item': '王者荣耀点券 600 / 移动话费 100元 / 某软件年卡',
   'q.orderId': '订单号是多少？在订单详情里，只保存用于生成投诉文字。',
   'label.orderId': '订单号',
+  'label.txnId': '交易单号',
   'ex.orderId': '202611201530123456',
   'q.amount': '付了多少钱？',
   'label.amount': '金额',
