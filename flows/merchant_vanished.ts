@@ -12,7 +12,8 @@ const flow: Flow = {
     { id: 'siteState', kind: 'choice', options: ['down', 'up_no_service', 'blocked_me', 'unknown'], when: (f) => f.privateTransfer !== true },
     { id: 'balance', kind: 'amount', allowZero: true, when: (f) => f.privateTransfer !== true },
     // Issue 11: a stranded balance may be the very money paid — then it is claimed once.
-    { id: 'balanceIsPayment', kind: 'choice', options: ['yes', 'no'], when: (f) => typeof f.balance === 'number' && f.balance > 0 },
+    // 'part' (explore4 F18): 500 topped up, 300 still on the site, 200 spent on an order never delivered — all 500 is owed.
+    { id: 'balanceIsPayment', kind: 'choice', options: ['yes', 'no', 'part'], when: (f) => typeof f.balance === 'number' && f.balance > 0 },
     { id: 'othersAffected', kind: 'choice', options: ['yes', 'no', 'unknown'] },
   ],
   assess(f) {

@@ -31,3 +31,17 @@ export function storyNoOrder(text: string): boolean {
 export function privateTransferSaid(text: string): boolean {
   return /私下(?:微信|支付宝|银行卡)?转(?:账|钱|给)?|私下交易|加(?:他|她|对方|卖家)?(?:的)?(?:微信|vx|QQ|qq)[^。！？!?]{0,8}(?:转账|转钱|直接转)|(?:微信|支付宝)(?:直接)?转账给(?:他|她|卖家|对方)|(?:转账|转钱)给(?:他|她|卖家|对方)(?:个人|私人)|没有订单[^。！？!?]{0,4}(?:私下|直接转|转账)/i.test(text);
 }
+
+/** The money left on a site, told in a story: 余额300在上面, 余额里还有380, 还有150余额, 还剩200的余额 (explore4 F18). */
+const BALANCE_SAID = /余额\s*(?:里|里面|上)?\s*(?:还有|有|还剩|剩|剩下)?\s*(\d+(?:\.\d+)?)\s*(?:元|块)?|(?:还有|还剩|剩下?|有)\s*(\d+(?:\.\d+)?)\s*(?:元|块)?\s*(?:的)?\s*余额/;
+
+export function storyBalance(text: string): number | undefined {
+  const m = BALANCE_SAID.exec(fold(withoutCardKeys(text), { lowerCase: false }));
+  const v = m ? Number(m[1] ?? m[2]) : NaN;
+  return v > 0 && v <= 1_000_000 ? v : undefined;
+}
+
+/** The story topped the money up (充值了500): 余额 there is what is left, not how it was paid. */
+export function storyToppedUp(text: string): boolean {
+  return /充值|充了|充进|冲了|存了|预存/.test(fold(text, { lowerCase: false }));
+}

@@ -15,7 +15,7 @@ import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
 import { twoChannelsSaid } from '../flow/channels.js';
 import { law } from '../knowledge/law.js';
-import { accountRecoveredSaid, findCardKeys, privateTransferSaid, recoveryDay, withoutRecovery, storyItem, storyNoOrder, storyPageMessage, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+import { accountRecoveredSaid, findCardKeys, privateTransferSaid, recoveryDay, withoutRecovery, storyBalance, storyItem, storyNoOrder, storyPageMessage, storyToppedUp, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 /** Facts of the story that are no question's answer but set the case's route (explore3 F32, F16): kept through a correction or a pick. */
 const ROUTE_FACTS: ReadonlySet<string> = new Set(['privateTransfer', 'accountRecovered']);
@@ -48,6 +48,12 @@ export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: strin
   if (!flow) return all;
   // 重复扣款 on two channels told in the story (explore3 F47): both kept, the channel questions skipped.
   if (flow.id === 'double_charge' && text) Object.assign(all, twoChannelsSaid(text, typeof all.paymentMethod === 'string' ? all.paymentMethod : undefined));
+  // 商家跑路 (explore4 F18): the money left on the site; a top-up's 余额 is what is left, not how it was paid.
+  if (flow.id === 'merchant_vanished' && text) {
+    const balance = storyBalance(text);
+    if (balance !== undefined) all.balance = balance;
+    if (all.paymentMethod === 'balance' && (balance !== undefined || storyToppedUp(text))) delete all.paymentMethod;
+  }
   // 刷不了 (explore3 F15): what the page showed and that no order was made, told in the story.
   if (flow.id === 'payment_failed' && text) {
     const page = storyPageMessage(text);
@@ -67,6 +73,7 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
     parts.push(typeof f.recoveredAt === 'string' ? t('nlu.recovered_at', { at: formatDate(f.recoveredAt, zone, now) }) : t('nlu.recovered'));
   if (typeof f.amount === 'number') parts.push(formatAmount(f.amount));
   if (typeof f.chargeCount === 'number') parts.push(t('nlu.charge_count', { n: f.chargeCount }));
+  if (typeof f.balance === 'number') parts.push(t('nlu.balance_left', { amount: formatAmount(f.balance) }));
   if (typeof f.paymentMethod === 'string' && typeof f.secondChannel === 'string')
     parts.push(t('nlu.two_channels', { a: t(`payment.${f.paymentMethod}`), b: t(`payment.${f.secondChannel}`) }));
   else if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));

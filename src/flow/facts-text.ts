@@ -96,6 +96,6 @@ export function factsParagraph(flow: Flow, facts: Facts, zone: string, replies: 
     const p: Record<string, Text | string | number> = { value: question.kind === 'text' ? plain(v) : val(question.id) };
     sentences.push({ key: [`doc.clause.${flow.id}.${question.id}`, `doc.clause.${question.id}`], params: p, else: '' });
   }
-  if (typeof f.balance === 'number' && f.balance > 0) sentences.push(c(f.balanceIsPayment === 'yes' ? 'balance_same' : 'balance', { balance: val('balance') }));
+  if (typeof f.balance === 'number' && f.balance > 0) sentences.push(c(f.balanceIsPayment === 'yes' ? 'balance_same' : f.balanceIsPayment === 'part' ? 'balance_part' : 'balance', { balance: val('balance') }));
   return join(sentences, '');
 }

@@ -34,7 +34,7 @@ export const keyShared = (flow: Flow, facts: Facts): boolean => flow.id === 'car
 export function applicableRungs(flow: Flow, facts: Facts, timings: Timings): RungId[] {
   const amount = typeof facts.amount === 'number' ? facts.amount : 0;
   // A balance that is the money paid is counted once (issue 11).
-  const balance = typeof facts.balance === 'number' && facts.balanceIsPayment !== 'yes' ? facts.balance : 0;
+  const balance = typeof facts.balance === 'number' && facts.balanceIsPayment !== 'yes' && facts.balanceIsPayment !== 'part' ? facts.balance : 0;
   // A key the user shared before it failed (explore3 F54): the seller is most likely not at fault —
   // a polite request to the seller, no complaint steps against them.
   if (keyShared(flow, facts)) return ['seller'];
@@ -129,7 +129,7 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   // Facts as clauses; an unknown fact leaves its clause out (facts-text.ts, issue 11).
   p.facts = factsParagraph(flow, facts, zone, state?.replies);
   // The stranded balance is claimed once: not again when it is the money paid, nor when there is none.
-  const ownBalance = typeof facts.balance === 'number' && facts.balance > 0 && facts.balanceIsPayment !== 'yes';
+  const ownBalance = typeof facts.balance === 'number' && facts.balance > 0 && facts.balanceIsPayment !== 'yes' && facts.balanceIsPayment !== 'part';
   // An account recovered by its former owner (explore3 F16): a refund, or an account that cannot be taken back.
   const recovered = flow.id === 'not_as_described' && (facts.accountRecovered === true || facts.usedAlready === 'until_recovered');
   p.request = msg(

@@ -35,3 +35,26 @@ describe('explore4 F2: 多扣了多少钱？ answered "一样"', () => {
     expect(d.activeCase()!.facts.extraAmount).toBe(110);
   });
 });
+
+describe('explore4 F18: a top-up left partly as balance, partly spent on an order never delivered', () => {
+  it('the story gives the balance (not 平台余额 as the channel); 一部分是 claims the 500 once, never 500 + 300', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('我在龙腾卡盟充值了500块 卡盟跑路了 网站打不开 我有余额300在上面 还有一笔200的订单没到账');
+    expect(r.at(-1)!.text).toContain('余额还剩300');
+    expect(r.at(-1)!.text).not.toContain('平台余额');
+    d.press('u:yes');
+    expect(d.activeCase()!.facts.balance).toBe(300);
+    expect(d.activeCase()!.facts.paymentMethod).toBeUndefined();
+    for (const a of ['跳过', '游戏充值', '跳过', '支付宝', '上周五', '三天前', '打不开了']) d.say(a);
+    expect(d.activeCase()!.state.q).toBe('balanceIsPayment');
+    d.say('一部分是 500里300还在余额 200买了东西没到');
+    expect(d.activeCase()!.facts.balanceIsPayment).toBe('part');
+    d.say('不知道');
+    d.press('e:done');
+    const body = docs(d);
+    expect(body).toContain('请退还货款500元');
+    expect(body).not.toContain('及平台余额300元');
+    expect(body).toContain('其中300元作为余额留在平台内');
+  });
+});

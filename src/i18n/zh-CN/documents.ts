@@ -116,6 +116,7 @@ const documents: Record<string, string> = {
   'doc.clause.tried_error': '我于{at}第一次兑换，就提示：{error}。',
   'doc.clause.payment_failed.errorShown': '付款时页面提示：{value}。',
   'doc.clause.balance_same': '这笔钱现在作为{balance}余额留在平台内，无法取出。',
+  'doc.clause.balance_part': '其中{balance}作为余额留在平台内无法取出，其余用于下单但未获交付。',
   'doc.clause.when': '于{at}',
   'doc.clause.where': '在{platform}',
   'doc.clause.from': '向商家{merchant}',

@@ -104,6 +104,7 @@ const flows: Record<string, string> = {
   'label.balanceIsPayment': '余额是否就是所付的钱',
   'opt.balanceIsPayment.yes': '是，就是那笔钱',
   'opt.balanceIsPayment.no': '不是，是另外的钱',
+  'opt.balanceIsPayment.part': '一部分是：剩下的在余额里，其余买了东西没到',
   'opt.othersAffected.yes': '有',
   'opt.othersAffected.no': '没有',
   'opt.othersAffected.unknown': '不知道',
@@ -173,6 +174,7 @@ export const flowSynonyms: Record<string, readonly string[]> = {
   'syn.orderCount.several': ['几个', '多个', '好几个', '两个订单', '多个订单', '多单', '两单', '两个', '三个', '好几单'],
 
   'syn.balanceIsPayment.yes': ['就是', '是那笔', '就是那笔', '同一笔', '就是它', '一样的钱', '是同一笔'],
+  'syn.balanceIsPayment.part': ['一部分', '一部分是', '部分是', '有一部分', '一半是', '剩下的在余额', '一部分买了东西', '部分买了东西'],
   'syn.balanceIsPayment.no': ['不是', '另外的', '另外', '另外充的', '不是同一笔', '两笔钱', '额外的'],
   'syn.channels.same': ['都是', '全是', '一样', '同一种', '同一张卡', '都是一个', '都一样', '相同', '一个渠道', '同一个方式'],
   'syn.channels.different': ['不一样', '不是同一个', '不同的', '两个渠道', '两种', '分别扣'],
