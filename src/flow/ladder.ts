@@ -136,6 +136,9 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
     flow.id === 'merchant_vanished' && !ownBalance ? ['doc.request.merchant_vanished.no_balance', `doc.request.${flow.id}`] : recovered ? 'doc.request.not_as_described.recovered' : `doc.request.${flow.id}`,
     { ...p },
   );
+  // A vanished seller's identity is asked of the platform and of 12315, never in a payment complaint or a
+  // claim against the seller himself (explore4 F4).
+  p.identityAsk = flow.id === 'merchant_vanished' && facts.privateTransfer !== true ? msg('doc.request.identity') : '';
   // A double charge on two channels (explore3 F47): the second debit's sum, and the request says which account.
   if (flow.id === 'double_charge' && twoChannels(facts)) {
     const second = secondDebit(facts);

@@ -1,7 +1,7 @@
 // Facts that reached the case but not the letters (exploratory test round 4, session 7); each test
 // failed before its fix.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Driver, makeApp } from '../helpers.js';
+import { answerIntake, Driver, makeApp } from '../helpers.js';
 
 let app: ReturnType<typeof makeApp>;
 afterEach(() => app?.close());
@@ -56,5 +56,26 @@ describe('explore4 F18: a top-up left partly as balance, partly spent on an orde
     expect(body).toContain('请退还货款500元');
     expect(body).not.toContain('及平台余额300元');
     expect(body).toContain('其中300元作为余额留在平台内');
+  });
+});
+
+describe('explore4 F4: a vanished seller\'s letters', () => {
+  it('the bank text takes the payee from the statement and claims no step that was not taken; only the platform and 12315 are asked for the seller\'s identity', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:merchant_vanished');
+    answerIntake(d, { merchant: { text: 'QQ 2837465512' }, paymentMethod: { choice: 'a:bank' }, balance: { text: '0' } });
+    d.press('e:done');
+    const bodies = () => d.log.filter((r) => r.document).map((r) => ({ title: r.document!.title, body: r.document!.body }));
+    for (let i = 0; i < 5; i++) d.press('r:next');
+    const all = bodies();
+    const bank = all.find((x) => x.body.includes('差错处理'))!;
+    expect(bank.body).toContain('收款方：【按银行账单上显示的名称填写】');
+    expect(bank.body).not.toContain('商家和平台均未处理');
+    const platform = all.find((x) => x.body.includes('申诉类型'))!;
+    expect(platform.body).toContain('提供商家的真实名称');
+    const court = all.find((x) => x.body.includes('诉讼请求'))!;
+    expect(court.body).not.toContain('提供商家的真实名称');
+    expect(bank.body).not.toContain('提供商家的真实名称');
   });
 });

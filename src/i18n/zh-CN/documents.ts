@@ -28,7 +28,7 @@ const documents: Record<string, string> = {
   'doc.request.double_charge': '请退还多扣的款项{extraAmount}至原支付账户。',
   'doc.request.double_charge.second': '请退还重复扣款的{extraAmount}，退回扣款的{secondChannel}账户。',
   'doc.request.card_used': '请提供该卡密的发货记录和兑换记录（兑换时间、兑换账号）；不能提供的，请更换有效卡密或退还货款{amount}至原支付账户。',
-  'doc.request.merchant_vanished': '请退还货款{amount}及平台余额{balance}至原支付账户，并提供商家的真实名称、地址和有效联系方式。',
+  'doc.request.merchant_vanished': '请退还货款{amount}及平台余额{balance}至原支付账户。',
   'doc.request.payment_failed': '请核实这笔交易，退还已扣款项{amount}至原支付账户，或补发对应订单。',
   'doc.request.not_as_described.recovered': '请退还货款{amount}至原支付账户，或把账号找回来交给我，并保证原号主不能再找回。',
   'doc.request.not_as_described': '请按商品页描述补足，或退还货款{amount}至原支付账户。',
@@ -54,7 +54,7 @@ const documents: Record<string, string> = {
   'rung.platform.where.down': '网站打不开时：平台内申诉已经无法操作，请保存好手里的订单记录（订单截图、付款通知、网址），直接用支付渠道投诉（下一步），那里不需要登录平台。',
   'rung.platform.wait': '等多久：多数平台约{reviewDays}个工作日内给审核结果（各平台不同）。退款一般原路退回，到支付宝/微信通常1–3个工作日，银行卡3–7个工作日。\n⚠️ 只在平台官方页面操作。主动加你、发链接说“帮你退款”的“客服”多半是骗子。',
   'doc.platform.title': '平台申诉内容',
-  'doc.platform': '申诉类型：{scenario}\n订单号：{orderId}\n商家：{merchant}\n金额：{amount}\n\n问题描述：{facts}{history}\n\n诉求：{request}\n\n附件：{evidence}。',
+  'doc.platform': '申诉类型：{scenario}\n订单号：{orderId}\n商家：{merchant}\n金额：{amount}\n\n问题描述：{facts}{history}\n\n诉求：{request}{identityAsk}\n\n附件：{evidence}。',
 
   // — payment channel —
   'rung.payment.title': '向支付渠道投诉',
@@ -72,9 +72,9 @@ const documents: Record<string, string> = {
   'rung.payment.wait': '等多久：通常{paymentDays}个工作日内有结果（经验值，不是规定）。',
   'doc.payment.title': '支付渠道投诉内容',
   'doc.payment': '投诉原因：{scenario}\n交易时间：{paidAt}\n金额：{amount}\n商家：{merchant}（{platform}）\n订单号：{orderId}\n\n情况说明：{facts}{history}\n\n诉求：{request}',
-  'doc.payment.bank.second': '您好，我要对一笔银行卡交易申请差错处理/退单（重复扣款）。\n交易时间：【待补充，见银行卡账单】\n金额：{secondAmount}\n收款方：{merchant}（{platform}）\n情况：{facts}银行卡这笔是重复扣款。{history}\n请协助调查，并把这笔重复扣款退回我的银行卡。',
+  'doc.payment.bank.second': '您好，我要对一笔银行卡交易申请差错处理/退单（重复扣款）。\n交易时间：【待补充，见银行卡账单】\n金额：{secondAmount}\n收款方：【按银行账单上显示的名称填写】（卖家：{merchant}，{platform}）\n情况：{facts}银行卡这笔是重复扣款。{history}\n请协助调查，并把这笔重复扣款退回我的银行卡。',
   'doc.payment.second': '投诉原因：{scenario}\n被投诉的交易：{secondChannel}扣款{secondAmount}（交易时间见{secondChannel}账单）\n商家：{merchant}（{platform}）\n订单号：{orderId}\n\n情况说明：{facts}{history}\n\n诉求：{request}',
-  'doc.payment.bank': '您好，我要对一笔银行卡交易申请差错处理/争议退单。\n交易时间：{paidAt}\n金额：{amount}\n收款方：{merchant}（{platform}）\n情况：{facts}\n商家和平台均未处理。请协助调查并退回款项。',
+  'doc.payment.bank': '您好，我要对一笔银行卡交易申请差错处理/争议退单。\n交易时间：{paidAt}\n金额：{amount}\n收款方：【按银行账单上显示的名称填写】（卖家：{merchant}，{platform}）\n情况：{facts}{history}\n请协助调查并退回款项。',
 
   // — regulator —
   'rung.regulator.title': '12315 / 消费者协会投诉',
@@ -82,7 +82,7 @@ const documents: Record<string, string> = {
   'rung.regulator.where': '在哪里办：全国12315平台（网站、App或小程序）→ 我要投诉 → 选择被投诉方所在地。需要填写：你的姓名、电话、地址；被投诉方名称和地址（查不到商家地址的，填平台的名称和住所地）；事情经过；具体诉求。也可以找当地消费者协会。',
   'rung.regulator.wait': '等多久：{regulatorDays}个工作日左右会收到处理告知。黑猫投诉等公开平台只能施压，不能裁决，可以同时用但不能代替12315。',
   'doc.regulator.title': '12315 投诉内容',
-  'doc.regulator': '投诉人：【你的姓名】，电话：【你的手机号】，地址：【你的地址】\n被投诉方：{respondent}\n\n事情经过：{facts}{history}\n\n诉求：{request}\n\n证据：{evidence}。',
+  'doc.regulator': '投诉人：【你的姓名】，电话：【你的手机号】，地址：【你的地址】\n被投诉方：{respondent}\n\n事情经过：{facts}{history}\n\n诉求：{request}{identityAsk}\n\n证据：{evidence}。',
 
   // — police —
   'rung.police.title': '报警',
@@ -110,8 +110,8 @@ const documents: Record<string, string> = {
   'doc.court.title': '起诉要点',
   'doc.court': '原告：【你的姓名、身份证号、地址、电话】\n被告：{defendant}\n诉讼请求：{request}\n事实与理由：{facts}\n证据：{evidence}{priorRecords}。',
   // — the facts paragraph, one clause per known fact (src/flow/facts-text.ts factsParagraph) —
-  'doc.request.merchant_vanished.balance_left': '请退还我在平台内未用完的余额{balance}（充值{amount}后剩余的部分）至原支付账户，并提供商家的真实名称、地址和有效联系方式。',
-  'doc.request.merchant_vanished.no_balance': '请退还货款{amount}至原支付账户，并提供商家的真实名称、地址和有效联系方式。',
+  'doc.request.merchant_vanished.balance_left': '请退还我在平台内未用完的余额{balance}（充值{amount}后剩余的部分）至原支付账户。',
+  'doc.request.merchant_vanished.no_balance': '请退还货款{amount}至原支付账户。',
   'doc.clause.i': '我',
   'doc.clause.tried_error': '我于{at}第一次兑换，就提示：{error}。',
   'doc.clause.payment_failed.errorShown': '付款时页面提示：{value}。',
@@ -123,6 +123,7 @@ const documents: Record<string, string> = {
   'doc.clause.bought': '购买了{item}。',
   'doc.clause.bought_thing': '购买了商品。',
   'doc.clause.order': '订单号{orderId}。',
+  'doc.request.identity': '同时请提供商家的真实名称、地址和有效联系方式。',
   'doc.clause.txn': '这笔扣款的交易单号为{txnId}。',
   'doc.clause.paid': '我支付了{amount}。',
   'doc.clause.private': '这笔钱是对方让我私下转账给他的，没有在平台下单。',
