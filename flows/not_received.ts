@@ -9,6 +9,8 @@ const flow: Flow = {
     ...commonIntake,
     { id: 'promisedTime', kind: 'choice', options: ['instant', 'hours', 'day', 'days', 'none'] },
     { id: 'goodsState', kind: 'choice', options: ['nothing', 'partial', 'used'] },
+    // Part of it arrived (explore4 F16): how much, so the letters can name what is still owed.
+    { id: 'arrivedPart', kind: 'text', when: (f) => f.goodsState === 'partial' },
     { id: 'sellerContact', kind: 'choice', options: ['no_reply', 'stalling', 'refused', 'not_yet'] },
   ],
   assess(f) {

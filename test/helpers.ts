@@ -109,6 +109,7 @@ export const GOOD: Record<string, { text?: string; choice?: string }> = {
   promised: { text: '终身VIP会员' },
   received: { text: '7天试用会员' },
   usedAlready: { choice: 'a:no' },
+  arrivedPart: { text: '600点券到了300' },
 };
 
 /** Answers intake questions until the case leaves intake. Returns the question ids asked, in order. */

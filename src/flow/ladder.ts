@@ -27,6 +27,17 @@ export type Timings = Pick<
   | 'REVERSAL_DAYS'
 >;
 
+/** "200元话费到了100", "6480只到了3240", "到了100（共200）": what was due and what arrived, when both are said. */
+export function arrivedShare(v: unknown): { total: number; arrived: number } | undefined {
+  if (typeof v !== 'string') return undefined;
+  const nums = [...v.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+  if (nums.length !== 2) return undefined;
+  const [a, b] = nums;
+  const total = Math.max(a, b);
+  const arrived = Math.min(a, b);
+  return total > 0 && arrived > 0 && arrived < total ? { total, arrived } : undefined;
+}
+
 /** 卡密 sent to others or posted before it failed: the claim against the seller does not hold. */
 export const keyShared = (flow: Flow, facts: Facts): boolean => flow.id === 'card_used' && facts.redeemedBefore === 'shared';
 
@@ -147,7 +158,14 @@ export function documentParams(flow: Flow, facts: Facts, now: Date, timings: Tim
   }
   // Part of it arrived: the rest is delivered or refunded in proportion — not all of the money back
   // while keeping what came (that is claiming twice).
-  if (flow.id === 'not_received' && facts.goodsState === 'partial') p.request = msg('doc.request.not_received.partial', { ...p });
+  if (flow.id === 'not_received' && facts.goodsState === 'partial') {
+    // "200元话费到了100": the share still owed, in money (explore4 F16).
+    const share = arrivedShare(facts.arrivedPart);
+    p.request =
+      share && typeof facts.amount === 'number'
+        ? msg('doc.request.not_received.partial_sum', { refund: amount(Math.round(facts.amount * ((share.total - share.arrived) / share.total) * 100) / 100), total: String(share.total), arrived: String(share.arrived) })
+        : msg('doc.request.not_received.partial', { ...p });
+  }
   // The balance is what is left of the money paid (500 topped up, 200 left): the claim is what is left.
   if (flow.id === 'merchant_vanished' && facts.balanceIsPayment === 'yes' && typeof facts.balance === 'number' && facts.balance > 0 && typeof facts.amount === 'number' && facts.balance < facts.amount) {
     p.request = msg('doc.request.merchant_vanished.balance_left', { ...p });

@@ -79,3 +79,16 @@ describe('explore4 F4: a vanished seller\'s letters', () => {
     expect(bank.body).not.toContain('提供商家的真实名称');
   });
 });
+
+describe('explore4 F16: part of it arrived', () => {
+  it('asks how much arrived and names the money still owed in the letter (200元话费到了100, paid 198 → 99元)', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { amount: { text: '198' }, goodsState: { choice: 'a:partial' }, arrivedPart: { text: '200元话费到了100' } });
+    expect(d.activeCase()!.facts.arrivedPart).toBe('200元话费到了100');
+    d.press('e:done');
+    expect(docs(d)).toContain('99元');
+    expect(docs(d)).toContain('到账情况：200元话费到了100');
+  });
+});

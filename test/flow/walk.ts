@@ -43,6 +43,7 @@ export const ANSWERS: Record<string, { text: string } | { option: string }> = {
   promised: { text: '终身VIP会员' },
   received: { text: '7天试用会员' },
   usedAlready: { option: 'no' },
+  arrivedPart: { text: '600点券到了300' },
 };
 
 export const press = (v: ChoiceValue): FlowEvent => ({ type: 'choice', id: encodeChoice(v) });
