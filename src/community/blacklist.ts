@@ -206,6 +206,11 @@ export class Blacklist {
     return this.cases.groupCounts(keys);
   }
 
+  /** How many of the open cases under these keys are this user's own. */
+  ownOpenIn(keys: readonly string[], userId: number): number {
+    return this.cases.openOf(keys, userId);
+  }
+
   /** Brings the open-case keys and outcome counters up to date (also done before every read). */
   syncCases(): void {
     this.cases.sync();

@@ -14,7 +14,7 @@ export const NOTICE_BATCH = 20;
 
 export interface CollectiveDeps extends DeskPort {
   cases: Pick<Repo, 'audit' | 'casesOf' | 'getCase'>;
-  blacklist: Pick<Blacklist, 'store' | 'group' | 'countsIn' | 'consentedCasesIn'>;
+  blacklist: Pick<Blacklist, 'store' | 'group' | 'countsIn' | 'ownOpenIn' | 'consentedCasesIn'>;
   notices: CollectiveNotices;
 }
 
@@ -133,7 +133,8 @@ class Collective {
     return this.d.say(
       t('bl.collective.joined', {
         merchant: name,
-        others: Math.max(counts.open - 1, 0),
+        // Other users' cases only: the joiner's own cases (this one and any other) are not "others".
+        others: Math.max(counts.open - bls.ownOpenIn(g.keys, this.d.userId), 0),
         agreed: agreed - 1,
       }),
     );

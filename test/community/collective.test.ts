@@ -174,3 +174,17 @@ describe('merchant identity: two listed merchants that sound alike never share a
     expect(admin.last().text).toContain('没有用户就“祥鑫”同意集体投诉。另有 1 个进行中的案件');
   });
 });
+
+describe('explore4 F13: the joiner\'s own other case is not "另有"', () => {
+  it('a user with two open cases naming one merchant, and one other user: 另有 1 个 (other users only, not 2)', () => {
+    setup();
+    app.blacklist.addMerchant('龙腾卡盟', 'blacklisted', '收款不发卡', app.clock.t);
+    const u = openCase('k1', '龙腾卡盟', '100元');
+    u.press('e:done');
+    u.say('新案件');
+    u.press('s:not_received');
+    answerIntake(u, { merchant: { text: '龙腾卡盟' }, amount: { text: '50元' } });
+    openCase('k2', '龙腾卡盟', '300元');
+    expect(join(u)).toContain('目前另有 1 个进行中的案件涉及这个商家');
+  });
+});

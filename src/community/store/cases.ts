@@ -169,6 +169,14 @@ export class OpenCaseStore {
     return this.stmt(OpenCaseStore.COUNTS_SQL, keys.length).get(...keys) as GroupCounts;
   }
 
+  /** The open cases of one user under these keys (the joiner's own other cases are not "others", explore4 F13). */
+  openOf(keys: readonly string[], userId: number): number {
+    if (!keys.length) return 0;
+    this.sync();
+    const sql = `SELECT count(DISTINCT k.case_id) AS n FROM case_keys k JOIN cases c ON c.id = k.case_id WHERE k.key IN (?*) AND k.open = 1 AND k.main = 1 AND c.user_id = ?`;
+    return (this.stmt(sql, keys.length).get(...keys, userId) as { n: number }).n;
+  }
+
   /** Closed cases' outcomes under these keys, summed (anonymous counters). */
   outcomes(keys: readonly string[]): OutcomeRow[] {
     if (!keys.length) return [];
