@@ -34,6 +34,10 @@ const WORDS: Record<string, CommandName> = {
   '结案': 'close',
   '/export': 'export',
   '导出': 'export',
+  '汇出': 'export',
+  '导出数据': 'export',
+  '导出我的数据': 'export',
+  '我的数据': 'export',
   '/delete': 'delete',
   '删除我的数据': 'delete',
   '/continue': 'continue',
@@ -54,9 +58,13 @@ export function matchCommand(text: string): Command | undefined {
   return last.cmd && { ...last.cmd };
 }
 
+/** Asking what the bot keeps, or for it ("你们存了我哪些信息", "把我的资料导出来给我看看") — the export (explore4 F38). */
+const EXPORT_ASK = /^(?:你们?|机器人)?(?:都)?(?:存|保存|记录|留)(?:了)?(?:我的?)?(?:哪些|什么|多少)(?:信息|数据|资料|东西)[?？吗呢啊]*$|^(?:把|将)?我的(?:资料|数据|信息|记录)(?:都|全部)?(?:导出|匯出|汇出|发)(?:来|出来)?(?:给我)?(?:看看|看一下)?[。.!！吧]*$/;
+
 function readCommand(text: string): Command | undefined {
   const trimmed = text.trim();
   if (!trimmed) return undefined;
+  if (trimmed.length <= 24 && EXPORT_ASK.test(fold(trimmed))) return { name: 'export' };
   const [head, ...rest] = trimmed.split(/\s+/);
   const word = head.replace(/@\w+$/, '').toLowerCase();
   // Traditional script (進度, 證據, 刪除我的數據) folds to the simplified word, as answers do (src/dialogue).

@@ -92,3 +92,18 @@ describe('explore4 F16: part of it arrived', () => {
     expect(docs(d)).toContain('到账情况：200元话费到了100');
   });
 });
+
+describe('explore4 F38: asking what the bot keeps', () => {
+  it('"你们存了我哪些信息" and "把我的资料导出来给我看看" on a step give the export; 匯出 too', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d);
+    d.press('e:done');
+    for (const t of ['你们存了我哪些信息', '把我的资料导出来给我看看', '匯出']) {
+      const r = d.say(t);
+      expect(r.some((x) => x.document !== undefined || /导出|记录/.test(x.text)), t).toBe(true);
+      expect(r.map((x) => x.text).join('\n'), t).not.toContain('我没看懂');
+    }
+  });
+});
