@@ -1,7 +1,7 @@
 // The message a fired follow-up sends. Every choice names its case (f:<caseId>:<answer>), so an
 // answer reaches the right case even when the user has switched to another one since.
 import { t, has } from '../i18n/index.js';
-import { formatDateTime as formatMoment } from '../flow/format.js';
+import { formatDate, formatDateTime as formatMoment } from '../flow/format.js';
 import type { Facts, RungId } from '../flow/types.js';
 import type { Choice, Reply, ScenarioId } from '../types.js';
 import { encodeChoice, type FollowUpAnswer } from '../engine/choices.js';
@@ -76,8 +76,9 @@ function windowWarning(f: FiredFollowUp, now: Date, zone: string, timings: Windo
     id: f.caseId,
     scenario: t(`scenario.${f.scenario}`),
     days: f.rung === 'platform' ? timings.PLATFORM_APPEAL_WINDOW_DAYS : BANK_DISPUTE_WINDOW_DAYS,
-    paid: formatMoment(f.facts.paidAt, zone, now),
-    closes: formatMoment(closes, zone, now),
+    // A payment day with no hour (stored YYYY-MM-DD) gives a closing day, not an invented 12:00 (explore4 F38).
+    paid: f.facts.paidAt.includes('T') ? formatMoment(f.facts.paidAt, zone, now) : formatDate(f.facts.paidAt, zone, now),
+    closes: f.facts.paidAt.includes('T') ? formatMoment(closes, zone, now) : formatDate(closes.toISOString(), zone, now),
     left,
   });
   return {
