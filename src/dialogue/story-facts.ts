@@ -45,3 +45,14 @@ export function storyBalance(text: string): number | undefined {
 export function storyToppedUp(text: string): boolean {
   return /充值|充了|充进|冲了|存了|预存/.test(fold(text, { lowerCase: false }));
 }
+
+/** 刷不了: the money was taken, said in the story ("支付宝扣了68", "钱包少了30", "钱扣了") (session 7). */
+export function storyMoneyTaken(text: string): boolean {
+  const s = fold(text, { lowerCase: false });
+  return /(?:扣了|扣款了|被扣|已扣|扣掉|少了|钱没了|划走|扣费成功|付款成功|支付成功)/.test(s) && !/(?:没扣|没有扣|未扣|不知道扣没扣|不确定)/.test(s);
+}
+
+/** 刷不了: the order shows 待支付 / 未支付, said in the story ("订单页面显示待支付"). */
+export function storyOrderUnpaid(text: string): boolean {
+  return /订单[^，。,；;]{0,8}(?:待支付|未支付|待付款|未付款)/.test(fold(text, { lowerCase: false }));
+}

@@ -19,6 +19,7 @@ import type { Router, TurnContext } from './routes.js';
 
 /** After the intake references (160), before the case step (1000). */
 const ORDER_AHEAD = 165;
+const DONT_KNOW = /^(?:我)?(?:也|还)?(?:跳过|不知道|不清楚|忘了|忘记了|不记得了?|记不清了?|不确定|不晓得|没注意|不太清楚|不太确定|说不准|不好说|没印象|搞不清)(?:啊|了|呀|吧|哦|呢|诶)*[。.!！?？]*$/;
 /** Longer text is a story, read elsewhere. */
 const MAX_CHARS = 16;
 
@@ -29,9 +30,11 @@ export function registerAheadChoices(router: Router, d: { repo: Repo; zone: stri
       if (!c || c.status !== 'open' || c.state.stage !== 'intake' || !c.state.q || ctx.choice || ctx.inbound.choice || ctx.inbound.attachments?.length) return false;
       const text = ctx.text.trim();
       if (!text || text.length > MAX_CHARS || matchCommand(text)) return false;
-      // A bare yes or no (没有, 有, 对) answers the open question, whatever a later option is called.
+      // A bare yes or no (没有, 有, 对) or a don't-know (不知道, 不确定) answers the open question, whatever a
+      // later option is called ("不知道" at 卖家叫什么？ is no 是否扣款：不确定).
       const yn = yesNo(text);
       if (yn.answer !== 'unknown' && !yn.rest.trim()) return false;
+      if (DONT_KNOW.test(text)) return false;
       const flow = d.flows[c.scenario];
       const at = flow.questions.findIndex((x) => x.id === c.state.q);
       const q = flow.questions[at];

@@ -15,7 +15,7 @@ import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
 import { twoChannelsSaid } from '../flow/channels.js';
 import { law } from '../knowledge/law.js';
-import { accountRecoveredSaid, findCardKeys, privateTransferSaid, recoveryDay, withoutRecovery, storyBalance, storyItem, storyNoOrder, storyPageMessage, storyToppedUp, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+import { accountRecoveredSaid, findCardKeys, privateTransferSaid, recoveryDay, withoutRecovery, storyBalance, storyItem, storyMoneyTaken, storyNoOrder, storyOrderUnpaid, storyPageMessage, storyToppedUp, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 /** Facts of the story that are no question's answer but set the case's route (explore3 F32, F16): kept through a correction or a pick. */
 const ROUTE_FACTS: ReadonlySet<string> = new Set(['privateTransfer', 'accountRecovered']);
@@ -59,6 +59,9 @@ export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: strin
     const page = storyPageMessage(text);
     if (page) all.errorShown = page;
     if (storyNoOrder(text)) all.orderExists = 'none';
+    else if (storyOrderUnpaid(text)) all.orderExists = 'yes_unpaid';
+    // "支付宝扣了68": the money was taken — 是否扣款 is not asked again (session 7).
+    if (storyMoneyTaken(text)) all.moneyTaken = 'yes';
   }
   const asked = new Set(flow.questions.map((q) => q.id));
   return Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k)));
@@ -81,6 +84,8 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
   if (typeof f.item === 'string') parts.push(f.item);
   if (scenario === 'payment_failed' && typeof f.errorShown === 'string') parts.push(t('nlu.page_said', { text: f.errorShown }));
   if (scenario === 'payment_failed' && f.orderExists === 'none') parts.push(t('opt.orderExists.none'));
+  if (scenario === 'payment_failed' && f.orderExists === 'yes_unpaid') parts.push(t('nlu.order_unpaid'));
+  if (scenario === 'payment_failed' && f.moneyTaken === 'yes') parts.push(t('nlu.money_taken'));
   if (typeof f.platform === 'string') parts.push(f.platform);
   if (typeof f.merchant === 'string') parts.push(f.merchant);
   if (typeof f.orderId === 'string') parts.push(f.orderId);

@@ -6,6 +6,8 @@ import { evidenceChoices, evidenceReply } from './replies.js';
 import { showRung } from './rungs.js';
 import type { CaseState } from './state.js';
 import type { Effect, StepInput, StepResult } from './events.js';
+import { parseAnswer } from './answers.js';
+import { TXN_LABEL } from './intake.js';
 
 /** One event while the checklist is open. */
 export function evidence(i: StepInput): StepResult {
@@ -70,6 +72,14 @@ export function evidence(i: StepInput): StepResult {
       },
     });
     return { facts, state, effects };
+  }
+  // 刷不了: the bill's 交易单号, asked for with the reversal notice, sent at the checklist (session 7).
+  if (event.type === 'text' && flow.id === 'payment_failed' && TXN_LABEL.test(event.text)) {
+    const r = parseAnswer({ id: 'txnId', kind: 'order' }, event.text, i.now, i.zone);
+    if (r.ok) {
+      const f = { ...facts, txnId: r.value as string };
+      return { facts: f, state, effects: [{ type: 'reply', reply: evidenceReply(flow, state, msg('coach.reversal.noted', { txn: r.value as string })) }] };
+    }
   }
   return { facts, state, effects: [{ type: 'reply', reply: evidenceReply(flow, state, event.type === 'text' ? msg('evidence.unclear') : undefined) }] };
 }

@@ -207,3 +207,30 @@ describe('an option of a later question given early', () => {
     expect(c.state.q).toBe('goodsState');
   });
 });
+
+describe('a don\'t-know is never a later option', () => {
+  it('"不知道" at 卖家叫什么？ in 刷不了 is not 是否扣款：不确定', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.say('付款的时候页面卡住了 然后显示支付失败 但是我支付宝扣了68 订单页面显示待支付');
+    d.press('u:yes');
+    d.say('萌新卡盟');
+    expect(d.activeCase()!.state.q).toBe('merchant');
+    d.say('不知道');
+    expect(d.activeCase()!.facts.moneyTaken).not.toBe('unsure');
+  });
+});
+
+describe('刷不了 story facts (session 7)', () => {
+  it('"支付宝扣了68 订单页面显示待支付" gives 钱已经扣了 and 订单显示待支付: neither is asked again', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('付款的时候页面卡住了 然后显示支付失败 但是我支付宝扣了68 订单页面显示待支付');
+    expect(r.at(-1)!.text).toContain('钱已经扣了');
+    expect(r.at(-1)!.text).toContain('订单显示待支付');
+    d.press('u:yes');
+    const c = d.activeCase()!;
+    expect(c.facts.moneyTaken).toBe('yes');
+    expect(c.facts.orderExists).toBe('yes_unpaid');
+  });
+});
