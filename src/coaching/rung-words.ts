@@ -97,7 +97,7 @@ export function registerRungWords(router: Router, order: number, d: RungWordsDep
     const m = SUM.exec(s);
     const said = m ? parseAmount(m[1]) : undefined;
     const received = said !== undefined && said > paid ? said : paid * 2;
-    ctx.reply({ text: t('honest.double_refund', { amount: amount(paid), received: amount(received), extra: amount(received - paid) }) });
+    ctx.reply({ text: t('honest.double_refund', { id: c.id, amount: amount(paid), received: amount(received), extra: amount(received - paid) }) });
     d.repo.closeCase(c.id, 'full', paid, { ...c.state, stage: 'closed' }, ctx.now);
     d.repo.cancelFollowUps(c.id);
     d.repo.audit(`user:${ctx.user.id}`, 'case_closed', `case:${c.id}`, { outcome: 'full', doubleRefund: true }, ctx.now);

@@ -237,4 +237,20 @@ describe('F5/F6: deadlines said by the seller, words after a passed deadline', (
     expect(pendingChecks.some((x) => x.dueAt > app!.clock.t.getTime())).toBe(true);
     expect(body).toMatch(/前/);
   });
+
+  it('a promise without a time after the deadline passed: the ready text names a new deadline, not the passed one', () => {
+    const d = sentOnFirst();
+    const c0 = d.activeCase()!;
+    const sentAt = c0.state.rungSentAt!;
+    app!.clock.t = new Date(app!.clock.t.getTime() + 5 * 86_400_000);
+    const r = d.say('商家说再等等 他会处理的');
+    const c = d.activeCase()!;
+    expect(c.state.replies?.at(-1)).toMatchObject({ kind: 'promised_later' });
+    const body = r.map((x) => x.document?.body ?? '').join('\n');
+    const old = new Date(sentAt);
+    // The old deadline's day (sent + 2 days) is not in the ready text.
+    const oldDay = `${new Date(old.getTime() + 8 * 3_600_000 + 2 * 86_400_000).getUTCMonth() + 1}月${new Date(old.getTime() + 8 * 3_600_000 + 2 * 86_400_000).getUTCDate()}日`;
+    expect(body).toContain('前');
+    expect(body).not.toContain(oldDay);
+  });
 });
