@@ -1,7 +1,8 @@
 // Honest words that the fabrication guard would mistake for faking (exploratory testing, explore4),
 // read before it (src/coaching/routes.ts, order GUARD):
 //   F23  "其实我用过了", "玩了一个礼拜" at 收到后用过吗？请如实选择 — the honest answer: taken as
-//        "用过一段时间了", with what it means for the claim said kindly
+//        "用过一段时间了", with what it means for the claim said kindly; at 未到账's 到账了吗 it is
+//        收到了，也用了, and on a 未到账 step the guard's admission reply (货不对板 / 卡密 offered)
 //   F25  "其实我还有一张同样的卡也没到账" — a second order: a new case offered, nothing recorded
 //   F15  "我是卖家 有个买家…投诉我" — a seller's voice: this bot helps buyers; what a seller can do
 // A real request to fake ("我用过了但是能不能说没用过") is still declined, by the guard's reply.
@@ -14,6 +15,8 @@ import { guardReply } from './fabrication.js';
 
 /** The user's own use: "用过了", "玩了一个礼拜", "一直在用", "登录玩了几天". */
 const OWN_USE = /用过|用了|玩了|玩过|在用|在玩|登(?:录|上)(?:过|了)|一直用|一直玩/;
+/** A short honest admission: "其实我已经用过了", "说实话我用了". */
+const OWN_ADMIT = /^(?:其实|说实话|老实说|坦白说|不好意思)?[,，\s]*我?(?:其实)?(?:已经)?(?:用过|用了|玩了|玩过|兑换了|兑换过)(?:了)?[。.!！~～]*$/;
 /** Just a try ("试了一下"): the intake's own option reads it. */
 const TRIED = /试了|试过|看了一(?:眼|下)|登录看/;
 /** Not used ("没用过", "还没玩"): the intake's own option reads it. */
@@ -43,8 +46,22 @@ export function registerHonest(router: Router, order: number): void {
         // "能不能说没用过" names the option 没用, but asks to say what was not so.
         if (SAY_OTHERWISE.test(s)) return decline(ctx);
         if (ctx.choice && !(ctx.choice.kind === 'answer' && ctx.choice.option === 'in_use')) return false;
-        if (OWN_USE.test(s) && !TRIED.test(s) && !NOT_USED.test(s.replace(OWN_USE, ''))) return used(ctx, c);
+        if (OWN_USE.test(s) && !TRIED.test(s) && !NOT_USED.test(s)) return used(ctx, c);
         return false;
+      }
+      // 未到账: "其实我用过了" at 到账了吗 is its option 收到了，也用了 (the step says what that means).
+      if (c.state.stage === 'intake' && c.state.q === 'goodsState' && OWN_USE.test(s) && !NOT_USED.test(s)) {
+        if (SAY_OTHERWISE.test(s)) return decline(ctx);
+        ctx.reply({ text: t('honest.used_thanks') });
+        ctx.stepCase(c, { type: 'choice', id: encodeChoice({ kind: 'answer', option: 'used' }) });
+        return true;
+      }
+      // …and said on a 未到账 step: the guard's admission reply (货不对板 / 卡密 offered), never its refusal.
+      if (!ctx.choice && c.scenario === 'not_received' && (c.state.stage === 'ladder' || c.state.stage === 'evidence') && OWN_ADMIT.test(s) && !SAY_OTHERWISE.test(s)) {
+        const g = guardReply({ mode: 'admission', match: s }, c.scenario, c.facts);
+        const offers = g.offerScenarios.map((sc) => button({ kind: 'coach', op: 'sw', arg: sc }, t('coach.switch.to', { scenario: t(`scenario.${sc}`) })));
+        ctx.reply({ text: g.text, choices: [...offers, button({ kind: 'menu', action: 'continue' }, t('coach.continue'))] });
+        return true;
       }
       if (!ctx.choice && (c.state.stage === 'ladder' || c.state.stage === 'evidence') && SECOND_ORDER.test(s) && !SAY_OTHERWISE.test(s)) {
         return ctx.reply({

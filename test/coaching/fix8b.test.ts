@@ -81,6 +81,26 @@ describe('F23: an honest "用过了" at 收到后用过吗？请如实选择', (
   });
 });
 
+describe('F23 (未到账): the same admission at 到账情况 and on a rung', () => {
+  it('"其实我用过了" at 到账了吗 is the answer 收到了，也用了 — the step says what that means, no refusal', () => {
+    const d = fresh();
+    d.press('s:not_received');
+    intakeUntil(d, 'goodsState');
+    const r = allText(d.say('其实我用过了'));
+    expect(r).not.toMatch(REFUSAL);
+    expect(r).toContain('谢谢你如实说');
+    expect(d.activeCase()!.facts.goodsState).toBe('used');
+    expect(d.last().choices?.map((c) => c.id)).toContain('k:sw:not_as_described');
+  });
+
+  it('"其实我已经用过了" on a 未到账 rung: no refusal; 货不对板 / 卡密 offered', () => {
+    const d = sentOnFirst();
+    const r = allText(d.say('其实我已经用过了'));
+    expect(r).not.toMatch(REFUSAL);
+    expect(d.last().choices?.map((c) => c.id)).toContain('k:sw:not_as_described');
+  });
+});
+
 describe('F25: a correction downward and a second order on a rung', () => {
   it('"金额我多说了 其实是100不是120" → the correction is offered, not refused', () => {
     const d = sentOnFirst('not_received', { amount: { text: '120元' } });
@@ -252,5 +272,15 @@ describe('F5/F6: deadlines said by the seller, words after a passed deadline', (
     const oldDay = `${new Date(old.getTime() + 8 * 3_600_000 + 2 * 86_400_000).getUTCMonth() + 1}月${new Date(old.getTime() + 8 * 3_600_000 + 2 * 86_400_000).getUTCDate()}日`;
     expect(body).toContain('前');
     expect(body).not.toContain(oldDay);
+  });
+});
+
+describe('F23: "没用过" stays 没用', () => {
+  it('"还没用过" at 收到后用过吗 is 没用, at 到账了吗 not 收到了也用了', () => {
+    const d = fresh();
+    d.press('s:not_as_described');
+    intakeUntil(d, 'usedAlready');
+    d.say('还没用过');
+    expect(d.activeCase()!.facts.usedAlready).toBe('no');
   });
 });

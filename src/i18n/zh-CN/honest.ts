@@ -6,6 +6,7 @@ const honest: Record<string, string> = {
   'doc.clause.usedAlready.in_use': '收到后我用过一段时间，发现与商品页描述不符。',
   'assess.not_as_described.in_use': '你已经用过一段时间：不符的地方在交付时就存在，仍然可以要求补足或退一部分；但用得越久，对方越容易说你已经接受了商品，所以要尽快提出，并写明是什么时候发现不符的。',
   'honest.used': '谢谢你如实说，我记为“用过一段时间了”。用过不等于不能维权：和描述不符的地方在交付时就存在，可以要求商家补足，或者退一部分钱；要求全额退款会难一些。尽快提出，别再拖。',
+  'honest.used_thanks': '谢谢你如实说。',
   // F25: a second order
   'honest.second_order': '另一单是另一笔交易，可以点“新案件”单独开一个案件来处理（同一个商家也没关系，两单分开写更清楚）。案件 #{id} 照常继续，这句话我没有记成对方的回复。',
   // F15: a seller's voice
