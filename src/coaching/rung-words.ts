@@ -7,6 +7,7 @@
 //   F14  12315: "说不归他们管 让我去找…" — jurisdiction: where to file instead; nothing recorded
 //   F37  payment: "要先跟商家协商" (已协商无果), "不是签约商户" (a personal payee); card: "兑换区选错了",
 //        "清一下缓存再试" (try once as told, on a screen recording)
+//   F5   "还没退 他还是说在维护" before the promised time: a stall, said so; no step yet
 // Read before the other on-rung readers and the seller-reply reading (src/coaching/on-rung.ts).
 import { t } from './text.js';
 import type { Router, TurnContext } from '../engine/routes.js';
@@ -17,6 +18,8 @@ import { parseAmount } from '../nlu/amount.js';
 import { normalize } from '../nlu/normalize.js';
 import { FEE_DEDUCTED } from './scam.js';
 import { coachSellerReply } from './sellerReply.js';
+import { replyDeadline } from './reply-deadline.js';
+import { formatDateTime } from '../flow/format.js';
 import { rungContext, rungText, type RungDeps } from './rung-context.js';
 
 export interface RungWordsDeps extends RungDeps {
@@ -26,6 +29,8 @@ export interface RungWordsDeps extends RungDeps {
 const N = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)';
 /** The money came back twice. */
 const TWICE = /(?:收到|退|到账|到)(?:了)?(?:两次|两笔|两份|双份|两遍)|两边(?:都)?退|都退(?:款|钱)?了|重复退款|多退了|退重了/;
+/** A sum alone at 退回了多少钱？: "240", "240块", "¥240". */
+const BARE_SUM = new RegExp(`^[¥￥]?\\s*${N}\\s*(?:块|元|rmb)?(?:钱)?[。.!！]*$`, 'i');
 const SUM = new RegExp(`${N}\\s*(?:块|元|rmb)`, 'i');
 /** A fee taken off: "扣20%", "扣两成", "扣10块". */
 const FEE_PCT = /扣(?:除|掉)?\s*(\d+(?:\.\d+)?)\s*[%％]|扣(?:除|掉)?\s*([一二两三四五六七八九])\s*成/;
@@ -46,6 +51,8 @@ const UNSIGNED = /(?:不是|并非|非|没有)(?:他们的|我们的)?(?:签约|
 const RETRY_TOLD = /(?:区|服)(?:选错|填错|选的不对|不对)|选错(?:了)?(?:区|服)|换(?:个)?(?:区|服)|要选(?:国服|国区|外服|港服|美区|日服)|清(?:一下|除|理|掉)?(?:缓存|数据)|重启|换(?:个)?(?:浏览器|设备|手机)/;
 /** Money already back ("退了112 扣了8块手续费"): other-replies.ts reads the part. */
 const ALREADY_BACK = /(?:退|返|还)(?:了|回来了|回了|到账)|已经?退/;
+/** The same excuse again: "他还是说在维护", "又说在处理". */
+const STALL = /(?:还是|又|仍然|一直|还在)(?:说)?(?:在|要)?(?:维护|处理|排队|卡单|升级|等|核实|查)/;
 const THEY = /商家|卖家|客服|对方|老板|店家|他|她|平台/;
 
 export function registerRungWords(router: Router, order: number, d: RungWordsDeps): void {
@@ -82,12 +89,39 @@ export function registerRungWords(router: Router, order: number, d: RungWordsDep
         ctx.stepCase(c, { type: 'seller_reply', kind: 'blame_upstream', next: 'same_rung', facts: coached.facts, said: text });
         return true;
       }
+      // "还没退 他还是说在维护" before the promised time: a stall, said so; the step moves on only once it is due (F5).
+      const last = c.state.replies?.at(-1);
+      if (STALL.test(s) && last?.kind === 'promised_later') {
+        const due = replyDeadline(d, c, rung, 'promised_later', last.said, new Date(last.at)).at;
+        if (due && due.getTime() > ctx.now.getTime()) return (ctx.reply({ text: t('honest.stall', { party: rc.party(rung), due: formatDateTime(due, rc.zone) }), choices: nextChoices(c) }), true);
+      }
       if (c.scenario === 'card_used' && RETRY_TOLD.test(s) && THEY.test(s)) {
         ctx.reply({ text: t('honest.retry_told', { party: rc.party(rung) }) });
         ctx.stepCase(c, { type: 'seller_reply', kind: 'retry_asked', next: 'same_rung', facts: { sellerReply: 'retry_asked' }, said: text });
         return true;
       }
       return false;
+    },
+    { order },
+  );
+
+  // At "退回了多少钱？": a sum above what was owed is asked about (a slip, or refunded twice), never closed as
+  // a full refund of it; "收到了两次" there is the double refund above.
+  router.text(
+    (ctx) => {
+      const c = ctx.active;
+      if (ctx.choice || !c || c.status !== 'open' || c.state.stage !== 'ladder' || !c.state.awaitingRefundAmount) return false;
+      const s = normalize(ctx.text.trim());
+      const paid = typeof c.facts.amount === 'number' ? c.facts.amount : undefined;
+      if (paid === undefined || !s) return false;
+      if (TWICE.test(s)) return doubleRefund(ctx, c, s, paid);
+      const owedAll = typeof c.facts.extraAmount === 'number' && c.facts.extraAmount > 0 ? c.facts.extraAmount : paid;
+      const owed = owedAll - (typeof c.facts.refundedSoFar === 'number' ? c.facts.refundedSoFar : 0);
+      const m = BARE_SUM.exec(s);
+      const got = m ? parseAmount(m[1]) : undefined;
+      if (got === undefined || got <= owed) return false;
+      ctx.reply({ text: t('honest.more_than_owed', { received: amount(got), owed: amount(owed), extra: amount(got - owed) }) });
+      return true;
     },
     { order },
   );

@@ -169,6 +169,21 @@ describe('F22: refunded twice', () => {
   });
 });
 
+describe('F22: 240 at 退回了多少钱？ on a 120 case', () => {
+  it('is asked about (a slip or twice), never closed as 全额 240; "收到了两次" then closes as 120 with the return said', () => {
+    const { h, id } = onRung('not_received', 2, { amount: 120, paymentMethod: 'wechat' });
+    h.send({ text: '微信说已经退款了' });
+    expect(h.caseOf(id).state.awaitingRefundAmount).toBe(true);
+    const r = texts(h.send({ text: '240' }));
+    expect(r).toContain('还多');
+    expect(r).not.toContain('很高兴');
+    expect(h.caseOf(id).status).toBe('open');
+    const r2 = texts(h.send({ text: '是收到了两次' }));
+    expect(r2).toContain('多收的120元');
+    expect(h.caseOf(id)).toMatchObject({ status: 'closed', outcome: 'full', refundedAmount: 120 });
+  });
+});
+
 describe('F31: part of the goods arrived', () => {
   it('"到账了一半 另一半还没到" → partial delivery (goodsState), never "已退款"', () => {
     const d = sentOnFirst();
@@ -282,5 +297,17 @@ describe('F23: "没用过" stays 没用', () => {
     intakeUntil(d, 'usedAlready');
     d.say('还没用过');
     expect(d.activeCase()!.facts.usedAlready).toBe('no');
+  });
+});
+
+describe('F5: the same excuse again before the promised time', () => {
+  it('"还没退 他还是说在维护" a day after "等三天": a stall, the promised time said, no escalation', () => {
+    const d = sentOnFirst();
+    d.say('他说系统维护让我等三天');
+    app!.clock.t = new Date(app!.clock.t.getTime() + 86_400_000);
+    const r = allText(d.say('还没退 他还是说在维护'));
+    expect(r).toContain('在拖');
+    expect(r).not.toContain('没看懂');
+    expect(d.activeCase()!.state.rung).toBe(0);
   });
 });

@@ -15,6 +15,7 @@ const honest: Record<string, string> = {
   'honest.fee_cut': '对方要从退款里扣{fee}手续费，等于只退{offer}。这和“先交钱才能退款”的假客服不是一回事（没有人让你先付钱），而是只肯退一部分：商品页和订单里没写明要扣手续费的，可以不认，要求全额退还{amount}；你也可以接受，接受的话请对方写明退款金额和到账时间。',
   // F22: refunded twice
   'honest.double_refund': '谢谢你主动说。你付的是{amount}，现在收到了{received}，多收的{extra}不是你的，要退回去：\n· 先在账单里看清两笔退款分别是谁退的（平台还是微信/支付宝），联系其中一方说明“重复退款”，按对方在官方渠道给的方式退回；\n· 不要转给主动加你、自称“客服”的人，也不要点对方发来的链接；\n· 退回后保存转账记录。\n案件 #{id} 已按全额退款{amount}结案，提醒已取消。',
+  'honest.more_than_owed': '{received}比还该退你的{owed}还多。是写错了的话，再发一次实际到账的金额；如果是平台和支付渠道都退了（收到两次），告诉我“收到了两次”——多出来的{extra}要退回去，我告诉你怎么退。',
   // F31: part of the goods arrived
   'honest.part_arrived': '只到了一部分，是商品没到全，不是退款。我已把情况改成“只到了一部分”，下面的文字也按这个改好了：请对方补发没到的部分，或者按没到的比例退钱。到了多少，可以在发出去时写清楚。',
   // F34: 刷不了, the order completed after all
@@ -27,6 +28,7 @@ const honest: Record<string, string> = {
   'coach.said.retry_asked': '让我换区/清缓存再试',
   'doc.clause.seller_said.retry_asked': '让我换区或清缓存后再试',
   // F5/F6: deadlines
+  'honest.stall': '{party}还是同一个说法，这是在拖。先别急着往下走：约定的时间是{due}，到时我会问你结果，还没退就进入下一步。不想再等的，现在就可以点“看下一步”。',
   'honest.deadline_passed_new': '你给对方的期限已经过了。上面的回复里给了一个新的短期限（{due}），我到时再问你结果；不想再等的，现在就可以点“看下一步”。',
 };
 export default honest;
