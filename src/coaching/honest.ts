@@ -24,6 +24,9 @@ const NOT_USED = /(?:没|未|不)(?:有)?(?:用|玩|登)/;
 /** Asking to say otherwise than it was: "能不能说没用过", "就说没收到", "写成没用". */
 export const SAY_OTHERWISE = /(?:能不能|可不可以|可以|能否|要不|就|干脆|帮我|我想|我要|想|选)[^。！？!?]{0,3}?(?:说|写|填|报|装|假装|当作|当成|算|选)(?:成|是|作)?(?:没|未|从没|从未)(?:有)?(?:用|玩|收到|到账|使用|兑换)|帮我(?:p|改|修|编|做|弄|伪造)/i;
 
+/** Asking for an edit of evidence beside it ("能不能把两张的截图P成一张"): the guard's. */
+const FAKE_ASK = /(?:能不能|可不可以|能否|帮我|给我|替我|要不)[^。！？!?]{0,10}(?:p|ps|伪造|编造)|(?:改|修|合|做|弄|p)[^。！？!?]{0,6}(?:截图|图片|聊天记录|账单|订单)|(?:截图|图片|聊天记录|账单)[^。！？!?]{0,6}(?:改|修|合|p)/i;
+
 /** A seller speaking: "我是卖家", "我是开店的", "买家…投诉我". */
 const SELLER_VOICE = /我是(?:卖家|商家|店主|老板|卖号的|开店的|发卡的|卡盟站长|站长)|我(?:这边|这里)?是(?:做|开)(?:卡盟|店)的|(?:买家|顾客|客户)[^。！？!?]{0,20}(?:投诉|举报|申诉|退款|差评|告)(?:了)?我(?!的)/;
 
@@ -39,7 +42,7 @@ export function registerHonest(router: Router, order: number): void {
       const text = ctx.text.trim();
       if (!text || matchCommand(text)) return false;
       const s = normalize(text);
-      if (!ctx.choice && SELLER_VOICE.test(s) && !SAY_OTHERWISE.test(s)) return seller(ctx);
+      if (!ctx.choice && SELLER_VOICE.test(s) && !SAY_OTHERWISE.test(s) && !FAKE_ASK.test(s)) return seller(ctx);
       const c = ctx.active && ctx.active.status === 'open' ? ctx.active : undefined;
       if (!c) return false;
       if (c.state.stage === 'intake' && c.state.q === 'usedAlready') {
@@ -63,7 +66,7 @@ export function registerHonest(router: Router, order: number): void {
         ctx.reply({ text: g.text, choices: [...offers, button({ kind: 'menu', action: 'continue' }, t('coach.continue'))] });
         return true;
       }
-      if (!ctx.choice && (c.state.stage === 'ladder' || c.state.stage === 'evidence') && SECOND_ORDER.test(s) && !SAY_OTHERWISE.test(s)) {
+      if (!ctx.choice && (c.state.stage === 'ladder' || c.state.stage === 'evidence') && SECOND_ORDER.test(s) && !SAY_OTHERWISE.test(s) && !FAKE_ASK.test(s)) {
         return ctx.reply({
           text: t('honest.second_order', { id: c.id }),
           choices: [button({ kind: 'menu', action: 'new' }, t('choice.new_case')), button({ kind: 'menu', action: 'continue' }, t('coach.continue'))],

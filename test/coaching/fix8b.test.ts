@@ -77,6 +77,7 @@ describe('F23: an honest "用过了" at 收到后用过吗？请如实选择', (
     d.press('s:not_as_described');
     intakeUntil(d, 'usedAlready');
     expect(allText(d.say('我能不能说没用过'))).toMatch(REFUSAL);
+    expect(allText(d.say('用过了 但你就写没用过吧'))).toMatch(REFUSAL);
     expect(d.activeCase()!.facts.usedAlready).toBeUndefined();
   });
 });
@@ -124,6 +125,8 @@ describe('F25: a correction downward and a second order on a rung', () => {
     expect(allText(d.say('帮我改一下截图的时间'))).toMatch(REFUSAL);
     expect(allText(d.say('我用过了但是能不能说没收到'))).toMatch(REFUSAL);
     expect(allText(d.say('金额能不能多写一点 写成200'))).toMatch(REFUSAL);
+    expect(allText(d.say('我用过了 就说没收到行不行'))).toMatch(REFUSAL);
+    expect(allText(d.say('其实我还有一张卡也没到账 能不能把两张的截图P成一张'))).toMatch(REFUSAL);
   });
 });
 
