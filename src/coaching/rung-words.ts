@@ -33,7 +33,8 @@ const TWICE = /(?:收到|退|到账|到)(?:了)?(?:两次|两笔|两份|双份|�
 const BARE_SUM = new RegExp(`^[¥￥]?\\s*${N}\\s*(?:块|元|rmb)?(?:钱)?[。.!！]*$`, 'i');
 const SUM = new RegExp(`${N}\\s*(?:块|元|rmb)`, 'i');
 /** A fee taken off: "扣20%", "扣两成", "扣10块". */
-const FEE_PCT = /扣(?:除|掉)?\s*(\d+(?:\.\d+)?)\s*[%％]|扣(?:除|掉)?\s*([一二两三四五六七八九])\s*成/;
+const FEE_PCT = /扣(?:除|掉)?(?:我)?\s*(\d+(?:\.\d+)?)\s*[%％]|扣(?:除|掉)?(?:我)?\s*([一二两三四五六七八九])\s*成|扣(?:除|掉)?(?:我)?(一半)/;
+const TENTHS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const FEE_SUM = new RegExp(`扣(?:除|掉|了)?\\s*${N}\\s*(?:块|元)`);
 /** Part of the goods arrived, the rest not: "到账了一半 另一半还没到", "只到了一部分". */
 const PART_GOODS = /(?:到账|到|收到|充上|发)了?(?:一半|一部分|部分)[^。！？!?]{0,12}(?:另|剩|其余|还有)[^。！？!?]{0,6}(?:没|未)|只(?:到|充|收到|发)了?(?:一半|一部分|部分)/;
@@ -42,7 +43,7 @@ const MONEY = /退款|退钱|退了|钱|元|块/;
 const ORDER_DONE = /补(?:了)?单|(?:q币|qb|点券|点卷|钻石|会员|话费|流量|皮肤|货|东西|商品)(?:已经|也|都)?(?:到账|到了|充上了|收到了|到手)/i;
 const GOODS_DENIED = /(?:q币|qb|点券|会员|话费|货|东西|商品)(?:还)?(?:没|未)/i;
 /** 12315 declining: "说不归他们管", "不属于我们管辖", "让我去找网信办". */
-const REGULATOR_DECLINED = /(?:12315|市场监管|监管局|工商|消协)[^。！？!?]{0,16}(?:不归|不管|管不了|不受理|不予受理|不属于|不在|不是(?:他们|我们|这边)?(?:管|负责)|让我(?:去)?找|叫我(?:去)?找|转(?:到|给)|去找)/;
+const REGULATOR_DECLINED = /(?:12315|市场监管|监管局|工商|消协)[^。！？!?]{0,16}(?:不归|不管|管不了|不受理|不予受理|不属于|不在|不是(?:他们|我们|这边)?(?:管|负责)|让我(?:去)?找|叫我(?:去)?找|转(?:到|给)|去找|所在地|管辖)/;
 /** The channel wants the seller tried first: "要先跟商家协商". */
 const NEGOTIATE_FIRST = /(?:先|要|需要|得)(?:跟|和|与|找|联系)(?:商家|卖家|对方|平台|收款方)(?:协商|沟通|联系|处理|解决|商量)/;
 /** The payee is no signed merchant: a personal account. */
@@ -69,7 +70,7 @@ export function registerRungWords(router: Router, order: number, d: RungWordsDep
       const rung = rc.rungOf(c);
       const paid = typeof c.facts.amount === 'number' ? c.facts.amount : undefined;
       if (TWICE.test(s) && paid !== undefined) return doubleRefund(ctx, c, s, paid);
-      if (FEE_DEDUCTED.test(s) && /退/.test(s) && !ALREADY_BACK.test(s) && THEY.test(s)) return feeCut(ctx, c, s, text, paid);
+      if (FEE_DEDUCTED.test(s) && !ALREADY_BACK.test(s) && THEY.test(s)) return feeCut(ctx, c, s, text, paid);
       if (c.scenario === 'not_received' && PART_GOODS.test(s) && !MONEY.test(s)) {
         ctx.reply({ text: t('honest.part_arrived') });
         ctx.stepCase(c, { type: 'facts', facts: { goodsState: 'partial' } });
@@ -143,13 +144,13 @@ export function registerRungWords(router: Router, order: number, d: RungWordsDep
   function feeCut(ctx: TurnContext, c: CaseRow, s: string, said: string, paid: number | undefined): true {
     const pct = FEE_PCT.exec(s);
     const sum = FEE_SUM.exec(s);
-    const share = pct ? (pct[1] !== undefined ? Number(pct[1]) / 100 : Number(parseAmount(pct[2])) / 10) : undefined;
+    const share = !pct ? undefined : pct[1] !== undefined ? Number(pct[1]) / 100 : pct[3] !== undefined ? 0.5 : (TENTHS[pct[2]] ?? 0) / 10;
     const fee = paid !== undefined && share !== undefined && share > 0 && share < 1 ? Math.round(paid * share * 100) / 100 : sum ? parseAmount(sum[1]) : undefined;
     const offer = paid !== undefined && fee !== undefined && fee > 0 && fee < paid ? Math.round((paid - fee) * 100) / 100 : undefined;
     const rung = rc.rungOf(c);
     const coached = coachSellerReply('partial_offer', { scenario: c.scenario, params: rc.params(c, ctx.now), rung, offer: offer === undefined ? undefined : amount(offer) });
     const p = rc.params(c, ctx.now);
-    const lead = t('honest.fee_cut', { fee: pct ? pct[0].replace(/^扣(?:除|掉)?\s*/, '') : fee !== undefined ? amount(fee) : '', offer: offer !== undefined ? amount(offer) : t('doc.blank'), amount: p.amount });
+    const lead = t('honest.fee_cut', { fee: pct ? pct[0].replace(/^扣(?:除|掉)?(?:我)?\s*/, '') : fee !== undefined ? amount(fee) : '', offer: offer !== undefined ? amount(offer) : t('doc.blank'), amount: p.amount });
     ctx.reply({ text: lead, ...(coached.draft ? { document: { title: t('coach.reply_draft'), body: coached.draft } } : {}) });
     ctx.stepCase(c, { type: 'seller_reply', kind: 'partial_offer', next: 'same_rung', facts: { ...coached.facts, ...(offer !== undefined ? { offerAmount: offer } : {}) }, said });
     return true;

@@ -152,6 +152,15 @@ describe('F19: a fee deducted from the refund', () => {
     expect(d.activeCase()!.facts.offerAmount).toBe(96);
   });
 
+  for (const [said, offer] of [['商家说退款的话要扣10块钱手续费', 110], ['他说要扣我一半当手续费', 60], ['他说退款得扣两成手续费', 96]] as const) {
+    it(`"${said}" → a part refund of ${offer}元`, () => {
+      const d = sentOnFirst('not_received', { amount: { text: '120元' } });
+      const r = allText(d.say(said));
+      expect(r).not.toContain('骗局');
+      expect(d.activeCase()!.facts.offerAmount).toBe(offer);
+    });
+  }
+
   it('paying a fee first to get a refund is still the scam warning', () => {
     const d = sentOnFirst();
     expect(allText(d.say('客服说退款要先交20%手续费才能退'))).toContain('骗局');
@@ -223,6 +232,8 @@ describe('F14: 12315 says it is not theirs', () => {
     expect(r).not.toContain('商家让你去找上游');
     expect(r).not.toContain('记在案件里');
     expect(r).toContain('所在地');
+    expect(h.caseOf(id).state.replies ?? []).toHaveLength(0);
+    expect(texts(h.send({ text: '市场监管局说要我去平台所在地投诉' }))).toContain('所在地');
     expect(h.caseOf(id).state.replies ?? []).toHaveLength(0);
   });
 });
