@@ -325,3 +325,14 @@ describe('F5: the same excuse again before the promised time', () => {
     expect(d.activeCase()!.state.rung).toBe(0);
   });
 });
+
+describe('F5: the letter right after a promise', () => {
+  it('says the seller promised, not "之后没有结果" before any time has passed', () => {
+    const d = sentOnFirst();
+    d.say('他说系统维护让我等三天');
+    const r = d.press('m:continue');
+    const body = r.map((x) => `${x.text}\n${x.document?.body ?? ''}`).join('\n');
+    expect(body).toContain('答应稍后处理');
+    expect(body).not.toContain('之后没有结果');
+  });
+});
