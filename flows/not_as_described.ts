@@ -16,7 +16,7 @@ const flow: Flow = {
     ...commonIntake,
     { id: 'promised', kind: 'text' },
     { id: 'received', kind: 'text' },
-    { id: 'usedAlready', kind: 'choice', options: ['no', 'tried', 'used_fully', 'until_recovered'] },
+    { id: 'usedAlready', kind: 'choice', options: ['no', 'tried', 'in_use', 'used_fully', 'until_recovered'] },
     { id: 'recoveredAt', kind: 'time', when: recovered },
     { id: 'recoveryPromise', kind: 'choice', options: ['promised', 'expired', 'none'], when: recovered },
   ],
@@ -29,6 +29,7 @@ const flow: Flow = {
       if (is(f, 'recoveryPromise', 'expired')) reasons.push('assess.not_as_described.recovered_expired');
       return { verdict: 'refundable', reasons, law };
     }
+    if (is(f, 'usedAlready', 'in_use')) return { verdict: 'refundable', reasons: ['assess.not_as_described.mismatch', 'assess.not_as_described.in_use'], law };
     if (is(f, 'usedAlready', 'used_fully')) return { verdict: 'unlikely', reasons: ['assess.not_as_described.consumed'], law };
     return { verdict: 'refundable', reasons: ['assess.not_as_described.mismatch', 'assess.common.refusal_void'], law };
   },

@@ -82,13 +82,17 @@ const KIND_HINTS: Array<[FabricationKind, RegExp]> = [
 const FACT_FIX = /^(?:不对|错了|写错了|填错了|打错了|看错了|等下|等等)?[,，\s]*(?:把|帮我把|麻烦把)?(?:付款|多扣|实付|订单|支付)?(?:的)?(?:金额|时间|日期|扣款次数|次数|单号|订单号|商家|平台|商品|付款方式)(?:写错了|填错了|错了)?[,，\s]*(?:要)?(?:改成|改为|改到|更正为|应该是)[^。！？!?]{0,14}$/;
 /** "等等 其实一共扣了三次", "其实付了55": a number of the user's own case said again, not a plan to deceive. */
 const FACT_RESTATED = /^(?:等等|等下|不对|哦|噢|抱歉|说错了)?[,，\s]*其实(?:是|一共|总共)?[^。！？!?说装骗]{0,10}(?:扣了?|付了?|充了?|买了?|花了?)[^。！？!?说装骗]{0,8}(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:次|笔|元|块钱?)?$/;
+/** "金额我多说了 其实是100不是120": the user's own figure said wrong and put right (explore4 F25), not a plan. */
+const OWN_FIGURE_FIX = /(?:多说|说多|多写|写多|多报|报多|多算|记错|说错|写错|看错|搞错|打错)了[^。！？!?]{0,10}?(?:其实|实际(?:上)?)?(?:是|应该是|只有|只付了)?\s*\d+|(?:其实|实际(?:上)?)是\s*\d+(?:\.\d+)?\s*(?:元|块)?\s*[,，\s]*(?:不是|而不是)\s*\d+/;
+/** …unless the figure is to be made bigger or written otherwise ("能不能写成200"). */
+const ASKS_MORE = /能不能|可不可以|能否|可以吗|写成|填成|报成|改成|多写点|多写一点|多报点/;
 const EVIDENCE_WORDS = /截图|图片|图|账单|记录|聊天|录屏|视频|凭证|短信|页面/;
 /** Why a fact should change, when the why is to deceive ("反正商家查不到", "别人的单号", "多退点"): the rules still look. */
 const DECEIVING_TAIL = /反正|查不(?:到|出)|别人|朋友|他人|同学|再退|多退|多要|多拿|两倍|双倍|翻倍|这样(?:就|还|能|才)|假|骗|冒充|看不出|发现不了|不会发现|售后期|未到账|没到账|失败|已使用|无效/;
 
 export function detectFabricationWith(text: string, model: CoachModel | null): Fabrication | undefined {
   const t0 = normalize(text).trim();
-  if ((FACT_FIX.test(t0) || FACT_RESTATED.test(t0)) && !EVIDENCE_WORDS.test(t0) && !DECEIVING_TAIL.test(t0)) return undefined;
+  if ((FACT_FIX.test(t0) || FACT_RESTATED.test(t0) || (OWN_FIGURE_FIX.test(t0) && !ASKS_MORE.test(t0))) && !EVIDENCE_WORDS.test(t0) && !DECEIVING_TAIL.test(t0)) return undefined;
   const rule = ruleFabrication(text);
   if (!model) return rule;
   const p = predictProba(model, text);

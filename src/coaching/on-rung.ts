@@ -2,7 +2,7 @@
 // in words (rung-controls.ts), the user's own questions (asked.ts), answers the classifier has no
 // kind for (other-replies.ts, more-replies.ts), refunds in words (refund-words.ts), an honest
 // admission (admitted.ts, before the correction offer) and "对方是怎么回复的？" kept open until
-// answered (said-open.ts) — placed around the seller-reply route.
+// answered (said-open.ts), common words of explore4 (rung-words.ts) — placed around the seller-reply route.
 import type { Router } from '../engine/routes.js';
 import { registerAsked } from './asked.js';
 import { registerOtherReplies, type OtherRepliesDeps } from './other-replies.js';
@@ -11,10 +11,12 @@ import { registerMoreReplies } from './more-replies.js';
 import { registerRefundWords } from './refund-words.js';
 import { registerRungControls } from './rung-controls.js';
 import { registerAdmitted } from './admitted.js';
+import { registerRungWords, type RungWordsDeps } from './rung-words.js';
 
-export function registerOnRung(router: Router, sellerReplyOrder: number, d: OtherRepliesDeps, guardOrder: number): void {
+export function registerOnRung(router: Router, sellerReplyOrder: number, d: OtherRepliesDeps & RungWordsDeps, guardOrder: number): void {
   registerSaidOpen(router, -300, sellerReplyOrder + 10);
   registerAdmitted(router, guardOrder - 10);
+  registerRungWords(router, sellerReplyOrder - 4, d);
   registerRungControls(router, sellerReplyOrder - 3, d);
   registerAsked(router, sellerReplyOrder - 2);
   registerOtherReplies(router, sellerReplyOrder - 1, d);

@@ -70,6 +70,8 @@ import { registerWrongPick } from './wrong-pick.js';
 import { registerOnRung } from './on-rung.js';
 import { registerOffRoute } from './off-route.js';
 import { registerPastedLog } from './pasted-log.js';
+import { registerHonest } from './honest.js';
+import { replyDeadline } from './reply-deadline.js';
 import { NOT_ARRIVED, OTHER_SIDE, OWN_SENT, REPORTS, REQUEST, STILL_NOT, TO_THE_BOT } from './said.js';
 
 export function registerCoaching(router: Router, d: CoachingDeps): void {
@@ -81,6 +83,8 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
   // A pasted chat log: after the scam warning and the community's sub-dialogues, before the guards read the user's own lines.
   registerPastedLog(router, COACH_ORDER.GUARD - 30, d, [TONE_NS, RESPONDENT_NS]);
   registerOffRoute(router, COACH_ORDER.GUARD - 20, d.repo);
+  // Honest words the guard would mistake for faking (explore4 F15, F23, F25).
+  registerHonest(router, COACH_ORDER.GUARD - 5);
 
   /** The rung the case is on (its ladder clamped, as the step shows it). */
   function rungOf(c: CaseRow): RungId {
@@ -298,6 +302,9 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
     // An amount equal to what was paid is not the offer ("我付了100，只退50" → 50 is found first or last).
     const offer = offerN !== undefined && offerN > 0 && offerN !== paid ? offerN : undefined;
     const p = params(c, ctx.now);
+    // The seller's own wait, or a new deadline once the step's has passed (explore4 F5/F6).
+    const dl = replyDeadline(d, c, rungOf(c), kind, said, ctx.now);
+    if (dl.at) p.deadline = formatDateTime(dl.at, zone);
     const coached = coachSellerReply(kind, {
       scenario: c.scenario,
       paymentMethod: typeof c.facts.paymentMethod === 'string' ? c.facts.paymentMethod : null,
@@ -315,7 +322,8 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
     }
     ctx.reply({ text: advice, ...(coached.draft ? { document: { title: t('coach.reply_draft'), body: coached.draft } } : {}) });
     const facts: Facts = { ...coached.facts, ...(offer !== undefined ? { offerAmount: offer } : {}) };
-    ctx.stepCase(c, { type: 'seller_reply', kind, next, facts, said });
+    const checkAt = dl.at && (next === 'wait' || next === 'same_rung') ? { checkAt: dl.at.getTime() } : {};
+    ctx.stepCase(c, { type: 'seller_reply', kind, next, facts, said, ...checkAt });
     return true;
   }
 

@@ -64,6 +64,11 @@ const SET_KIND: Record<string, ScamKind> = {
 const ASK_WORDS = /付款码|收款码|打钱|转账|汇款|下(?:一)?个(?!月|星期|礼拜|周)|(?:一步步|按(?:他|她|对方)说的)操作/;
 const SCAM_ASK_GROUPS: ReadonlySet<string> = new Set(['G:scam_ask_info', 'G:scam_channel', 'G:scam_remote', 'G:scam_install', 'G:scam_pay_first', 'G:scam_task', 'G:scam_credit', 'G:scam_gain']);
 
+/** A fee deducted from the refund by the other side: "退款要扣20%手续费", "扣掉10块服务费再退". */
+export const FEE_DEDUCTED = /扣(?:除|掉|了|点)?[^。！？!?]{0,8}(?:手续费|服务费|费用|违约金|损耗)/;
+/** …and not money the user is to pay first ("先交20%手续费", "转手续费"). */
+const PAY_FIRST = /先(?:交|转|付|缴|充)|(?:交|转|付|缴|充)(?:一下|了)?[^。！？!?扣]{0,6}(?:手续费|服务费|费|金)/;
+
 /** The first sign of a refund scam in a message, or undefined. */
 export function detectScam(text: string): ScamSign | undefined {
   return detectScamWith(text, { scam: loadCoachModel('scam'), kind: loadCoachModel('scam-kind') });
@@ -83,6 +88,8 @@ export function detectScamWith(text: string, models: ScamModels): ScamSign | und
   // Never vetoed once the user says details or money were already given: then the warning (freeze, report) is what matters.
   if (sign) return !sign.given && p < Number(models.scam.meta.veto ?? 0) ? undefined : sign;
   if (s.replace(/\s+/g, '').length < MODEL_MIN_CHARS) return undefined;
+  // A fee taken off the refund ("退款要扣20%手续费") is a part refund, not money paid first (explore4 F19).
+  if (FEE_DEDUCTED.test(s) && !PAY_FIRST.test(s)) return undefined;
   if (!(p >= Number(models.scam.meta.threshold ?? 1))) return undefined;
   // A model-only warning also needs a word of what scammers ask for (a link, an app, a code, money first,
   // a task, a loan, a screen share): "他说是上游的问题 让我再等等" has none (exploratory testing).

@@ -22,5 +22,5 @@ export function goodsArrived(text: string): boolean {
   return ARRIVED.test(s) && !STILL_WRONG.test(s);
 }
 
-/** Scenarios where goods were owed, so 到账了 means they came (in the others it is a refund). */
-export const GOODS_OWED: ReadonlySet<string> = new Set(['not_received', 'card_used', 'not_as_described']);
+/** Scenarios where goods were owed, so 到账了 means they came (in the others it is a refund); 刷不了's 补单 delivers them too (explore4 F34). */
+export const GOODS_OWED: ReadonlySet<string> = new Set(['not_received', 'card_used', 'not_as_described', 'payment_failed']);

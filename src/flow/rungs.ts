@@ -251,7 +251,10 @@ export function sellerReplied(i: StepInput, e: Extract<FlowEvent, { type: 'selle
         e.kind === 'partial_offer'
           ? [choice({ kind: 'coach', op: 'pa' }, msg('coach.partial.accept')), choice({ kind: 'coach', op: 'pc' }, msg('coach.partial.counter'))]
           : [];
-      return { facts, state, effects: [{ type: 'reply', reply: { text: msg('coach.same_rung'), choices: [...extra, ...rungChoices(j, facts, state)] } }] };
+      const due = e.checkAt ? afterQuietHours(new Date(e.checkAt), i.zone, quietOf(i)) : undefined; // a new deadline once the step's passed (explore4 F6)
+      const sched: Effect[] = due ? [{ type: 'schedule', kind: 'rung_check', rung, dueAt: due }] : [];
+      const text = due ? msg('honest.deadline_passed_new', { due: datetime(due, i.zone) }) : msg('coach.same_rung');
+      return { facts, state, effects: respectRemindersOff([...sched, { type: 'reply', reply: { text, choices: [...extra, ...rungChoices(j, facts, state)] } }], state) };
     }
   }
 }

@@ -151,7 +151,7 @@ const documents: Record<string, string> = {
   'doc.clause.seller_said.after_sale_expired': '以“已过售后期”或“虚拟商品售出不退”一类的规定为由，不予处理',
   'doc.clause.seller_said.refunded': '称已经退款，但我没有收到',
   'doc.clause.seller_said.refused': '明确拒绝退款',
-  'doc.clause.seller_said.promised_later': '答应稍后处理，之后没有结果',
+  'doc.clause.seller_said.promised_later': '答应稍后处理',
   'doc.clause.seller_said.paid_swap': '只同意在我另付差价后更换商品',
   'doc.clause.seller_said.closed_unpaid': '称已经处理，但我没有收到退款',
   'doc.clause.seller_said.evidence_asked': '要求我提供兑换时的录屏等证据后再处理',
