@@ -122,7 +122,7 @@ function moveTo(i: StepInput, state: CaseState, prefix?: Text): StepResult {
 }
 
 /** "两天后提醒我", "明天再提醒我", "过几天再提醒". */
-export const REMIND_ME = /^(?:那|好的?|行)?[，,\s]*(?:([1-9]|[一两二三四五六七])天(?:以)?后|明天|后天|过(?:两|几)天)(?:再)?提醒(?:我|一下)?[。.!！吧]*$/;
+export const REMIND_ME = /^(?:那|好的?|行)?[，,\s]*(?:([1-9]|[一两二三四五六七])天(?:以)?后|明天|后天|过(?:两|几)天)(?:再)?(?:提醒(?:我|一下)?|说|看)[。.!！吧]*(?:[\s，,]+(?:最近|这两天|现在|今天)?[^。！？!?\s]{0,6}(?:忙|没空|没时间|有事))?[。.!！吧]*$/;
 const CN_DAYS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
 
 /** "Nothing came back yet" at "how much came back?". */
@@ -385,7 +385,9 @@ export function ladder(i: StepInput): StepResult {
   if (remind && !state.remindersOff) {
     const n = remind[1] ? (/\d/.test(remind[1]) ? Number(remind[1]) : CN_DAYS[remind[1]] ?? 1) : remind[0].includes('后天') ? 2 : remind[0].includes('过两') ? 2 : remind[0].includes('过') ? 3 : 1;
     const due = laterSameDay(i.now, Math.min(Math.max(n, 1), 14), i.zone, quietOf(i));
-    return { facts, state, effects: [{ type: 'schedule', kind: 'rung_check', rung: rungs[Math.min(state.rung, rungs.length - 1)], dueAt: due }, { type: 'reply', reply: { text: msg('fup.snoozed', { due: datetime(due, i.zone) }) } }] };
+    // Nothing sent yet (explore4 F17): a reminder to send the step's text, never the seller's deadline.
+    const f2 = state.rungSentAt || state.replies?.length ? facts : { ...facts, sendReminderAt: due.toISOString() };
+    return { facts: f2, state, effects: [{ type: 'schedule', kind: 'rung_check', rung: rungs[Math.min(state.rung, rungs.length - 1)], dueAt: due }, { type: 'reply', reply: { text: msg(f2 === facts ? 'fup.snoozed' : 'fup.snoozed_unsent', { due: datetime(due, i.zone) }) } }] };
   }
   // "你好" on coming back: the step where the case stands, with a welcome.
   if (event.type === 'text' && GREETING.test(event.text.trim())) return showRung(i, facts, state, msg('ladder.welcome_back'));

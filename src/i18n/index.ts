@@ -7,10 +7,11 @@ import followups from './zh-CN/followups.js';
 import blacklist from './zh-CN/blacklist.js';
 import limits from './zh-CN/limits.js';
 import coaching from './zh-CN/coaching.js';
+import ownWords from './zh-CN/own-words.js';
 
 export type Params = Record<string, string | number | undefined | null>;
 
-const catalog: Record<string, string> = { ...core, ...flows, ...documents, ...understanding, ...followups, ...blacklist, ...limits, ...coaching };
+const catalog: Record<string, string> = { ...core, ...flows, ...documents, ...understanding, ...followups, ...blacklist, ...limits, ...coaching, ...ownWords };
 
 /** Registers more keys (e.g. a module's own locale file). Later keys win. */
 export function addMessages(more: Record<string, string>): void {
