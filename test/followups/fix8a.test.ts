@@ -64,3 +64,27 @@ describe('F39: snoozing the seller-deadline reminder in words', () => {
     });
   }
 });
+describe('F40: words answering the seller-deadline reminder', () => {
+  it('"没退 我也懒得搞了" offers 放弃 (with the quickest step), not the next step at once', () => {
+    const id = reminded();
+    const r = texts(h.send({ text: '没退 我也懒得搞了' }));
+    expect(r).toContain('放弃');
+    expect(h.caseOf(id).state.rung).toBe(0);
+  });
+
+  it('"退了五十 剩下的说下周" keeps the 50 received', () => {
+    const id = reminded();
+    h.send({ text: '退了五十 剩下的说下周' });
+    const c = h.app.engine.repo.getCase(id)!;
+    expect(c.facts.refundedSoFar).toBe(50);
+    expect(c.status).toBe('open');
+  });
+
+  it('"还没 他说明天给我弄": the new promise is said, the deadline passed', () => {
+    reminded();
+    const r = texts(h.send({ text: '还没 他说明天给我弄' }));
+    expect(r).toContain('明天');
+    expect(r).toMatch(/期限/);
+    expect(bj('2025-11-19 18:00').getTime()).toBe(h.now().getTime());
+  });
+});
