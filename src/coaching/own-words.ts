@@ -25,11 +25,11 @@ import { onRung, rungContext, rungText, type RungDeps } from './rung-context.js'
 export type OwnWords = 'close_case' | 'sent' | 'send_later' | 'afraid' | 'unsure_input' | 'wrong_target' | 'deleted_proof' | 'ask_channel' | 'go_channel' | 'past' | 'own';
 
 /** The other side's words or acts reported ("商家说…", "他让我…", "客服回我…"). */
-const THEY_SAID = /(?:商家|卖家|客服|对方|老板|店家|店主|平台|人家|上游)(?:那边)?[^。！？!?，,\s]{0,3}(?:说|称|回|答|表示|讲|让|要|叫|非说|硬说|咬定|认为|怀疑|发)|(?:他|她|它)(?:们)?(?:那边)?(?:说|回|答|讲|表示|称|让|要|叫|非说|硬说)/;
+const THEY_SAID = /原话|(?:商家|卖家|客服|对方|老板|店家|店主|平台|人家|上游)(?:那边)?[^。！？!?，,\s]{0,3}(?:说|称|回|答|表示|讲|让|要|叫|非说|硬说|咬定|认为|怀疑|发)|(?:他|她|它)(?:们)?(?:那边)?(?:说|回|答|讲|表示|称|让|要|叫|非说|硬说)/;
 /** …or what the other side did to the user ("商家把我拉黑了"). */
 const THEY_DID = /(?:商家|卖家|客服|对方|老板|店家|店主|平台|他|她)(?:们)?(?:把我|已经|直接|还|又)?(?:拉黑|删了|删除|拒)/;
 /** Acts of the other side a first-person sentence may report ("我被拉黑了", "我催了三次都不回"). */
-const OTHER_ACTS = /拉黑(?!我\s*$)|删了我|删我|不理|没理|不回|没回|没人回|已读|拒|驳回|不给|不肯|不退|没退|说|回复|答复|让我|要我|叫我|承诺|答应|同意/;
+const OTHER_ACTS = /拉黑(?!我\s*$)|删了我|删我|不理|没理|不回|没回|没人回|已读|未读|拒|驳回|不给|不肯|不退|没退|说|回复|答复|让我|要我|叫我|承诺|答应|同意/;
 /** Money, goods or a key: what a refund or delivery reader should see. */
 const MONEY = /退|到账|收到|\d|钱|款|块|元|补发|发货|卡密|换/;
 
@@ -54,8 +54,8 @@ export function readOwnWords(text: string, o: { sent: boolean; scenario: string 
   const s = text.trim();
   const THEY = { test: (x: string) => THEY_SAID.test(x) || THEY_DID.test(x) };
   if (CLOSE_CASE.test(s) && !THEY.test(s)) return 'close_case';
-  if (!o.sent && SENT.test(s) && !OWN_SENT.test(s) && !THEY.test(s)) return 'sent';
-  if (!o.sent && SEND_LATER.test(s) && !THEY.test(s)) return 'send_later';
+  if (!o.sent && SENT.test(s) && !OWN_SENT.test(s) && !THEY.test(s) && !OTHER_ACTS.test(s)) return 'sent';
+  if (!o.sent && SEND_LATER.test(s) && !THEY.test(s) && !OTHER_ACTS.test(s)) return 'send_later';
   // A worry names what the other side might do ("怕他拉黑我"): only their reported words rule it out.
   if (AFRAID.test(s) && !THEY_SAID.test(s)) return 'afraid';
   if (UNSURE.test(s) && !THEY.test(s)) return 'unsure_input';
