@@ -90,7 +90,7 @@ export function registerOwnWords(router: Router, order: number, d: RungDeps): vo
   function answer(ctx: TurnContext, c: CaseRow, kind: OwnWords, text: string): Handled {
     const rung = rc.rungOf(c);
     const payment = applicableRungs(d.flows[c.scenario], c.facts, d.config).includes('payment') && rung !== 'payment';
-    const toPayment = () => button({ kind: 'followup', answer: 'to_payment' }, t('own.to_payment'));
+    const toPayment = () => button({ kind: 'followup', caseId: c.id, answer: 'to_payment' }, t('own.to_payment'));
     switch (kind) {
       case 'sent':
         ctx.stepCase(c, { type: 'choice', id: encodeChoice({ kind: 'rung', op: 'sent' }) });

@@ -119,7 +119,13 @@ describe('F24: small talk and questions about the next step on the seller rung',
     nothingRecorded(d, r, 0);
     expect(r).toContain('可以');
     expect(r).toContain('驳回');
-    expect(ids(d)).toContain('f:to_payment');
+    // The button (naming the case) opens the payment channel's step.
+    expect(ids(d)).toContain(`f:${d.activeCase()!.id}:to_payment`);
+    d.press(`f:${d.activeCase()!.id}:to_payment`);
+    expect(d.last().text).not.toContain('已经结束或不存在');
+    expect(d.last().document?.body ?? '').toContain('投诉');
+    expect(d.activeCase()!.state.rung).toBeGreaterThan(0);
+    expect(replies(d)).toBe(0);
   });
 
   it('"直接去微信支付投诉行不行": answered, nothing recorded', () => {
@@ -127,7 +133,7 @@ describe('F24: small talk and questions about the next step on the seller rung',
     const r = allText(d.say('直接去微信支付投诉行不行'));
     nothingRecorded(d, r, 0);
     expect(r).toContain('可以');
-    expect(ids(d)).toContain('f:to_payment');
+    expect(ids(d)).toContain(`f:${d.activeCase()!.id}:to_payment`);
   });
 
   it('"投诉微信" opens the payment channel’s step', () => {
