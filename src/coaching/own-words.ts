@@ -50,7 +50,7 @@ const PAST = /(?:之前|以前|上次|去年|前几天|前段时间|上回)[^。
 const FIRST_PERSON = /^(?:其实|我刚发现|刚发现|不好意思|对了|说实话|老实说|唉)?[\s，,]*(?:是)?我(?!们?的?(?:商家|卖家))/;
 
 /** What the user's own words on a rung are, or undefined when they may report the other side. */
-export function readOwnWords(text: string, o: { sent: boolean; scenario: string }): OwnWords | undefined {
+export function readOwnWords(text: string, o: { sent: boolean; scenario: string; rung?: string }): OwnWords | undefined {
   const s = text.trim();
   const THEY = { test: (x: string) => THEY_SAID.test(x) || THEY_DID.test(x) };
   if (CLOSE_CASE.test(s) && !THEY.test(s)) return 'close_case';
@@ -61,7 +61,10 @@ export function readOwnWords(text: string, o: { sent: boolean; scenario: string 
   if (UNSURE.test(s) && !THEY.test(s)) return 'unsure_input';
   if (WRONG_TARGET.test(s) && !THEY.test(s)) return ACCOUNT.test(s) || o.scenario !== 'card_used' ? 'wrong_target' : 'unsure_input';
   if (DELETED.test(s) && !THEY.test(s)) return 'deleted_proof';
-  if (CHANNEL.test(s) && ASKS.test(s) && !THEY.test(s)) return 'ask_channel';
+  // "平台驳回了 想投诉微信 可以吗" before the platform's step: the platform's earlier answer, told with a question
+  // about the next step — never the seller's refusal (on the platform's own step it is its answer, read later).
+  const platformBefore = o.rung !== 'platform' && PLATFORM_REFUSED.test(s) && !/商家|卖家|店家|老板|他|她/.test(s);
+  if (CHANNEL.test(s) && ASKS.test(s) && (!THEY.test(s) || platformBefore)) return 'ask_channel';
   if (BARE_GO.test(s)) return 'go_channel';
   if (PAST.test(s) && !THEY.test(s)) return 'past';
   if (FIRST_PERSON.test(s) && !THEY.test(s) && !OTHER_ACTS.test(s) && !MONEY.test(s) && classifySellerReply(s) !== 'other') return 'own';
@@ -77,7 +80,7 @@ export function registerOwnWords(router: Router, order: number, d: RungDeps): vo
       if (!on || !onRung(on.c)) return false;
       const { c, text } = on;
       const rung = rc.rungOf(c);
-      const kind = readOwnWords(text, { sent: !!c.state.rungSentAt || rung === 'court', scenario: c.scenario });
+      const kind = readOwnWords(text, { sent: !!c.state.rungSentAt || rung === 'court', scenario: c.scenario, rung });
       if (!kind) return false;
       return answer(ctx, c, kind, text);
     },

@@ -190,3 +190,26 @@ describe('F17: "过两天再提醒我吧" while the letter is not sent', () => {
     expect(p).not.toContain('商家处理期限');
   });
 });
+
+describe('F24: on the platform rung, "平台驳回了" is the platform’s answer', () => {
+  it('"平台驳回了 想投诉微信 可以吗" records the platform’s refusal (not the seller’s) and goes on to the payment channel', () => {
+    const d = onSeller();
+    d.press(d.choice('r:next'));
+    d.press(d.choice('r:sent'));
+    expect(d.activeCase()!.state.rung).toBe(1);
+    const r = allText(d.say('平台驳回了 想投诉微信 可以吗'));
+    expect(r).not.toContain('商家明确拒绝');
+    expect(d.activeCase()!.state.replies?.at(-1)).toMatchObject({ rung: 'platform', kind: 'refused' });
+    expect(d.activeCase()!.state.rung).toBe(2);
+  });
+});
+
+describe('F24: before the platform rung, "平台驳回了" told with a question is not the seller’s refusal', () => {
+  it('"平台那边驳回了 能直接投诉微信吗" on the seller rung: answered, payment step offered, nothing recorded', () => {
+    const d = onSeller();
+    const r = allText(d.say('平台那边驳回了 能直接投诉微信吗'));
+    nothingRecorded(d, r, 0);
+    expect(r).toContain('驳回');
+    expect(ids(d)).toContain(`f:${d.activeCase()!.id}:to_payment`);
+  });
+});
