@@ -12,11 +12,12 @@ import { registerMoreReplies } from './more-replies.js';
 import { registerRefundWords } from './refund-words.js';
 import { registerRungControls } from './rung-controls.js';
 import { registerAdmitted } from './admitted.js';
-import { registerOwnWords } from './own-words.js';
+import { registerOwnWords, registerOwnWordsIntake } from './own-words.js';
 
 export function registerOnRung(router: Router, sellerReplyOrder: number, d: OtherRepliesDeps, guardOrder: number): void {
   registerSaidOpen(router, -300, sellerReplyOrder + 10);
   registerAdmitted(router, guardOrder - 10);
+  registerOwnWordsIntake(router, guardOrder - 10);
   registerRungControls(router, sellerReplyOrder - 3, d);
   registerAsked(router, sellerReplyOrder - 2);
   registerOwnWords(router, sellerReplyOrder - 2, d);

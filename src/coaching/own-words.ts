@@ -16,6 +16,7 @@ import { t } from './text.js';
 import type { Handled, Router, TurnContext } from '../engine/routes.js';
 import type { CaseRow } from '../engine/repo.js';
 import { button, encodeChoice } from '../engine/choices.js';
+import { matchCommand } from '../engine/commands.js';
 import { ENGINE_NS } from '../engine/session.js';
 import { applicableRungs } from '../flow/ladder.js';
 import { classifySellerReply } from './sellerReply.js';
@@ -126,4 +127,25 @@ export function registerOwnWords(router: Router, order: number, d: RungDeps): vo
         return ctx.reply({ text: `${t(`own.${kind}`)}\n\n${t('coach.ask.not_recorded')}`, choices: [cont()] });
     }
   }
+}
+
+/**
+ * The same admission during the intake (explore4 F21: "其实是我自己把游戏id填错了 充到别人号上了" at 到账情况):
+ * answered with what can be tried and 放弃 / 继续填写 — nothing stored, no strike.
+ */
+export function registerOwnWordsIntake(router: Router, order: number): void {
+  router.text(
+    (ctx) => {
+      const c = ctx.active;
+      if (ctx.choice || !c || c.status !== 'open' || c.state.stage !== 'intake' || c.state.q === null || c.scenario === 'card_used') return false;
+      const text = ctx.text.trim();
+      if (!text || matchCommand(text) || readOwnWords(text, { sent: true, scenario: c.scenario }) !== 'wrong_target') return false;
+      ctx.ext.set(ENGINE_NS, { mode: 'close_confirm', closeOutcome: 'abandoned' });
+      return ctx.reply({
+        text: t('own.wrong_target.intake'),
+        choices: [button({ kind: 'close', outcome: 'abandoned', sure: true }, t('abandon.yes')), button({ kind: 'menu', action: 'continue' }, t('abandon.no'))],
+      });
+    },
+    { order },
+  );
 }

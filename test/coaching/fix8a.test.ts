@@ -2,7 +2,7 @@
 // statements, plans, worries, questions and commands — are never recorded as the other side's reply
 // nor written into a letter. Each test drives the real engine.
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerIntake, Driver, makeApp } from '../helpers.js';
+import { answerIntake, Driver, GOOD, makeApp } from '../helpers.js';
 import type { ScenarioId } from '../../src/types.js';
 
 let app: ReturnType<typeof makeApp>;
@@ -211,5 +211,37 @@ describe('F24: before the platform rung, "平台驳回了" told with a question 
     nothingRecorded(d, r, 0);
     expect(r).toContain('驳回');
     expect(ids(d)).toContain(`f:${d.activeCase()!.id}:to_payment`);
+  });
+});
+
+describe('F36 (also): "他问我要订单截图" is the seller asking for evidence', () => {
+  it('coached as a request for evidence, not 我没看懂', () => {
+    const d = onSeller();
+    const r = allText(d.say('他问我要订单截图'));
+    expect(r).not.toContain('没看懂');
+    expect(r).toContain('截图');
+    expect(d.activeCase()!.state.replies?.at(-1)).toMatchObject({ kind: 'evidence_asked' });
+  });
+});
+
+describe('F21 (intake): the same admission at 到账情况', () => {
+  it('is answered (放弃 / 继续填写), nothing stored, no strike', () => {
+    app?.close();
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    for (let i = 0; i < 20 && d.activeCase()!.state.q !== 'goodsState'; i++) {
+      const a = GOOD[d.activeCase()!.state.q!];
+      if (a.choice) d.press(a.choice);
+      else d.say(a.text!);
+    }
+    const r = allText(d.say('其实是我自己把游戏id填错了 充到别人号上了'));
+    const c = d.activeCase()!;
+    expect(r).not.toContain('没法识别');
+    expect(r).toContain('填错');
+    expect(c.state.q).toBe('goodsState');
+    expect(c.state.reasks).toBe(0);
+    expect(c.facts.goodsState).toBeUndefined();
+    expect(ids(d)).toContain('x:abandoned:ok');
   });
 });
