@@ -28,7 +28,7 @@ export type OwnWords = 'close_case' | 'sent' | 'send_later' | 'afraid' | 'unsure
 /** The other side's words or acts reported ("商家说…", "他让我…", "客服回我…"). */
 const THEY_SAID = /原话|(?:商家|卖家|客服|对方|老板|店家|店主|平台|人家|上游)(?:那边)?[^。！？!?，,\s]{0,3}(?:说|称|回|答|表示|讲|让|要|叫|非说|硬说|咬定|认为|怀疑|发)|(?:他|她|它)(?:们)?(?:那边)?(?:说|回|答|讲|表示|称|让|要|叫|非说|硬说)/;
 /** …or what the other side did to the user ("商家把我拉黑了"). */
-const THEY_DID = /(?:商家|卖家|客服|对方|老板|店家|店主|平台|他|她)(?:们)?(?:把我|已经|直接|还|又)?(?:拉黑|删了|删除|拒)/;
+const THEY_DID = /(?:商家|卖家|客服|对方|老板|店家|店主|平台|他|她)(?:们)?(?:把我|已经|直接|还|又)?(?:拉黑|删了|删除|拒)|(?:商家|卖家|客服|对方|老板|店家|店主|平台|他|她)(?:们)?把[^。！？!?\s]{0,6}删/;
 /** Acts of the other side a first-person sentence may report ("我被拉黑了", "我催了三次都不回"). */
 const OTHER_ACTS = /拉黑(?!我\s*$)|删了我|删我|不理|没理|不回|没回|没人回|已读|未读|拒|驳回|不给|不肯|不退|没退|说|回复|答复|让我|要我|叫我|承诺|答应|同意/;
 /** Money, goods or a key: what a refund or delivery reader should see. */
@@ -36,6 +36,8 @@ const MONEY = /退|到账|收到|\d|钱|款|块|元|补发|发货|卡密|换/;
 
 const CLOSE_CASE = /(?:删|删除|删掉|关掉|关闭|撤销|撤掉|去掉)(?:了|掉)?[^。！？!?]{0,4}(?:案件|案子|这单|这一单|这个单)|(?:案件|案子)\s*#?\s*\d*\s*(?:删|删除|删掉|关掉|撤销|不要了)|重复开|开重|建重|重复建|开了两个/;
 const SENT = /^(?:好的?|嗯|哦)?[\s，,]*(?:我)?(?:已经|刚刚?|刚才|早就)?(?:都)?(?:已经)?(?:把(?:消息|文字|内容|这段话?|上面的?(?:消息|文字|内容)?))?(?:发过去|发给(?:他|她|商家|卖家|对方|客服|店家)|发出去|发送|发)(?:过)?了/;
+/** What may follow the user's own 我发过去了 ("他还没回", "等他回"). */
+const JUST_SENT_REST = /^[\s，,。]*(?:(?:他|她|商家|卖家|对方)?(?:还|暂时)?(?:没|未)(?:有)?(?:回|回复|读|看|理)(?:我)?(?:呢|啊|哦)?|等(?:他|她|商家|对方)?(?:回|回复)(?:吧|呢)?)[。.!！~～]*$/;
 const SEND_LATER = /(?:明天|明早|晚点|晚些|等会儿?|等一下|待会儿?|过会儿?|回头|改天|下午|晚上|一会儿?|稍后)(?:再|就)?(?:去)?发|(?:这就|马上|现在|立刻|等下)(?:就)?去?发|还没(?:有)?发|先不发|准备(?:去)?发/;
 const AFRAID = /不敢|(?:怕|担心|害怕)(?:他|她|商家|卖家|对方|被)/;
 const MISTYPED = '(?:输错|填错|打错|写错|弄错|操作错|选错|看错|充错)';
@@ -55,10 +57,14 @@ export function readOwnWords(text: string, o: { sent: boolean; scenario: string;
   const s = text.trim();
   const THEY = { test: (x: string) => THEY_SAID.test(x) || THEY_DID.test(x) };
   if (CLOSE_CASE.test(s) && !THEY.test(s)) return 'close_case';
-  if (!o.sent && SENT.test(s) && !OWN_SENT.test(s) && !THEY.test(s) && !OTHER_ACTS.test(s)) return 'sent';
+  // "我已经发过去了 他还没回" is just sent; "发了十几条消息都没回" reports the other side's silence.
+  const sent = SENT.exec(s);
+  const rest = sent ? s.slice(sent[0].length).trim() : '';
+  if (!o.sent && sent && !OWN_SENT.test(s) && !THEY_SAID.test(s) && (!rest || JUST_SENT_REST.test(rest))) return 'sent';
   if (!o.sent && SEND_LATER.test(s) && !THEY.test(s) && !OTHER_ACTS.test(s)) return 'send_later';
-  // A worry names what the other side might do ("怕他拉黑我"): only their reported words rule it out.
-  if (AFRAID.test(s) && !THEY_SAID.test(s)) return 'afraid';
+  // A worry about sending the step's text names what the other side might do ("怕他拉黑我"): only their
+  // reported words rule it out.
+  if (!o.sent && AFRAID.test(s) && /发|拉黑|删我|骂|报复/.test(s) && !THEY_SAID.test(s)) return 'afraid';
   if (UNSURE.test(s) && !THEY.test(s)) return 'unsure_input';
   if (WRONG_TARGET.test(s) && !THEY.test(s)) return ACCOUNT.test(s) || o.scenario !== 'card_used' ? 'wrong_target' : 'unsure_input';
   if (DELETED.test(s) && !THEY.test(s)) return 'deleted_proof';

@@ -245,3 +245,12 @@ describe('F21 (intake): the same admission at 到账情况', () => {
     expect(ids(d)).toContain('x:abandoned:ok');
   });
 });
+
+describe('F36 (also): sent, and no answer yet', () => {
+  it('"我已经发过去了 他还没回" starts the timer — not "商家不回复" with the case moved on', () => {
+    const d = onSeller('not_received', false);
+    const r = allText(d.say('我已经发过去了 他还没回'));
+    expect(d.activeCase()!.state.rungSentAt).toBeDefined();
+    nothingRecorded(d, r, 0);
+  });
+});
