@@ -19,6 +19,7 @@ import { checkTone } from '../src/coaching/tone.js';
 import { detectScam } from '../src/coaching/scam.js';
 import { classifySellerReply, SELLER_REPLY_KINDS } from '../src/coaching/sellerReply.js';
 import { detectFabrication } from '../src/coaching/fabrication.js';
+import { readOwnWords } from '../src/coaching/own-words.js';
 import { loadCoachModel } from '../src/coaching/learn.js';
 import { crossValidate, type Scores } from '../src/coaching/train/cv.js';
 import type { SetName } from '../src/coaching/train/data.js';
@@ -141,5 +142,16 @@ if (replies) {
   const ok = macroP / n >= t.p && macroR / n >= t.r;
   allOk &&= ok;
   console.log(`seller-replies ${split} split, macro: precision ${pct(macroP / n)} (target ≥ ${t.p * 100}%)   recall ${pct(macroR / n)} (target ≥ ${t.r * 100}%)   ${ok ? 'ok' : 'MISS'}`);
+}
+// The user's own words on a rung (src/coaching/own-words.ts, explore4): how many are read as the user's own
+// (with their kind), and how many of the other side's reported replies the gate would wrongly take as the user's.
+const own = load('own-words.jsonl');
+if (own && replies) {
+  const right = own.filter((r) => readOwnWords(r.text, { sent: r.sent === true, scenario: typeof r.scenario === 'string' ? r.scenario : 'not_received' }) === label(r)).length;
+  const theirs = replies.filter((r) => label(r) !== 'other');
+  const wrong = theirs.filter((r) => readOwnWords(r.text, { sent: false, scenario: 'not_received' }) || readOwnWords(r.text, { sent: true, scenario: 'not_received' })).length;
+  console.log(`\nown-words ${split} split: the user's own words read as such, right kind ${right}/${own.length}`);
+  console.log(`own-words gate on seller-replies.jsonl (${split} split, all but 'other'): taken as the user's own ${wrong}/${theirs.length} (target 0)`);
+  allOk &&= wrong === 0;
 }
 console.log(evaluated === 0 ? '\nno labelled set found — nothing measured' : allOk ? '\nall coaching targets met' : '\nsome coaching targets missed');

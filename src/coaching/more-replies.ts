@@ -1,5 +1,5 @@
 // More answers typed on a rung, read as what they are (exploratory testing, explore3):
-//   F39  the seller asks for evidence (录屏) — send it and ask for their redemption record, not a
+//   F39  the seller asks for evidence (录屏; explore4 F36 "他问我要订单截图") — send it and ask for their redemption record, not a
 //        refusal; a second key that is also used — recorded, the claim stronger; a refund tied to
 //        deleting a review — refuse the condition; (a refund promised with a time: refund-words.ts)
 //   F31  a swap promised for later ("可以换成年卡 但是要等一周") — a promise with its date, checked
@@ -19,7 +19,7 @@ import { rungContext, rungText, type RungDeps } from './rung-context.js';
 
 const NOT = '(?:不|没)';
 /** The other side wants evidence first: "要我提供兑换时的录屏", "让我发个视频". */
-const EVIDENCE_ASKED = /(?:要|让|叫|需要|要求)我(?:先)?(?:提供|发|拍|录|出示|补|上传|给(?:他|她|他们)?)[^。！？!?]{0,10}(?:录屏|视频|截图|证据|凭证|照片|录像)/;
+const EVIDENCE_ASKED = /(?:要|让|叫|需要|要求)我(?:先)?(?:提供|发|拍|录|出示|补|上传|给(?:他|她|他们)?)[^。！？!?]{0,10}(?:录屏|视频|截图|证据|凭证|照片|录像)|(?:问|找|跟|向)我(?:要|索要|讨要)[^。！？!?]{0,8}(?:录屏|视频|截图|证据|凭证|照片|录像|记录)/;
 /** A second key, also used: "给我换了一张新的 还是提示已使用". */
 const SECOND_BAD = new RegExp(
   `(?:换了|又给了|又发了|重新发了|补发了|再发了|换给我|给我换)[^。！？!?]{0,10}(?:还是|也|又|同样|一样|照样|依然)[^。！？!?]{0,8}(?:已(?:被)?使用|被(?:人)?用|用过|无效|用${NOT}了|报错|${NOT}能用|失效)`,

@@ -320,6 +320,9 @@ export function registerCoaching(router: Router, d: CoachingDeps): void {
       next = 'wait';
       advice = `${t('reply.refunded.advice', { party: t(`reply.party.${has(`reply.party.${rungOf(c)}`) ? rungOf(c) : 'other'}`) })}\n\n${t('reply.refunded.unconfirmed')}`;
     }
+    // A new promise after the deadline passed (explore4 F40 "还没 他说明天给我弄"): waiting is a choice, not a must.
+    const due = kind === 'promised_later' && c.state.rungSentAt ? rungDueAt(rungOf(c), new Date(c.state.rungSentAt), d.config, zone) : undefined;
+    if (due && due.getTime() <= ctx.now.getTime()) advice = `${t('own.promise_after_due', { due: formatDateTime(due, zone) })}\n\n${advice}`;
     ctx.reply({ text: advice, ...(coached.draft ? { document: { title: t('coach.reply_draft'), body: coached.draft } } : {}) });
     const facts: Facts = { ...coached.facts, ...(offer !== undefined ? { offerAmount: offer } : {}) };
     const checkAt = dl.at && (next === 'wait' || next === 'same_rung') ? { checkAt: dl.at.getTime() } : {};

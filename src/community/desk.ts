@@ -15,7 +15,7 @@ export const NS = 'blacklist';
 /** A half-finished report is forgotten after this long; an admin's prompt waits until answered or cancelled. */
 export const STATE_TTL_MS = 15 * 60_000;
 
-export type Step = 'r_merchant' | 'r_what' | 'r_amount' | 'r_evidence' | 'r_confirm' | 'reject_reason' | 'list_reason' | 'more_info' | 'add_same';
+export type Step = 'r_note' | 'r_merchant' | 'r_what' | 'r_amount' | 'r_evidence' | 'r_confirm' | 'reject_reason' | 'list_reason' | 'more_info' | 'add_same';
 
 export interface ReportDraft {
   merchant?: string;

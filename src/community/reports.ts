@@ -9,7 +9,8 @@ import { formatAmount } from '../flow/format.js';
 import { parseAmount } from '../nlu/amount.js';
 import type { Choice } from '../types.js';
 import { caseMerchantText, type Blacklist } from './blacklist.js';
-import { only } from './commands.js';
+import { matchBlCommand, only } from './commands.js';
+import { matchCommand } from '../engine/commands.js';
 import { bl, Desk, NS, type DeskPort, type ReportDraft, type State } from './desk.js';
 import { formatMoment } from './dates.js';
 import { badName } from './merchants.js';
@@ -38,6 +39,11 @@ export function registerReports(router: Router, deps: ReportsDeps): void {
       // Screenshots sent while the report asks for evidence are the evidence.
       if (files.length && s.step === 'r_evidence') return new Reports(deps, new Desk(deps, ctx)).attach(s, files);
       if (!text) return false;
+      // After a report filed in one step: the next words are its reason, unless a button or a command (explore4 F12).
+      if (s.step === 'r_note') {
+        if (ctx.choice || matchCommand(text) || matchBlCommand(text)) return (new Desk(deps, ctx).setState(undefined), false);
+        return new Reports(deps, new Desk(deps, ctx)).note(s, text);
+      }
       return new Reports(deps, new Desk(deps, ctx)).answer(s, text);
     },
     opts,
@@ -85,7 +91,17 @@ class Reports {
     const limited = this.limit();
     if (limited) return this.d.say(limited);
     const amount = typeof c.facts.amount === 'number' ? c.facts.amount : null;
-    return this.submit({ merchant, what: t(`scenario.${c.scenario}`), amount, evidence: this.deps.people.evidenceCount(c.id), files: this.deps.people.evidenceFiles(c.id) }, c.id);
+    const row = this.file({ merchant, what: t(`scenario.${c.scenario}`), amount, evidence: this.deps.people.evidenceCount(c.id), files: this.deps.people.evidenceFiles(c.id) }, c.id);
+    // The reason may follow: it goes to the report, never to the case's step (explore4 F12).
+    this.d.setState({ step: 'r_note', reportId: row.id });
+    return this.d.say(`${t('bl.report.done', { id: row.id, merchant })}\n\n${t('own.report_note_ask')}`, [{ id: bl({ kind: 'blacklist', op: 'rw', id: row.id }), label: t('bl.report.withdraw') }]);
+  }
+
+  /** The reason typed after a one-step report, added to it. */
+  note(s: State, text: string): true {
+    this.d.setState(undefined);
+    if (!s.reportId || !this.deps.blacklist.store.addReportNote(s.reportId, this.d.userId, maskPersonal(text).slice(0, 500))) return this.d.say(t('bl.report.not_withdrawable'));
+    return this.d.say(t('own.report_note_added', { id: s.reportId }));
   }
 
   attach(s: State, files: readonly { kind: string; ref: string }[]): true {
@@ -96,6 +112,11 @@ class Reports {
   }
 
   private submit(r: Omit<Required<ReportDraft>, 'files'> & { files?: ReportDraft['files'] }, caseId: number | null): true {
+    const row = this.file(r, caseId);
+    return this.d.say(t('bl.report.done', { id: row.id, merchant: r.merchant }), [{ id: bl({ kind: 'blacklist', op: 'rw', id: row.id }), label: t('bl.report.withdraw') }]);
+  }
+
+  private file(r: Omit<Required<ReportDraft>, 'files'> & { files?: ReportDraft['files'] }, caseId: number | null) {
     const bls = this.deps.blacklist;
     const row = bls.store.addReport(
       { userId: this.d.userId, merchantId: bls.resolve(r.merchant) ?? null, merchantText: r.merchant, what: r.what, amount: r.amount, evidenceCount: r.evidence, caseId },
@@ -104,7 +125,7 @@ class Reports {
     if (r.files?.length) bls.store.addReportFiles(row.id, this.d.userId, r.files);
     this.d.setState(undefined);
     this.d.audit('report_filed', `report:${row.id}`, caseId ? { case: caseId } : {});
-    return this.d.say(t('bl.report.done', { id: row.id, merchant: r.merchant }), [{ id: bl({ kind: 'blacklist', op: 'rw', id: row.id }), label: t('bl.report.withdraw') }]);
+    return row;
   }
 
   private summary(d: ReportDraft): true {

@@ -11,7 +11,7 @@ const ABANDON = /^(?:\/cancel|取消|退出|重新开始|重来|重新来|从头
  * Giving up said in a sentence on the ladder ("不想搞了 太麻烦了 才150块 算了", "算了 不弄了", "放弃"): the
  * user's own wish, not what the other side said (商家说算了 is not this).
  */
-const GIVE_UP = /(?:^|[\s，,。!！])(?:算了(?:吧)?|不弄了|不搞了|不想搞了|不想弄了|不想追了|不追了|放弃(?:了|吧)?)(?=$|[\s，,。!！~～])/;
+const GIVE_UP = /(?:^|[\s，,。!！])(?:算了(?:吧)?|不弄了|不搞了|不想搞了|不想弄了|不想追了|不追了|放弃(?:了|吧)?|(?:我)?(?:也|都)?懒得(?:搞|弄|管|追|折腾)了?)(?=$|[\s，,。!！~～])/;
 /** What the other side said ("卖家回复说 算了吧", "客服回我 算了"), a refusal to give up, or a sum (退了50 算了). */
 const OTHER_SAID = /(?:商家|卖家|客服|对方|老板|平台|店家|他|她)(?:们)?(?:就)?(?:说|让|叫|要|回复|回我|回了|答复|原话)|回复说|原话/;
 const NOT_GIVING_UP = /绝不|决不|不会|不能|凭什么|不可能|偏要|才不|不想算了|没那么容易|追到底/;

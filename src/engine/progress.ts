@@ -59,7 +59,9 @@ export function progressText(flow: Flow, c: CaseRow, followUps: FollowUpRow[], z
         const sent = sendsAt(new Date(f.dueAt), zone, { start: timings.QUIET_HOURS_START, end: timings.QUIET_HOURS_END });
         // 刷不了's reversal check (explore3 F15) looks whether the money came back; nothing was filed.
         const reversal = f.kind === 'rung_check' && c.facts.reversalPending === true && c.state.reversalUntil === f.dueAt;
-        const key = closes ? `progress.window.${f.rung}` : claim ? 'followup.rung_check.refund_claim' : reversal ? 'followup.rung_check.reversal' : `followup.${f.kind}.${f.rung ?? 'none'}`;
+        // "过两天再提醒我" before the step was sent (explore4 F17): a reminder to send it, not the other side's deadline.
+        const toSend = f.kind === 'rung_check' && !c.state.rungSentAt && c.facts.sendReminderAt === new Date(f.dueAt).toISOString();
+        const key = closes ? `progress.window.${f.rung}` : claim ? 'followup.rung_check.refund_claim' : reversal ? 'followup.rung_check.reversal' : toSend ? 'own.followup.to_send' : `followup.${f.kind}.${f.rung ?? 'none'}`;
         return { f, at: closes ?? sent, key };
       })
       .sort((a, b) => a.at.getTime() - b.at.getTime());

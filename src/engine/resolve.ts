@@ -98,6 +98,9 @@ export function resolveChoice(d: ResolveDeps, inbound: Inbound, userId: number, 
     // At "对方是怎么回复的？" the other side's words typed are read whole (src/coaching), not by a word of a
     // button's label ("可以退50 剩下的不退" is a part offered, not 说过了售后期/不退).
     if ((m.how === 'contains' || m.how === 'fuzzy') && decodeChoice(m.id)?.kind === 'coach') return {};
+    // A reminder's answer named by a word inside a longer reply ("没退 我也懒得搞了", "退了五十 剩下的说下周",
+    // "还没 他说明天给我弄"): the sentence is read whole by the routes (explore4 F40).
+    if ((m.how === 'contains' || m.how === 'fuzzy') && decodeChoice(m.id)?.kind === 'followup' && /\S[\s，,。]+\S{2,}/.test(text)) return {};
     // "商家发了卡密 但是用不了", "商家给我补发了": what the other side sent is not the user's 已发送.
     if ((m.how === 'contains' || m.how === 'fuzzy') && OTHER_SIDE_SENT.test(text)) {
       const c = decodeChoice(m.id);

@@ -12,6 +12,8 @@ import { amount, choice, datetime, deadline, join, msg, withPrefix, type ChoiceM
 import type { CaseState, SellerReplyEvent } from './state.js';
 import type { Effect, FlowEvent, StepInput, StepResult } from './events.js';
 import type { Facts, RungId } from './types.js';
+import { CN_DAYS, FULL_BACK, NOTHING_YET, REMIND_ME } from './rung-words.js';
+export { FULL_BACK, REMIND_ME } from './rung-words.js';
 
 /**
  * 刷不了 (issue 12 item 3): a charge for a failed payment is usually returned automatically within
@@ -120,16 +122,6 @@ function moveTo(i: StepInput, state: CaseState, prefix?: Text): StepResult {
   const r = showRung(i, i.facts, { ...state, rungSentAt: undefined }, prefix);
   return { ...r, effects: [{ type: 'cancelFollowUps' }, ...windowSchedules(i, r.state, false), ...reversalCheck(i, r.facts, r.state), ...r.effects] };
 }
-
-/** "两天后提醒我", "明天再提醒我", "过几天再提醒". */
-export const REMIND_ME = /^(?:那|好的?|行)?[，,\s]*(?:([1-9]|[一两二三四五六七])天(?:以)?后|明天|后天|过(?:两|几)天)(?:再)?提醒(?:我|一下)?[。.!！吧]*$/;
-const CN_DAYS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
-
-/** "Nothing came back yet" at "how much came back?". */
-const NOTHING_YET = /^(?:0|0元|零|没有?|没收到|还没(?:有)?(?:收到|到|到账|退|退回来)?|没到账?|没退(?:回来)?|一分(?:钱)?(?:都|也)?没(?:有|收到|到|退)?|(?:钱|款)(?:还|都)?没(?:有)?(?:到|到账|回来|收到)|还没看到|没看到(?:钱|退款)?)(?:呢|啊|呀|了|哦|吧)*[。.!！?？~～]*$/;
-
-/** The whole sum back, said in words. */
-export const FULL_BACK = /全额|全部(?:都)?(?:退|到|回)|全(?:都)?(?:退|回来)|都退(?:了|回)|退完了|全款|一分不少|一分没少/;
 
 const quietOf = (i: StepInput) => ({ start: i.timings.QUIET_HOURS_START, end: i.timings.QUIET_HOURS_END });
 
@@ -388,7 +380,9 @@ export function ladder(i: StepInput): StepResult {
   if (remind && !state.remindersOff) {
     const n = remind[1] ? (/\d/.test(remind[1]) ? Number(remind[1]) : CN_DAYS[remind[1]] ?? 1) : remind[0].includes('后天') ? 2 : remind[0].includes('过两') ? 2 : remind[0].includes('过') ? 3 : 1;
     const due = laterSameDay(i.now, Math.min(Math.max(n, 1), 14), i.zone, quietOf(i));
-    return { facts, state, effects: [{ type: 'schedule', kind: 'rung_check', rung: rungs[Math.min(state.rung, rungs.length - 1)], dueAt: due }, { type: 'reply', reply: { text: msg('fup.snoozed', { due: datetime(due, i.zone) }) } }] };
+    // Nothing sent yet (explore4 F17): a reminder to send the step's text, never the seller's deadline.
+    const f2 = state.rungSentAt || state.replies?.length ? facts : { ...facts, sendReminderAt: due.toISOString() };
+    return { facts: f2, state, effects: [{ type: 'schedule', kind: 'rung_check', rung: rungs[Math.min(state.rung, rungs.length - 1)], dueAt: due }, { type: 'reply', reply: { text: msg(f2 === facts ? 'fup.snoozed' : 'fup.snoozed_unsent', { due: datetime(due, i.zone) }) } }] };
   }
   // "你好" on coming back: the step where the case stands, with a welcome.
   if (event.type === 'text' && GREETING.test(event.text.trim())) return showRung(i, facts, state, msg('ladder.welcome_back'));

@@ -50,6 +50,8 @@ function rungCheck(f: FiredFollowUp, now: Date, zone: string, timings: MessageTi
       choices: [{ id: answerId(f.caseId, 'refunded'), label: t('fup.reversal.back') }, { id: answerId(f.caseId, 'not_yet'), label: t('fup.reversal.not_back') }, ...controls(f.caseId)],
     };
   }
+  // "过两天再提醒我" before the step was sent (explore4 F17): a reminder to send it.
+  if (f.facts.sendReminderAt === f.dueAt.toISOString()) return { text: t('own.fup.to_send', params), choices: controls(f.caseId) };
   // "商家说已经退了 但我没收到" (explore3 F40): the check is for that refund, not the deadline.
   const claim = f.facts.refundClaimRung === rung && typeof f.facts.refundClaimUntil === 'string';
   // A key the user shared (explore3 F54): the seller was asked for help, with no deadline.

@@ -8,10 +8,11 @@ import blacklist from './zh-CN/blacklist.js';
 import limits from './zh-CN/limits.js';
 import coaching from './zh-CN/coaching.js';
 import honest from './zh-CN/honest.js';
+import ownWords from './zh-CN/own-words.js';
 
 export type Params = Record<string, string | number | undefined | null>;
 
-const catalog: Record<string, string> = { ...core, ...flows, ...documents, ...understanding, ...followups, ...blacklist, ...limits, ...coaching, ...honest };
+const catalog: Record<string, string> = { ...core, ...flows, ...documents, ...understanding, ...followups, ...blacklist, ...limits, ...coaching, ...honest, ...ownWords };
 
 /** Registers more keys (e.g. a module's own locale file). Later keys win. */
 export function addMessages(more: Record<string, string>): void {

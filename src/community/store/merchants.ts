@@ -135,6 +135,13 @@ export class BlacklistStore {
       .get(r.userId, r.merchantId, r.merchantText, r.what, r.amount, r.evidenceCount, r.caseId, now.getTime()) as ReportRow;
   }
 
+  /** The reporter's own words added to a pending report filed in one step from a case (explore4 F12). */
+  addReportNote(id: number, userId: number, note: string): boolean {
+    return (
+      this.db.prepare(`UPDATE merchant_reports SET what = substr(what || '：' || ?, 1, 600) WHERE id = ? AND user_id = ? AND status = 'pending'`).run(note, id, userId).changes === 1
+    );
+  }
+
   /** Keeps the references of the files a reporter attached. */
   addReportFiles(reportId: number, userId: number, files: readonly { kind: string; ref: string }[]): void {
     const st = this.db.prepare(`INSERT INTO merchant_report_files (report_id, user_id, kind, file_ref) VALUES (?, ?, ?, ?)`);
