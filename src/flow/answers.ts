@@ -1,6 +1,7 @@
 // Turns a user's answer into a fact value, validated with zod. Parsing is shared with the NLU.
 import { z } from 'zod';
 import { isOrderShaped } from '../privacy/mask.js';
+import { carriesPersonalNumber } from '../privacy/personal.js';
 import type { AnswerKind, FactValue, Question } from './types.js';
 import { parseAmount } from '../nlu/amount.js';
 import { parseWhenDetailed } from '../nlu/time.js';
@@ -17,7 +18,7 @@ import { readDate } from '../dialogue/dates.js';
 import { withoutTakenBack } from '../dialogue/self-correction.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'acknowledged' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance' | 'insult' | 'same_as_before' | 'what_order'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'acknowledged' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance' | 'insult' | 'same_as_before' | 'what_order' | 'personal_id'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -114,6 +115,8 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
   const input = q.kind === 'amount' || q.kind === 'time' ? withoutTakenBack(raw.trim(), now, zone) : raw.trim();
   switch (q.kind) {
     case 'text': {
+      // The user's 身份证号, bank card or own phone in a free-text answer: never stored, never in a letter (explore4 F41).
+      if (carriesPersonalNumber(input)) return { ok: false, why: 'personal_id' };
       // What the listing promised / what arrived: the letter quotes it, so "记不清", "反正不对",
       // "和页面上写的不一样" are not the fact — asked again, saying what is needed.
       if (DESCRIBED_IDS.has(q.id)) {

@@ -22,6 +22,10 @@ const dialogue: Record<string, string> = {
   'intake.side.bot': '我是自动的维权助手，不是人工客服，也不代表任何平台。接着问：',
   'intake.side.safe': '这些只存在这里、只用来写你的维权材料，你可以随时“导出”或“删除我的数据”；完整卡密不会保存。接着问：',
   'intake.side.refundable': '能不能退要看具体情况，问完这几个问题我就给你初步判断（不保证结果）。接着问：',
+  'reask.why.personal_id': '这里面有你的身份证号、银行卡号或手机号——这些不需要，我不会记下，也别发给商家。这里只写商家的店铺名、QQ号、微信号或电话就行。',
+  'intake.side.how_long': '快慢要看商家和平台：商家一般给1–3天，平台申诉、支付渠道投诉各要几天到一两周。每个期限到了我都会提醒你（结果不能保证）。接着问：',
+  'reask.why.story': '这像是事情的经过，不是名字。',
+  'intake.ahead_split': '先记下了：{facts}。',
   // Answers given ahead of their question (src/flow/ahead.ts).
   'intake.ahead': '先记下了：{facts}。这个问题还要问一下：',
   'intake.ahead_fact': '{label} {value}',

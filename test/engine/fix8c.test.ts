@@ -1,0 +1,116 @@
+// Exploratory testing, explore4 (round 7), the intake findings fixed in fix8c: F41 (the user's ID
+// number at the seller question), F33 (side questions at free-text questions), F28 (several facts in
+// one name answer), F1 (a story at the seller question), F29 (是X不是Y), F10 (a sum that looks like a
+// year), F27 (上上周五, 12.1), F9 (the confirmation), F30, F8, F3, F11.
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerIntake, Driver, makeApp } from '../helpers.js';
+
+let app: ReturnType<typeof makeApp>;
+afterEach(() => app?.close());
+
+/** A fresh app on the findings' day (2026-11-30, 21:00 Beijing). */
+function fresh(): Driver {
+  app?.close();
+  app = makeApp({}, new Date('2026-11-30T13:00:00Z'));
+  return new Driver(app);
+}
+
+const texts = (r: { text: string; document?: { body: string } }[]) => r.map((x) => `${x.text}\n${x.document?.body ?? ''}`).join('\n');
+
+/** 开始 → 新案件 → 未到账, at 在哪个平台… */
+function toPlatform(d: Driver): void {
+  d.say('开始');
+  d.say('1');
+  d.say('1');
+}
+
+describe('F41: the user\'s own ID number at the seller question', () => {
+  it('is never stored as the seller (nor anywhere whole); the reason is said and the question asked again', () => {
+    const d = fresh();
+    toPlatform(d);
+    d.say('小年卡盟');
+    const r = texts(d.say('商家电话13812345678 我的身份证110101199001011234'));
+    expect(r).toContain('身份证');
+    expect(r).toContain('卖家（商家）叫什么');
+    expect(d.activeCase()!.facts.merchant).toBeUndefined();
+    expect(d.activeCase()!.state.q).toBe('merchant');
+    // Nothing in the database holds the number whole.
+    const tables = (app.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((x) => x.name);
+    for (const tname of tables) {
+      const rows = app.db.prepare(`SELECT * FROM "${tname}"`).all();
+      expect(JSON.stringify(rows)).not.toContain('110101199001011234');
+    }
+    // The seller's phone alone is the seller's contact.
+    d.say('商家电话13812345678');
+    expect(d.activeCase()!.facts.merchant).toBe('电话 13812345678');
+  });
+
+  it('a bank card number or the user\'s own phone at a name question is refused too', () => {
+    const d = fresh();
+    toPlatform(d);
+    d.say('小年卡盟');
+    d.say('我的手机号13900001111');
+    expect(d.activeCase()!.facts.merchant).toBeUndefined();
+    d.say('星辰点卡店 银行卡号6222021234567890123');
+    expect(d.activeCase()!.facts.merchant).toBeUndefined();
+  });
+});
+
+describe('F33: side questions at a free-text question', () => {
+  it.each([
+    ['收费吗', 'platform', 0],
+    ['能退吗', 'merchant', 1],
+    ['要多久才能退', 'item', 2],
+    ['你是机器人吗', 'item', 2],
+    ['会不会泄露我的信息', 'item', 2],
+  ])('"%s" at %s is answered, not stored; the question stays with no strike', (said, q, before) => {
+    const d = fresh();
+    toPlatform(d);
+    for (const a of ['小年卡盟', '星辰点卡店'].slice(0, before)) d.say(a);
+    const r = d.say(said).at(-1)!.text;
+    expect(r).toContain('接着问');
+    const c = d.activeCase()!;
+    expect(c.facts[q]).toBeUndefined();
+    expect(c.state.q).toBe(q);
+    expect(c.state.reasks).toBe(0);
+  });
+});
+
+describe('F28: several facts in one answer at the seller question', () => {
+  it('the name is the seller; order number, sum and channel are kept and not asked', () => {
+    const d = fresh();
+    toPlatform(d);
+    d.say('小年卡盟');
+    const r = d.say('星辰点卡店 订单号XN20261129777 付了128 微信').at(-1)!.text;
+    expect(r).toContain('先记下了');
+    const c = d.activeCase()!;
+    expect(c.facts).toMatchObject({ merchant: '星辰点卡店', orderId: 'XN20261129777', amount: 128, paymentMethod: 'wechat' });
+    const asked = answerIntake(d);
+    expect(asked).not.toContain('orderId');
+    expect(asked).not.toContain('amount');
+    expect(asked).not.toContain('paymentMethod');
+  });
+
+  it('a name with its contact stays whole ("星辰点卡店 QQ 12345678")', () => {
+    const d = fresh();
+    toPlatform(d);
+    d.say('小年卡盟');
+    d.say('星辰点卡店 QQ 12345678');
+    expect(d.activeCase()!.facts.merchant).toBe('星辰点卡店 QQ 12345678');
+    expect(d.activeCase()!.facts.paymentMethod).toBeUndefined();
+  });
+});
+
+describe('F1: a story typed at the seller question', () => {
+  it('is not stored as the seller; its sum and channel are kept; the name is asked again', () => {
+    const d = fresh();
+    toPlatform(d);
+    d.say('小鹿卡盟');
+    const r = d.say('我昨天在他家充了120的点券 微信付的 到现在都没到账 客服也不回').at(-1)!.text;
+    expect(r).toContain('经过');
+    const c = d.activeCase()!;
+    expect(c.facts.merchant).toBeUndefined();
+    expect(c.state.q).toBe('merchant');
+    expect(c.facts).toMatchObject({ amount: 120, paymentMethod: 'wechat' });
+  });
+});
