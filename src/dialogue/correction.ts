@@ -59,6 +59,8 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
   // "金额不是99 是89": the value is what follows the last 是, the label what precedes 不是.
   const notIs = /^(.*?)不是\s*[^，,。\s]+[\s，,]*(?:而)?是\s*(.+)$/.exec(clean);
   if (notIs) clean = `${notIs[1]}是${notIs[2]}`;
+  // "是星辰数码不是星辰点卡店", "金额是99不是89": the value is what precedes 不是 (explore4 F29).
+  else clean = withoutNotTail(clean);
   const facts: Facts = {};
   const platform = PLATFORM.exec(clean);
   const merchant = MERCHANT.exec(clean);
@@ -94,6 +96,12 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
     }
   }
   return { facts, cue };
+}
+
+/** "…是X不是Y" → "…是X": the part after 不是 is the value taken back. */
+export function withoutNotTail(s: string): string {
+  const m = /^(.*(?:是|叫|为|改成|改为)\s*[^，,。\s]{1,40}?)[\s，,]*(?:而)?不是\s*[^，,。\s]+[\s。.!！]*$/.exec(s);
+  return m ? m[1] : s;
 }
 
 export type Confirmation =

@@ -159,6 +159,9 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       // A subscription's unused time (还剩大概半年没用, 还有3个月): the letters need the money — say how to count it.
       if (q.id === 'balance' && UNUSED_TERM.test(fold(input)) && !/[元块¥]/.test(input)) return { ok: false, why: 'unused_term' };
       if (ROUGHLY.test(fold(input))) return { ok: false, why: 'approximate' };
+      // A bare 2000 / 1999 asked "付了多少钱？" is the sum, not a year (explore4 F10).
+      const bareYear = /^((?:19|20)\d\d)[。.!！]?$/.exec(fold(input));
+      if (bareYear) return { ok: true, value: Number(bareYear[1]) };
       const r = amount.safeParse(extractAmount(input));
       if (r.success) return { ok: true, value: Math.round(r.data * 100) / 100 };
       // Another currency ($15, 15美元, 100港币): the letters need the yuan the bill shows.

@@ -114,3 +114,62 @@ describe('F1: a story typed at the seller question', () => {
     expect(c.facts).toMatchObject({ amount: 120, paymentMethod: 'wechat' });
   });
 });
+
+describe('F29: "是X不是Y"', () => {
+  it('as a correction of an answered name, X is the new name', () => {
+    const d = fresh();
+    toPlatform(d);
+    for (const a of ['小年卡盟', '星辰点卡店', '王者点券', '跳过', '128']) d.say(a);
+    d.press('a:alipay');
+    d.say('昨天');
+    d.press('a:instant');
+    const r = texts(d.say('不对 商家名字写错了 是星辰数码不是星辰点卡店'));
+    expect(r).toContain('星辰数码');
+    expect(r).not.toContain('星辰数码不是');
+    d.say('对');
+    expect(d.activeCase()!.facts.merchant).toBe('星辰数码');
+  });
+
+  it('at a name question, the affirmed name is the answer', () => {
+    const d = fresh();
+    toPlatform(d);
+    d.say('是小年卡盟不是小鹿卡盟');
+    d.say('不是星辰点卡店 是星辰数码');
+    expect(d.activeCase()!.facts).toMatchObject({ platform: '小年卡盟', merchant: '星辰数码' });
+  });
+});
+
+describe('F10: a sum that looks like a year', () => {
+  it.each(['2000', '1999', '2020'])('"%s" at 付了多少钱？ is the amount', (said) => {
+    const d = fresh();
+    toPlatform(d);
+    for (const a of ['小年卡盟', '星辰点卡店', '点券', '跳过']) d.say(a);
+    expect(d.activeCase()!.state.q).toBe('amount');
+    d.say(said);
+    expect(d.activeCase()!.facts.amount).toBe(Number(said));
+  });
+});
+
+describe('F27: payment times', () => {
+  function toPaidAt(d: Driver): void {
+    toPlatform(d);
+    for (const a of ['小年卡盟', '星辰点卡店', '点券', '跳过', '68']) d.say(a);
+    d.press('a:alipay');
+    expect(d.activeCase()!.state.q).toBe('paidAt');
+  }
+
+  it('"上上周五晚上" is the Friday two weeks back', () => {
+    const d = fresh();
+    toPaidAt(d);
+    d.say('上上周五晚上');
+    expect(d.activeCase()!.facts.paidAt).toBe('2026-11-20');
+  });
+
+  it('"12.1" on 11月30日 is not a year back: asked again, saying the day has not come', () => {
+    const d = fresh();
+    toPaidAt(d);
+    const r = d.say('12.1').at(-1)!.text;
+    expect(r).toContain('还没到');
+    expect(d.activeCase()!.facts.paidAt).toBeUndefined();
+  });
+});
