@@ -152,6 +152,12 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       // with no yes/no and no scenario named, the message is a new story that reads confidently as
       // another scenario ("同一笔订单扣了我两次，每次39.9"): then it is read again, keeping the facts
       // found before that it does not replace.
+      // "6" where the buttons are 1 and 2: a slip, not a sum — the question again (explore4 F9).
+      const n = typedNumber(text);
+      if (n !== undefined && n < 10) {
+        confirm(ctx, pending.scenario, pending.facts, t('nlu.confirm_pick'));
+        return true;
+      }
       const conf = readConfirmation(text, ctx.now, zone);
       if (conf.kind === 'correct' && conf.said === 'unknown' && !conf.scenario) {
         u = understand(folded, ctx.now, zone);
@@ -226,10 +232,11 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
     return true;
   }
 
-  function confirm(ctx: TurnContext, scenario: ScenarioId, facts: Facts): void {
+  function confirm(ctx: TurnContext, scenario: ScenarioId, facts: Facts, prefix?: string): void {
     ctx.ext.set(NS, { scenario, facts });
+    const line = t('nlu.confirm', { summary: summary(scenario, facts, zone, ctx.now) });
     ctx.reply({
-      text: t('nlu.confirm', { summary: summary(scenario, facts, zone, ctx.now) }),
+      text: prefix ? `${prefix}\n${line}` : line,
       choices: [button({ kind: 'understand', answer: 'yes' }, t('nlu.yes')), button({ kind: 'understand', answer: 'no' }, t('nlu.no'))],
     });
   }

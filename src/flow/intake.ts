@@ -231,6 +231,8 @@ export function intake(i: StepInput): StepResult {
     const day = (v: string) => (v.includes('T') ? localYmd(new Date(v), i.zone) : v.slice(0, 10));
     if (day(a.value) < day(facts.paidAt)) return reask(i, q, 'before_paid');
   }
+  // "我说了就是垃圾卡盟" at 买的是什么: the platform again, not the goods (explore4 F30).
+  if (a.type === 'value' && q.id === 'item' && typeof a.value === 'string' && (a.value === facts.platform || /(?:卡盟|发卡网)$/.test(a.value))) return reask(i, q, 'platform_as_item');
   // 多扣 more than the extra debits could take (100元 × 2 debits → at most 100 extra): asked again, saying why.
   if (a.type === 'value' && q.id === 'extraAmount' && typeof a.value === 'number' && typeof facts.amount === 'number' && typeof facts.chargeCount === 'number' && facts.chargeCount >= 2) {
     if (a.value > (facts.chargeCount - 1) * facts.amount + 0.005) return reask(i, q, 'extra_too_big');

@@ -173,3 +173,42 @@ describe('F27: payment times', () => {
     expect(d.activeCase()!.facts.paidAt).toBeUndefined();
   });
 });
+
+describe('F9: answers at "我理解为…对吗？" that are not corrections', () => {
+  const story = '上周在游侠卡盟买了个原神号 花了四百五 支付宝 当时能登 号也是对的 结果昨天被原号主找回了 密码改了 我登不上了 卖家说售后只包三天 现在不管了';
+
+  it('a bare "6" asks again (1 or 2), the sum stays 450', () => {
+    const d = fresh();
+    d.say(story);
+    const r = d.say('6').at(-1)!.text;
+    expect(r).toContain('请回 1');
+    expect(r).toContain('450元');
+    expect(r).not.toContain('6元');
+  });
+
+  it('"卖家vx是 yx_shop888" is the seller, the channel stays 支付宝; the account is the item', () => {
+    const d = fresh();
+    d.say(story);
+    const r = d.say('卖家vx是 yx_shop888').at(-1)!.text;
+    expect(r).toContain('支付宝');
+    expect(r).not.toContain('微信支付');
+    d.say('对');
+    expect(d.activeCase()!.facts).toMatchObject({ paymentMethod: 'alipay', amount: 450, merchant: '微信 yx_shop888', item: '原神账号' });
+  });
+});
+
+describe('F30: an angry first message', () => {
+  it('"DNF点券" from the first message is the item; a 卡盟 name at 买的是什么 is refused as the platform', () => {
+    const d = fresh();
+    d.say('TMD 垃圾卡盟！！！！充了500块钱的DNF点券 TMD一个小时了还没到 客服死了吗 SB商家');
+    d.say('对');
+    expect(d.activeCase()!.facts.item).toBe('DNF点券');
+    const e = fresh();
+    toPlatform(e);
+    e.say('垃圾卡盟');
+    e.say('垃圾卡盟');
+    const r = e.say('我说了就是垃圾卡盟 网站名字就叫这个').at(-1)!.text;
+    expect(r).toContain('平台');
+    expect(e.activeCase()!.facts.item).toBeUndefined();
+  });
+});
