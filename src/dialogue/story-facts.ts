@@ -31,3 +31,11 @@ export function storyNoOrder(text: string): boolean {
 export function privateTransferSaid(text: string): boolean {
   return /私下(?:微信|支付宝|银行卡)?转(?:账|钱|给)?|私下交易|加(?:他|她|对方|卖家)?(?:的)?(?:微信|vx|QQ|qq)[^。！？!?]{0,8}(?:转账|转钱|直接转)|(?:微信|支付宝)(?:直接)?转账给(?:他|她|卖家|对方)|(?:转账|转钱)给(?:他|她|卖家|对方)(?:个人|私人)|没有订单[^。！？!?]{0,4}(?:私下|直接转|转账)/i.test(text);
 }
+
+/** "结果给我的是7天体验卡", "发过来的是月卡", "收到的却是…": what arrived instead, in a 货不对板 story (explore4 F8). */
+const RECEIVED = /(?:给我的|发给我的|发我的|发过来的|发来的|收到的|到手的|拿到的|发的)(?:却|竟然|居然|只)?(?:是|只有)\s*([^\s，,。；;！!？?]{2,20})/;
+
+export function storyReceived(text: string): string | undefined {
+  const m = RECEIVED.exec(fold(withoutCardKeys(text), { lowerCase: false }));
+  return m ? m[1].replace(/(?:啊|呀|吧|的|了)+$/, '') : undefined;
+}

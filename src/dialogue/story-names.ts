@@ -31,7 +31,7 @@ const OTHER_GAME_ITEM = /(?<![a-z])(dnf|cf|qq飞车|地下城与勇士|地下城
 const GAME_ACCOUNT = /(王者荣耀|王者|和平精英|吃鸡|原神|英雄联盟|lol)\s*(?:的)?\s*(?:账号|帐号|号)(?![主码])/i;
 const QB = /(?<![a-z])(?:q\s*币|qb)(?![a-z])/i;
 const STEAM = /steam\s*(?:钱包)?\s*(?:充值卡|礼品卡|卡)/i;
-const VIDEO = /(腾讯视频|爱奇艺|优酷|芒果tv|b站大会员|网易云音乐|qq音乐)\s*(vip|svip)?\s*(年卡|月卡|季卡|会员)/i;
+const VIDEO = /(腾讯视频|爱奇艺|优酷|芒果tv|b站大会员|网易云音乐|qq音乐)\s*(vip|svip|黄金会员|白金会员|钻石会员|星钻会员|黄金|白金|星钻)?\s*(年卡|月卡|季卡|会员)/i;
 
 /** The item a story names in a clear, known form ("王者荣耀点券600", "Q币", "Steam充值卡", "腾讯视频年卡"). */
 export function storyItem(text: string): string | undefined {
@@ -48,7 +48,7 @@ export function storyItem(text: string): string | undefined {
   const acc = GAME_ACCOUNT.exec(s);
   if (acc) return `${GAME.find(([re]) => re.test(acc[1]))![1]}账号`;
   const v = VIDEO.exec(s);
-  if (v) return `${v[1]}${v[2] ? v[2].toUpperCase() : ''}${v[3]}`;
+  if (v) return `${v[1]}${v[2] ? (/^[a-z]+$/i.test(v[2]) ? v[2].toUpperCase() : v[2]) : ''}${v[3]}`;
   if (STEAM.test(s)) return 'Steam充值卡';
   if (QB.test(s)) return 'Q币';
   return undefined;

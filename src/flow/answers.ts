@@ -101,6 +101,9 @@ const NOT_REMEMBERED = /记不清|不记得|记不住|忘了|忘记了|想不起
 /** Says only that it was different, not what it was. */
 const NO_CONTENT = /^(?:反正|就是|总之)?(?:和|跟|与)?(?:页面|商品页|描述|说明|宣传|广告)?(?:上)?(?:写的|说的|的)?(?:不一样|不对|不符|不是一回事|对不上|有出入|差很多|货不对板)(?:啊|呀|吧|的|了)*$|^(?:反正|就是)?不对(?:啊|呀|吧|的|了)*$/;
 
+/** "上面说了", "我刚才说过了", "我都说了就是" before a fact. */
+const SAID_BEFORE = /^(?:(?:我|都|我都)?(?:刚才?|刚刚|上面|前面|之前|已经)(?:都|也)?(?:说|讲|写|发)(?:过)?了?|我?都?说(?:过)?了)(?:啊|呀|吧|的|嘛)?[\s,，。:：!！]*(?:就是|是)?\s*/;
+
 /** Free-text questions whose answer is a name: it must be one (checkName). */
 const NAME_IDS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
 const CN_COUNT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -120,6 +123,9 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       // What the listing promised / what arrived: the letter quotes it, so "记不清", "反正不对",
       // "和页面上写的不一样" are not the fact — asked again, saying what is needed.
       if (DESCRIBED_IDS.has(q.id)) {
+        // "上面说了 7天体验卡": the letter quotes the fact, not the user's impatience (explore4 F8).
+        const said = SAID_BEFORE.exec(input);
+        if (said && input.length - said[0].length >= 2) return readTyped(q, input.slice(said[0].length), now, zone);
         if (NOT_REMEMBERED.test(input)) return { ok: false, why: 'unknown' };
         if (NO_CONTENT.test(input.replace(/[\s,，。.!！~～]/g, ''))) return { ok: false, why: 'vague_fact' };
       }

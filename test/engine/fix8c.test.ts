@@ -212,3 +212,27 @@ describe('F30: an angry first message', () => {
     expect(e.activeCase()!.facts.item).toBeUndefined();
   });
 });
+
+describe('F8: 货不对板 told in the first message', () => {
+  it('item and what arrived are taken from the story (shown in the confirmation), not asked again', () => {
+    const d = fresh();
+    const r = d.say('在云端卡盟花了88买爱奇艺黄金会员年卡 结果给我的是7天体验卡 昨天晚上买的 微信付款').at(-1)!.text;
+    expect(r).toContain('爱奇艺黄金会员年卡');
+    expect(r).toContain('7天体验卡');
+    d.say('对');
+    const asked = answerIntake(d, { merchant: { text: '云端数码' } });
+    expect(asked).not.toContain('item');
+    expect(asked).not.toContain('promised');
+    expect(asked).not.toContain('received');
+    expect(d.activeCase()!.facts).toMatchObject({ item: '爱奇艺黄金会员年卡', promised: '爱奇艺黄金会员年卡', received: '7天体验卡' });
+  });
+
+  it('"上面说了 7天体验卡" stores the fact, not the chatter', () => {
+    const d = fresh();
+    d.say('开始');
+    d.say('1');
+    d.say('6');
+    answerIntake(d, { promised: { text: '上面说了 年卡12个月' }, received: { text: '我说了就是7天体验卡' } });
+    expect(d.activeCase()!.facts).toMatchObject({ promised: '年卡12个月', received: '7天体验卡' });
+  });
+});

@@ -13,6 +13,7 @@ const understanding: Record<string, string> = {
   'nlu.recovered': '账号被找回',
   'nlu.recovered_at': '账号{at}被找回',
   'nlu.two_channels': '{a}和{b}都扣了',
+  'nlu.received': '收到的是“{text}”',
   'nlu.page_said': '页面提示“{text}”',
   'nlu.none': '都不是',
   'nlu.none_reply': '这几种之外的情况我能帮的不多。如果是买了不想要、想反悔：虚拟商品（卡密、充值、激活码）一般不支持七日无理由退货，可以礼貌地问商家能不能协商退款，但没有强制的依据。如果是别的问题，可以换个说法把经过告诉我：付了多少钱、买的什么、现在卡在哪一步。',
