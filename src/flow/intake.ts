@@ -261,6 +261,9 @@ export function intake(i: StepInput): StepResult {
       ],
     };
   }
-  // start / repeat: ask (again), keeping the re-ask count of the open question.
-  return { facts, state: { ...state, stage: 'intake', q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, state.q === q.id ? state.reasks : 0, undefined, facts) }] };
+  // start / repeat: ask (again), keeping the re-ask count of the open question. Coming back (继续 after
+  // 进度) is no wrong answer: the question with 跳过, without "没法识别" (explore4 F3).
+  const reasks = state.q === q.id ? state.reasks : 0;
+  const back = event.type === 'repeat' && reasks > 0 ? msg('intake.resume') : undefined;
+  return { facts, state: { ...state, stage: 'intake', q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, reasks, back, facts) }] };
 }

@@ -236,3 +236,39 @@ describe('F8: 货不对板 told in the first message', () => {
     expect(d.activeCase()!.facts).toMatchObject({ promised: '年卡12个月', received: '7天体验卡' });
   });
 });
+
+describe('F3: typing 继续 after 进度', () => {
+  it('shows the open question again without "没法识别" and without a strike', () => {
+    const d = fresh();
+    toPlatform(d);
+    for (const a of ['小年卡盟', '星辰点卡店', '点券', '跳过', 'abc']) d.say(a);
+    expect(d.activeCase()!.state.reasks).toBe(1);
+    d.say('进度');
+    const r = d.say('继续').at(-1)!;
+    expect(r.text).toContain('付了多少钱');
+    expect(r.text).not.toContain('没法识别');
+    expect(d.activeCase()!.state.reasks).toBe(1);
+    d.say('120');
+    expect(d.activeCase()!.facts.amount).toBe(120);
+  });
+});
+
+describe('F11: a private transfer told first', () => {
+  it('"对" opens the case with the story\'s facts (2000元, 微信, 11月20日, 蓝月卡盟), which are not asked again', () => {
+    const d = fresh();
+    d.say('卖家让我加他微信私下转账 说便宜 我转了两千 说好发steam余额卡 然后就把我删了 在蓝月卡盟认识的 11月20号晚上');
+    d.say('对');
+    const asked = answerIntake(d, { merchant: { text: '微信号 wxid_abc123 昵称叫阿龙' } });
+    for (const q of ['platform', 'amount', 'paymentMethod', 'paidAt']) expect(asked).not.toContain(q);
+    expect(d.activeCase()!.facts).toMatchObject({ platform: '蓝月卡盟', amount: 2000, paymentMethod: 'wechat', paidAt: '2026-11-20' });
+  });
+
+  it('picked by hand: 2000 and 微信转账 are taken at their questions', () => {
+    const d = fresh();
+    d.say('开始');
+    d.say('1');
+    d.say('4');
+    answerIntake(d, { amount: { text: '2000' }, paymentMethod: { text: '微信转账' } });
+    expect(d.activeCase()!.facts).toMatchObject({ amount: 2000, paymentMethod: 'wechat' });
+  });
+});

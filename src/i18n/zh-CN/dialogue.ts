@@ -16,6 +16,7 @@ const dialogue: Record<string, string> = {
   'intake.welcome_back': '你好，欢迎回来。你的案件还差几个问题，我们接着来（想看全部案件发“我的案件”）：',
   'intake.same_as_before': '按案件 #{id} 填上：{label} {value}。不对的话发“返回”改。',
   'intake.time_not_promise': '这是一个时间点。这里问的是商家承诺多久到账（商品页上写的时效），请从选项里选；页面没写就选“没写”。',
+  'intake.resume': '接着回答这个问题：',
   'intake.hold_on': '好，不着急。找到了直接发给我，这个问题先等着：',
   'intake.hold_on_ask': '好的，问到了再告诉我。这个问题先等着：',
   'intake.side.free': '不收费。我只帮你整理情况、写材料、提醒期限，钱不经过我。接着问：',
