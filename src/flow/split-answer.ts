@@ -38,7 +38,8 @@ function factOf(flow: Flow, facts: Facts, q: Question, part: string, now: Date, 
       const r = ok(readTyped(x, part, now, zone) as { ok: boolean; value?: FactValue });
       if (r) return r;
     }
-    if (x.kind === 'amount' && x.id === 'amount' && SUM.test(f) && /\d|[一二两三四五六七八九十百千]/.test(f)) {
+    // At 买的是什么 a sum is the goods' face value (移动话费 100元), not what was paid.
+    if (x.kind === 'amount' && x.id === 'amount' && q.id !== 'item' && SUM.test(f) && /\d|[一二两三四五六七八九十百千]/.test(f)) {
       const r = ok(readTyped(x, part.replace(/^(?:一共|总共|共)?(?:付|花|充|转|给|扣)了?/, ''), now, zone) as { ok: boolean; value?: FactValue });
       if (r) return r;
     }

@@ -272,3 +272,23 @@ describe('F11: a private transfer told first', () => {
     expect(d.activeCase()!.facts).toMatchObject({ amount: 2000, paymentMethod: 'wechat' });
   });
 });
+
+describe('F28 (edges): an item with its face value stays whole', () => {
+  it('"移动话费 100元" at 买的是什么 is the item, not the sum paid', () => {
+    const d = fresh();
+    toPlatform(d);
+    d.say('小年卡盟');
+    d.say('星辰点卡店');
+    d.say('移动话费 100元');
+    expect(d.activeCase()!.facts.item).toBe('移动话费 100元');
+    expect(d.activeCase()!.facts.amount).toBeUndefined();
+  });
+
+  it('"星辰点卡店 128元 支付宝 昨天晚上8点" keeps the sum, channel and time', () => {
+    const d = fresh();
+    toPlatform(d);
+    d.say('小年卡盟');
+    d.say('星辰点卡店 128元 支付宝 昨天晚上8点');
+    expect(d.activeCase()!.facts).toMatchObject({ merchant: '星辰点卡店', amount: 128, paymentMethod: 'alipay', paidAt: '2026-11-29T12:00:00.000Z' });
+  });
+});
