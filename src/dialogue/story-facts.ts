@@ -39,3 +39,8 @@ export function storyReceived(text: string): string | undefined {
   const m = RECEIVED.exec(fold(withoutCardKeys(text), { lowerCase: false }));
   return m ? m[1].replace(/(?:啊|呀|吧|的|了)+$/, '') : undefined;
 }
+
+/** "客服也不回", "商家一直不理我", "卖家已读不回": the seller does not answer (explore4 F1). */
+export function storySellerSilent(text: string): boolean {
+  return /(?:客服|商家|卖家|老板|店家|对方)(?:也|都|一直|根本|还是|就)*(?:不回|没回|不理|没人理|已读不回|联系不上|找不到人)/.test(fold(text, { lowerCase: false }));
+}

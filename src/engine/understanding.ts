@@ -15,7 +15,7 @@ import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
 import { twoChannelsSaid } from '../flow/channels.js';
 import { law } from '../knowledge/law.js';
-import { accountRecoveredSaid, findCardKeys, privateTransferSaid, recoveryDay, withoutRecovery, storyItem, storyNoOrder, storyPageMessage, storyReceived, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+import { accountRecoveredSaid, findCardKeys, privateTransferSaid, recoveryDay, withoutRecovery, storyItem, storyNoOrder, storyPageMessage, storyReceived, storySellerSilent, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 /** Facts of the story that are no question's answer but set the case's route (explore3 F32, F16): kept through a correction or a pick. */
 const ROUTE_FACTS: ReadonlySet<string> = new Set(['privateTransfer', 'accountRecovered']);
@@ -54,6 +54,8 @@ export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: strin
     if (page) all.errorShown = page;
     if (storyNoOrder(text)) all.orderExists = 'none';
   }
+  // "客服也不回" (explore4 F1): the seller's answer so far, not asked again.
+  if (flow.id === 'not_received' && text && storySellerSilent(text)) all.sellerContact = 'no_reply';
   // 货不对板 (explore4 F8): "买爱奇艺黄金会员年卡 结果给我的是7天体验卡" — what arrived, and the item as what was promised.
   if (flow.id === 'not_as_described' && text) {
     const received = storyReceived(text);
@@ -78,6 +80,7 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
   else if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
   if (typeof f.paidAt === 'string') parts.push(dayOnly ? formatDate(f.paidAt, zone, now) : formatDateTime(f.paidAt, zone, now));
   if (typeof f.item === 'string') parts.push(f.item);
+  if (f.sellerContact === 'no_reply') parts.push(t('nlu.seller_silent'));
   if (scenario === 'not_as_described' && typeof f.received === 'string') parts.push(t('nlu.received', { text: f.received }));
   if (scenario === 'payment_failed' && typeof f.errorShown === 'string') parts.push(t('nlu.page_said', { text: f.errorShown }));
   if (scenario === 'payment_failed' && f.orderExists === 'none') parts.push(t('opt.orderExists.none'));

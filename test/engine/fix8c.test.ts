@@ -292,3 +292,14 @@ describe('F28 (edges): an item with its face value stays whole', () => {
     expect(d.activeCase()!.facts).toMatchObject({ merchant: '星辰点卡店', amount: 128, paymentMethod: 'alipay', paidAt: '2026-11-29T12:00:00.000Z' });
   });
 });
+
+describe('F1 (first message): "客服也不回" is the seller\'s answer so far', () => {
+  it('is shown in the confirmation and 商家态度 is not asked again', () => {
+    const d = fresh();
+    expect(d.say('昨天在小鹿卡盟充了120的点券 微信付的 到现在都没到账 客服也不回').at(-1)!.text).toContain('商家不回复');
+    d.say('对');
+    const asked = answerIntake(d);
+    expect(asked).not.toContain('sellerContact');
+    expect(d.activeCase()!.facts.sellerContact).toBe('no_reply');
+  });
+});

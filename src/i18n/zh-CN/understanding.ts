@@ -13,6 +13,7 @@ const understanding: Record<string, string> = {
   'nlu.recovered': '账号被找回',
   'nlu.recovered_at': '账号{at}被找回',
   'nlu.two_channels': '{a}和{b}都扣了',
+  'nlu.seller_silent': '商家不回复',
   'nlu.received': '收到的是“{text}”',
   'nlu.page_said': '页面提示“{text}”',
   'nlu.none': '都不是',
