@@ -24,6 +24,8 @@ export interface DateReading {
   otherYear: boolean;
   /** The user named no year and one was chosen (the latest past occurrence): worth showing the year. */
   yearGuessed: boolean;
+  /** Named without a year, a few days ahead ("12.1" on 11月30日): likely a slip of the month. */
+  slip?: true;
 }
 
 const SLACK_MS = 10 * 60_000;
@@ -112,7 +114,7 @@ export function readDate(text: string, now: Date, zone: string): DateReading | u
     const w = wallClock(past.date, zone);
     const thisYear = atLocal(zone, yearIn(now, zone), w.month, w.day, w.hour, w.minute);
     const ahead = thisYear.getTime() - now.getTime();
-    if (ahead > SLACK_MS && ahead <= SLIP_DAYS * 86_400_000) return reading(thisYear, past.precision, now, zone, true, false);
+    if (ahead > SLACK_MS && ahead <= SLIP_DAYS * 86_400_000) return { ...reading(thisYear, past.precision, now, zone, true, false), slip: true };
   }
   return reading(past.date, past.precision, now, zone, false, guessed);
 }

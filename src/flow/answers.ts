@@ -18,7 +18,7 @@ import { readDate } from '../dialogue/dates.js';
 import { withoutTakenBack } from '../dialogue/self-correction.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'acknowledged' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance' | 'insult' | 'same_as_before' | 'what_order' | 'personal_id'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'acknowledged' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance' | 'insult' | 'same_as_before' | 'what_order' | 'personal_id' | 'future_slip'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -188,7 +188,7 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       if (MONTH_ONLY.test(fold(input)) && !DAY_NAMED.test(fold(input))) return { ok: false, why: 'month_only' };
       const d = readDate(input, now, zone);
       if (!d) return FUTURE_WORDS.test(input) ? { ok: false, why: 'future' } : { ok: false };
-      if (d.future) return { ok: false, why: 'future' };
+      if (d.future) return { ok: false, why: d.slip ? 'future_slip' : 'future' };
       return { ok: true, value: d.value, yearGuessed: d.yearGuessed || undefined };
     }
     case 'payment': {

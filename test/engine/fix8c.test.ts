@@ -170,6 +170,7 @@ describe('F27: payment times', () => {
     toPaidAt(d);
     const r = d.say('12.1').at(-1)!.text;
     expect(r).toContain('还没到');
+    expect(r).toContain('月份');
     expect(d.activeCase()!.facts.paidAt).toBeUndefined();
   });
 });

@@ -26,6 +26,7 @@ const dialogue: Record<string, string> = {
   'reask.why.personal_id': '这里面有你的身份证号、银行卡号或手机号——这些不需要，我不会记下，也别发给商家。这里只写商家的店铺名、QQ号、微信号或电话就行。',
   'intake.side.how_long': '快慢要看商家和平台：商家一般给1–3天，平台申诉、支付渠道投诉各要几天到一两周。每个期限到了我都会提醒你（结果不能保证）。接着问：',
   'reask.why.platform_as_item': '这是平台（网站）的名字。这里问的是买的东西，例如：DNF点券 / 话费100元 / 某游戏账号。',
+  'reask.why.future_slip': '这个日期还没到——是不是月份写错了（比如上个月）？请再说一下付款是哪天，可以带上月份，例如：11月1日。',
   'reask.why.story': '这像是事情的经过，不是名字。',
   'intake.ahead_split': '先记下了：{facts}。',
   // Answers given ahead of their question (src/flow/ahead.ts).
