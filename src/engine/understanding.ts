@@ -262,7 +262,9 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       const scenario = conf.scenario ?? pending.scenario!;
       const asked = new Set(flows[scenario].questions.map((q) => q.id));
       const facts = Object.fromEntries(Object.entries({ ...pending.facts, ...conf.facts }).filter(([k]) => asked.has(k) || ROUTE_FACTS.has(k)));
-      confirm(ctx, scenario, facts);
+      // "不对 是账号被找回了": what the line already says — said so, and how to correct one item (explore4 F9).
+      const same = scenario === pending.scenario && JSON.stringify(facts) === JSON.stringify(pending.facts);
+      confirm(ctx, scenario, facts, same ? t('nlu.correct_same') : undefined);
       return true;
     }
     ctx.ext.set(NS, { facts: pending.facts });

@@ -187,6 +187,14 @@ describe('F9: answers at "我理解为…对吗？" that are not corrections', (
     expect(r).not.toContain('6元');
   });
 
+  it('"不对 是账号被找回了 上周买的" (what the line says) is answered as changing nothing, with how to correct an item', () => {
+    const d = fresh();
+    d.say(story);
+    const r = d.say('不对 是账号被找回了 上周买的').at(-1)!.text;
+    expect(r).toContain('没有改动');
+    expect(r).toContain('450元');
+  });
+
   it('"卖家vx是 yx_shop888" is the seller, the channel stays 支付宝; the account is the item', () => {
     const d = fresh();
     d.say(story);

@@ -2,6 +2,7 @@
 // refusing fabricated claims, the tone check.
 const understanding: Record<string, string> = {
   'nlu.confirm': '我理解为：{summary} — 对吗？',
+  'nlu.correct_same': '这和下面这行说的一样，我没有改动。哪一项不对可以直接说，例如“付款时间是11月23日”“金额是450”。',
   'nlu.confirm_pick': '请回 1（对，开始）或 2（不对，我自己选）；哪一项不对也可以直接说，例如“金额是450”。',
   'nlu.yes': '对，开始',
   'nlu.no': '不对，我自己选',
