@@ -17,6 +17,8 @@ import { askReply, assessmentText, declinedReply, evidenceReply } from './replie
 import { channelFacts } from './channels.js';
 import { aheadAnswers, NO_ORDER, repeatedFact, type Ahead } from './ahead.js';
 import { splitNameAnswer, storyAtName } from './split-answer.js';
+import { storyPlatform } from '../dialogue/story-names.js';
+import { extractPlatform } from '../nlu/entities.js';
 import { fold } from '../dialogue/fold.js';
 import { factText } from './facts-text.js';
 import { accountRecoveredSaid } from '../dialogue/recovered.js';
@@ -200,8 +202,13 @@ export function intake(i: StepInput): StepResult {
       const story = storyAtName(flow, facts, q, text, i.now, i.zone);
       if (story) {
         const f = { ...facts, ...Object.fromEntries(story.map((x) => [x.q.id, x.value])) };
+        // "在小年卡盟买的点券 没到账 付了100" at 在哪个平台…: the story names the platform — that is the answer.
+        const named = q.id === 'platform' ? storyPlatform(extractPlatform(text), text) : undefined;
+        const history = [...i.state.history.filter((h) => !story.some((x) => x.q.id === h)), ...story.map((x) => x.q.id)];
+        const withStory: StepInput = { ...i, facts: f, state: { ...i.state, history } };
+        if (named) return accept(withStory, q, named, story.length ? msg('intake.ahead_split', { facts: aheadSaid(i, story) }) : undefined);
         const prefix = story.length ? join([msg('reask.why.story'), msg('intake.ahead_split', { facts: aheadSaid(i, story) })], '') : msg('reask.why.story');
-        return holdOnWith({ ...i, facts: f }, q, prefix, true);
+        return holdOnWith(withStory, q, prefix, true);
       }
       // The name with facts for later questions beside it (explore4 F28): the name stored, the facts kept for theirs.
       const split = splitNameAnswer(flow, facts, q, text, i.now, i.zone);

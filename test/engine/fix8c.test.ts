@@ -312,3 +312,13 @@ describe('F1 (first message): "客服也不回" is the seller\'s answer so far',
     expect(d.activeCase()!.facts.sellerContact).toBe('no_reply');
   });
 });
+
+describe('F1 (edge): a story at the platform question that names the platform', () => {
+  it('"在小年卡盟买的点券 没到账 付了100" answers 平台 with 小年卡盟 and keeps the sum', () => {
+    const d = fresh();
+    toPlatform(d);
+    d.say('在小年卡盟买的点券 没到账 付了100');
+    expect(d.activeCase()!.facts).toMatchObject({ platform: '小年卡盟', amount: 100 });
+    expect(d.activeCase()!.state.q).toBe('merchant');
+  });
+});
