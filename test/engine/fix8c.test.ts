@@ -322,3 +322,17 @@ describe('F1 (edge): a story at the platform question that names the platform', 
     expect(d.activeCase()!.state.q).toBe('merchant');
   });
 });
+
+describe('F41 (detector): which numbers are masked as an ID', async () => {
+  const { maskIdCards, carriesPersonalNumber } = await import('../../src/privacy/personal.js');
+  it('a 身份证号 is masked; order numbers, phones and card-key error texts are not', () => {
+    expect(maskIdCards('我的身份证110101199001011234')).toBe('我的身份证1101**********1234');
+    expect(maskIdCards('11010519491231002X')).toBe('1101**********002X');
+    expect(maskIdCards('202611201530123456')).toBe('202611201530123456');
+    expect(maskIdCards('订单号110101199001011234')).toBe('订单号110101199001011234');
+    expect(maskIdCards('13812345678')).toBe('13812345678');
+    expect(carriesPersonalNumber('卡号AB12****GH78已被使用')).toBe(false);
+    expect(carriesPersonalNumber('商家电话13812345678')).toBe(false);
+    expect(carriesPersonalNumber('我的手机13812345678')).toBe(true);
+  });
+});
