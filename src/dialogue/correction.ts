@@ -7,6 +7,7 @@ import { fold } from './fold.js';
 import { withoutCardKeys } from './cardkey.js';
 import { checkName, extractAmount, extractOrderId } from './values.js';
 import { readDate } from './dates.js';
+import { PHONE_ID, QQ_ID, WECHAT_ID } from './name-words.js';
 import { withoutDayNumbers, withoutTakenBack } from './self-correction.js';
 import { yesNo, type Polarity } from './yesno.js';
 import { matchOption } from './options.js';
@@ -30,6 +31,7 @@ const MERCHANT = /(?:商家|卖家|店铺|店名|店家)(?:名)?(?:字)?(?:[\s�
 // "商品改成王者荣耀点券1200", "我买的是点券1200 不是600", "东西写错了，是和平精英60点券": the item, whose number is a quantity.
 const ITEM = /(?:商品|东西|买的东西|货|我买的)(?:名)?(?:\s*(?:也|还|都)\s*)?\s*(?:是|叫|为|:|：|应该是|改成|改为|其实是)\s*(.+)$/;
 const ORDER = /订单号|单号|流水号/;
+const SELLER_WORD = /商家|卖家|店铺|店家|老板|客服|店主|对方/;
 const ITEM_WORDS = /商品|东西|买的东西|我买的/g;
 
 export interface Correction {
@@ -59,7 +61,17 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
   // "金额不是99 是89": the value is what follows the last 是, the label what precedes 不是.
   const notIs = /^(.*?)不是\s*[^，,。\s]+[\s，,]*(?:而)?是\s*(.+)$/.exec(clean);
   if (notIs) clean = `${notIs[1]}是${notIs[2]}`;
+  // "是星辰数码不是星辰点卡店", "金额是99不是89": the value is what precedes 不是 (explore4 F29).
+  else clean = withoutNotTail(clean);
   const facts: Facts = {};
+  // "卖家vx是 yx_shop888": the seller's contact, not the channel paid with (explore4 F9).
+  for (const [re, label] of [[QQ_ID, 'QQ'], [WECHAT_ID, '微信'], [PHONE_ID, '电话']] as const) {
+    const m = re.exec(clean);
+    if (!m) continue;
+    if (SELLER_WORD.test(clean.slice(0, m.index))) facts.merchant = `${label} ${m[1]}`;
+    clean = `${clean.slice(0, m.index)} ${clean.slice(m.index + m[0].length)}`;
+    if (facts.merchant) return { facts, cue };
+  }
   const platform = PLATFORM.exec(clean);
   const merchant = MERCHANT.exec(clean);
   const item = !platform && !merchant && !AMOUNT_LABEL.test(clean.replace(ITEM_WORDS, '')) ? ITEM.exec(clean.replace(/[，,]\s*/g, ' ')) : null;
@@ -94,6 +106,12 @@ export function readCorrection(text: string, now: Date, zone: string, opts: { ti
     }
   }
   return { facts, cue };
+}
+
+/** "…是X不是Y" → "…是X": the part after 不是 is the value taken back. */
+export function withoutNotTail(s: string): string {
+  const m = /^(.*(?:是|叫|为|改成|改为)\s*[^，,。\s]{1,40}?)[\s，,]*(?:而)?不是\s*[^，,。\s]+[\s。.!！]*$/.exec(s);
+  return m ? m[1] : s;
 }
 
 export type Confirmation =

@@ -24,6 +24,8 @@ export interface DateReading {
   otherYear: boolean;
   /** The user named no year and one was chosen (the latest past occurrence): worth showing the year. */
   yearGuessed: boolean;
+  /** Named without a year, a few days ahead ("12.1" on 11月30日): likely a slip of the month. */
+  slip?: true;
 }
 
 const SLACK_MS = 10 * 60_000;
@@ -70,7 +72,9 @@ function futureDate(s: string, now: Date, zone: string): { date: Date; precision
 /**
  * Reads a time the user gave (card keys removed first). Undefined when none is named.
  * - "2026年12月1日" on 2026-11-29 → 2026-12-01, future: true (ask again with reask.why.future).
- * - "12月25日" on 2026-11-29 → 2025-12-25 (the latest past one), otherYear: true, yearGuessed: true.
+ * - "12月25日" on 2026-11-29 → 2025-12-25 (the latest past one), otherYear: true, yearGuessed: true;
+ *   "12月1日" / "12.1" there → 2026-12-01, future: true (up to SLIP_DAYS ahead is a slip, asked again).
+ * - "上上周五" → the Friday two weeks back.
  * - "昨天下午五点" → minute precision, future: false, otherYear: false.
  */
 export function readDate(text: string, now: Date, zone: string): DateReading | undefined {
@@ -80,6 +84,7 @@ export function readDate(text: string, now: Date, zone: string): DateReading | u
   // "10点 一直没给" is 10:00, not 10:01: 一 starting the next word is not a minute.
   let s = fold(withoutCardKeys(text), { lowerCase: false }).replace(/(点|點)\s+一(?=直|下|会|共|样|起|次|点都|个)/g, '$1 ').trim();
   if (!s) return undefined;
+  if (TWO_WEEKS_BACK.test(s)) return twoWeeksBack(s, now, zone);
   // "一周前", "大概两个星期前": whole weeks back, a day.
   const weeks = WEEKS_AGO.exec(s);
   if (weeks) {
@@ -103,5 +108,26 @@ export function readDate(text: string, now: Date, zone: string): DateReading | u
   if (past && yearIn(past.date, zone) < 2000) past = parseWhenDetailed(s.replace(/\d+(?=\s+\d{1,2}\s*月)/g, ' '), now, zone);
   if (!past) return undefined;
   const otherYear = yearIn(past.date, zone) !== yearIn(now, zone);
-  return reading(past.date, past.precision, now, zone, false, otherYear && !YEAR_WORDS.test(s));
+  const guessed = otherYear && !YEAR_WORDS.test(s);
+  // "12.1" the day before 12月1日: a slip of the month (or a date still to come), not a year back (explore4 F27).
+  if (guessed) {
+    const w = wallClock(past.date, zone);
+    const thisYear = atLocal(zone, yearIn(now, zone), w.month, w.day, w.hour, w.minute);
+    const ahead = thisYear.getTime() - now.getTime();
+    if (ahead > SLACK_MS && ahead <= SLIP_DAYS * 86_400_000) return { ...reading(thisYear, past.precision, now, zone, true, false), slip: true };
+  }
+  return reading(past.date, past.precision, now, zone, false, guessed);
+}
+
+/** A date named without a year up to this many days ahead is a slip, asked again — not last year's. */
+const SLIP_DAYS = 14;
+
+/** "上上周五", "上上个星期三": the weekday two weeks back (chrono reads it as last week's). */
+const TWO_WEEKS_BACK = /上上\s*(?:个)?\s*(?=周|星期|礼拜|週|禮拜)/;
+
+function twoWeeksBack(s: string, now: Date, zone: string): DateReading | undefined {
+  const last = readDate(s.replace(TWO_WEEKS_BACK, '上'), now, zone);
+  if (!last) return undefined;
+  const date = new Date(last.date.getTime() - 7 * 86_400_000);
+  return reading(date, last.precision, now, zone, false, false);
 }

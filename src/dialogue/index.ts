@@ -14,5 +14,5 @@ export { yuan, whichOneText, correctionOffer, exceedsPaidText } from './messages
 export { sameAsBefore } from './name-words.js';
 export { withoutTakenBack } from './self-correction.js';
 export { storyPlatform, storyItem } from './story-names.js';
-export { storyPageMessage, storyNoOrder, privateTransferSaid, storyBalance, storyToppedUp, storyMoneyTaken, storyOrderUnpaid } from './story-facts.js';
+export { storyPageMessage, storyNoOrder, storyReceived, storySellerSilent, privateTransferSaid, storyBalance, storyToppedUp, storyMoneyTaken, storyOrderUnpaid } from './story-facts.js';
 export { accountRecoveredSaid, recoveryDay, withoutRecovery } from './recovered.js';

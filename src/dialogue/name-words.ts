@@ -4,6 +4,8 @@
 // previous case ("跟上一单一样", "同一家"). Text is folded by the caller (values.ts).
 
 export const QQ_ID = /(?:qq|扣扣|企鹅)\s*(?:号码?)?\s*(?:是|为|:|：)?\s*(\d{5,11})(?!\d)/i;
+/** A seller's phone: 商家电话13812345678, 客服手机 139…. */
+export const PHONE_ID = /(?:电话|手机|手机号|联系方式)\s*(?:号码?)?\s*(?:是|为|:|：)?\s*(1[3-9]\d{9})(?!\d)/;
 export const WECHAT_ID = /(?:微信|vx|wx|v信|威信)\s*(?:号)?\s*(?:是|为|:|：)?\s*([a-z][\w-]{5,19}|\d{6,11})(?![\w-])/i;
 
 /**
@@ -21,7 +23,7 @@ const bareOf = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '');
  * ("星辰点卡店 QQ 12345678" is kept whole by the caller).
  */
 export function contactOnly(s: string): string | undefined {
-  for (const [re, label] of [[QQ_ID, 'QQ'], [WECHAT_ID, '微信']] as const) {
+  for (const [re, label] of [[QQ_ID, 'QQ'], [WECHAT_ID, '微信'], [PHONE_ID, '电话']] as const) {
     const m = re.exec(s);
     if (!m) continue;
     const rest = bareOf(s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length));

@@ -56,3 +56,16 @@ export function storyMoneyTaken(text: string): boolean {
 export function storyOrderUnpaid(text: string): boolean {
   return /订单[^，。,；;]{0,8}(?:待支付|未支付|待付款|未付款)/.test(fold(text, { lowerCase: false }));
 }
+
+/** "结果给我的是7天体验卡", "发过来的是月卡", "收到的却是…": what arrived instead, in a 货不对板 story (explore4 F8). */
+const RECEIVED = /(?:给我的|发给我的|发我的|发过来的|发来的|收到的|到手的|拿到的|发的)(?:却|竟然|居然|只)?(?:是|只有)\s*([^\s，,。；;！!？?]{2,20})/;
+
+export function storyReceived(text: string): string | undefined {
+  const m = RECEIVED.exec(fold(withoutCardKeys(text), { lowerCase: false }));
+  return m ? m[1].replace(/(?:啊|呀|吧|的|了)+$/, '') : undefined;
+}
+
+/** "客服也不回", "商家一直不理我", "卖家已读不回": the seller does not answer (explore4 F1). */
+export function storySellerSilent(text: string): boolean {
+  return /(?:客服|商家|卖家|老板|店家|对方)(?:也|都|一直|根本|还是|就)*(?:不回|没回|不理|没人理|已读不回|联系不上|找不到人)/.test(fold(text, { lowerCase: false }));
+}

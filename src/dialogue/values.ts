@@ -63,6 +63,14 @@ const CHATTER: readonly RegExp[] = [
   /(?<=^|[\s,，。、])(?:网站|平台|店铺?|卡盟|商家|卖家)?(?:的)?(?:名字|名称)?(?:就)?(?:叫|是)这个(?:名字)?(?:啊|吧|呀)?(?=$|[\s,，。、])/g,
 ];
 
+/** Of "是X不是Y" / "不是Y 是X" / "X 不是Y", the X; the text unchanged otherwise. */
+function affirmedName(s: string): string {
+  const notFirst = /^(?:不对[\s,，]*)?不是\s*\S+?[\s,，]+(?:而)?(?:是|叫)\s*(\S{2,})$/.exec(s);
+  if (notFirst) return notFirst[1];
+  const isFirst = /^(?:不对[\s,，]*)?(?:是|叫)?\s*(\S{2,}?)[\s,，]*(?:而)?不是\s*\S{2,}$/.exec(s);
+  return isFirst ? isFirst[1] : s;
+}
+
 /** A name with the user's chatter taken out; the text as it was when nothing, or too little, would be left. */
 function withoutChatter(s: string): string {
   let out = s;
@@ -97,6 +105,8 @@ export function extractName(text: string, opts: { name?: boolean } = {}): string
   if (contact) return contact;
   s = s.replace(FORGOT_TAIL, '');
   if (opts.name) s = withoutChatter(s);
+  // "是星辰数码不是星辰点卡店", "不是星辰点卡店 是星辰数码": the name is the one affirmed (explore4 F29).
+  if (opts.name) s = affirmedName(s);
   s = s.replace(HEDGE_LEAD, '');
   for (let k = 0; k < 2; k++) {
     const lead = LEAD.exec(s);

@@ -15,7 +15,7 @@ import { GREETING } from '../flow/answers.js';
 import { localYmd } from '../calendar/workdays.js';
 import { twoChannelsSaid } from '../flow/channels.js';
 import { law } from '../knowledge/law.js';
-import { accountRecoveredSaid, findCardKeys, privateTransferSaid, recoveryDay, withoutRecovery, storyBalance, storyItem, storyMoneyTaken, storyNoOrder, storyOrderUnpaid, storyPageMessage, storyToppedUp, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
+import { accountRecoveredSaid, findCardKeys, privateTransferSaid, recoveryDay, withoutRecovery, storyBalance, storyItem, storyMoneyTaken, storyNoOrder, storyOrderUnpaid, storyPageMessage, storyReceived, storySellerSilent, storyToppedUp, storyPlatform, withoutCardKeys, withoutTakenBack, fold, matchOption, optionSpecs, readConfirmation, readDate, typedNumber, type Confirmation } from '../dialogue/index.js';
 
 /** Facts of the story that are no question's answer but set the case's route (explore3 F32, F16): kept through a correction or a pick. */
 const ROUTE_FACTS: ReadonlySet<string> = new Set(['privateTransfer', 'accountRecovered']);
@@ -63,6 +63,14 @@ export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: strin
     // "支付宝扣了68": the money was taken — 是否扣款 is not asked again (session 7).
     if (storyMoneyTaken(text)) all.moneyTaken = 'yes';
   }
+  // "客服也不回" (explore4 F1): the seller's answer so far, not asked again.
+  if (flow.id === 'not_received' && text && storySellerSilent(text)) all.sellerContact = 'no_reply';
+  // 货不对板 (explore4 F8): "买爱奇艺黄金会员年卡 结果给我的是7天体验卡" — what arrived, and the item as what was promised.
+  if (flow.id === 'not_as_described' && text) {
+    const received = storyReceived(text);
+    if (received) all.received = received;
+    if (received && typeof all.item === 'string') all.promised = all.item;
+  }
   const asked = new Set(flow.questions.map((q) => q.id));
   return Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k)));
 }
@@ -82,6 +90,8 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
   else if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
   if (typeof f.paidAt === 'string') parts.push(dayOnly ? formatDate(f.paidAt, zone, now) : formatDateTime(f.paidAt, zone, now));
   if (typeof f.item === 'string') parts.push(f.item);
+  if (f.sellerContact === 'no_reply') parts.push(t('nlu.seller_silent'));
+  if (scenario === 'not_as_described' && typeof f.received === 'string') parts.push(t('nlu.received', { text: f.received }));
   if (scenario === 'payment_failed' && typeof f.errorShown === 'string') parts.push(t('nlu.page_said', { text: f.errorShown }));
   if (scenario === 'payment_failed' && f.orderExists === 'none') parts.push(t('opt.orderExists.none'));
   if (scenario === 'payment_failed' && f.orderExists === 'yes_unpaid') parts.push(t('nlu.order_unpaid'));
@@ -164,6 +174,12 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       // with no yes/no and no scenario named, the message is a new story that reads confidently as
       // another scenario ("同一笔订单扣了我两次，每次39.9"): then it is read again, keeping the facts
       // found before that it does not replace.
+      // "6" where the buttons are 1 and 2: a slip, not a sum — the question again (explore4 F9).
+      const n = typedNumber(text);
+      if (n !== undefined && n < 10) {
+        confirm(ctx, pending.scenario, pending.facts, t('nlu.confirm_pick'));
+        return true;
+      }
       const conf = readConfirmation(text, ctx.now, zone);
       if (conf.kind === 'correct' && conf.said === 'unknown' && !conf.scenario) {
         u = understand(folded, ctx.now, zone);
@@ -238,10 +254,11 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
     return true;
   }
 
-  function confirm(ctx: TurnContext, scenario: ScenarioId, facts: Facts): void {
+  function confirm(ctx: TurnContext, scenario: ScenarioId, facts: Facts, prefix?: string): void {
     ctx.ext.set(NS, { scenario, facts });
+    const line = t('nlu.confirm', { summary: summary(scenario, facts, zone, ctx.now) });
     ctx.reply({
-      text: t('nlu.confirm', { summary: summary(scenario, facts, zone, ctx.now) }),
+      text: prefix ? `${prefix}\n${line}` : line,
       choices: [button({ kind: 'understand', answer: 'yes' }, t('nlu.yes')), button({ kind: 'understand', answer: 'no' }, t('nlu.no'))],
     });
   }
@@ -257,7 +274,9 @@ export function registerUnderstanding(router: Router, zone: string, flows: Reado
       const scenario = conf.scenario ?? pending.scenario!;
       const asked = new Set(flows[scenario].questions.map((q) => q.id));
       const facts = Object.fromEntries(Object.entries({ ...pending.facts, ...conf.facts }).filter(([k]) => asked.has(k) || ROUTE_FACTS.has(k)));
-      confirm(ctx, scenario, facts);
+      // "不对 是账号被找回了": what the line already says — said so, and how to correct one item (explore4 F9).
+      const same = scenario === pending.scenario && JSON.stringify(facts) === JSON.stringify(pending.facts);
+      confirm(ctx, scenario, facts, same ? t('nlu.correct_same') : undefined);
       return true;
     }
     ctx.ext.set(NS, { facts: pending.facts });

@@ -1,6 +1,7 @@
 // Turns a user's answer into a fact value, validated with zod. Parsing is shared with the NLU.
 import { z } from 'zod';
 import { isOrderShaped } from '../privacy/mask.js';
+import { carriesPersonalNumber } from '../privacy/personal.js';
 import type { AnswerKind, FactValue, Question } from './types.js';
 import { parseAmount } from '../nlu/amount.js';
 import { parseWhenDetailed } from '../nlu/time.js';
@@ -17,7 +18,7 @@ import { readDate } from '../dialogue/dates.js';
 import { withoutTakenBack } from '../dialogue/self-correction.js';
 
 /** `why` names a specific problem the re-ask should mention (locale key reask.why.<why>). */
-export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'acknowledged' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance' | 'insult' | 'same_as_before' | 'what_order'; ids?: string[] };
+export type ParseResult = { ok: true; value: FactValue; yearGuessed?: boolean } | { ok: false; why?: 'future' | 'unknown' | 'no_letters' | 'not_a_name' | 'acknowledged' | 'ambiguous' | 'approximate' | 'month_only' | 'vague' | 'card_key' | 'vague_fact' | 'unused_term' | 'foreign' | 'approximate_balance' | 'insult' | 'same_as_before' | 'what_order' | 'personal_id' | 'future_slip'; ids?: string[] };
 
 const text = z.string().trim().min(1).max(500);
 const amount = z.number().positive().max(1_000_000);
@@ -100,6 +101,9 @@ const NOT_REMEMBERED = /记不清|不记得|记不住|忘了|忘记了|想不起
 /** Says only that it was different, not what it was. */
 const NO_CONTENT = /^(?:反正|就是|总之)?(?:和|跟|与)?(?:页面|商品页|描述|说明|宣传|广告)?(?:上)?(?:写的|说的|的)?(?:不一样|不对|不符|不是一回事|对不上|有出入|差很多|货不对板)(?:啊|呀|吧|的|了)*$|^(?:反正|就是)?不对(?:啊|呀|吧|的|了)*$/;
 
+/** "上面说了", "我刚才说过了", "我都说了就是" before a fact. */
+const SAID_BEFORE = /^(?:(?:我|都|我都)?(?:刚才?|刚刚|上面|前面|之前|已经)(?:都|也)?(?:说|讲|写|发)(?:过)?了?|我?都?说(?:过)?了)(?:啊|呀|吧|的|嘛)?[\s,，。:：!！]*(?:就是|是)?\s*/;
+
 /** Free-text questions whose answer is a name: it must be one (checkName). */
 const NAME_IDS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
 const CN_COUNT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -114,9 +118,14 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
   const input = q.kind === 'amount' || q.kind === 'time' ? withoutTakenBack(raw.trim(), now, zone) : raw.trim();
   switch (q.kind) {
     case 'text': {
+      // The user's 身份证号, bank card or own phone in a free-text answer: never stored, never in a letter (explore4 F41).
+      if (carriesPersonalNumber(input)) return { ok: false, why: 'personal_id' };
       // What the listing promised / what arrived: the letter quotes it, so "记不清", "反正不对",
       // "和页面上写的不一样" are not the fact — asked again, saying what is needed.
       if (DESCRIBED_IDS.has(q.id)) {
+        // "上面说了 7天体验卡": the letter quotes the fact, not the user's impatience (explore4 F8).
+        const said = SAID_BEFORE.exec(input);
+        if (said && input.length - said[0].length >= 2) return readTyped(q, input.slice(said[0].length), now, zone);
         if (NOT_REMEMBERED.test(input)) return { ok: false, why: 'unknown' };
         if (NO_CONTENT.test(input.replace(/[\s,，。.!！~～]/g, ''))) return { ok: false, why: 'vague_fact' };
       }
@@ -156,6 +165,9 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       // A subscription's unused time (还剩大概半年没用, 还有3个月): the letters need the money — say how to count it.
       if (q.id === 'balance' && UNUSED_TERM.test(fold(input)) && !/[元块¥]/.test(input)) return { ok: false, why: 'unused_term' };
       if (ROUGHLY.test(fold(input))) return { ok: false, why: 'approximate' };
+      // A bare 2000 / 1999 asked "付了多少钱？" is the sum, not a year (explore4 F10).
+      const bareYear = /^((?:19|20)\d\d)[。.!！]?$/.exec(fold(input));
+      if (bareYear) return { ok: true, value: Number(bareYear[1]) };
       const r = amount.safeParse(extractAmount(input));
       if (r.success) return { ok: true, value: Math.round(r.data * 100) / 100 };
       // Another currency ($15, 15美元, 100港币): the letters need the yuan the bill shows.
@@ -176,7 +188,7 @@ export function readTyped(q: Question, raw: string, now: Date, zone: string): Pa
       if (MONTH_ONLY.test(fold(input)) && !DAY_NAMED.test(fold(input))) return { ok: false, why: 'month_only' };
       const d = readDate(input, now, zone);
       if (!d) return FUTURE_WORDS.test(input) ? { ok: false, why: 'future' } : { ok: false };
-      if (d.future) return { ok: false, why: 'future' };
+      if (d.future) return { ok: false, why: d.slip ? 'future_slip' : 'future' };
       return { ok: true, value: d.value, yearGuessed: d.yearGuessed || undefined };
     }
     case 'payment': {

@@ -16,6 +16,9 @@ import { optionText } from './facts-text.js';
 import { askReply, assessmentText, declinedReply, evidenceReply } from './replies.js';
 import { channelFacts } from './channels.js';
 import { aheadAnswers, NO_ORDER, repeatedFact, type Ahead } from './ahead.js';
+import { splitNameAnswer, storyAtName } from './split-answer.js';
+import { storyPlatform } from '../dialogue/story-names.js';
+import { extractPlatform } from '../nlu/entities.js';
 import { fold } from '../dialogue/fold.js';
 import { factText } from './facts-text.js';
 import { accountRecoveredSaid } from '../dialogue/recovered.js';
@@ -124,8 +127,9 @@ export const TXN_LABEL = /(?:交易单号|交易號|交易单號|交易号|交�
 const SIDE: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?:收费|要钱|花钱|付费)(?:吗|么|嘛|不)|免费(?:吗|么|嘛)?[?？]?$/, 'intake.side.free'],
   [/(?:真人|机器人|人工)(?:吗|么|嘛)|你是谁/, 'intake.side.bot'],
-  [/(?:给你|发你|告诉你)[^？?]{0,8}安全(?:吗|么|嘛)|(?:安全|泄露|隐私)(?:吗|么|嘛)[?？]?$/, 'intake.side.safe'],
-  [/(?:能|可以)退(?:吗|么|嘛|不)|能不能退|退得回来(?:吗|么)|能追回(?:来)?(?:吗|么)/, 'intake.side.refundable'],
+  [/(?:给你|发你|告诉你)[^？?]{0,8}安全(?:吗|么|嘛)|(?:安全|泄露|泄漏|隐私)(?:吗|么|嘛)[?？]?$|(?:会不会|会|是否|不会)(?:把我的?\S{0,6})?(?:泄露|泄漏|外泄|被卖|卖(?:掉|给别人))/, 'intake.side.safe'],
+  [/(?:要|需要|得)?多(?:久|长时间)(?:才|能)?(?:能|可以|会)?(?:退|到账|解决|有结果|处理|搞定)/, 'intake.side.how_long'],
+  [/(?:能|可以)退(?:回来)?(?:吗|么|嘛|不)|能不能退|退得回来(?:吗|么)|能追回(?:来)?(?:吗|么)/, 'intake.side.refundable'],
 ];
 
 function holdOn(i: StepInput, q: Question, key: string, offerSkip = false): StepResult {
@@ -144,21 +148,26 @@ const SAME_EACH = /^(?:每次|每笔|都|两次|几次)?(?:都)?(?:是)?(?:跟|�
 /** Name questions: an answer that reads as a name may still say there is no order number. */
 const NAME_QS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
 
-/** Facts given ahead of their questions: kept (those questions are then not asked); the open one again, no strike. */
-function keptAhead(i: StepInput, q: Question, ahead: readonly Ahead[]): StepResult {
-  const facts = { ...i.facts };
-  for (const x of ahead) facts[x.q.id] = x.value;
+/** The facts kept, as one line: "金额 128元，支付方式 微信支付". */
+function aheadSaid(i: StepInput, ahead: readonly Ahead[]): Text {
   // Each fact after the first carries its separator (…_more keys): no punctuation in the step.
   const said = ahead.map((x, n) => {
     const more = n > 0 ? '_more' : '';
     return x.value === null ? msg(`intake.ahead_none${more}`, { label: msg(`label.${x.q.id}`) }) : msg(`intake.ahead_fact${more}`, { label: msg(`label.${x.q.id}`), value: factText(i.flow, x.q, x.value, i.zone) });
   });
+  return join(said, '');
+}
+
+/** Facts given ahead of their questions: kept (those questions are then not asked); the open one again, no strike. */
+function keptAhead(i: StepInput, q: Question, ahead: readonly Ahead[]): StepResult {
+  const facts = { ...i.facts };
+  for (const x of ahead) facts[x.q.id] = x.value;
   const reasks = i.state.q === q.id ? i.state.reasks : 0;
   const history = [...i.state.history.filter((h) => !ahead.some((x) => x.q.id === h)), ...ahead.map((x) => x.q.id)];
   return {
     facts,
     state: { ...i.state, stage: 'intake', q: q.id, reasks, history },
-    effects: [{ type: 'reply', reply: askReply(i.flow, q, reasks, msg('intake.ahead', { facts: join(said, '') }), facts) }],
+    effects: [{ type: 'reply', reply: askReply(i.flow, q, reasks, msg('intake.ahead', { facts: aheadSaid(i, ahead) }), facts) }],
   };
 }
 
@@ -188,8 +197,30 @@ export function intake(i: StepInput): StepResult {
         return { facts: f, state: { ...state, q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, reasks, msg('coach.reversal.noted', { txn: r.value as string }), f) }] };
       }
     }
+    // At a free-text question a side question reads as a name ("收费吗" as the platform): it is never one (explore4 F33).
     const side = text.length <= 30 ? SIDE.find(([re]) => re.test(text)) : undefined;
-    if (side && readTyped(q, text, i.now, i.zone).ok === false) return holdOn(i, q, side[1]);
+    if (side && (q.kind === 'text' || readTyped(q, text, i.now, i.zone).ok === false)) return holdOn(i, q, side[1]);
+    if (NAME_QS.has(q.id)) {
+      // A story typed where a name was asked (explore4 F1): no name; the facts it tells are kept, the name asked again.
+      const story = storyAtName(flow, facts, q, text, i.now, i.zone);
+      if (story) {
+        const f = { ...facts, ...Object.fromEntries(story.map((x) => [x.q.id, x.value])) };
+        // "在小年卡盟买的点券 没到账 付了100" at 在哪个平台…: the story names the platform — that is the answer.
+        const named = q.id === 'platform' ? storyPlatform(extractPlatform(text), text) : undefined;
+        const history = [...i.state.history.filter((h) => !story.some((x) => x.q.id === h)), ...story.map((x) => x.q.id)];
+        const withStory: StepInput = { ...i, facts: f, state: { ...i.state, history } };
+        if (named) return accept(withStory, q, named, story.length ? msg('intake.ahead_split', { facts: aheadSaid(i, story) }) : undefined);
+        const prefix = story.length ? join([msg('reask.why.story'), msg('intake.ahead_split', { facts: aheadSaid(i, story) })], '') : msg('reask.why.story');
+        return holdOnWith(withStory, q, prefix, true);
+      }
+      // The name with facts for later questions beside it (explore4 F28): the name stored, the facts kept for theirs.
+      const split = splitNameAnswer(flow, facts, q, text, i.now, i.zone);
+      if (split) {
+        const f = { ...facts, ...Object.fromEntries(split.ahead.map((x) => [x.q.id, x.value])) };
+        const history = i.state.history.filter((h) => !split.ahead.some((x) => x.q.id === h));
+        return accept({ ...i, facts: f, state: { ...i.state, history: [...history, ...split.ahead.map((x) => x.q.id)] } }, q, split.value, msg('intake.ahead_split', { facts: aheadSaid(i, split.ahead) }));
+      }
+    }
   }
   // 多扣了多少钱？ "一样" / "每次都一样" (explore4 F2): each extra debit was the price — (debits − 1) × price.
   if (event.type === 'text' && q.id === 'extraAmount' && SAME_EACH.test(fold(event.text).replace(/[\s,，。.!！啊呀吧的]/g, '')) && typeof facts.amount === 'number' && typeof facts.chargeCount === 'number' && facts.chargeCount >= 2) {
@@ -214,6 +245,8 @@ export function intake(i: StepInput): StepResult {
     const day = (v: string) => (v.includes('T') ? localYmd(new Date(v), i.zone) : v.slice(0, 10));
     if (day(a.value) < day(facts.paidAt)) return reask(i, q, 'before_paid');
   }
+  // "我说了就是垃圾卡盟" at 买的是什么: the platform again, not the goods (explore4 F30).
+  if (a.type === 'value' && q.id === 'item' && typeof a.value === 'string' && (a.value === facts.platform || /(?:卡盟|发卡网)$/.test(a.value))) return reask(i, q, 'platform_as_item');
   // 多扣 more than the extra debits could take (100元 × 2 debits → at most 100 extra): asked again, saying why.
   if (a.type === 'value' && q.id === 'extraAmount' && typeof a.value === 'number' && typeof facts.amount === 'number' && typeof facts.chargeCount === 'number' && facts.chargeCount >= 2) {
     if (a.value > (facts.chargeCount - 1) * facts.amount + 0.005) return reask(i, q, 'extra_too_big');
@@ -242,6 +275,9 @@ export function intake(i: StepInput): StepResult {
       ],
     };
   }
-  // start / repeat: ask (again), keeping the re-ask count of the open question.
-  return { facts, state: { ...state, stage: 'intake', q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, state.q === q.id ? state.reasks : 0, undefined, facts) }] };
+  // start / repeat: ask (again), keeping the re-ask count of the open question. Coming back (继续 after
+  // 进度) is no wrong answer: the question with 跳过, without "没法识别" (explore4 F3).
+  const reasks = state.q === q.id ? state.reasks : 0;
+  const back = event.type === 'repeat' && reasks > 0 ? msg('intake.resume') : undefined;
+  return { facts, state: { ...state, stage: 'intake', q: q.id }, effects: [{ type: 'reply', reply: askReply(flow, q, reasks, back, facts) }] };
 }

@@ -8,7 +8,10 @@ describe('readDate on 2026-11-29 15:00 Asia/Shanghai', () => {
   it.each<[string, string, boolean, boolean, boolean]>([
     // text, value, future, otherYear, yearGuessed
     ['12月25日', '2025-12-25', false, true, true],
-    ['12月1日', '2025-12-01', false, true, true],
+    // A year-less date two days ahead is a slip of the month, asked again — not last year's (explore4 F27).
+    ['12月1日', '2026-12-01', true, false, false],
+    ['12.1', '2026-12-01', true, false, false],
+    ['12月14日', '2025-12-14', false, true, true],
     ['12月25号', '2025-12-25', false, true, true],
     ['2026年12月1日', '2026-12-01', true, false, false],
     ['2026-12-01', '2026-12-01', true, false, false],
@@ -22,6 +25,9 @@ describe('readDate on 2026-11-29 15:00 Asia/Shanghai', () => {
     ['前天', '2026-11-27', false, false, false],
     ['上周五', '2026-11-27', false, false, false],
     ['上週五', '2026-11-27', false, false, false],
+    ['上上周五', '2026-11-20', false, false, false],
+    ['上上周五晚上', '2026-11-20', false, false, false],
+    ['上上个星期三', '2026-11-18', false, false, false],
     ['三天前', '2026-11-26', false, false, false],
     ['明天', '2026-11-30', true, false, false],
     ['下周一', '2026-12-07', true, false, false],

@@ -2,6 +2,8 @@
 // refusing fabricated claims, the tone check.
 const understanding: Record<string, string> = {
   'nlu.confirm': '我理解为：{summary} — 对吗？',
+  'nlu.correct_same': '这和下面这行说的一样，我没有改动。哪一项不对可以直接说，例如“付款时间是11月23日”“金额是450”。',
+  'nlu.confirm_pick': '请回 1（对，开始）或 2（不对，我自己选）；哪一项不对也可以直接说，例如“金额是450”。',
   'nlu.yes': '对，开始',
   'nlu.no': '不对，我自己选',
   'nlu.pick': '我还不确定你遇到的是哪种情况，请选一个：',
@@ -15,6 +17,8 @@ const understanding: Record<string, string> = {
   'nlu.two_channels': '{a}和{b}都扣了',
   'nlu.order_unpaid': '订单显示待支付',
   'nlu.money_taken': '钱已经扣了',
+  'nlu.seller_silent': '商家不回复',
+  'nlu.received': '收到的是“{text}”',
   'nlu.page_said': '页面提示“{text}”',
   'nlu.none': '都不是',
   'nlu.none_reply': '这几种之外的情况我能帮的不多。如果是买了不想要、想反悔：虚拟商品（卡密、充值、激活码）一般不支持七日无理由退货，可以礼貌地问商家能不能协商退款，但没有强制的依据。如果是别的问题，可以换个说法把经过告诉我：付了多少钱、买的什么、现在卡在哪一步。',
