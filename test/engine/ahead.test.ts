@@ -235,3 +235,24 @@ describe('刷不了 story facts (session 7)', () => {
     expect(c.facts.orderExists).toBe('yes_unpaid');
   });
 });
+
+describe('a time at a name question', () => {
+  it('"前天晚上9点多" at 卖家叫什么？ is the time paid, not the seller', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    atMerchant(d);
+    d.say('前天晚上9点多');
+    const c = d.activeCase()!;
+    expect(c.facts.merchant).toBeUndefined();
+    expect(typeof c.facts.paidAt).toBe('string');
+    expect(c.state.q).toBe('merchant');
+  });
+
+  it('a shop named with numerals (七七点卡) is still a name', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    atMerchant(d);
+    d.say('七七点卡');
+    expect(d.activeCase()!.facts.merchant).toBe('七七点卡');
+  });
+});
