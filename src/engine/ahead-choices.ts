@@ -20,6 +20,7 @@ import type { Router, TurnContext } from './routes.js';
 /** After the intake references (160), before the case step (1000). */
 const ORDER_AHEAD = 165;
 const DONT_KNOW = /^(?:我)?(?:也|还)?(?:跳过|不知道|不清楚|忘了|忘记了|不记得了?|记不清了?|不确定|不晓得|没注意|不太清楚|不太确定|说不准|不好说|没印象|搞不清)(?:啊|了|呀|吧|哦|呢|诶)*[。.!！?？]*$/;
+const NAME_QS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
 /** Longer text is a story, read elsewhere. */
 const MAX_CHARS = 16;
 
@@ -41,18 +42,22 @@ export function registerAheadChoices(router: Router, d: { repo: Repo; zone: stri
       if (!q) return false;
       // An answer to the open question is the step's.
       if (q.kind === 'choice' && matchOption(text, questionOptions(flow.id, q.id, q.options ?? [])).kind !== 'none') return false;
-      if (q.kind !== 'choice' && readTyped(q, text, ctx.now, d.zone).ok) return false;
+      // At a name question an option's whole label or synonym ("即时", "完全没到账") is that option, not a name.
+      const nameQ = q.kind === 'text' && NAME_QS.has(q.id);
+      if (q.kind !== 'choice' && !nameQ && readTyped(q, text, ctx.now, d.zone).ok) return false;
       // Anything else the step takes as an answer (多扣 "一样", a time relative to the payment…) is its own:
       // only words it would ask again for are read here. The step is pure, so asking it costs no write.
       const own = intake({ flow, facts: c.facts, state: c.state, event: { type: 'text', text }, now: ctx.now, zone: d.zone, timings: d.timings });
       const reasked = own.state.q === c.state.q && own.state.reasks > c.state.reasks;
       const skippedAsBad = own.facts[q.id] === null && !(q.id in c.facts) && c.state.q === q.id && c.state.reasks >= MAX_REASKS;
-      if (!reasked && !skippedAsBad) return false;
+      const tookAsName = nameQ && own.facts[q.id] !== undefined && own.facts[q.id] !== null && c.facts[q.id] === undefined;
+      if (!reasked && !skippedAsBad && !tookAsName) return false;
       const hits: { q: Question; option: string }[] = [];
       for (const later of flow.questions.slice(at + 1)) {
         if (later.kind !== 'choice' || later.id in c.facts || (later.when && !later.when(c.facts))) continue;
         const m = matchOption(text, questionOptions(flow.id, later.id, later.options ?? []));
-        if (m.kind === 'match' && (m.how === 'exact' || m.how === 'synonym' || m.how === 'contains')) hits.push({ q: later, option: m.id });
+        const strong = m.kind === 'match' && (m.how === 'exact' || m.how === 'synonym' || (m.how === 'contains' && !tookAsName));
+        if (m.kind === 'match' && strong) hits.push({ q: later, option: m.id });
       }
       if (hits.length !== 1) return false;
       const [hit] = hits;

@@ -256,3 +256,18 @@ describe('a time at a name question', () => {
     expect(d.activeCase()!.facts.merchant).toBe('七七点卡');
   });
 });
+
+describe('an option\'s whole label at a name question', () => {
+  it('"即时" and "完全没到账" at 卖家叫什么？ are those options, not the seller\'s name', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    atMerchant(d);
+    d.say('即时');
+    d.say('完全没到账');
+    const c = d.activeCase()!;
+    expect(c.facts.merchant).toBeUndefined();
+    expect(c.facts.promisedTime).toBe('instant');
+    expect(c.facts.goodsState).toBe('nothing');
+    expect(c.state.q).toBe('merchant');
+  });
+});
