@@ -28,11 +28,14 @@ export const SAY_OTHERWISE = /(?:能不能|可不可以|可以|能否|要不|就
 const FAKE_ASK = /(?:能不能|可不可以|能否|帮我|给我|替我|要不)[^。！？!?]{0,10}(?:p|ps|伪造|编造)|(?:改|修|合|做|弄|p)[^。！？!?]{0,6}(?:截图|图片|聊天记录|账单|订单)|(?:截图|图片|聊天记录|账单)[^。！？!?]{0,6}(?:改|修|合|p)/i;
 
 /** A seller speaking: "我是卖家", "我是开店的", "买家…投诉我". */
-const SELLER_VOICE = /我是(?:卖家|商家|店主|老板|卖号的|开店的|发卡的|卡盟站长|站长)|我(?:这边|这里)?是(?:做|开)(?:卡盟|店)的|(?:买家|顾客|客户)[^。！？!?]{0,20}(?:投诉|举报|申诉|退款|差评|告)(?:了)?我(?!的)/;
+const SELLER_VOICE = /我是(?:卖家|商家|店主|老板|卖号的|开店的|发卡的|卡盟站长|站长)(?!的)|我(?:这边|这里)?是(?:做|开)(?:卡盟|店)的|(?:买家|顾客|客户)[^。！？!?]{0,20}(?:投诉|举报|申诉|退款|差评|告)(?:了)?我(?!的)/;
 
 /** Another order with the same trouble: "还有一张同样的卡也没到账", "另外一单也没到". */
 const SECOND_ORDER =
   /(?:还有|另外(?:还有)?|另有|又(?:买|充)了)(?:一|1|两|2|几)?(?:张|单|笔|个|次|份)[^。！？!?]{0,12}(?:也|同样|一样|都)[^。！？!?]{0,4}(?:没到账|没到|没收到|没发货|没发|不能用|用不了|无效|被(?:人)?用|已(?:被)?使用|有问题)/;
+
+/** The other side's claim reported ("商家说我已经用过了 但我根本没收到"), not the user's own admission (review R19). */
+const REPORTED = /(?:商家|卖家|客服|对方|老板|店家|平台|他|她)(?:们)?(?:非|硬|一口咬定|咬定|却)?(?:说|讲|称|认为|表示|声称)|根本没(?:收到|到账|用)|没收到/;
 
 export function registerHonest(router: Router, order: number): void {
   router.text(
@@ -49,18 +52,18 @@ export function registerHonest(router: Router, order: number): void {
         // "能不能说没用过" names the option 没用, but asks to say what was not so.
         if (SAY_OTHERWISE.test(s)) return decline(ctx);
         if (ctx.choice && !(ctx.choice.kind === 'answer' && ctx.choice.option === 'in_use')) return false;
-        if (OWN_USE.test(s) && !TRIED.test(s) && !NOT_USED.test(s)) return used(ctx, c);
+        if (OWN_USE.test(s) && !TRIED.test(s) && !NOT_USED.test(s) && !REPORTED.test(s)) return used(ctx, c);
         return false;
       }
       // 未到账: "其实我用过了" at 到账了吗 is its option 收到了，也用了 (the step says what that means).
-      if (c.state.stage === 'intake' && c.state.q === 'goodsState' && OWN_USE.test(s) && !NOT_USED.test(s)) {
+      if (c.state.stage === 'intake' && c.state.q === 'goodsState' && OWN_USE.test(s) && !NOT_USED.test(s) && !REPORTED.test(s)) {
         if (SAY_OTHERWISE.test(s)) return decline(ctx);
         ctx.reply({ text: t('honest.used_thanks') });
         ctx.stepCase(c, { type: 'choice', id: encodeChoice({ kind: 'answer', option: 'used' }) });
         return true;
       }
       // …and said on a 未到账 step: the guard's admission reply (货不对板 / 卡密 offered), never its refusal.
-      if (!ctx.choice && c.scenario === 'not_received' && (c.state.stage === 'ladder' || c.state.stage === 'evidence') && OWN_ADMIT.test(s) && !SAY_OTHERWISE.test(s)) {
+      if (!ctx.choice && c.scenario === 'not_received' && (c.state.stage === 'ladder' || c.state.stage === 'evidence') && OWN_ADMIT.test(s) && !SAY_OTHERWISE.test(s) && !REPORTED.test(s)) {
         const g = guardReply({ mode: 'admission', match: s }, c.scenario, c.facts);
         const offers = g.offerScenarios.map((sc) => button({ kind: 'coach', op: 'sw', arg: sc }, t('coach.switch.to', { scenario: t(`scenario.${sc}`) })));
         ctx.reply({ text: g.text, choices: [...offers, button({ kind: 'menu', action: 'continue' }, t('coach.continue'))] });

@@ -28,7 +28,10 @@ export interface RungWordsDeps extends RungDeps {
 
 const N = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)';
 /** The money came back twice. */
-const TWICE = /(?:收到|退|到账|到)(?:了)?(?:两次|两笔|两份|双份|两遍)|两边(?:都)?退|都退(?:款|钱)?了|重复退款|多退了|退重了/;
+const TWICE = /(?:收到|退|到账|到)(?:了)?(?:两次|两笔|两份|双份|两遍)|两边(?:都)?退|(?:和|跟|与)[^，。,！!？?]{1,8}都退(?:款|钱)?了|重复退款|多退了|退重了/;
+/** …told by the user, not reported from the other side (商家说都退了) nor denied (但我一分钱没收到; review R11). */
+const THEY_SAID = /(?:商家|卖家|客服|对方|老板|店家|平台|他|她)(?:们)?(?:说|讲|称|表示|回复|声称)/;
+const NOT_GOT = /没收到|没到账|没到|没看到|没有收到|没退|一分(?:钱)?(?:都|也)?没|没见到/;
 /** A sum alone at 退回了多少钱？: "240", "240块", "¥240". */
 const BARE_SUM = new RegExp(`^[¥￥]?\\s*${N}\\s*(?:块|元|rmb)?(?:钱)?[。.!！]*$`, 'i');
 const SUM = new RegExp(`${N}\\s*(?:块|元|rmb)`, 'i');
@@ -69,7 +72,7 @@ export function registerRungWords(router: Router, order: number, d: RungWordsDep
       const s = normalize(text);
       const rung = rc.rungOf(c);
       const paid = typeof c.facts.amount === 'number' ? c.facts.amount : undefined;
-      if (TWICE.test(s) && paid !== undefined) return doubleRefund(ctx, c, s, paid);
+      if (TWICE.test(s) && paid !== undefined && !THEY_SAID.test(s) && !NOT_GOT.test(s)) return doubleRefund(ctx, c, s, paid);
       if (FEE_DEDUCTED.test(s) && !ALREADY_BACK.test(s) && THEY.test(s)) return feeCut(ctx, c, s, text, paid);
       if (c.scenario === 'not_received' && PART_GOODS.test(s) && !MONEY.test(s)) {
         ctx.reply({ text: t('honest.part_arrived') });

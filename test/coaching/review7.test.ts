@@ -1,0 +1,49 @@
+// Fresh-eyes review of session 7 (/work/wt/data/r7/REVIEW7.md): each test failed before its fix.
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerIntake, Driver, makeApp } from '../helpers.js';
+
+let app: ReturnType<typeof makeApp>;
+afterEach(() => app?.close());
+
+function onSellerRung(overrides: Record<string, { text?: string; choice?: string }> = {}): Driver {
+  app = makeApp();
+  const d = new Driver(app);
+  d.press('s:not_received');
+  answerIntake(d, { amount: { text: '100元' }, ...overrides });
+  d.press('e:done');
+  d.press('r:sent');
+  return d;
+}
+
+describe('review R11: the seller says all was refunded, the user got nothing', () => {
+  for (const said of ['商家说都退了 但我一分钱没收到', '平台说已经退了 商家也说都退了 可我一分没收到']) {
+    it(`"${said}" does not close the case as a double refund`, () => {
+      const d = onSellerRung();
+      const r = d.say(said).map((x) => x.text).join('\n');
+      expect(r).not.toContain('多收的');
+      expect(d.activeCase()?.status).toBe('open');
+    });
+  }
+});
+
+describe('review R19 / R12: the seller\'s claim and a buyer who knows the seller', () => {
+  it('"商家说我已经用过了 但我根本没收到" at 到账了吗 is no admission of use', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    for (const a of ['小年卡盟', '星辰点卡店', '王者点券', '跳过', '100', '支付宝', '昨天', '即时']) d.say(a);
+    expect(d.activeCase()!.state.q).toBe('goodsState');
+    d.say('商家说我已经用过了 但我根本没收到');
+    const c = d.activeCase()!;
+    expect(c.facts.goodsState).not.toBe('used');
+    expect(c.state.stage).toBe('intake');
+    expect(d.log.map((x) => x.text).join('\n')).not.toContain('谢谢你如实说');
+  });
+
+  it('"我是卖家的老客户了，这次买的点卡一直没到账" is a buyer\'s story, not a seller\'s voice', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('我是卖家的老客户了，这次买的点卡一直没到账').map((x) => x.text).join('\n');
+    expect(r).not.toContain('卖家这边能帮的不多');
+  });
+});
