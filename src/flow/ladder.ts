@@ -32,6 +32,13 @@ export function arrivedShare(v: unknown): { total: number; arrived: number } | u
   if (typeof v !== 'string') return undefined;
   const nums = [...v.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
   if (nums.length !== 2) return undefined;
+  // "只到了1000点 还差500点": the second figure is what is missing, not the whole (review R8).
+  const missing = /(?:还差|差了?|少了|缺了?|还有|剩下?的?)\s*(\d+(?:\.\d+)?)/.exec(v);
+  if (missing) {
+    const short = Number(missing[1]);
+    const got = nums.find((n) => n !== short) ?? nums[0];
+    return got > 0 && short > 0 ? { total: got + short, arrived: got } : undefined;
+  }
   const [a, b] = nums;
   const total = Math.max(a, b);
   const arrived = Math.min(a, b);

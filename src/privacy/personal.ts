@@ -30,8 +30,15 @@ const ORDER_BEFORE = /(?:订单号|订单编号|单号|訂單號|交易号|交�
 
 /** Every 身份证号 in the text masked; other text unchanged. */
 export function maskIdCards(text: string): string {
-  if (!text || !/\d{17}/.test(text)) return text;
-  return text.replace(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g, (m, at: number) => (isIdCardNumber(m) && !ORDER_BEFORE.test(text.slice(Math.max(0, at - 12), at)) ? maskIdCard(m) : m));
+  if (!text) return text;
+  // Full-width digits (１１０１…) read as digits (review R1).
+  const t = /[０-９]/.test(text) ? text.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : text;
+  if (!/\d{4}/.test(t)) return t;
+  // Written whole, after letters (sfz110101…), or in groups with spaces or dashes (1101 0119 9001 0112 34).
+  return t.replace(/(?<!\d)\d(?:[ \-]?\d){16}[ \-]?[\dXx](?![\dA-Za-z])/g, (m, at: number) => {
+    const compact = m.replace(/[ \-]/g, '');
+    return isIdCardNumber(compact) && !ORDER_BEFORE.test(t.slice(Math.max(0, at - 12), at)) ? maskIdCard(compact) : m;
+  });
 }
 
 /** A masked 身份证号 as maskIdCards writes it. */

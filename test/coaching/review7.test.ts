@@ -47,3 +47,30 @@ describe('review R19 / R12: the seller\'s claim and a buyer who knows the seller
     expect(r).not.toContain('卖家这边能帮的不多');
   });
 });
+
+describe('review R8: part arrived, the rest said as what is missing', () => {
+  it('"只到了1000点 还差500点" on 150元 → 50元 owed (1000 of 1500 arrived), not 75元', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    d.press('s:not_received');
+    answerIntake(d, { amount: { text: '150' }, goodsState: { choice: 'a:partial' }, arrivedPart: { text: '只到了1000点 还差500点' } });
+    d.press('e:done');
+    const body = d.log.map((r) => r.document?.body ?? '').join('\n');
+    expect(body).toContain('50元');
+    expect(body).not.toContain('75元');
+  });
+});
+
+describe('review R1: a 身份证号 written in groups, full-width or after letters', () => {
+  for (const id of ['1101 0119 9001 0112 34', '110101-19900101-1234', '１１０１０１１９９００１０１１２３４', 'sfz110101199001011234']) {
+    it(`"${id}" typed at 卖家叫什么？ is never stored whole`, () => {
+      app = makeApp();
+      const d = new Driver(app);
+      d.press('s:not_received');
+      d.say('小年卡盟');
+      d.say(id);
+      const stored = JSON.stringify(d.activeCase()!.facts);
+      expect(stored).not.toMatch(/0119\s*9001|19900101/);
+    });
+  }
+});
