@@ -56,7 +56,7 @@ const MONEY_AFTER_ARABIC = /^\s*(?:多|来|余)?\s*(?:元|块钱|块|圆|rmb|cny
 const JIAO_AFTER = /^\s*(?:毛|角)/;
 const FEN_AFTER = /^\s*分钱/;
 const MONEY_CONTEXT_BEFORE =
-  /(?:(?:充|冲|付|花|扣|交|转|骗|赔|亏|借)(?:钱|值)?(?:了|过)?(?:我|他|她|他们|钱)?|给(?:了|过)(?:他|她|他们|商家|卖家|对方)?|充值了?|支付了?|付款了?|扣款|扣费|扣我|被扣|已扣|转账|买了|金额(?:是|为)?|价格(?:是|为)?|价值|面值|面额|单价|每次|每笔|一次|总共|一共|共计|合计|退款?|退我|退回|余额(?:还有|有)?|损失|paid|charged|cost|spent|refund|worth|price|total)\s*[:：]?\s*$/;
+  /(?:(?:充|冲|付|花|扣|交|转|骗|赔|亏|借)(?:钱|值)?(?:了|过)?(?:我|他|她|他们|钱)?|给(?:了|过)(?:他|她|他们|商家|卖家|对方)?|充值了?|支付了?|付款了?|扣款|扣费|扣我|被扣|已扣|转账|买了|金额(?:是|为)?|价格(?:是|为)?|价值|总共|一共|共计|合计|退款?|退我|退回|余额(?:还有|有)?|损失|paid|charged|cost|spent|refund|worth|price|total)\s*[:：]?\s*$/;
 
 // A rate before a sum, the sum right after it (每个月自动续费29.9, 月费15, 每个月都会从我花呗扣款48元) — not when the
 // user says they paid it (按月买的会员 付了30元, 年费会员 付了198元).
@@ -65,6 +65,7 @@ const RATE_BEFORE = /(?:每个?(?:月|年|周|季度?)|月费|年费|按月|包�
 const OTHERS_PAID = /(?<![帮给替])(?:有人|别人|有的人|很多人|不少人|网友|其他人)(?:也|都|还)?(?:被|在)?[^，。,]{0,3}(?:充|付|花|扣|盗刷|损失|买|骗|转)/;
 // A sum naming the goods it bought: 100的点卡, 200的卡密, 50的话费 (their face value — what was paid).
 const GOODS_OF_AFTER = /^\s*的\s*[^，。,；;!！?？\s]{0,6}?(?:预存款|存款|余额|点卡|卡密|充值卡|礼品卡|游戏卡|购物卡|卡|话费|流量|会员|月卡|年卡|季卡|周卡|q币|qb|皮肤|套餐|账号|号|cdk|激活码|兑换码|礼包|订单|东西|货)/;
+const UNIT_BEFORE = /(?:面值|面额|单价|每次|每笔|一次|一笔)\s*(?:是|为)?\s*[:：]?\s*$/;
 // The number itself, Arabic or Chinese, at the start of an after-window.
 const NUM_LEAD = `[\\d.,${CN_NUM_CHARS}]+`;
 // A rate after a sum: "20元一个月", "29.9/月", "15块每月", "198一年".
@@ -181,7 +182,10 @@ export function parseAmountNormalized(s: string, opts: AmountOptions = {}): numb
     }
     let score = 1;
     if (hasMarkerBefore || hasMarkerAfter) score = 3;
-    else if (MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8)) || GOODS_OF_AFTER.test(after)) score = 2;
+    else if (MONEY_CONTEXT_BEFORE.test(lastChars(s, index, 8))) score = 2;
+    // A face value or a unit price (100的点卡, 面值100, 每次30) is money, yet a sum said as paid beats it
+    // ("买了两张50的话费卡 付了100" is 100; review R14).
+    else if (GOODS_OF_AFTER.test(after) || UNIT_BEFORE.test(lastChars(s, index, 6))) score = 1.5;
     // What was actually paid beats a face value: "100元话费 实付98.5".
     if (ACTUALLY_PAID_BEFORE.test(lastChars(s, index, 8))) score = 4;
     found.push({ value, score, index });

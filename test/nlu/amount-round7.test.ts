@@ -16,3 +16,12 @@ describe('amounts, round 7', () => {
     expect(amt('荣耀 50 手机壳 没发货')).toBeUndefined();
   });
 });
+
+describe('review R14: a face value or unit price never beats a sum said as paid', () => {
+  it('"买了两张50的话费卡 付了100" is 100; "单价50…一共付了200" is 200; "买了5张100的卡 总共500" is 500', () => {
+    expect(amt('买了两张50的话费卡 付了100 没到账')).toBe(100);
+    expect(amt('单价50 买了4张 一共付了200 卡密用不了')).toBe(200);
+    expect(amt('买了5张100的卡 总共500 没到账')).toBe(500);
+    expect(amt('买了个100的点卡没到账')).toBe(100);
+  });
+});
