@@ -50,12 +50,15 @@ const ASKS = /[吗嘛？?]|行不行|可不可以|可以吗|能不能|好不好|
 const BARE_GO = /^(?:那|好)?(?:我要|我想|就)?(?:直接)?(?:去)?(?:投诉|找)(?:微信支付|微信|支付宝|支付渠道|银行|发卡行)(?:吧|了)?[。.!！]*$/;
 const PLATFORM_REFUSED = /(?:平台|申诉|申请)[^。！？!?]{0,12}(?:被拒|拒绝|驳回|不给退|没通过|不通过)/;
 const PAST = /(?:之前|以前|上次|去年|前几天|前段时间|上回)[^。！？!?]{0,12}(?:别的|其他|另一|另外)|被骗过|上过当/;
-const FIRST_PERSON = /^(?:其实|我刚发现|刚发现|不好意思|对了|说实话|老实说|唉)?[\s，,]*(?:是)?我(?!们?的?(?:商家|卖家))/;
+const FIRST_PERSON = /^(?:其实|我刚发现|刚发现|不好意思|对了|说实话|老实说|唉)?[\s，,]*(?:是)?我(?!们|的?(?:商家|卖家)|这边|方|司)/;
+const ADDRESSED = /(?:^|[\s，,。！!？?])(?:亲|您|你)(?![们的]?(?:说|讲|问))|是不是你|你自己|^(?:我们|我这边|我方|本店|我司|咱们店)/;
 
 /** What the user's own words on a rung are, or undefined when they may report the other side. */
 export function readOwnWords(text: string, o: { sent: boolean; scenario: string; rung?: string }): OwnWords | undefined {
   const s = text.trim();
-  const THEY = { test: (x: string) => THEY_SAID.test(x) || THEY_DID.test(x) };
+  // Addressed to the user ("你自己填错账号了", "是不是你输错了卡密", "亲 您…") or in the shop's voice ("我们联系不上
+  // 上游", "本店…"): the other side's words pasted as they came, never the user's own (review R6, R7).
+  const THEY = { test: (x: string) => THEY_SAID.test(x) || THEY_DID.test(x) || ADDRESSED.test(x) };
   if (CLOSE_CASE.test(s) && !THEY.test(s)) return 'close_case';
   // "我已经发过去了 他还没回" is just sent; "发了十几条消息都没回" reports the other side's silence.
   const sent = SENT.exec(s);

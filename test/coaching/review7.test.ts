@@ -74,3 +74,17 @@ describe('review R1: a 身份证号 written in groups, full-width or after lette
     });
   }
 });
+
+describe('review R6/R7: the seller\'s words pasted as they came', () => {
+  it('"你自己填错账号了，不关我们的事" is the seller\'s blame, not the user\'s confession', () => {
+    const d = onSellerRung();
+    const r = d.say('你自己填错账号了，不关我们的事').map((x) => x.text + '\n' + (x.document?.body ?? '')).join('\n');
+    expect(r).not.toContain('是我自己的失误');
+    expect(r).not.toContain('谢谢你说实话');
+  });
+  it('"我们联系不上上游" is the shop\'s voice, not the user\'s own words', () => {
+    const d = onSellerRung();
+    const r = d.say('我们联系不上上游').map((x) => x.text).join('\n');
+    expect(r).not.toContain('不是对方的回复');
+  });
+});
