@@ -33,11 +33,12 @@ export function privateTransferSaid(text: string): boolean {
 }
 
 /** The money left on a site, told in a story: 余额300在上面, 余额里还有380, 还有150余额, 还剩200的余额 (explore4 F18). */
-const BALANCE_SAID = /余额\s*(?:里|里面|上)?\s*(?:还有|有|还剩|剩|剩下)?\s*(\d+(?:\.\d+)?)\s*(?:元|块)?|(?:还有|还剩|剩下?|有)\s*(\d+(?:\.\d+)?)\s*(?:元|块)?\s*(?:的)?\s*余额/;
+// Not "用余额300买的" (the channel and the sum paid; review R5): left money is said with 还有/剩 or as stuck there.
+const BALANCE_SAID = /余额\s*(?:里|里面|上)?\s*(?:还有|有|还剩|剩|剩下)\s*(\d+(?:\.\d+)?)\s*(?:元|块)?|余额\s*(\d+(?:\.\d+)?)\s*(?:元|块)?\s*(?:在上面|在里面|在平台|没用|用不了|取不出|提不出)|(?:还有|还剩|剩下?|有)\s*(\d+(?:\.\d+)?)\s*(?:元|块)?\s*(?:的)?\s*余额/;
 
 export function storyBalance(text: string): number | undefined {
   const m = BALANCE_SAID.exec(fold(withoutCardKeys(text), { lowerCase: false }));
-  const v = m ? Number(m[1] ?? m[2]) : NaN;
+  const v = m ? Number(m[1] ?? m[2] ?? m[3]) : NaN;
   return v > 0 && v <= 1_000_000 ? v : undefined;
 }
 
@@ -49,7 +50,7 @@ export function storyToppedUp(text: string): boolean {
 /** 刷不了: the money was taken, said in the story ("支付宝扣了68", "钱包少了30", "钱扣了") (session 7). */
 export function storyMoneyTaken(text: string): boolean {
   const s = fold(text, { lowerCase: false });
-  return /(?:扣了|扣款了|被扣|已扣|扣掉|少了|钱没了|划走|扣费成功|付款成功|支付成功)/.test(s) && !/(?:没扣|没有扣|未扣|不知道扣没扣|不确定)/.test(s);
+  return /(?:扣了|扣款了|被扣|已扣|扣掉|少了|钱没了|划走|扣费成功|付款成功|支付成功)/.test(s) && !/(?:没扣|没有扣|未扣|没被扣|没有被扣|钱没扣|钱没少|没少钱|没被划走|没扣走|不知道扣没扣|不确定)/.test(s);
 }
 
 /** 刷不了: the order shows 待支付 / 未支付, said in the story ("订单页面显示待支付"). */

@@ -25,6 +25,10 @@ const TIME_WORD = /[号日点]|昨天|前天|今天|大前天|上午|下午|晚�
 const BALANCE_WORD = /^(?:我)?(?:余额|里面|账户里|站里|平台上)?(?:还)?(?:剩|剩下|有|还有|还剩)/;
 /** A channel said with paying: 微信付的, 用支付宝付款, zfb支付的, 花呗扣的. */
 const PAID_WITH = /^(?:我|是|就是)?(?:用|拿|走)?的?(?:微信|支付宝|zfb|wx|vx|花呗|qq钱包|银行卡|信用卡|储蓄卡|余额|云闪付)(?:钱包|零钱)?(?:付|支付|付款|扣|转账|转)(?:的|了)?(?:钱|款)?[啊呀吧哦的。.!！]*$/;
+/** A channel word alone: 微信, 支付宝, zfb, 银行卡, 微信支付. */
+const BARE_CHANNEL = /^(?:用|是)?(?:微信|支付宝|zfb|wx|vx|花呗|qq钱包|银行卡|信用卡|储蓄卡|云闪付|余额)(?:支付|付款|付的|钱包|零钱)?$/;
+/** A day or a part of the day (a bare "10点" at a name question is a face value or a name). */
+const DAY_WORD = /今天|昨天|前天|上午|下午|晚上|早上|中午|凌晨|半夜|傍晚|今早|今晚|昨晚|周|星期|礼拜|\d{1,2}月|\d{1,2}[./-]\d{1,2}|[:：]/;
 /** A time and nothing else: 前天晚上9点多, 昨天下午3点, 11月18日20:30, 上周五晚上. */
 const TIME_ONLY =
   /^(?:大概|大约|差不多)?(?:今天|昨天|前天|大前天|上上?(?:周|星期|礼拜)[一二三四五六日天]?|(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[号日]?|\d{1,2}[号日]|\d{1,2}[./-]\d{1,2})?(?:的)?(?:早上|上午|中午|下午|晚上|凌晨|半夜|傍晚|今早|今晚|昨晚)?(?:\d{1,2}|[一二两三四五六七八九十]{1,3})?(?:[点:：时](?:\d{1,2}|半|[一二三四五]十)?分?)?(?:多|左右)?(?:的时候|那会)?$/;
@@ -60,7 +64,7 @@ export function aheadAnswers(flow: Flow, facts: Facts, q: Question, raw: string,
       if (r.ok) out.push({ q: later, value: r.value });
     }
     // "前天晚上9点多" at 卖家叫什么？ reads as a name only by accident: it is when the user paid.
-    if (fitsOpen && later.kind === 'time' && later.id === 'paidAt' && TIME_WORD.test(f) && TIME_ONLY.test(f.replace(/\s+/g, ''))) {
+    if (fitsOpen && q.id !== 'item' && later.kind === 'time' && later.id === 'paidAt' && DAY_WORD.test(f) && TIME_ONLY.test(f.replace(/\s+/g, ''))) {
       const r = readTyped(later, text, now, zone);
       if (r.ok) out.push({ q: later, value: r.value });
     }
@@ -69,7 +73,8 @@ export function aheadAnswers(flow: Flow, facts: Facts, q: Question, raw: string,
       const r = readTyped(later, text, now, zone);
       if (r.ok) out.push({ q: later, value: r.value });
     }
-    if (later.kind === 'payment' && q.kind !== 'payment') {
+    // A bare channel word, or one said with paying: "微信里" / "商家微信发我的" at 订单号 is where something is (review R9).
+    if (later.kind === 'payment' && q.kind !== 'payment' && (BARE_CHANNEL.test(f.replace(/[\s。.!！]/g, '')) || PAID_WITH.test(f))) {
       const r = readTyped(later, text, now, zone);
       if (r.ok) out.push({ q: later, value: r.value });
     }

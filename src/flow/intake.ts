@@ -227,7 +227,7 @@ export function intake(i: StepInput): StepResult {
     return accept(i, q, Math.round((facts.chargeCount - 1) * facts.amount * 100) / 100);
   }
   // "没有订单号", "私下转的 没订单号": there is none — recorded as such (a payment record proves the deal).
-  if (event.type === 'text' && q.kind === 'order' && NO_ORDER.test(fold(event.text)) && !/\d{6,}/.test(event.text)) return accept(i, q, null, msg('intake.no_order'));
+  if (event.type === 'text' && q.kind === 'order' && NO_ORDER.test(fold(event.text)) && !/\d{6,}/.test(event.text) && !/在哪|哪里|哪儿|怎么看|怎么找|怎么查|[?？]/.test(event.text)) return accept(i, q, null, msg('intake.no_order'));
   const a = readAnswer(q, event, i.now, i.zone);
   // An answer to a later question given now ("微信付的" at 订单号, "没有订单号" at 卖家叫什么): kept for it.
   if (event.type === 'text' && (a.type !== 'value' || NAME_QS.has(q.id))) {

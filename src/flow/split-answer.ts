@@ -26,7 +26,7 @@ const later = (flow: Flow, facts: Facts, q: Question) => {
 };
 
 /** What one part of the answer says for a later question, when it plainly is that fact. */
-function factOf(flow: Flow, facts: Facts, q: Question, part: string, now: Date, zone: string): Ahead | undefined {
+function factOf(flow: Flow, facts: Facts, q: Question, part: string, now: Date, zone: string, paidSaid = false): Ahead | undefined {
   const f = fold(part);
   for (const x of later(flow, facts, q)) {
     const ok = (v: { ok: boolean; value?: FactValue }) => (v.ok && v.value !== undefined ? { q: x, value: v.value } : undefined);
@@ -34,7 +34,9 @@ function factOf(flow: Flow, facts: Facts, q: Question, part: string, now: Date, 
       const r = ok(readTyped(x, part, now, zone) as { ok: boolean; value?: FactValue });
       if (r) return r;
     }
-    if (x.kind === 'payment' && CHANNEL.test(f)) {
+    // A bare channel word beside a seller's name is how the seller is reached (星辰点卡 微信), not how the
+    // user paid: only a channel said with paying counts there (review R9).
+    if (x.kind === 'payment' && CHANNEL.test(f) && (q.id !== 'merchant' || paidSaid || /付|支付|扣|转/.test(f))) {
       const r = ok(readTyped(x, part, now, zone) as { ok: boolean; value?: FactValue });
       if (r) return r;
     }
@@ -43,7 +45,10 @@ function factOf(flow: Flow, facts: Facts, q: Question, part: string, now: Date, 
       const r = ok(readTyped(x, part.replace(/^(?:一共|总共|共)?(?:付|花|充|转|给|扣)了?/, ''), now, zone) as { ok: boolean; value?: FactValue });
       if (r) return r;
     }
-    if (x.kind === 'time' && x.id === 'paidAt' && TIME_ONLY.test(f) && /[天号日点周期拜午晚早]/.test(f)) {
+    // At 买的是什么 "10点" is a face value (点券); at 卖家 "1号" may be the shop's name: a time needs a day or a
+    // part of the day there (review R3).
+    const dayWord = /[天周期拜午晚早]|月\d|凌晨/.test(f);
+    if (x.kind === 'time' && x.id === 'paidAt' && TIME_ONLY.test(f) && /[天号日点周期拜午晚早]/.test(f) && (dayWord || (q.id !== 'item' && q.id !== 'merchant'))) {
       const r = ok(readTyped(x, part, now, zone) as { ok: boolean; value?: FactValue });
       if (r) return r;
     }
@@ -74,8 +79,10 @@ export function splitNameAnswer(flow: Flow, facts: Facts, q: Question, raw: stri
   const ahead: Ahead[] = [];
   const rest: string[] = [];
   let f = facts;
+  // "星辰点卡店 付了128 微信": the channel beside a word of paying is how the user paid.
+  const paidSaid = /付|支付|扣|转账|花了/.test(fold(raw));
   for (const p of parts) {
-    const a = factOf(flow, f, q, p, now, zone);
+    const a = factOf(flow, f, q, p, now, zone, paidSaid);
     if (a && !ahead.some((x) => x.q.id === a.q.id)) {
       ahead.push(a);
       f = { ...f, [a.q.id]: a.value };

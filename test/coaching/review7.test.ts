@@ -88,3 +88,41 @@ describe('review R6/R7: the seller\'s words pasted as they came', () => {
     expect(r).not.toContain('不是对方的回复');
   });
 });
+
+describe('review R3/R4/R5/R9/R13: facts read where they are not', () => {
+  const atQ = (d: Driver, answers: string[]) => {
+    d.press('s:not_received');
+    for (const a of answers) d.say(a);
+  };
+  it('R3: "王者 10点" at 买的是什么 keeps the item whole and invents no payment time', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    atQ(d, ['小年卡盟', '星辰点卡', '王者 10点']);
+    expect(d.activeCase()!.facts.paidAt).toBeUndefined();
+  });
+  it('R9: "微信里" at 订单号 is where the number is, not the payment channel', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    atQ(d, ['小年卡盟', '星辰点卡', '王者点券', '微信里']);
+    expect(d.activeCase()!.facts.paymentMethod).toBeUndefined();
+  });
+  it('R13: "不知道订单号在哪看" is a question, not 没有订单号', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    atQ(d, ['小年卡盟', '星辰点卡', '王者点券', '不知道订单号在哪看']);
+    expect(d.activeCase()!.facts.orderId).toBeUndefined();
+    expect(d.activeCase()!.state.q).toBe('orderId');
+  });
+  it('R4: "还好钱没被扣" in a 刷不了 story is not 钱已经扣了', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('在卡盟充值时页面一直转圈然后显示支付失败，还好钱没被扣，订单也没生成');
+    expect(r.at(-1)!.text).not.toContain('钱已经扣了');
+  });
+  it('R5: "用余额300买的" is no balance left on the site', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('卡盟跑路了网站打不开，我用余额300买的点卡没到账');
+    expect(r.at(-1)!.text).not.toContain('余额还剩');
+  });
+});
