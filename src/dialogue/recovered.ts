@@ -6,12 +6,19 @@ import { fold } from './fold.js';
 
 /** 号/账号 taken back: 被(原号主|卖家…)找回, 原号主把号找回了, 号被收回/盗回. */
 const RECOVERED = /(?:被|让|给)(?:原号主|原主人|原主|号主|前号主|原来的号主|卖家|商家|老板|对方|人)?(?:给)?(?:找回|收回|盗回|申诉回去|申诉走)|(?:原号主|原主人|原主|号主|卖家|商家)(?:又|把(?:号|账号|帐号))?(?:给)?(?:找回|收回|盗回)/;
-const ACCOUNT = /号|账号|帐号|账户/;
+/** An account, not 卡号 / 订单号 / 单号 / Q币 (review R16: a top-up clawed back is no recovered account). */
+const ACCOUNT = /(?<![卡单订编])号(?!码)|账号|帐号|账户|号主/;
+/** Goods that are no account: money, points, card keys. */
+const NOT_ACCOUNT = /q币|qb|点券|话费|充值卡|卡密|余额|钻石|金币/i;
 
 /** Whether a story says an account bought was recovered by its former owner or the seller's side. */
 export function accountRecoveredSaid(text: string): boolean {
   const s = fold(text, { lowerCase: false });
-  return RECOVERED.test(s) && ACCOUNT.test(s);
+  // The account must be told in the recovery's own clause or the story, and the goods must not be money or points.
+  const clauses = recoveryClauses(s);
+  if (!clauses.length) return false;
+  const named = clauses.some((c) => ACCOUNT.test(c)) || (ACCOUNT.test(s) && !NOT_ACCOUNT.test(s));
+  return named && !clauses.every((c) => NOT_ACCOUNT.test(c));
 }
 
 const CLAUSES = /[\s,，。；;!！?？]+/;

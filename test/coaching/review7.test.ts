@@ -126,3 +126,18 @@ describe('review R3/R4/R5/R9/R13: facts read where they are not', () => {
     expect(r.at(-1)!.text).not.toContain('余额还剩');
   });
 });
+
+describe('review R16: goods clawed back are no recovered account', () => {
+  it('"买的话费充值卡被卖家收回了 卡号还在我这" is not read as 账号被找回', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('买的话费充值卡被卖家收回了 卡号还在我这');
+    expect(r.at(-1)!.text).not.toContain('账号被找回');
+  });
+  it('"上周在游侠卡盟买了个原神号…结果昨天被原号主找回了" still is', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('上周在游侠卡盟买了个原神号 花了四百五 结果昨天被原号主找回了');
+    expect(r.at(-1)!.text).toContain('找回');
+  });
+});
