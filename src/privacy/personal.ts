@@ -26,7 +26,7 @@ export function maskIdCard(s: string): string {
 }
 
 /** An order label right before the number: an order id, whatever it looks like. */
-const ORDER_BEFORE = /(?:订单号|订单编号|单号|訂單號|交易号|交易单号|流水号|商户单号)\s*[:：]?\s*$/;
+const ORDER_BEFORE = /(?:订单号?|订单编号|单号|訂單號?|交易号|交易单号|流水号|商户单号)\s*(?:是|为)?\s*[:：]?\s*$/;
 
 /** Every 身份证号 in the text masked; other text unchanged. */
 export function maskIdCards(text: string): string {
@@ -44,7 +44,7 @@ export function maskIdCards(text: string): string {
 /** A masked 身份证号 as maskIdCards writes it. */
 const MASKED_ID = /\d{4}\*{10}[\dXx]{4}/;
 /** The user's own papers and accounts named with a number (masked or not). */
-const OWN_NUMBER = /(?:身份证|身份證|证件号|證件號|银行卡|銀行卡|储蓄卡|信用卡)(?:号码?)?[^\d]{0,6}[\d*]{6,}/;
+const OWN_NUMBER = /(?<!(?:对方|卖家|商家|他|她|收款人?|收款方)(?:的)?)(?:身份证|身份證|证件号|證件號|银行卡|銀行卡|储蓄卡|信用卡)(?:号码?)?[^\d]{0,6}[\d*]{6,}/;
 /** The user's own phone: 我的手机号 138…, 我电话是 138…. */
 const OWN_PHONE = /我(?:的)?(?:手机|电话|手机号|電話|手機)(?:号码?)?[^\d]{0,4}1[3-9]\d{9}/;
 

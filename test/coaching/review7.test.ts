@@ -141,3 +141,17 @@ describe('review R16: goods clawed back are no recovered account', () => {
     expect(r.at(-1)!.text).toContain('找回');
   });
 });
+
+describe('review R2/R10: order numbers and the other side\'s account', () => {
+  it('R2: an order number after 订单 / 订单号是 is never masked as a 身份证号', async () => {
+    const { maskIdCards } = await import('../../src/privacy/personal.js');
+    expect(maskIdCards('我的订单320511202311051234没到账')).toContain('320511202311051234');
+    expect(maskIdCards('订单号是320511202311051234')).toContain('320511202311051234');
+    expect(maskIdCards('身份证320511202311051234')).not.toContain('320511202311051234');
+  });
+  it('R10: the seller\'s bank card (对方银行卡…) is not refused as the user\'s own number', async () => {
+    const { carriesPersonalNumber } = await import('../../src/privacy/personal.js');
+    expect(carriesPersonalNumber('对方银行卡6222021234567890123 户名张三')).toBe(false);
+    expect(carriesPersonalNumber('我的银行卡6222021234567890123')).toBe(true);
+  });
+});
