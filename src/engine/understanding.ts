@@ -54,6 +54,11 @@ export function entitiesToFacts(flow: Flow | undefined, e: Entities, zone: strin
     if (balance !== undefined) all.balance = balance;
     if (all.paymentMethod === 'balance' && (balance !== undefined || storyToppedUp(text))) delete all.paymentMethod;
   }
+  // 卡密无效: the key told in the story arrives masked (HK7Q****4WBA) and is the answer to 卡密是多少？ (session 7).
+  if (flow.id === 'card_used' && text) {
+    const key = /(?<![A-Za-z0-9])[A-Za-z0-9]{2,4}\*{4}[A-Za-z0-9]{2,4}(?![A-Za-z0-9])/.exec(text);
+    if (key) all.cardKey = key[0];
+  }
   // 刷不了 (explore3 F15): what the page showed and that no order was made, told in the story.
   if (flow.id === 'payment_failed' && text) {
     const page = storyPageMessage(text);
@@ -90,6 +95,7 @@ function summary(scenario: ScenarioId, f: Facts, zone: string, now: Date): strin
   else if (typeof f.paymentMethod === 'string') parts.push(t(`payment.${f.paymentMethod}`));
   if (typeof f.paidAt === 'string') parts.push(dayOnly ? formatDate(f.paidAt, zone, now) : formatDateTime(f.paidAt, zone, now));
   if (typeof f.item === 'string') parts.push(f.item);
+  if (scenario === 'card_used' && typeof f.cardKey === 'string') parts.push(t('nlu.card_key', { key: f.cardKey }));
   if (f.sellerContact === 'no_reply') parts.push(t('nlu.seller_silent'));
   if (scenario === 'not_as_described' && typeof f.received === 'string') parts.push(t('nlu.received', { text: f.received }));
   if (scenario === 'payment_failed' && typeof f.errorShown === 'string') parts.push(t('nlu.page_said', { text: f.errorShown }));

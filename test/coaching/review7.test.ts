@@ -155,3 +155,17 @@ describe('review R2/R10: order numbers and the other side\'s account', () => {
     expect(carriesPersonalNumber('我的银行卡6222021234567890123')).toBe(true);
   });
 });
+
+describe('a card key told in the first message (session 7, trying the bot as a new user)', () => {
+  it('is kept masked as the answer to 卡密是多少？ (not asked again) and never whole', () => {
+    app = makeApp();
+    const d = new Driver(app);
+    const r = d.say('气死我了！！！在那个什么七七卡盟买了个steam充值卡 200块 卡密HK7Q M2XP 9RZT 4WBA 一输进去就说已经被使用了');
+    expect(r.at(-1)!.text).toContain('HK7Q****4WBA');
+    d.press('u:yes');
+    expect(d.activeCase()!.facts.cardKey).toBe('HK7Q****4WBA');
+    expect(JSON.stringify(d.activeCase()!.facts)).not.toContain('M2XP');
+    const asked = answerIntake(d);
+    expect(asked).not.toContain('cardKey');
+  });
+});

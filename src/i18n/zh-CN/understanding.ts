@@ -9,6 +9,7 @@ const understanding: Record<string, string> = {
   'nlu.pick': '我还不确定你遇到的是哪种情况，请选一个：',
   'nlu.pick_keep': '请选一个最接近的情况（你刚才说的金额、时间等我会帮你填好）：',
   'nlu.charge_count': '扣了{n}次',
+  'nlu.card_key': '卡密{key}',
   'nlu.balance_left': '余额还剩{amount}',
   'nlu.sep': '，',
   'nlu.private': '私下转账（不在平台订单里）',
