@@ -25,3 +25,13 @@ describe('review R14: a face value or unit price never beats a sum said as paid'
     expect(amt('买了个100的点卡没到账')).toBe(100);
   });
 });
+
+describe('review R15: a product named after a sale is no purchase date', () => {
+  it('"618活动卡" / "双11礼包" give no date; "618买的" / "双11买的" still do', () => {
+    const at = (t: string) => understand(t, NOW, 'Asia/Shanghai').entities.occurredAt;
+    expect(at('买了个618活动卡 一直没到账 付了99')).toBeUndefined();
+    expect(at('双11礼包没到账')).toBeUndefined();
+    expect(at('618买的会员 没到账')).toBeDefined();
+    expect(at('双11买的会员卡 没到账')).toBeDefined();
+  });
+});
