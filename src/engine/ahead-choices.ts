@@ -9,7 +9,7 @@ import { matchCommand } from './commands.js';
 import { matchOption, questionOptions, yesNo } from '../dialogue/index.js';
 import { optionText } from '../flow/facts-text.js';
 import { renderText } from './render.js';
-import { readTyped } from '../flow/answers.js';
+import { NAME_IDS, readTyped } from '../flow/answers.js';
 import type { Flow, Question } from '../flow/types.js';
 import type { Timings } from '../flow/ladder.js';
 import { intake, MAX_REASKS } from '../flow/intake.js';
@@ -20,7 +20,6 @@ import type { Router, TurnContext } from './routes.js';
 /** After the intake references (160), before the case step (1000). */
 const ORDER_AHEAD = 165;
 const DONT_KNOW = /^(?:我)?(?:也|还)?(?:跳过|不知道|不清楚|忘了|忘记了|不记得了?|记不清了?|不确定|不晓得|没注意|不太清楚|不太确定|说不准|不好说|没印象|搞不清)(?:啊|了|呀|吧|哦|呢|诶)*[。.!！?？]*$/;
-const NAME_QS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
 /** Longer text is a story, read elsewhere. */
 const MAX_CHARS = 16;
 
@@ -43,7 +42,7 @@ export function registerAheadChoices(router: Router, d: { repo: Repo; zone: stri
       // An answer to the open question is the step's.
       if (q.kind === 'choice' && matchOption(text, questionOptions(flow.id, q.id, q.options ?? [])).kind !== 'none') return false;
       // At a name question an option's whole label or synonym ("即时", "完全没到账") is that option, not a name.
-      const nameQ = q.kind === 'text' && NAME_QS.has(q.id);
+      const nameQ = q.kind === 'text' && NAME_IDS.has(q.id);
       if (q.kind !== 'choice' && !nameQ && readTyped(q, text, ctx.now, d.zone).ok) return false;
       // Anything else the step takes as an answer (多扣 "一样", a time relative to the payment…) is its own:
       // only words it would ask again for are read here. The step is pure, so asking it costs no write.

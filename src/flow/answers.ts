@@ -105,7 +105,7 @@ const NO_CONTENT = /^(?:反正|就是|总之)?(?:和|跟|与)?(?:页面|商品�
 const SAID_BEFORE = /^(?:(?:我|都|我都)?(?:刚才?|刚刚|上面|前面|之前|已经)(?:都|也)?(?:说|讲|写|发)(?:过)?了?|我?都?说(?:过)?了)(?:啊|呀|吧|的|嘛)?[\s,，。:：!！]*(?:就是|是)?\s*/;
 
 /** Free-text questions whose answer is a name: it must be one (checkName). */
-const NAME_IDS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
+export const NAME_IDS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
 const CN_COUNT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /**

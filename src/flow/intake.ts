@@ -8,7 +8,7 @@
 // only routes the result. Replies are descriptors (replies.ts askReply), never text.
 import { PAYMENT_METHODS } from '../types.js';
 import { decodeChoice } from '../engine/choices.js';
-import { GREETING, parseAnswer, readTyped } from './answers.js';
+import { GREETING, NAME_IDS, parseAnswer, readTyped } from './answers.js';
 import { relativeToPayment } from './relative-time.js';
 import { localYmd } from '../calendar/workdays.js';
 import { choice, join, msg, withPrefix, type Text } from './message.js';
@@ -145,8 +145,6 @@ function holdOnWith(i: StepInput, q: Question, prefix: Text, offerSkip = false):
 /** Each debit the same sum: 一样, 每次都一样, 跟付的一样, 同样的钱. */
 const SAME_EACH = /^(?:每次|每笔|都|两次|几次)?(?:都)?(?:是)?(?:跟|和|与)?(?:付的|价格|订单|原价)?(?:一样|一样多|同样|同样的钱|相同|一致|没区别)(?:多)?$/;
 
-/** Name questions: an answer that reads as a name may still say there is no order number. */
-const NAME_QS: ReadonlySet<string> = new Set(['platform', 'merchant', 'item']);
 
 /** The facts kept, as one line: "金额 128元，支付方式 微信支付". */
 function aheadSaid(i: StepInput, ahead: readonly Ahead[]): Text {
@@ -200,7 +198,7 @@ export function intake(i: StepInput): StepResult {
     // At a free-text question a side question reads as a name ("收费吗" as the platform): it is never one (explore4 F33).
     const side = text.length <= 30 ? SIDE.find(([re]) => re.test(text)) : undefined;
     if (side && (q.kind === 'text' || readTyped(q, text, i.now, i.zone).ok === false)) return holdOn(i, q, side[1]);
-    if (NAME_QS.has(q.id)) {
+    if (NAME_IDS.has(q.id)) {
       // A story typed where a name was asked (explore4 F1): no name; the facts it tells are kept, the name asked again.
       const story = storyAtName(flow, facts, q, text, i.now, i.zone);
       if (story) {
@@ -230,7 +228,7 @@ export function intake(i: StepInput): StepResult {
   if (event.type === 'text' && q.kind === 'order' && NO_ORDER.test(fold(event.text)) && !/\d{6,}/.test(event.text) && !/在哪|哪里|哪儿|怎么看|怎么找|怎么查|[?？]/.test(event.text)) return accept(i, q, null, msg('intake.no_order'));
   const a = readAnswer(q, event, i.now, i.zone);
   // An answer to a later question given now ("微信付的" at 订单号, "没有订单号" at 卖家叫什么): kept for it.
-  if (event.type === 'text' && (a.type !== 'value' || NAME_QS.has(q.id))) {
+  if (event.type === 'text' && (a.type !== 'value' || NAME_IDS.has(q.id))) {
     const ahead = aheadAnswers(flow, facts, q, event.text, i.now, i.zone, a.type === 'value');
     if (ahead.length) return keptAhead(i, q, ahead);
     // "380" at 订单号 after the story gave 380元: it is already recorded — said so, no strike.
